@@ -1,0 +1,46 @@
+package org.relais.account;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * On a database with no organiser, creates the first one from {@code relais.admin.email} and
+ * {@code relais.admin.password}. In production Relais refuses to start without them, rather
+ * than invent a password anybody could guess.
+ */
+@ApplicationScoped
+public class FirstOrganiser {
+
+    private static final Logger LOG = Logger.getLogger(FirstOrganiser.class);
+
+    @ConfigProperty(name = "relais.admin.email")
+    Optional<String> email;
+
+    @ConfigProperty(name = "relais.admin.password")
+    Optional<String> password;
+
+    @Transactional
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        if (Account.hasOrganiser()) {
+            return;
+        }
+        String missing = email.filter(e -> !e.isBlank()).isEmpty() ? "relais.admin.email (RELAIS_ADMIN_EMAIL)"
+                : password.filter(p -> !p.isBlank()).isEmpty() ? "relais.admin.password (RELAIS_ADMIN_PASSWORD)" : null;
+        if (missing != null) {
+            throw new IllegalStateException("Relais has no organiser account yet and cannot create the first one: set "
+                    + missing + " (see config/application.properties.example). Launch mode: " + LaunchMode.current());
+        }
+        if (password.get().length() < 8) {
+            throw new IllegalStateException("relais.admin.password (RELAIS_ADMIN_PASSWORD) must have at least 8 characters");
+        }
+        Account.create(email.get(), null, password.get(), Account.ORGANISER);
+        LOG.infof("Created the first organiser account, %s", email.get());
+    }
+}

@@ -1,0 +1,95 @@
+package org.relais.edition;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.relais.network.Institution;
+
+/** One year's forum: the axis every other per-edition object hangs from. */
+@Entity
+public class Edition extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public Integer number;
+    public String title;
+    public String theme;
+
+    @ManyToOne
+    @JoinColumn(name = "host_institution_id")
+    public Institution host;
+
+    @Column(name = "venue_name")
+    public String venueName;
+    @Column(name = "venue_address")
+    public String venueAddress;
+    @Column(name = "venue_access_notes")
+    public String venueAccessNotes;
+
+    // Eager: pages and the API read days and participants after the service's transaction has ended.
+    @OneToMany(mappedBy = "edition", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @OrderBy("date")
+    public List<EditionDay> days = new ArrayList<>();
+
+    @Column(name = "registration_opens_on")
+    public LocalDate registrationOpensOn;
+    @Column(name = "registration_closes_on")
+    public LocalDate registrationClosesOn;
+    @Column(name = "relay_capacity")
+    public Integer relayCapacity;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    public EditionStatus status = EditionStatus.DRAFT;
+
+    /** The member institutions taking part this year (each should have a stand). */
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "edition_participant", joinColumns = @JoinColumn(name = "edition_id"),
+            inverseJoinColumns = @JoinColumn(name = "institution_id"))
+    @OrderBy("name")
+    public Set<Institution> participants = new LinkedHashSet<>();
+
+    public Optional<EditionDay> day(LocalDate date) {
+        return days.stream().filter(d -> d.date.equals(date)).findFirst();
+    }
+
+    /** Whether a date, as a form sends it, is one of the forum's days. */
+    public boolean hasDay(String isoDate) {
+        return days.stream().anyMatch(d -> d.date.toString().equals(isoDate));
+    }
+
+    public LocalDate firstDay() {
+        return days.isEmpty() ? null : days.get(0).date;
+    }
+
+    public static List<Edition> listNewestFirst() {
+        return list("order by number desc");
+    }
+
+    public static Optional<Edition> findByNumber(int number) {
+        return find("number", number).firstResultOptional();
+    }
+}

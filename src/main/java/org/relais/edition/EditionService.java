@@ -1,0 +1,250 @@
+package org.relais.edition;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.relais.network.Institution;
+import org.relais.network.NetworkReference;
+import org.relais.programme.ProgrammeSession;
+import org.relais.venue.Space;
+import org.relais.venue.Stand;
+import org.relais.web.ConflictException;
+import org.relais.web.Errors;
+import org.relais.web.NotFoundException;
+
+/** Sets up a forum edition: its facts, days, participants, guests and status. */
+@ApplicationScoped
+@Transactional
+public class EditionService {
+
+    @Inject
+    NetworkReference reference;
+
+    public List<Edition> list() {
+        return Edition.listNewestFirst();
+    }
+
+    public Edition get(Long id) {
+        Edition edition = id == null ? null : Edition.findById(id);
+        if (edition == null) {
+            throw new NotFoundException("edition", id);
+        }
+        return edition;
+    }
+
+    public Edition create(EditionData data) {
+        Edition edition = new Edition();
+        apply(edition, data);
+        edition.status = EditionStatus.DRAFT;
+        edition.persist();
+        return edition;
+    }
+
+    public Edition update(Long id, EditionData data) {
+        Edition edition = get(id);
+        apply(edition, data);
+        return edition;
+    }
+
+    /** Moves an edition forward: draft, registration open, closed, held, archived. */
+    public Edition changeStatus(Long id, String status) {
+        Edition edition = get(id);
+        Errors errors = new Errors();
+        EditionStatus next = errors.oneOf("status", status, EditionStatus.class, true);
+        errors.throwIfAny();
+        if (!edition.status.isBefore(next)) {
+            throw new ConflictException("conflict_status_backwards", edition.status, next);
+        }
+        edition.status = next;
+        return edition;
+    }
+
+    /** A draft edition that has nothing in it yet can be deleted; any other is kept for the record. */
+    public void delete(Long id) {
+        Edition edition = get(id);
+        if (edition.status != EditionStatus.DRAFT) {
+            throw new ConflictException("conflict_edition_not_draft");
+        }
+        ProgrammeSession.delete("edition", edition);
+        Stand.delete("edition", edition);
+        Space.delete("edition", edition);
+        Guest.delete("edition", edition);
+        edition.delete();
+    }
+
+    /**
+     * A new edition made from an earlier one: spaces, stands, participants and programme carry over,
+     * sessions moved by as many days as the first day moved.
+     */
+    public Edition copy(Long sourceId, EditionData data) {
+        Edition source = get(sourceId);
+        Edition copy = create(withDefaults(data, source));
+        if (copy.participants.isEmpty()) {
+            copy.participants.addAll(source.participants);
+        }
+        Map<Long, Space> spaces = new HashMap<>();
+        for (Space space : Space.listByEdition(source)) {
+            spaces.put(space.id, space.copyTo(copy));
+        }
+        for (Stand stand : Stand.listByEdition(source)) {
+            stand.copyTo(copy, stand.space == null ? null : spaces.get(stand.space.id));
+        }
+        long shift = source.firstDay() == null ? 0 : ChronoUnit.DAYS.between(source.firstDay(), copy.firstDay());
+        for (ProgrammeSession session : ProgrammeSession.listByEdition(source)) {
+            session.copyTo(copy, session.space == null ? null : spaces.get(session.space.id), shift);
+        }
+        return copy;
+    }
+
+    private static EditionData withDefaults(EditionData data, Edition source) {
+        return new EditionData(null, data.number(), data.title(), data.theme() != null ? data.theme() : source.theme,
+                data.hostInstitutionId() != null ? data.hostInstitutionId() : source.host == null ? null : source.host.id,
+                data.venue() != null ? data.venue()
+                        : new EditionData.Venue(source.venueName, source.venueAddress, source.venueAccessNotes),
+                data.days(), data.registrationOpensOn(), data.registrationClosesOn(),
+                data.relayCapacity() != null ? data.relayCapacity() : source.relayCapacity, null,
+                data.participatingInstitutionIds());
+    }
+
+    public Errors validate(EditionData data) {
+        Errors errors = new Errors();
+        errors.range("number", errors.required("number", data.number()), 1, 9999);
+        errors.text("title", data.title(), 300, true);
+        errors.text("theme", data.theme(), 300, false);
+        if (data.hostInstitutionId() != null && Institution.findById(data.hostInstitutionId()) == null) {
+            errors.add("hostInstitutionId", "error_unknown_institution", data.hostInstitutionId());
+        }
+        if (data.venue() != null) {
+            errors.text("venue.name", data.venue().name(), 300, false);
+            errors.text("venue.address", data.venue().address(), 500, false);
+            errors.text("venue.accessNotes", data.venue().accessNotes(), 4000, false);
+        }
+        List<EditionData.Day> days = data.days() == null ? List.of() : data.days();
+        Set<LocalDate> seen = new HashSet<>();
+        LocalDate last = null;
+        for (int i = 0; i < days.size(); i++) {
+            EditionData.Day day = days.get(i);
+            String at = "days." + i + ".";
+            if (day == null) {
+                errors.add("days." + i, "error_required");
+                continue;
+            }
+            errors.required(at + "date", day.date());
+            errors.required(at + "opensAt", day.opensAt());
+            errors.required(at + "closesAt", day.closesAt());
+            errors.order(at + "opensAt", day.opensAt(), at + "closesAt", day.closesAt());
+            if (day.date() != null && !seen.add(day.date())) {
+                errors.add(at + "date", "error_day_twice");
+            }
+            if (day.date() != null && (last == null || day.date().isAfter(last))) {
+                last = day.date();
+            }
+        }
+        errors.order("registrationOpensOn", data.registrationOpensOn(), "registrationClosesOn", data.registrationClosesOn());
+        if (last != null && data.registrationClosesOn() != null && data.registrationClosesOn().isAfter(last)) {
+            errors.add("registrationClosesOn", "error_registration_after_forum");
+        }
+        errors.range("relayCapacity", data.relayCapacity(), 1, 100_000);
+        if (data.participatingInstitutionIds() != null) {
+            for (Long institutionId : data.participatingInstitutionIds()) {
+                if (institutionId == null || Institution.findById(institutionId) == null) {
+                    errors.add("participatingInstitutionIds", "error_unknown_institution", institutionId);
+                }
+            }
+        }
+        return errors;
+    }
+
+    private void apply(Edition edition, EditionData data) {
+        validate(data).throwIfAny();
+        Edition same = Edition.findByNumber(data.number()).orElse(null);
+        if (same != null && !same.equals(edition)) {
+            throw new ConflictException("conflict_edition_number_taken", data.number());
+        }
+        edition.number = data.number();
+        edition.title = data.title().strip();
+        edition.theme = blankToNull(data.theme());
+        edition.host = data.hostInstitutionId() == null ? null : Institution.findById(data.hostInstitutionId());
+        EditionData.Venue venue = data.venue();
+        edition.venueName = venue == null ? null : blankToNull(venue.name());
+        edition.venueAddress = venue == null ? null : blankToNull(venue.address());
+        edition.venueAccessNotes = venue == null ? null : blankToNull(venue.accessNotes());
+        edition.registrationOpensOn = data.registrationOpensOn();
+        edition.registrationClosesOn = data.registrationClosesOn();
+        edition.relayCapacity = data.relayCapacity();
+        setDays(edition, data.days());
+        if (data.participatingInstitutionIds() != null) {
+            edition.participants.clear();
+            data.participatingInstitutionIds().forEach(id -> edition.participants.add(Institution.findById(id)));
+        }
+    }
+
+    private static void setDays(Edition edition, List<EditionData.Day> days) {
+        // Keep the rows of days that stay, so that their dates remain unique while the list changes.
+        Map<LocalDate, EditionData.Day> wanted = new HashMap<>();
+        days.forEach(d -> wanted.put(d.date(), d));
+        edition.days.removeIf(d -> !wanted.containsKey(d.date));
+        if (edition.id != null) {
+            EditionDay.getEntityManager().flush();
+        }
+        for (EditionData.Day day : days.stream().sorted((a, b) -> a.date().compareTo(b.date())).toList()) {
+            EditionDay row = edition.day(day.date()).orElseGet(() -> {
+                EditionDay created = new EditionDay();
+                created.edition = edition;
+                created.date = day.date();
+                edition.days.add(created);
+                return created;
+            });
+            row.opensAt = day.opensAt();
+            row.closesAt = day.closesAt();
+        }
+        edition.days.sort((a, b) -> a.date.compareTo(b.date));
+    }
+
+    // Guests
+
+    public List<Guest> guests(Long editionId) {
+        return Guest.listByEdition(get(editionId));
+    }
+
+    public Guest addGuest(Long editionId, GuestData data) {
+        Edition edition = get(editionId);
+        Errors errors = validateGuest(data);
+        errors.throwIfAny();
+        Guest guest = new Guest();
+        guest.edition = edition;
+        guest.name = data.name().strip();
+        guest.kind = data.kind().strip();
+        guest.description = blankToNull(data.description());
+        guest.persist();
+        return guest;
+    }
+
+    public Errors validateGuest(GuestData data) {
+        Errors errors = new Errors();
+        errors.text("name", data.name(), 300, true);
+        errors.oneOf("kind", data.kind(), reference.institutionKinds(), true);
+        errors.text("description", data.description(), 4000, false);
+        return errors;
+    }
+
+    public void removeGuest(Long editionId, Long guestId) {
+        Edition edition = get(editionId);
+        Guest guest = Guest.find("id = ?1 and edition = ?2", guestId, edition).firstResult();
+        if (guest == null) {
+            throw new NotFoundException("guest", guestId);
+        }
+        guest.delete();
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,116 @@
+package org.relais.network;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.relais.account.Account;
+import org.relais.web.ConflictException;
+import org.relais.web.Form;
+import org.relais.web.InvalidInputException;
+import org.relais.web.Redirects;
+
+/** The organiser's pages for the network's institutions. */
+@Path("/organiser/institutions")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Account.ORGANISER)
+public class InstitutionPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Institution> institutions);
+
+        static native TemplateInstance form(Institution institution, Form form, List<String> kinds,
+                List<NetworkReference.Term> charter, String problem);
+    }
+
+    @Inject
+    InstitutionService institutions;
+
+    @Inject
+    NetworkReference reference;
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.list(institutions.list());
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance create() {
+        return form(null, new Form(), null);
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance edit(@RestPath Long id) {
+        Institution i = institutions.get(id);
+        Form form = new Form().with("name", i.name).with("shortName", i.shortName).with("slug", i.slug)
+                .with("kind", i.kind).with("website", i.website).with("correspondent.name", i.correspondentName)
+                .with("correspondent.email", i.correspondentEmail).with("correspondent.phone", i.correspondentPhone)
+                .with("offer", i.offer).withAll("charter", i.charterKeys());
+        return form(i, form, null);
+    }
+
+    @POST
+    @Path("new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object submitNew(MultivaluedMap<String, String> submitted) {
+        return save(null, new Form(submitted));
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object submitEdit(@RestPath Long id, MultivaluedMap<String, String> submitted) {
+        return save(institutions.get(id), new Form(submitted));
+    }
+
+    @POST
+    @Path("{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object delete(@RestPath Long id) {
+        Institution institution = institutions.get(id);
+        try {
+            institutions.delete(id);
+        } catch (ConflictException e) {
+            return form(institution, new Form().with("name", institution.name), e.localizedMessage());
+        }
+        return Redirects.to("/organiser/institutions", "deleted");
+    }
+
+    private Object save(Institution existing, Form form) {
+        InstitutionData data = new InstitutionData(null, form.text("slug"), form.text("name"), form.text("shortName"),
+                form.text("kind"), form.text("website"),
+                new InstitutionData.Correspondent(form.text("correspondent.name"), form.text("correspondent.email"),
+                        form.text("correspondent.phone")),
+                form.all("charter"), form.text("offer"));
+        try {
+            if (existing == null) {
+                Institution created = institutions.create(data);
+                return Redirects.to("/organiser/institutions/" + created.id, "created");
+            }
+            institutions.update(existing.id, data);
+            return Redirects.to("/organiser/institutions/" + existing.id, "saved");
+        } catch (InvalidInputException e) {
+            form.errors().addAll(e.errors());
+            return Response.status(422).entity(form(existing, form, null)).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(form(existing, form, e.localizedMessage())).build();
+        }
+    }
+
+    private TemplateInstance form(Institution institution, Form form, String problem) {
+        return Templates.form(institution, form, reference.institutionKinds(), reference.charter(), problem);
+    }
+}

@@ -1,0 +1,85 @@
+package org.relais.network;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The network's facts as the project ships them in {@code vivre-ensemble.json}: institution
+ * kinds, charter commitments, relay sectors and roles, members, guests and past editions.
+ */
+@ApplicationScoped
+public class NetworkReference {
+
+    /** A key with its French and English words. */
+    public record Term(String key, String fr, String en) {
+        public String label(Locale locale) {
+            return "en".equals(locale.getLanguage()) ? en : fr;
+        }
+    }
+
+    public record Member(String slug, String name, String shortName, String kind, boolean pilot, String note) {
+    }
+
+    public record Guest(String slug, String name, String kind, int edition) {
+    }
+
+    public record PastEdition(int number, int year, String host, String month, String date, String opens, String closes,
+            String venue, Map<String, String> theme, Integer institutions, Integer relaysExpected,
+            List<String> programmeKinds) {
+    }
+
+    public record Network(String name, String founded, String pilot, String region, List<String> aims,
+            Integer visitorsPerYear, List<Term> charter) {
+    }
+
+    public record Data(String about, Network network, List<Term> relaySectors, List<Term> relayRoles,
+            List<String> institutionKinds, List<Member> institutions, List<Guest> guests, List<PastEdition> editions) {
+    }
+
+    private final Data data;
+
+    public NetworkReference() {
+        ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        try (InputStream in = NetworkReference.class.getResourceAsStream("/vivre-ensemble.json")) {
+            data = mapper.readValue(in, Data.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The bundled vivre-ensemble.json cannot be read", e);
+        }
+    }
+
+    public Data data() {
+        return data;
+    }
+
+    public List<String> institutionKinds() {
+        return data.institutionKinds();
+    }
+
+    public List<Term> charter() {
+        return data.network().charter();
+    }
+
+    public List<String> charterKeys() {
+        return charter().stream().map(Term::key).toList();
+    }
+
+    public List<Term> relaySectors() {
+        return data.relaySectors();
+    }
+
+    public List<Term> relayRoles() {
+        return data.relayRoles();
+    }
+
+    public Optional<Term> charterTerm(String key) {
+        return charter().stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,137 @@
+package org.relais.programme;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.resteasy.reactive.RestPath;
+import org.relais.account.Account;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionService;
+import org.relais.network.Institution;
+import org.relais.network.InstitutionService;
+import org.relais.venue.Space;
+import org.relais.web.Form;
+import org.relais.web.InvalidInputException;
+import org.relais.web.Messages;
+import org.relais.web.Redirects;
+
+/** The organiser's pages for the programme: sessions, the day grid and the conflicts. */
+@Path("/organiser/editions/{id}")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Account.ORGANISER)
+public class ProgrammePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance sessions(Edition edition, List<ProgrammeSession> sessions, Set<Long> inConflict,
+                ProgrammeSession editing, Form form, List<SessionKind> kinds, List<Space> spaces,
+                List<Institution> institutions);
+
+        static native TemplateInstance grid(Edition edition, ProgrammeGrid grid, List<Conflict> conflicts);
+
+        static native TemplateInstance conflicts(Edition edition, List<Conflict> conflicts);
+    }
+
+    @Inject
+    EditionService editions;
+
+    @Inject
+    ProgrammeService programme;
+
+    @Inject
+    InstitutionService institutions;
+
+    @GET
+    @Path("sessions")
+    public TemplateInstance sessions(@RestPath Long id) {
+        Edition edition = editions.get(id);
+        Form form = new Form().with("language", "fr").with("registration", "true");
+        if (!edition.days.isEmpty()) {
+            form.with("day", edition.days.get(0).date);
+        }
+        return sessionsPage(id, null, form);
+    }
+
+    @GET
+    @Path("sessions/{sessionId}")
+    public TemplateInstance editSession(@RestPath Long id, @RestPath Long sessionId) {
+        ProgrammeSession s = programme.session(id, sessionId);
+        Form form = new Form().with("kind", s.kind).with("title", s.title).with("description", s.description)
+                .with("spaceId", s.space == null ? null : s.space.id).with("day", s.day).with("startsAt", s.startsAt)
+                .with("endsAt", s.endsAt).with("seats", s.seats).with("language", s.language)
+                .with("institutionId", s.institution == null ? null : s.institution.id).with("registration", s.registration);
+        return sessionsPage(id, s, form);
+    }
+
+    @POST
+    @Path("sessions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object addSession(@RestPath Long id, MultivaluedMap<String, String> submitted) {
+        return save(id, null, new Form(submitted));
+    }
+
+    @POST
+    @Path("sessions/{sessionId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object updateSession(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> submitted) {
+        return save(id, programme.session(id, sessionId), new Form(submitted));
+    }
+
+    @POST
+    @Path("sessions/{sessionId}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object deleteSession(@RestPath Long id, @RestPath Long sessionId) {
+        programme.delete(id, sessionId);
+        return Redirects.to("/organiser/editions/" + id + "/sessions", "deleted");
+    }
+
+    @GET
+    @Path("programme")
+    public TemplateInstance grid(@RestPath Long id) {
+        Edition edition = editions.get(id);
+        List<Conflict> conflicts = programme.conflicts(id);
+        ProgrammeGrid grid = ProgrammeGrid.of(edition, Space.listByEdition(edition), programme.sessions(id), conflicts,
+                Messages.get("no_space"));
+        return Templates.grid(edition, grid, conflicts);
+    }
+
+    @GET
+    @Path("conflicts")
+    public TemplateInstance conflicts(@RestPath Long id) {
+        return Templates.conflicts(editions.get(id), programme.conflicts(id));
+    }
+
+    private Object save(Long id, ProgrammeSession existing, Form form) {
+        SessionData data = new SessionData(null, form.text("kind"), form.text("title"), form.text("description"),
+                form.id("spaceId"), form.date("day"), form.time("startsAt"), form.time("endsAt"), form.integer("seats"),
+                form.text("language"), form.id("institutionId"), form.bool("registration"));
+        try {
+            form.failIfUnreadable(programme.validate(id, data));
+            ProgrammeSession saved = existing == null ? programme.create(id, data) : programme.update(id, existing.id, data);
+            return Redirects.to("/organiser/editions/" + id + "/sessions#s" + saved.id, existing == null ? "created" : "saved");
+        } catch (InvalidInputException e) {
+            form.errors().addAll(e.errors());
+            return Response.status(422).entity(sessionsPage(id, existing, form)).build();
+        }
+    }
+
+    private TemplateInstance sessionsPage(Long id, ProgrammeSession editing, Form form) {
+        Edition edition = editions.get(id);
+        Set<Long> inConflict = new HashSet<>();
+        programme.conflicts(id).forEach(c -> inConflict.addAll(c.sessionIds()));
+        return Templates.sessions(edition, programme.sessions(id), inConflict, editing, form,
+                List.of(SessionKind.values()), Space.listByEdition(edition), institutions.list());
+    }
+}

@@ -1,0 +1,144 @@
+package org.relais.programme;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionDay;
+import org.relais.edition.EditionService;
+import org.relais.network.Institution;
+import org.relais.venue.Space;
+import org.relais.venue.Stand;
+import org.relais.web.Errors;
+import org.relais.web.Messages;
+import org.relais.web.NotFoundException;
+
+/** Builds an edition's programme and says where it clashes. */
+@ApplicationScoped
+@Transactional
+public class ProgrammeService {
+
+    private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
+
+    @Inject
+    EditionService editions;
+
+    public List<ProgrammeSession> sessions(Long editionId) {
+        return ProgrammeSession.listByEdition(editions.get(editionId));
+    }
+
+    public ProgrammeSession session(Long editionId, Long sessionId) {
+        return ProgrammeSession.findInEdition(editions.get(editionId), sessionId)
+                .orElseThrow(() -> new NotFoundException("session", sessionId));
+    }
+
+    public ProgrammeSession create(Long editionId, SessionData data) {
+        ProgrammeSession session = new ProgrammeSession();
+        session.edition = editions.get(editionId);
+        apply(session, data);
+        session.persist();
+        return session;
+    }
+
+    public ProgrammeSession update(Long editionId, Long sessionId, SessionData data) {
+        ProgrammeSession session = session(editionId, sessionId);
+        apply(session, data);
+        return session;
+    }
+
+    public void delete(Long editionId, Long sessionId) {
+        session(editionId, sessionId).delete();
+    }
+
+    public Errors validate(Long editionId, SessionData data) {
+        Edition edition = editions.get(editionId);
+        Errors errors = new Errors();
+        errors.oneOf("kind", data.kind(), SessionKind.class, true);
+        errors.text("title", data.title(), 300, true);
+        errors.text("description", data.description(), 4000, false);
+        if (data.spaceId() != null && Space.findInEdition(edition, data.spaceId()).isEmpty()) {
+            errors.add("spaceId", "error_unknown_space", data.spaceId());
+        }
+        if (errors.required("day", data.day()) != null && edition.day(data.day()).isEmpty()) {
+            errors.add("day", "error_day_not_in_edition", data.day());
+        }
+        errors.required("startsAt", data.startsAt());
+        errors.required("endsAt", data.endsAt());
+        errors.order("startsAt", data.startsAt(), "endsAt", data.endsAt());
+        errors.range("seats", data.seats(), 1, 100_000);
+        String language = errors.text("language", data.language(), 20, false);
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
+            errors.add("language", "error_language");
+        }
+        if (data.institutionId() != null && Institution.findById(data.institutionId()) == null) {
+            errors.add("institutionId", "error_unknown_institution", data.institutionId());
+        }
+        return errors;
+    }
+
+    private void apply(ProgrammeSession session, SessionData data) {
+        Errors errors = validate(session.edition.id, data);
+        errors.throwIfAny();
+        session.kind = errors.oneOf("kind", data.kind(), SessionKind.class, true);
+        session.title = data.title().strip();
+        session.description = data.description() == null || data.description().isBlank() ? null : data.description().strip();
+        session.space = data.spaceId() == null ? null : Space.findById(data.spaceId());
+        session.day = data.day();
+        session.startsAt = data.startsAt();
+        session.endsAt = data.endsAt();
+        session.seats = data.seats();
+        session.language = data.language() == null || data.language().isBlank() ? "fr" : data.language().strip();
+        session.institution = data.institutionId() == null ? null : Institution.findById(data.institutionId());
+        session.registration = data.registration() != null ? data.registration() : data.seats() != null;
+    }
+
+    /**
+     * Everything in the edition that needs fixing: a space booked twice at once, a session outside
+     * the opening hours, more seats than its space holds, a participating institution without a stand.
+     */
+    public List<Conflict> conflicts(Long editionId) {
+        Edition edition = editions.get(editionId);
+        List<ProgrammeSession> sessions = ProgrammeSession.listByEdition(edition);
+        List<Conflict> conflicts = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            ProgrammeSession a = sessions.get(i);
+            for (int j = i + 1; j < sessions.size(); j++) {
+                ProgrammeSession b = sessions.get(j);
+                if (!b.day.equals(a.day) || !b.startsAt.isBefore(a.endsAt)) {
+                    break; // sorted by day and start: nothing later overlaps a
+                }
+                if (a.space != null && a.space.equals(b.space)) {
+                    conflicts.add(new Conflict(Conflict.Kind.SPACE_DOUBLE_BOOKED,
+                            Messages.get("conflict_space_double_booked", a.space.name, a.title, b.title),
+                            List.of(a.id, b.id), a.space.id, null));
+                }
+            }
+            EditionDay day = edition.day(a.day).orElse(null);
+            if (day == null || a.startsAt.isBefore(day.opensAt) || a.endsAt.isAfter(day.closesAt)) {
+                conflicts.add(new Conflict(Conflict.Kind.OUTSIDE_OPENING_HOURS,
+                        day == null ? Messages.get("conflict_not_a_forum_day", a.title, a.day)
+                                : Messages.get("conflict_outside_hours", a.title, day.opensAt, day.closesAt),
+                        List.of(a.id), a.space == null ? null : a.space.id, null));
+            }
+            if (a.space != null && a.seats != null && a.space.seats != null && a.seats > a.space.seats) {
+                conflicts.add(new Conflict(Conflict.Kind.OVER_SPACE_CAPACITY,
+                        Messages.get("conflict_over_capacity", a.title, a.seats, a.space.name, a.space.seats),
+                        List.of(a.id), a.space.id, null));
+            }
+        }
+        Set<Long> withStand = new HashSet<>();
+        Stand.listByEdition(edition).forEach(s -> withStand.add(s.institution.id));
+        for (Institution institution : edition.participants) {
+            if (!withStand.contains(institution.id)) {
+                conflicts.add(new Conflict(Conflict.Kind.INSTITUTION_WITHOUT_STAND,
+                        Messages.get("conflict_no_stand", institution.name), List.of(), null, institution.id));
+            }
+        }
+        return conflicts;
+    }
+}

@@ -1,0 +1,95 @@
+package org.relais.programme;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.relais.edition.Edition;
+import org.relais.network.Institution;
+import org.relais.venue.Space;
+
+/** A programme item: a workshop, visit, talk, concert, broadcast or meeting time, in a space at a time. */
+@Entity
+@Table(name = "programme_session")
+public class ProgrammeSession extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    public Edition edition;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    public SessionKind kind;
+
+    public String title;
+    public String description;
+
+    @ManyToOne
+    public Space space;
+
+    @Column(name = "session_date")
+    public LocalDate day;
+    @Column(name = "starts_at")
+    public LocalTime startsAt;
+    @Column(name = "ends_at")
+    public LocalTime endsAt;
+
+    /** Null when the session has no seat limit. */
+    public Integer seats;
+    public String language;
+
+    @ManyToOne
+    public Institution institution;
+
+    /** False when the session is open to all without booking. */
+    public boolean registration;
+
+    public boolean overlaps(ProgrammeSession other) {
+        return day.equals(other.day) && startsAt.isBefore(other.endsAt) && other.startsAt.isBefore(endsAt);
+    }
+
+    public static List<ProgrammeSession> listByEdition(Edition edition) {
+        return list("edition = ?1 order by day, startsAt, endsAt, id", edition);
+    }
+
+    public static Optional<ProgrammeSession> findInEdition(Edition edition, Long id) {
+        return find("id = ?1 and edition = ?2", id, edition).firstResultOptional();
+    }
+
+    public static long countInSpace(Space space) {
+        return count("space", space);
+    }
+
+    public ProgrammeSession copyTo(Edition other, Space otherSpace, long shiftDays) {
+        ProgrammeSession copy = new ProgrammeSession();
+        copy.edition = other;
+        copy.kind = kind;
+        copy.title = title;
+        copy.description = description;
+        copy.space = otherSpace;
+        copy.day = day.plusDays(shiftDays);
+        copy.startsAt = startsAt;
+        copy.endsAt = endsAt;
+        copy.seats = seats;
+        copy.language = language;
+        copy.institution = institution;
+        copy.registration = registration;
+        copy.persist();
+        return copy;
+    }
+}

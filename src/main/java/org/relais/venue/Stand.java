@@ -1,0 +1,82 @@
+package org.relais.venue;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.relais.edition.Edition;
+import org.relais.network.Institution;
+
+/** An institution's booth on the floor; placed when {@code xM} and {@code yM} are set. */
+@Entity
+public class Stand extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    public Edition edition;
+
+    public Integer number;
+
+    @ManyToOne(optional = false)
+    public Institution institution;
+
+    @ManyToOne
+    public Space space;
+
+    @Column(name = "width_m", precision = 7, scale = 2)
+    public BigDecimal widthM;
+    @Column(name = "depth_m", precision = 7, scale = 2)
+    public BigDecimal depthM;
+    @Column(name = "x_m", precision = 7, scale = 2)
+    public BigDecimal xM;
+    @Column(name = "y_m", precision = 7, scale = 2)
+    public BigDecimal yM;
+    public boolean rotated;
+    public boolean power;
+
+    public static List<Stand> listByEdition(Edition edition) {
+        return list("edition = ?1 order by number", edition);
+    }
+
+    public static Optional<Stand> findInEdition(Edition edition, Long id) {
+        return find("id = ?1 and edition = ?2", id, edition).firstResultOptional();
+    }
+
+    public static Optional<Stand> findByNumber(Edition edition, int number) {
+        return find("edition = ?1 and number = ?2", edition, number).firstResultOptional();
+    }
+
+    public static long countInSpace(Space space) {
+        return count("space", space);
+    }
+
+    public static int nextNumber(Edition edition) {
+        Integer max = find("select max(number) from Stand where edition = ?1", edition).project(Integer.class).firstResult();
+        return max == null ? 1 : max + 1;
+    }
+
+    public Stand copyTo(Edition other, Space otherSpace) {
+        Stand copy = new Stand();
+        copy.edition = other;
+        copy.number = number;
+        copy.institution = institution;
+        copy.space = otherSpace;
+        copy.widthM = widthM;
+        copy.depthM = depthM;
+        copy.xM = xM;
+        copy.yM = yM;
+        copy.rotated = rotated;
+        copy.power = power;
+        copy.persist();
+        return copy;
+    }
+}

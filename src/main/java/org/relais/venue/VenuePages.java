@@ -1,0 +1,184 @@
+package org.relais.venue;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.relais.account.Account;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionService;
+import org.relais.network.Institution;
+import org.relais.network.InstitutionService;
+import org.relais.web.ConflictException;
+import org.relais.web.Form;
+import org.relais.web.InvalidInputException;
+import org.relais.web.Redirects;
+
+/** The organiser's pages for an edition's spaces and stands: each a list with a form to add or edit. */
+@Path("/organiser/editions/{id}")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Account.ORGANISER)
+public class VenuePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance spaces(Edition edition, List<Space> spaces, Space editing, Form form,
+                List<SpaceKind> kinds, String problem);
+
+        static native TemplateInstance stands(Edition edition, List<Stand> stands, Stand editing, Form form,
+                List<Space> spaces, List<Institution> institutions, String problem);
+    }
+
+    @Inject
+    EditionService editions;
+
+    @Inject
+    VenueService venue;
+
+    @Inject
+    InstitutionService institutions;
+
+    // Spaces
+
+    @GET
+    @Path("spaces")
+    public TemplateInstance spaces(@RestPath Long id) {
+        return spacesPage(id, null, new Form().with("stepFree", "true"), null);
+    }
+
+    @GET
+    @Path("spaces/{spaceId}")
+    public TemplateInstance editSpace(@RestPath Long id, @RestPath Long spaceId) {
+        Space s = venue.space(id, spaceId);
+        Form form = new Form().with("name", s.name).with("kind", s.kind).with("widthM", s.widthM).with("depthM", s.depthM)
+                .with("seats", s.seats).with("stepFree", s.stepFree);
+        return spacesPage(id, s, form, null);
+    }
+
+    @POST
+    @Path("spaces")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object addSpace(@RestPath Long id, MultivaluedMap<String, String> submitted) {
+        return saveSpace(id, null, new Form(submitted));
+    }
+
+    @POST
+    @Path("spaces/{spaceId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object updateSpace(@RestPath Long id, @RestPath Long spaceId, MultivaluedMap<String, String> submitted) {
+        return saveSpace(id, venue.space(id, spaceId), new Form(submitted));
+    }
+
+    @POST
+    @Path("spaces/{spaceId}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object deleteSpace(@RestPath Long id, @RestPath Long spaceId) {
+        try {
+            venue.deleteSpace(id, spaceId);
+            return Redirects.to("/organiser/editions/" + id + "/spaces", "deleted");
+        } catch (ConflictException e) {
+            return Response.status(409).entity(spacesPage(id, null, new Form(), e.localizedMessage())).build();
+        }
+    }
+
+    private Object saveSpace(Long id, Space existing, Form form) {
+        SpaceData data = new SpaceData(null, form.text("name"), form.text("kind"), form.decimal("widthM"),
+                form.decimal("depthM"), form.integer("seats"), form.bool("stepFree"));
+        try {
+            form.failIfUnreadable(venue.validateSpace(data));
+            if (existing == null) {
+                venue.createSpace(id, data);
+            } else {
+                venue.updateSpace(id, existing.id, data);
+            }
+            return Redirects.to("/organiser/editions/" + id + "/spaces", existing == null ? "created" : "saved");
+        } catch (InvalidInputException e) {
+            form.errors().addAll(e.errors());
+            return Response.status(422).entity(spacesPage(id, existing, form, null)).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(spacesPage(id, existing, form, e.localizedMessage())).build();
+        }
+    }
+
+    private TemplateInstance spacesPage(Long id, Space editing, Form form, String problem) {
+        return Templates.spaces(editions.get(id), venue.spaces(id), editing, form, List.of(SpaceKind.values()), problem);
+    }
+
+    // Stands
+
+    @GET
+    @Path("stands")
+    public TemplateInstance stands(@RestPath Long id) {
+        Form form = new Form().with("widthM", "3").with("depthM", "2");
+        venue.spaces(id).stream().filter(s -> s.kind == SpaceKind.HALL).findFirst().ifPresent(s -> form.with("spaceId", s.id));
+        return standsPage(id, null, form, null);
+    }
+
+    @GET
+    @Path("stands/{standId}")
+    public TemplateInstance editStand(@RestPath Long id, @RestPath Long standId) {
+        Stand s = venue.stand(id, standId);
+        Form form = new Form().with("number", s.number).with("institutionId", s.institution.id)
+                .with("spaceId", s.space == null ? null : s.space.id).with("widthM", s.widthM).with("depthM", s.depthM)
+                .with("xM", s.xM).with("yM", s.yM).with("rotated", s.rotated).with("power", s.power);
+        return standsPage(id, s, form, null);
+    }
+
+    @POST
+    @Path("stands")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object addStand(@RestPath Long id, MultivaluedMap<String, String> submitted) {
+        return saveStand(id, null, new Form(submitted));
+    }
+
+    @POST
+    @Path("stands/{standId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object updateStand(@RestPath Long id, @RestPath Long standId, MultivaluedMap<String, String> submitted) {
+        return saveStand(id, venue.stand(id, standId), new Form(submitted));
+    }
+
+    @POST
+    @Path("stands/{standId}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object deleteStand(@RestPath Long id, @RestPath Long standId) {
+        venue.deleteStand(id, standId);
+        return Redirects.to("/organiser/editions/" + id + "/stands", "deleted");
+    }
+
+    private Object saveStand(Long id, Stand existing, Form form) {
+        StandData data = new StandData(null, form.integer("number"), form.id("institutionId"), form.id("spaceId"),
+                form.decimal("widthM"), form.decimal("depthM"), form.decimal("xM"), form.decimal("yM"),
+                form.bool("rotated"), form.bool("power"));
+        try {
+            form.failIfUnreadable(venue.validateStand(id, data));
+            if (existing == null) {
+                venue.createStand(id, data);
+            } else {
+                venue.updateStand(id, existing.id, data);
+            }
+            return Redirects.to("/organiser/editions/" + id + "/stands", existing == null ? "created" : "saved");
+        } catch (InvalidInputException e) {
+            form.errors().addAll(e.errors());
+            return Response.status(422).entity(standsPage(id, existing, form, null)).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(standsPage(id, existing, form, e.localizedMessage())).build();
+        }
+    }
+
+    private TemplateInstance standsPage(Long id, Stand editing, Form form, String problem) {
+        return Templates.stands(editions.get(id), venue.stands(id), editing, form, venue.spaces(id), institutions.list(),
+                problem);
+    }
+
+}

@@ -1,0 +1,198 @@
+package org.relais.venue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.List;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionService;
+import org.relais.network.Institution;
+import org.relais.programme.ProgrammeSession;
+import org.relais.web.ConflictException;
+import org.relais.web.Errors;
+import org.relais.web.NotFoundException;
+
+/** Describes an edition's venue: its spaces and the stands placed in them. */
+@ApplicationScoped
+@Transactional
+public class VenueService {
+
+    private static final BigDecimal DEFAULT_STAND_WIDTH = new BigDecimal("3");
+    private static final BigDecimal DEFAULT_STAND_DEPTH = new BigDecimal("2");
+
+    @Inject
+    EditionService editions;
+
+    // Spaces
+
+    public List<Space> spaces(Long editionId) {
+        return Space.listByEdition(editions.get(editionId));
+    }
+
+    public Space space(Long editionId, Long spaceId) {
+        return Space.findInEdition(editions.get(editionId), spaceId).orElseThrow(() -> new NotFoundException("space", spaceId));
+    }
+
+    public Space createSpace(Long editionId, SpaceData data) {
+        Edition edition = editions.get(editionId);
+        Space space = new Space();
+        space.edition = edition;
+        apply(space, data);
+        space.persist();
+        return space;
+    }
+
+    public Space updateSpace(Long editionId, Long spaceId, SpaceData data) {
+        Space space = space(editionId, spaceId);
+        apply(space, data);
+        return space;
+    }
+
+    public void deleteSpace(Long editionId, Long spaceId) {
+        Space space = space(editionId, spaceId);
+        long uses = Stand.countInSpace(space) + ProgrammeSession.countInSpace(space);
+        if (uses > 0) {
+            throw new ConflictException("conflict_space_in_use", space.name, uses);
+        }
+        space.delete();
+    }
+
+    public Errors validateSpace(SpaceData data) {
+        Errors errors = new Errors();
+        errors.text("name", data.name(), 200, true);
+        errors.oneOf("kind", data.kind(), SpaceKind.class, true);
+        errors.size("widthM", data.widthM(), "1000");
+        errors.size("depthM", data.depthM(), "1000");
+        errors.range("seats", data.seats(), 0, 100_000);
+        return errors;
+    }
+
+    private void apply(Space space, SpaceData data) {
+        Errors errors = validateSpace(data);
+        errors.throwIfAny();
+        Space same = Space.findByName(space.edition, data.name().strip()).orElse(null);
+        if (same != null && !same.equals(space)) {
+            throw new ConflictException("conflict_space_name_taken", data.name().strip());
+        }
+        space.name = data.name().strip();
+        space.kind = errors.oneOf("kind", data.kind(), SpaceKind.class, true);
+        space.widthM = data.widthM();
+        space.depthM = data.depthM();
+        space.seats = data.seats();
+        space.stepFree = Boolean.TRUE.equals(data.stepFree());
+        if (space.id != null) {
+            for (Stand stand : Stand.<Stand>list("space", space)) {
+                if (outside(stand.xM, stand.yM, footprintWidth(stand.widthM, stand.depthM, stand.rotated),
+                        footprintDepth(stand.widthM, stand.depthM, stand.rotated), space)) {
+                    throw new ConflictException("conflict_space_too_small", stand.number);
+                }
+            }
+        }
+    }
+
+    // Stands
+
+    public List<Stand> stands(Long editionId) {
+        return Stand.listByEdition(editions.get(editionId));
+    }
+
+    public Stand stand(Long editionId, Long standId) {
+        return Stand.findInEdition(editions.get(editionId), standId).orElseThrow(() -> new NotFoundException("stand", standId));
+    }
+
+    public Stand createStand(Long editionId, StandData data) {
+        Edition edition = editions.get(editionId);
+        Stand stand = new Stand();
+        stand.edition = edition;
+        apply(stand, data);
+        stand.persist();
+        return stand;
+    }
+
+    public Stand updateStand(Long editionId, Long standId, StandData data) {
+        Stand stand = stand(editionId, standId);
+        apply(stand, data);
+        return stand;
+    }
+
+    public void deleteStand(Long editionId, Long standId) {
+        stand(editionId, standId).delete();
+    }
+
+    public Errors validateStand(Long editionId, StandData data) {
+        Edition edition = editions.get(editionId);
+        Errors errors = new Errors();
+        errors.range("number", data.number(), 1, 9999);
+        if (errors.required("institutionId", data.institutionId()) != null
+                && Institution.findById(data.institutionId()) == null) {
+            errors.add("institutionId", "error_unknown_institution", data.institutionId());
+        }
+        Space space = null;
+        if (data.spaceId() != null) {
+            space = Space.findInEdition(edition, data.spaceId()).orElse(null);
+            if (space == null) {
+                errors.add("spaceId", "error_unknown_space", data.spaceId());
+            }
+        }
+        errors.size("widthM", data.widthM(), "50");
+        errors.size("depthM", data.depthM(), "50");
+        if ((data.xM() == null) != (data.yM() == null)) {
+            errors.add(data.xM() == null ? "xM" : "yM", "error_position_pair");
+        }
+        if (data.xM() != null && data.xM().signum() < 0) {
+            errors.add("xM", "error_negative");
+        }
+        if (data.yM() != null && data.yM().signum() < 0) {
+            errors.add("yM", "error_negative");
+        }
+        if (data.xM() != null && data.spaceId() == null) {
+            errors.add("spaceId", "error_position_needs_space");
+        }
+        if (space != null && !errors.has("widthM") && !errors.has("depthM") && !errors.has("xM") && !errors.has("yM")) {
+            BigDecimal width = data.widthM() == null ? DEFAULT_STAND_WIDTH : data.widthM();
+            BigDecimal depth = data.depthM() == null ? DEFAULT_STAND_DEPTH : data.depthM();
+            boolean rotated = Boolean.TRUE.equals(data.rotated());
+            if (outside(data.xM(), data.yM(), footprintWidth(width, depth, rotated), footprintDepth(width, depth, rotated),
+                    space)) {
+                errors.add("xM", "error_outside_space", space.name);
+            }
+        }
+        return errors;
+    }
+
+    private void apply(Stand stand, StandData data) {
+        validateStand(stand.edition.id, data).throwIfAny();
+        int number = data.number() != null ? data.number() : stand.number != null ? stand.number : Stand.nextNumber(stand.edition);
+        Stand same = Stand.findByNumber(stand.edition, number).orElse(null);
+        if (same != null && !same.equals(stand)) {
+            throw new ConflictException("conflict_stand_number_taken", number);
+        }
+        stand.number = number;
+        stand.institution = Institution.findById(data.institutionId());
+        stand.space = data.spaceId() == null ? null : Space.findById(data.spaceId());
+        stand.widthM = data.widthM() == null ? DEFAULT_STAND_WIDTH : data.widthM();
+        stand.depthM = data.depthM() == null ? DEFAULT_STAND_DEPTH : data.depthM();
+        stand.xM = data.xM();
+        stand.yM = data.yM();
+        stand.rotated = Boolean.TRUE.equals(data.rotated());
+        stand.power = Boolean.TRUE.equals(data.power());
+    }
+
+    static BigDecimal footprintWidth(BigDecimal width, BigDecimal depth, boolean rotated) {
+        return rotated ? depth : width;
+    }
+
+    static BigDecimal footprintDepth(BigDecimal width, BigDecimal depth, boolean rotated) {
+        return rotated ? width : depth;
+    }
+
+    /** Whether a placed footprint leaves the space; an unplaced stand, or a space without size, never does. */
+    static boolean outside(BigDecimal x, BigDecimal y, BigDecimal width, BigDecimal depth, Space space) {
+        if (x == null || y == null) {
+            return false;
+        }
+        return space.widthM != null && x.add(width).compareTo(space.widthM) > 0
+                || space.depthM != null && y.add(depth).compareTo(space.depthM) > 0;
+    }
+}

@@ -1,0 +1,138 @@
+package org.relais.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every error into what its reader needs: problem+json under {@code /api}, a page
+ * elsewhere. Never a stack trace.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(int status, String title, String detail, List<FieldError> errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e, UriInfo uri) {
+        return answer(uri, 422, Messages.get("problem_invalid"), e.errors().list());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return answer(uri, 404, Messages.get("problem_not_found", Messages.get("thing_" + e.what())), null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return answer(uri, 409, e.localizedMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return malformed(e, uri);
+    }
+
+    /** Takes over from Quarkus's own mapper for this type, which answers with an empty body. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformed(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return signIn(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return signIn(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return answer(uri, 403, Messages.get("problem_forbidden"), null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json, uri);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 400) {
+            return answer(uri, 400, Messages.get("problem_malformed_detail"), null);
+        }
+        if (status >= 500) {
+            LOG.error("Request failed: " + uri.getPath(), e);
+        }
+        Response.ResponseBuilder built = build(uri, status, Messages.get("problem_status_" + status), null);
+        if (status == 405 && e.getResponse() != null && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            built.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return built.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected error on " + uri.getPath(), e);
+        return answer(uri, 500, Messages.get("problem_internal"), null);
+    }
+
+    private Response malformed(JsonProcessingException e, UriInfo uri) {
+        List<FieldError> errors = null;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                    .collect(Collectors.joining("."));
+            errors = List.of(new FieldError(field, Messages.get("error_wrong_type")));
+        }
+        return answer(uri, 400, Messages.get("problem_malformed_detail"), errors);
+    }
+
+    private Response signIn(UriInfo uri) {
+        if (isApi(uri)) {
+            return build(uri, 401, Messages.get("problem_status_401"), null)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Relais\", charset=\"UTF-8\"").build();
+        }
+        return Response.seeOther(URI.create("/login")).build();
+    }
+
+    static boolean isApi(UriInfo uri) {
+        String path = uri.getPath();
+        return path.startsWith("/api/") || path.equals("/api");
+    }
+
+    private Response answer(UriInfo uri, int status, String detail, List<FieldError> errors) {
+        return build(uri, status, detail, errors).build();
+    }
+
+    private Response.ResponseBuilder build(UriInfo uri, int status, String detail, List<FieldError> errors) {
+        String title = Messages.get("problem_status_" + status);
+        if (isApi(uri)) {
+            return Response.status(status).type(Problem.MEDIA_TYPE)
+                    .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors));
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.page(status, title, detail, errors == null ? List.of() : errors));
+    }
+}

@@ -1,0 +1,171 @@
+package org.relais.web;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a person typed into a page's form, read into typed values. Every value is kept as typed
+ * so that the form can be shown again with each wrong field marked.
+ */
+public final class Form {
+
+    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> multi = new HashMap<>();
+    private final Errors errors = new Errors();
+
+    public Form() {
+    }
+
+    public Form(MultivaluedMap<String, String> submitted) {
+        submitted.forEach((name, list) -> {
+            multi.put(name, list);
+            if (!list.isEmpty()) {
+                values.put(name, list.get(0));
+            }
+        });
+    }
+
+    /** A form filled from saved values, to edit them. */
+    public Form with(String name, Object value) {
+        if (value != null) {
+            values.put(name, value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : value.toString());
+        }
+        return this;
+    }
+
+    public Form withAll(String name, List<String> list) {
+        multi.put(name, list);
+        return this;
+    }
+
+    // For templates.
+
+    public String value(String name) {
+        String value = values.get(name);
+        return value == null ? "" : value;
+    }
+
+    public boolean checked(String name) {
+        String value = values.get(name);
+        return "true".equals(value) || "on".equals(value);
+    }
+
+    public boolean selected(String name, Object option) {
+        return option != null && (option.toString().equals(values.get(name))
+                || multi.getOrDefault(name, List.of()).contains(option.toString()));
+    }
+
+    /** The name of a field in a repeated row, as services name it: {@code days.0.date}. */
+    public String name(String list, int index, String field) {
+        return list + "." + index + "." + field;
+    }
+
+    public String error(String name) {
+        return errors.asMap().get(name);
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public Errors errors() {
+        return errors;
+    }
+
+    // For page resources.
+
+    /**
+     * Throws when the form had values that could not be read (a date that is not a date), adding the
+     * service's own checks so that every wrong field is marked at once.
+     */
+    public void failIfUnreadable(Errors serviceErrors) {
+        if (hasErrors()) {
+            errors.addAll(serviceErrors);
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    public String text(String name) {
+        String value = values.get(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public boolean bool(String name) {
+        return checked(name);
+    }
+
+    public List<String> all(String name) {
+        return multi.getOrDefault(name, List.of());
+    }
+
+    public Integer integer(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(name, "error_number");
+            return null;
+        }
+    }
+
+    public Long id(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(name, "error_number");
+            return null;
+        }
+    }
+
+    public BigDecimal decimal(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            errors.add(name, "error_number");
+            return null;
+        }
+    }
+
+    public LocalDate date(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(name, "error_date");
+            return null;
+        }
+    }
+
+    public LocalTime time(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(name, "error_time");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.relais.web;
+
+/** Input that is well-formed but breaks a rule: 422 on the API, the form again on a page. */
+public class InvalidInputException extends RuntimeException {
+
+    private final transient Errors errors;
+
+    public InvalidInputException(Errors errors) {
+        super("invalid input: " + errors.asMap().keySet());
+        this.errors = errors;
+    }
+
+    public static InvalidInputException of(String field, String key, Object... args) {
+        return new InvalidInputException(new Errors().add(field, key, args));
+    }
+
+    public Errors errors() {
+        return errors;
+    }
+}

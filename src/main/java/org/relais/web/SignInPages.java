@@ -1,0 +1,48 @@
+package org.relais.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The way in and out: the sign-in form (checked by Quarkus at {@code /j_security_check}) and sign-out. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SignInPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(boolean error);
+    }
+
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
+    String sessionCookie;
+
+    @GET
+    public Response home() {
+        return Response.seeOther(URI.create("/organiser")).build();
+    }
+
+    @GET
+    @Path("login")
+    public TemplateInstance login(@RestQuery boolean error) {
+        return Templates.login(error);
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout() {
+        NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
+        return Response.seeOther(URI.create("/login?done=signed-out")).cookie(expired).build();
+    }
+}

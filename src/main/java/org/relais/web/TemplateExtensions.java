@@ -1,0 +1,59 @@
+package org.relais.web;
+
+import io.quarkus.qute.TemplateExtension;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** Display helpers for templates: {@code {m:key}} messages, labels of enum values, dates. */
+@TemplateExtension
+public class TemplateExtensions {
+
+    /** {@code {m:some_key}} or {@code {m:some_key(arg)}}: a message in the reader's language. */
+    @TemplateExtension(namespace = "m", matchName = TemplateExtension.ANY)
+    static String message(String key, Object... args) {
+        return Messages.get(key, args);
+    }
+
+    /** {@code {m:get(someKey)}}: a message whose key is computed, e.g. from a kind. */
+    @TemplateExtension(namespace = "m", priority = 10)
+    static String get(String key) {
+        return Messages.get(key);
+    }
+
+    /** {@code {m:kind(institution.kind)}}: the words for an institution kind. */
+    @TemplateExtension(namespace = "m", priority = 10)
+    static String kind(String kind) {
+        return Messages.get("kind_" + kind);
+    }
+
+    /** {@code {value.label}}: the words for an enum value, from the key {@code Type_VALUE}. */
+    static String label(Enum<?> value) {
+        return Messages.get(value.getDeclaringClass().getSimpleName() + "_" + value.name());
+    }
+
+    static String longDate(LocalDate date) {
+        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Messages.current()));
+    }
+
+    static String hhmm(LocalTime time) {
+        return time == null ? "" : time.format(DateTimeFormatter.ofPattern("HH:mm"));
+    }
+
+    static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    @TemplateExtension(namespace = "page")
+    static java.util.Locale locale() {
+        return Messages.current();
+    }
+
+    /** The language of the page, for {@code <html lang>}. */
+    @TemplateExtension(namespace = "page")
+    static String lang() {
+        return Messages.current().getLanguage();
+    }
+}
