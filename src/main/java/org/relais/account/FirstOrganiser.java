@@ -26,19 +26,29 @@ public class FirstOrganiser {
     @ConfigProperty(name = "relais.admin.password")
     Optional<String> password;
 
+    /** Why the first organiser cannot be created from these settings, or null when it can. */
+    static String refusal(Optional<String> email, Optional<String> password) {
+        String missing = email.filter(e -> !e.isBlank()).isEmpty() ? "relais.admin.email (environment RELAIS_ADMIN_EMAIL)"
+                : password.filter(p -> !p.isBlank()).isEmpty() ? "relais.admin.password (environment RELAIS_ADMIN_PASSWORD)"
+                : null;
+        if (missing != null) {
+            return "Relais has no organiser account yet and cannot create the first one: set " + missing
+                    + " (see config/application.properties.example).";
+        }
+        if (password.get().length() < 8) {
+            return "relais.admin.password (RELAIS_ADMIN_PASSWORD) must have at least 8 characters.";
+        }
+        return null;
+    }
+
     @Transactional
     void onStart(@Observes @Priority(10) StartupEvent event) {
         if (Account.hasOrganiser()) {
             return;
         }
-        String missing = email.filter(e -> !e.isBlank()).isEmpty() ? "relais.admin.email (RELAIS_ADMIN_EMAIL)"
-                : password.filter(p -> !p.isBlank()).isEmpty() ? "relais.admin.password (RELAIS_ADMIN_PASSWORD)" : null;
-        if (missing != null) {
-            throw new IllegalStateException("Relais has no organiser account yet and cannot create the first one: set "
-                    + missing + " (see config/application.properties.example). Launch mode: " + LaunchMode.current());
-        }
-        if (password.get().length() < 8) {
-            throw new IllegalStateException("relais.admin.password (RELAIS_ADMIN_PASSWORD) must have at least 8 characters");
+        String refusal = refusal(email, password);
+        if (refusal != null) {
+            throw new IllegalStateException(refusal + " Launch mode: " + LaunchMode.current() + ".");
         }
         Account.create(email.get(), null, password.get(), Account.ORGANISER);
         LOG.infof("Created the first organiser account, %s", email.get());

@@ -101,7 +101,7 @@ public class DemoData {
             }
             String theme = past.theme() == null ? null : past.theme().get("fr");
             boolean demo = withDemoEdition && past.number() == DEMO_EDITION;
-            List<Long> participants = demo ? Institution.<Institution>listAll().stream().map(i -> i.id).toList() : null;
+            List<Long> participants = demo ? members().stream().map(i -> i.id).toList() : null;
             Edition edition = editions.create(new EditionData(null, past.number(), title(past), theme, host,
                     new EditionData.Venue(past.venue(), null, null), days,
                     demo ? LocalDate.of(2017, 12, 4) : null, demo ? LocalDate.of(2018, 2, 2) : null,
@@ -116,6 +116,12 @@ public class DemoData {
             }
             editions.changeStatus(edition.id, EditionStatus.ARCHIVED.name());
         }
+    }
+
+    /** The network's members as the documents list them, by name (not whatever else the database holds). */
+    private List<Institution> members() {
+        List<String> slugs = reference.data().institutions().stream().map(NetworkReference.Member::slug).toList();
+        return Institution.list("slug in ?1 order by lower(name)", slugs);
     }
 
     private static String title(NetworkReference.PastEdition past) {
@@ -139,7 +145,7 @@ public class DemoData {
                 "hall", space(id, "Hall d'accueil", "HALL", "20", "12", null),
                 "salle", space(id, "Salle de rencontre", "ROOM", "14", "10", 60));
         int number = 1;
-        for (Institution institution : Institution.listByName()) {
+        for (Institution institution : members()) {
             boolean media = "media".equals(institution.kind);
             venue.createStand(id, new StandData(null, number++, institution.id, spaces.get("agora").id,
                     new BigDecimal("3"), new BigDecimal("2"), null, null, false, media));

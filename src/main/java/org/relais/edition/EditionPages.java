@@ -29,7 +29,7 @@ import org.relais.web.InvalidInputException;
 import org.relais.web.Redirects;
 
 /** The organiser's pages for editions: the list, the set-up form, the overview, status and guests. */
-@Path("/organiser")
+@Path("/organiser/editions")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Account.ORGANISER)
 public class EditionPages {
@@ -62,18 +62,12 @@ public class EditionPages {
     NetworkReference reference;
 
     @GET
-    public Response home() {
-        return Redirects.to("/organiser/editions", null);
-    }
-
-    @GET
-    @Path("editions")
     public TemplateInstance list() {
         return Templates.list(editions.list());
     }
 
     @GET
-    @Path("editions/new")
+    @Path("new")
     public TemplateInstance create() {
         Form form = new Form().with("days.0.opensAt", "10:00").with("days.0.closesAt", "16:00");
         editions.list().stream().findFirst().ifPresent(last -> form.with("number", last.number + 1));
@@ -81,7 +75,7 @@ public class EditionPages {
     }
 
     @POST
-    @Path("editions/new")
+    @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object submitNew(MultivaluedMap<String, String> submitted) {
         Form form = new Form(submitted);
@@ -100,13 +94,13 @@ public class EditionPages {
     }
 
     @GET
-    @Path("editions/{id}")
+    @Path("{id}")
     public TemplateInstance show(@RestPath Long id) {
         return show(editions.get(id), new Form(), null);
     }
 
     @GET
-    @Path("editions/{id}/edit")
+    @Path("{id}/edit")
     public TemplateInstance edit(@RestPath Long id) {
         Edition e = editions.get(id);
         Form form = new Form().with("number", e.number).with("title", e.title).with("theme", e.theme)
@@ -123,7 +117,7 @@ public class EditionPages {
     }
 
     @POST
-    @Path("editions/{id}/edit")
+    @Path("{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object submitEdit(@RestPath Long id, MultivaluedMap<String, String> submitted) {
         Edition edition = editions.get(id);
@@ -142,7 +136,7 @@ public class EditionPages {
     }
 
     @POST
-    @Path("editions/{id}/status")
+    @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object changeStatus(@RestPath Long id, MultivaluedMap<String, String> submitted) {
         try {
@@ -157,7 +151,7 @@ public class EditionPages {
     }
 
     @POST
-    @Path("editions/{id}/delete")
+    @Path("{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object delete(@RestPath Long id) {
         try {
@@ -169,7 +163,7 @@ public class EditionPages {
     }
 
     @POST
-    @Path("editions/{id}/guests")
+    @Path("{id}/guests")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object addGuest(@RestPath Long id, MultivaluedMap<String, String> submitted) {
         Form form = new Form(submitted);
@@ -183,7 +177,7 @@ public class EditionPages {
     }
 
     @POST
-    @Path("editions/{id}/guests/{guestId}/delete")
+    @Path("{id}/guests/{guestId}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object removeGuest(@RestPath Long id, @RestPath Long guestId) {
         editions.removeGuest(id, guestId);

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.relais.edition.Edition;
 import org.relais.network.Institution;
 
-/** An institution's booth on the floor; placed when {@code xM} and {@code yM} are set. */
+/** An institution's booth on the floor; placed when {@code positionX} and {@code positionY} (metres from the hall's top-left) are set. */
 @Entity
 public class Stand extends PanacheEntityBase {
 
@@ -37,9 +37,9 @@ public class Stand extends PanacheEntityBase {
     @Column(name = "depth_m", precision = 7, scale = 2)
     public BigDecimal depthM;
     @Column(name = "x_m", precision = 7, scale = 2)
-    public BigDecimal xM;
+    public BigDecimal positionX;
     @Column(name = "y_m", precision = 7, scale = 2)
-    public BigDecimal yM;
+    public BigDecimal positionY;
     public boolean rotated;
     public boolean power;
 
@@ -72,8 +72,8 @@ public class Stand extends PanacheEntityBase {
         copy.space = otherSpace;
         copy.widthM = widthM;
         copy.depthM = depthM;
-        copy.xM = xM;
-        copy.yM = yM;
+        copy.positionX = positionX;
+        copy.positionY = positionY;
         copy.rotated = rotated;
         copy.power = power;
         copy.persist();

@@ -8,7 +8,7 @@ public record StandData(Long id, Integer number, Long institutionId, Long spaceI
 
     public static StandData of(Stand s) {
         return new StandData(s.id, s.number, s.institution.id, s.space == null ? null : s.space.id,
-                SpaceData.plain(s.widthM), SpaceData.plain(s.depthM), SpaceData.plain(s.xM), SpaceData.plain(s.yM),
+                SpaceData.plain(s.widthM), SpaceData.plain(s.depthM), SpaceData.plain(s.positionX), SpaceData.plain(s.positionY),
                 s.rotated, s.power);
     }
 }

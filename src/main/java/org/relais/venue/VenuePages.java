@@ -130,7 +130,7 @@ public class VenuePages {
         Stand s = venue.stand(id, standId);
         Form form = new Form().with("number", s.number).with("institutionId", s.institution.id)
                 .with("spaceId", s.space == null ? null : s.space.id).with("widthM", s.widthM).with("depthM", s.depthM)
-                .with("xM", s.xM).with("yM", s.yM).with("rotated", s.rotated).with("power", s.power);
+                .with("xM", s.positionX).with("yM", s.positionY).with("rotated", s.rotated).with("power", s.power);
         return standsPage(id, s, form, null);
     }
 

@@ -83,7 +83,7 @@ public class VenueService {
         space.stepFree = Boolean.TRUE.equals(data.stepFree());
         if (space.id != null) {
             for (Stand stand : Stand.<Stand>list("space", space)) {
-                if (outside(stand.xM, stand.yM, footprintWidth(stand.widthM, stand.depthM, stand.rotated),
+                if (outside(stand.positionX, stand.positionY, footprintWidth(stand.widthM, stand.depthM, stand.rotated),
                         footprintDepth(stand.widthM, stand.depthM, stand.rotated), space)) {
                     throw new ConflictException("conflict_space_too_small", stand.number);
                 }
@@ -173,8 +173,8 @@ public class VenueService {
         stand.space = data.spaceId() == null ? null : Space.findById(data.spaceId());
         stand.widthM = data.widthM() == null ? DEFAULT_STAND_WIDTH : data.widthM();
         stand.depthM = data.depthM() == null ? DEFAULT_STAND_DEPTH : data.depthM();
-        stand.xM = data.xM();
-        stand.yM = data.yM();
+        stand.positionX = data.xM();
+        stand.positionY = data.yM();
         stand.rotated = Boolean.TRUE.equals(data.rotated());
         stand.power = Boolean.TRUE.equals(data.power());
     }

@@ -33,6 +33,12 @@ public class SignInPages {
     }
 
     @GET
+    @Path("organiser")
+    public Response organiser() {
+        return Response.seeOther(URI.create("/organiser/editions")).build();
+    }
+
+    @GET
     @Path("login")
     public TemplateInstance login(@RestQuery boolean error) {
         return Templates.login(error);

@@ -1,23 +1,33 @@
 package org.relais.web;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Who is looking at the page, for the layout: {@code {inject:viewer.signedIn}}. */
+/**
+ * Who is looking at the page, for the layout: {@code {inject:viewer.signedIn}}. Templates render on
+ * the I/O thread, so the identity is resolved beforehand, without blocking, by {@link #resolve}.
+ */
 @RequestScoped
 @Named("viewer")
 public class Viewer {
 
     @Inject
-    SecurityIdentity identity;
+    HttpServerRequest request;
 
-    @Inject
-    io.vertx.core.http.HttpServerRequest request;
+    private boolean signedIn;
+    private String name = "";
 
     public boolean isSignedIn() {
-        return !identity.isAnonymous();
+        return signedIn;
+    }
+
+    public String getName() {
+        return name;
     }
 
     /** The confirmation of what the last POST did, from {@code ?done=}, or null. */
@@ -26,7 +36,24 @@ public class Viewer {
         return done == null || !done.matches("[a-z-]{1,30}") ? null : Messages.get("done_" + done);
     }
 
-    public String getName() {
-        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    /** Resolves the identity of every page request before its template renders. */
+    public static class Resolver {
+
+        @Inject
+        CurrentIdentityAssociation identity;
+
+        @Inject
+        Viewer viewer;
+
+        @ServerRequestFilter
+        public Uni<Void> resolve(jakarta.ws.rs.container.ContainerRequestContext context) {
+            if (context.getUriInfo().getPath().startsWith("/api/")) {
+                return Uni.createFrom().voidItem();
+            }
+            return identity.getDeferredIdentity().invoke(i -> {
+                viewer.signedIn = !i.isAnonymous();
+                viewer.name = i.isAnonymous() ? "" : i.getPrincipal().getName();
+            }).replaceWithVoid();
+        }
     }
 }

@@ -1,0 +1,59 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Shared steps for tests that drive Relais through its API: each test makes its own data. */
+public final class Api {
+
+    public static final String ORGANISER = "organiser@test.local";
+    public static final String PASSWORD = "test-password";
+    private static final AtomicInteger NUMBERS = new AtomicInteger(100);
+    private static final AtomicInteger SLUGS = new AtomicInteger();
+
+    private Api() {
+    }
+
+    public static RequestSpecification organiser() {
+        return given().auth().preemptive().basic(ORGANISER, PASSWORD).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static int uniqueNumber() {
+        return NUMBERS.incrementAndGet();
+    }
+
+    /** An institution with a unique slug; returns its id. */
+    public static long institution(String shortName) {
+        return organiser().body(Map.of("name", shortName + " (musée)", "shortName", shortName, "kind", "museum",
+                        "slug", "inst-" + SLUGS.incrementAndGet() + "-" + System.nanoTime()))
+                .post("/api/v1/institutions").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A one-day edition, 10:00-16:00 on the given date; returns its id. */
+    public static long edition(String date) {
+        return organiser().body(Map.of("number", uniqueNumber(), "title", "Forum " + date,
+                        "days", List.of(Map.of("date", date, "opensAt", "10:00", "closesAt", "16:00"))))
+                .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long space(long editionId, String name, String kind, Integer seats) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "kind", kind, "widthM", 20, "depthM", 10,
+                "stepFree", true));
+        body.put("seats", seats);
+        return organiser().body(body).post("/api/v1/editions/" + editionId + "/spaces").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+    }
+
+    public static long session(long editionId, long spaceId, String day, String start, String end, Integer seats) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", "WORKSHOP", "title", "Atelier " + start,
+                "spaceId", spaceId, "day", day, "startsAt", start, "endsAt", end));
+        body.put("seats", seats);
+        return organiser().body(body).post("/api/v1/editions/" + editionId + "/sessions").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+    }
+}

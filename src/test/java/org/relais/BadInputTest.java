@@ -1,0 +1,78 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a careless or hostile client sends gets a clear problem+json answer, and nothing saved is lost. */
+@QuarkusTest
+class BadInputTest {
+
+    @Test
+    void aHugeTitleIsRefusedByName() {
+        long edition = Api.edition("2030-02-06");
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "x".repeat(12_000), "days", List.of()))
+                .put("/api/v1/editions/" + edition)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("title")).body("status", equalTo(422)).body("title", not(equalTo(null)));
+        given().get("/api/v1/editions/" + edition).then().body("title", equalTo("Forum 2030-02-06"));
+    }
+
+    @Test
+    void malformedJsonIsA400WithoutATrace() {
+        Api.organiser().body("{\"number\": 3, ").post("/api/v1/editions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", not(containsString("at "))).body(not(containsString("Exception")));
+        Api.organiser().body("{\"number\": \"trois\"}").post("/api/v1/editions")
+                .then().statusCode(400).body("errors[0].field", equalTo("number"));
+        Api.organiser().body("{\"days\": [{\"date\": \"2030-13-45\"}]}").post("/api/v1/editions")
+                .then().statusCode(400).body("errors[0].field", equalTo("days.0.date"));
+        Api.organiser().post("/api/v1/editions").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void negativeSizesAndUnknownIdsAreNamed() {
+        long edition = Api.edition("2030-02-06");
+        Api.organiser().body(Map.of("name", "Salle", "kind", "ROOM", "widthM", -3, "seats", -1))
+                .post("/api/v1/editions/" + edition + "/spaces")
+                .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItems("widthM", "seats"));
+        Api.organiser().body(Map.of("institutionId", 987654)).post("/api/v1/editions/" + edition + "/stands")
+                .then().statusCode(422).body("errors[0].field", equalTo("institutionId"));
+        given().get("/api/v1/editions/987654/sessions").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/editions/" + edition + "/sessions/987654").then().statusCode(404);
+        given().get("/api/v1/editions/abc").then().statusCode(404);
+        given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void hostileTextIsStoredAsPlainText() {
+        String hostile = "<script>alert('x')</script> \"; DROP TABLE edition; --";
+        long edition = Api.edition("2030-02-06");
+        long id = Api.organiser().body(Map.of("kind", "TALK", "title", hostile, "day", "2030-02-06",
+                        "startsAt", "10:00", "endsAt", "11:00"))
+                .post("/api/v1/editions/" + edition + "/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().get("/api/v1/editions/" + edition + "/sessions/" + id).then().body("title", equalTo(hostile));
+        given().get("/api/v1/editions/" + edition).then().statusCode(200);
+    }
+
+    @Test
+    void controlCharactersAreRefused() {
+        Api.organiser().body(Map.of("name", "Bad\u0000name", "shortName", "Bad", "kind", "museum"))
+                .post("/api/v1/institutions").then().statusCode(422).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void wrongMethodsAndMediaTypesAreProblems() {
+        Api.organiser().delete("/api/v1/editions").then().statusCode(405).contentType("application/problem+json");
+        given().auth().preemptive().basic(Api.ORGANISER, Api.PASSWORD).contentType(ContentType.XML).body("<a/>")
+                .post("/api/v1/editions").then().statusCode(415).contentType("application/problem+json");
+    }
+}

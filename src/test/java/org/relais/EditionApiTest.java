@@ -1,0 +1,112 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EditionApiTest {
+
+    @Test
+    void createsAnEditionAsADraftWithItsDays() {
+        long host = Api.institution("Radio");
+        int number = Api.uniqueNumber();
+        Api.organiser()
+                .body("""
+                        {"number": %d, "title": "Forum des relais", "theme": "éducation aux médias",
+                         "hostInstitutionId": %d,
+                         "venue": {"name": "Maison de la Radio", "address": "116 av. du Président-Kennedy",
+                                   "accessNotes": "Entrée de plain-pied"},
+                         "days": [{"date": "2030-02-07", "opensAt": "10:00", "closesAt": "16:00"},
+                                  {"date": "2030-02-06", "opensAt": "09:30", "closesAt": "17:00"}],
+                         "registrationOpensOn": "2029-12-01", "registrationClosesOn": "2030-02-05",
+                         "relayCapacity": 250, "status": "ARCHIVED", "participatingInstitutionIds": [%d]}
+                        """.formatted(number, host, host))
+                .post("/api/v1/editions")
+                .then().statusCode(201).header("Location", containsString("/api/v1/editions/"))
+                .body("status", equalTo("DRAFT")) // status moves through its own call only
+                .body("days.date", contains("2030-02-06", "2030-02-07"))
+                .body("days[0].opensAt", equalTo("09:30"))
+                .body("venue.name", equalTo("Maison de la Radio"))
+                .body("participatingInstitutionIds", contains((int) host));
+        given().get("/api/v1/editions").then().statusCode(200).body("number", hasItem(number));
+    }
+
+    @Test
+    void statusMovesOnlyForward() {
+        long id = Api.edition("2030-03-01");
+        String path = "/api/v1/editions/" + id + "/status";
+        Api.organiser().body(Map.of("status", "REGISTRATION_OPEN")).post(path).then().statusCode(200)
+                .body("status", equalTo("REGISTRATION_OPEN"));
+        Api.organiser().body(Map.of("status", "DRAFT")).post(path).then().statusCode(409)
+                .contentType("application/problem+json");
+        Api.organiser().body(Map.of("status", "REGISTRATION_OPEN")).post(path).then().statusCode(409);
+        Api.organiser().body(Map.of("status", "SOMEWHERE")).post(path).then().statusCode(422)
+                .body("errors[0].field", equalTo("status"));
+        Api.organiser().body(Map.of("status", "ARCHIVED")).post(path).then().statusCode(200);
+        given().get("/api/v1/editions/" + id).then().body("status", equalTo("ARCHIVED"));
+    }
+
+    @Test
+    void updatesKeepingWhatIsUnchangedAndRefuseATakenNumber() {
+        long first = Api.edition("2030-04-01");
+        int takenNumber = given().get("/api/v1/editions/" + first).then().extract().path("number");
+        long second = Api.edition("2030-04-02");
+        Api.organiser().body(Map.of("number", takenNumber, "title", "Doublon", "days", List.of()))
+                .put("/api/v1/editions/" + second).then().statusCode(409);
+        given().get("/api/v1/editions/" + second).then().body("title", equalTo("Forum 2030-04-02"))
+                .body("days.size()", equalTo(1));
+    }
+
+    @Test
+    void copiesSpacesStandsAndProgrammeWithTheNewDates() {
+        long inst = Api.institution("Copie");
+        long source = Api.edition("2030-02-06");
+        long space = Api.space(source, "Agora", "HALL", null);
+        Api.organiser().body(Map.of("institutionId", inst, "spaceId", space, "xM", 1, "yM", 1))
+                .post("/api/v1/editions/" + source + "/stands").then().statusCode(201);
+        Api.session(source, space, "2030-02-06", "11:00", "12:00", 20);
+
+        long copy = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum suivant",
+                        "days", List.of(Map.of("date", "2031-02-04", "opensAt", "10:00", "closesAt", "16:00"))))
+                .post("/api/v1/editions/" + source + "/copy").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().get("/api/v1/editions/" + copy + "/spaces").then().body("name", contains("Agora"));
+        long copiedSpace = given().get("/api/v1/editions/" + copy + "/spaces").then().extract().jsonPath().getLong("[0].id");
+        given().get("/api/v1/editions/" + copy + "/stands").then().body("size()", equalTo(1))
+                .body("[0].spaceId", equalTo((int) copiedSpace)).body("[0].institutionId", equalTo((int) inst));
+        given().get("/api/v1/editions/" + copy + "/sessions").then().body("size()", equalTo(1))
+                .body("[0].day", equalTo("2031-02-04")).body("[0].startsAt", equalTo("11:00"))
+                .body("[0].spaceId", equalTo((int) copiedSpace));
+        // The source is untouched.
+        given().get("/api/v1/editions/" + source + "/sessions").then().body("[0].day", equalTo("2030-02-06"));
+    }
+
+    @Test
+    void guestsBelongToTheirEdition() {
+        long id = Api.edition("2030-05-01");
+        long other = Api.edition("2030-05-02");
+        long guest = Api.organiser().body(Map.of("name", "Le Défenseur des droits", "kind", "other"))
+                .post("/api/v1/editions/" + id + "/guests").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().get("/api/v1/editions/" + id + "/guests").then().body("name", contains("Le Défenseur des droits"));
+        Api.organiser().delete("/api/v1/editions/" + other + "/guests/" + guest).then().statusCode(404);
+        Api.organiser().delete("/api/v1/editions/" + id + "/guests/" + guest).then().statusCode(204);
+    }
+
+    @Test
+    void onlyADraftCanBeDeleted() {
+        long draft = Api.edition("2030-06-01");
+        Api.space(draft, "Salle", "ROOM", 10);
+        Api.organiser().delete("/api/v1/editions/" + draft).then().statusCode(204);
+        given().get("/api/v1/editions/" + draft).then().statusCode(404);
+        long open = Api.edition("2030-06-02");
+        Api.organiser().body(Map.of("status", "REGISTRATION_OPEN")).post("/api/v1/editions/" + open + "/status");
+        Api.organiser().delete("/api/v1/editions/" + open).then().statusCode(409);
+    }
+}

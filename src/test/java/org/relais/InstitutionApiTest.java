@@ -1,0 +1,75 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class InstitutionApiTest {
+
+    @Test
+    void createsReadsUpdatesAndDeletesAnInstitution() {
+        String slug = "musee-" + System.nanoTime();
+        long id = Api.organiser()
+                .body(Map.of("slug", slug, "name", "Musée des Confluences", "shortName", "Confluences", "kind", "museum",
+                        "website", "https://www.museedesconfluences.fr",
+                        "correspondent", Map.of("name", "Anne Martin", "email", "anne@example.org", "phone", "+33 1 23 45 67 89"),
+                        "charter", List.of("tariffs", "correspondent"), "offer", "Visites pour groupes FLE"))
+                .post("/api/v1/institutions")
+                .then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/api/v1/institutions/"))
+                .extract().jsonPath().getLong("id");
+        given().get("/api/v1/institutions/" + id).then().statusCode(200)
+                .body("slug", equalTo(slug)).body("correspondent.email", equalTo("anne@example.org"))
+                .body("charter", contains("correspondent", "tariffs")) // the charter's own order
+                .body("offer", equalTo("Visites pour groupes FLE"));
+
+        Api.organiser().body(Map.of("slug", slug, "name", "Musée des Confluences", "shortName", "Confluences",
+                        "kind", "museum", "charter", List.of()))
+                .put("/api/v1/institutions/" + id).then().statusCode(200).body("website", nullValue())
+                .body("charter.size()", equalTo(0));
+        given().get("/api/v1/institutions").then().statusCode(200).body("slug", hasItem(slug));
+
+        Api.organiser().delete("/api/v1/institutions/" + id).then().statusCode(204);
+        given().get("/api/v1/institutions/" + id).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void derivesTheSlugAndRefusesADuplicate() {
+        String shortName = "Cité Écoles " + System.nanoTime();
+        String slug = Api.organiser().body(Map.of("name", "La Cité", "shortName", shortName, "kind", "library"))
+                .post("/api/v1/institutions").then().statusCode(201).extract().jsonPath().getString("slug");
+        org.junit.jupiter.api.Assertions.assertTrue(slug.startsWith("cite-ecoles-"), slug);
+        Api.organiser().body(Map.of("slug", slug, "name", "Autre", "shortName", "Autre", "kind", "library"))
+                .post("/api/v1/institutions").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void namesEveryWrongField() {
+        Api.organiser().header("Accept-Language", "en")
+                .body(Map.of("name", "", "shortName", "x".repeat(81), "kind", "zoo", "website", "ftp://nope",
+                        "correspondent", Map.of("email", "not-an-email"), "charter", List.of("bogus")))
+                .post("/api/v1/institutions")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("name", "shortName", "kind", "website",
+                        "correspondent.email", "charter"))
+                .body("errors.find { it.field == 'name' }.message", equalTo("This field is required."));
+    }
+
+    @Test
+    void refusesToDeleteAnInstitutionThatHostsAnEdition() {
+        long host = Api.institution("Hôte");
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum", "hostInstitutionId", host,
+                "days", List.of())).post("/api/v1/editions").then().statusCode(201);
+        Api.organiser().delete("/api/v1/institutions/" + host).then().statusCode(409);
+        given().get("/api/v1/institutions/" + host).then().statusCode(200);
+    }
+}

@@ -1,0 +1,55 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A signed-in organiser's browser, as plain HTTP: cookies, and the CSRF token every form carries. */
+public final class Pages {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+    private final Map<String, String> cookies = new HashMap<>();
+
+    private Pages() {
+    }
+
+    public static Pages signIn() {
+        Pages pages = new Pages();
+        Response login = given().redirects().follow(false).formParam("j_username", Api.ORGANISER)
+                .formParam("j_password", Api.PASSWORD).post("/j_security_check");
+        pages.cookies.putAll(login.getCookies());
+        if (!pages.cookies.containsKey("relais-session")) {
+            throw new IllegalStateException("sign-in failed: " + login.statusCode());
+        }
+        return pages;
+    }
+
+    public RequestSpecification request() {
+        return given().redirects().follow(false).cookies(cookies).header("Accept-Language", "fr");
+    }
+
+    public Response get(String path) {
+        Response response = request().get(path);
+        cookies.putAll(response.getCookies());
+        return response;
+    }
+
+    /** Submits a form the way a browser does after opening the page it is on. */
+    public Response form(String path, Map<String, String> fields) {
+        String html = get(path.replaceAll("/(delete|status|guests)$", "")).asString();
+        Matcher token = TOKEN.matcher(html);
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on " + path);
+        }
+        RequestSpecification request = request().formParam("csrf-token", token.group(1));
+        fields.forEach(request::formParam);
+        Response response = request.post(path);
+        cookies.putAll(response.getCookies());
+        return response;
+    }
+}

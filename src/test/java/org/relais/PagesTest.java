@@ -1,0 +1,89 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The organiser's forms: they keep what was typed, say what is wrong, and escape what they show. */
+@QuarkusTest
+class PagesTest {
+
+    @Test
+    void aWrongSessionFormComesBackFilledWithEachFieldMarked() {
+        long edition = Api.edition("2030-02-06");
+        Pages pages = Pages.signIn();
+        String html = pages.form("/organiser/editions/" + edition + "/sessions", Map.of("kind", "WORKSHOP",
+                        "title", "Atelier <b>radio</b>", "day", "2030-02-06", "startsAt", "14:00", "endsAt", "13:00",
+                        "seats", "douze"))
+                .then().statusCode(422).extract().asString();
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> org.junit.jupiter.api.Assertions.assertTrue(html.contains("value=\"Atelier &lt;b&gt;radio&lt;/b&gt;\""), "title kept, escaped"),
+                () -> org.junit.jupiter.api.Assertions.assertTrue(html.contains("value=\"douze\""), "typed seats kept"),
+                () -> org.junit.jupiter.api.Assertions.assertTrue(html.contains("Un nombre entier."), "seats error in words"),
+                () -> org.junit.jupiter.api.Assertions.assertTrue(html.contains("La fin doit venir après le début."), "end error"),
+                () -> org.junit.jupiter.api.Assertions.assertTrue(html.contains("aria-invalid=\"true\"")));
+        given().get("/api/v1/editions/" + edition + "/sessions").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void hostileTextIsShownEscapedOnEveryPage() {
+        long edition = Api.edition("2030-02-06");
+        long space = Api.space(edition, "<script>alert(1)</script>", "ROOM", 10);
+        Api.organiser().body(Map.of("kind", "TALK", "title", "\"><img src=x onerror=alert(2)>", "spaceId", space,
+                "day", "2030-02-06", "startsAt", "10:00", "endsAt", "11:00")).post("/api/v1/editions/" + edition + "/sessions")
+                .then().statusCode(201);
+        Pages pages = Pages.signIn();
+        for (String page : new String[] {"spaces", "sessions", "programme", "conflicts"}) {
+            pages.get("/organiser/editions/" + edition + "/" + page).then().statusCode(200)
+                    .body(not(containsString("<script>alert(1)")))
+                    .body(not(containsString("<img src=x")));
+        }
+        pages.get("/organiser/editions/" + edition + "/spaces").then().body(containsString("&lt;script&gt;alert(1)"));
+    }
+
+    @Test
+    void anEditionIsCreatedFromTheFormAndShownOnItsPage() {
+        Pages pages = Pages.signIn();
+        int number = Api.uniqueNumber();
+        String location = pages.form("/organiser/editions/new", Map.of("number", String.valueOf(number),
+                        "title", "Forum du printemps", "theme", "Lire ensemble", "days.0.date", "2030-04-10",
+                        "days.0.opensAt", "10:00", "days.0.closesAt", "16:00"))
+                .then().statusCode(303).extract().header("Location");
+        pages.get(location).then().statusCode(200).body(containsString("Forum du printemps"))
+                .body(containsString("Brouillon")).body(containsString("Créé."));
+    }
+
+    @Test
+    void aDuplicateNumberKeepsTheFormAndSaysWhy() {
+        long edition = Api.edition("2030-02-06");
+        int number = given().get("/api/v1/editions/" + edition).then().extract().path("number");
+        Pages pages = Pages.signIn();
+        pages.form("/organiser/editions/new", Map.of("number", String.valueOf(number), "title", "Copie ratée"))
+                .then().statusCode(409).body(containsString("value=\"Copie ratée\""))
+                .body(containsString("Une édition porte déjà le numéro " + number));
+    }
+
+    @Test
+    void theLanguageSwitchIsRemembered() {
+        Pages pages = Pages.signIn();
+        String cookie = pages.request().get("/organiser/editions?lang=en").then().statusCode(200)
+                .body(containsString("<html lang=\"en\">")).body(containsString("Forum editions"))
+                .extract().cookie("relais-lang");
+        org.junit.jupiter.api.Assertions.assertEquals("en", cookie);
+        pages.request().cookie("relais-lang", "en").get("/organiser/institutions").then()
+                .body(containsString("<html lang=\"en\">"));
+        pages.get("/organiser/institutions").then().body(containsString("<html lang=\"fr\">"));
+    }
+
+    @Test
+    void unknownPagesAreReadable404s() {
+        Pages pages = Pages.signIn();
+        pages.get("/organiser/editions/987654").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("Édition introuvable"));
+    }
+}

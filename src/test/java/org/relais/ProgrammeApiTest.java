@@ -1,0 +1,90 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProgrammeApiTest {
+
+    @Test
+    void sessionsAreCreatedInOrderAndUpdated() {
+        long edition = Api.edition("2030-02-06");
+        long room = Api.space(edition, "Studio", "STUDIO", 12);
+        long late = Api.session(edition, room, "2030-02-06", "14:00", "15:00", 12);
+        long early = Api.session(edition, room, "2030-02-06", "11:00", "12:00", null);
+        given().get("/api/v1/editions/" + edition + "/sessions").then().statusCode(200)
+                .body("id", contains((int) early, (int) late)).body("[0].seats", equalTo(null))
+                .body("[0].registration", equalTo(false)).body("[1].registration", equalTo(true))
+                .body("[0].language", equalTo("fr"));
+        Api.organiser().body(Map.of("kind", "CONCERT", "title", "Concert", "spaceId", room, "day", "2030-02-06",
+                        "startsAt", "15:00", "endsAt", "15:45", "registration", false, "language", "en"))
+                .put("/api/v1/editions/" + edition + "/sessions/" + late).then().statusCode(200)
+                .body("kind", equalTo("CONCERT")).body("endsAt", equalTo("15:45")).body("language", equalTo("en"));
+        Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + early).then().statusCode(204);
+        given().get("/api/v1/editions/" + edition + "/sessions").then().body("id", contains((int) late));
+    }
+
+    @Test
+    void refusesADayOutsideTheEditionAnEndBeforeTheStartAndAnotherEditionsSpace() {
+        long edition = Api.edition("2030-02-06");
+        long other = Api.edition("2030-02-07");
+        long foreign = Api.space(other, "Ailleurs", "ROOM", 10);
+        JsonPath problem = Api.organiser()
+                .body(Map.of("kind", "TALK", "title", "Débat", "spaceId", foreign, "day", "2030-02-09",
+                        "startsAt", "12:00", "endsAt", "11:00"))
+                .post("/api/v1/editions/" + edition + "/sessions").then().statusCode(422)
+                .contentType("application/problem+json").extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("spaceId", "day", "endsAt"), problem.getList("errors.field"));
+        given().get("/api/v1/editions/" + edition + "/sessions").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void findsEveryKindOfConflict() {
+        long edition = Api.edition("2030-02-06");
+        long participant = Api.institution("Sans stand");
+        long withStand = Api.institution("Avec stand");
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum des conflits",
+                        "days", List.of(Map.of("date", "2030-02-06", "opensAt", "10:00", "closesAt", "16:00")),
+                        "participatingInstitutionIds", List.of(participant, withStand)))
+                .put("/api/v1/editions/" + edition).then().statusCode(200);
+        Api.organiser().body(Map.of("institutionId", withStand)).post("/api/v1/editions/" + edition + "/stands")
+                .then().statusCode(201);
+        long studio = Api.space(edition, "Studio", "STUDIO", 12);
+        long a = Api.session(edition, studio, "2030-02-06", "11:00", "12:00", 12);
+        long b = Api.session(edition, studio, "2030-02-06", "11:30", "12:30", 12);
+        long tooEarly = Api.session(edition, studio, "2030-02-06", "09:00", "10:00", 12);
+        long tooBig = Api.session(edition, studio, "2030-02-06", "14:00", "15:00", 40);
+        Api.session(edition, studio, "2030-02-06", "12:30", "13:00", 12); // touches b, no overlap
+
+        JsonPath conflicts = Api.organiser().get("/api/v1/editions/" + edition + "/conflicts").then().statusCode(200)
+                .body("$", hasSize(4)).extract().jsonPath();
+        org.hamcrest.MatcherAssert.assertThat(conflicts.getList("kind"), containsInAnyOrder("SPACE_DOUBLE_BOOKED",
+                "OUTSIDE_OPENING_HOURS", "OVER_SPACE_CAPACITY", "INSTITUTION_WITHOUT_STAND"));
+        Map<String, Object> doubleBooked = conflicts.getMap("find { it.kind == 'SPACE_DOUBLE_BOOKED' }");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of((int) a, (int) b), doubleBooked.get("sessionIds"));
+        org.junit.jupiter.api.Assertions.assertEquals((int) studio, doubleBooked.get("spaceId"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of((int) tooEarly),
+                conflicts.getList("find { it.kind == 'OUTSIDE_OPENING_HOURS' }.sessionIds"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of((int) tooBig),
+                conflicts.getList("find { it.kind == 'OVER_SPACE_CAPACITY' }.sessionIds"));
+        org.junit.jupiter.api.Assertions.assertEquals((int) participant,
+                conflicts.getInt("find { it.kind == 'INSTITUTION_WITHOUT_STAND' }.institutionId"));
+    }
+
+    @Test
+    void conflictsAreForOrganisersOnly() {
+        long edition = Api.edition("2030-02-06");
+        given().get("/api/v1/editions/" + edition + "/conflicts").then().statusCode(401)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"))
+                .contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,51 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.endsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SecurityTest {
+
+    @Test
+    void writesNeedAnOrganiser() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "X", "shortName", "X", "kind", "museum"))
+                .post("/api/v1/institutions").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Basic"));
+        given().auth().preemptive().basic(Api.ORGANISER, "wrong").contentType(ContentType.JSON)
+                .body(Map.of("name", "X", "shortName", "X", "kind", "museum"))
+                .post("/api/v1/institutions").then().statusCode(401);
+    }
+
+    @Test
+    void pagesSendStrangersToTheSignInForm() {
+        given().redirects().follow(false).get("/organiser/editions").then().statusCode(303)
+                .header("Location", endsWith("/login"));
+    }
+
+    @Test
+    void theSignInFormOpensThePagesWithACookieAndWrongPasswordsAreToldSo() {
+        given().redirects().follow(false).formParam("j_username", Api.ORGANISER).formParam("j_password", "nope")
+                .post("/j_security_check").then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).header("Location", containsString("/login?error=true"));
+        Pages pages = Pages.signIn();
+        pages.get("/organiser/editions").then().statusCode(200).body(containsString("<h1>"));
+    }
+
+    @Test
+    void formsWithoutTheirCsrfTokenAreRefusedAndChangeNothing() {
+        long edition = Api.edition("2030-02-06");
+        Pages pages = Pages.signIn();
+        pages.request().formParam("name", "Salle pirate").formParam("kind", "ROOM")
+                .post("/organiser/editions/" + edition + "/spaces").then().statusCode(400);
+        given().get("/api/v1/editions/" + edition + "/spaces").then().body("size()", equalTo(0));
+        pages.form("/organiser/editions/" + edition + "/spaces", Map.of("name", "Salle", "kind", "ROOM"))
+                .then().statusCode(303);
+        given().get("/api/v1/editions/" + edition + "/spaces").then().body("name[0]", equalTo("Salle"));
+    }
+}

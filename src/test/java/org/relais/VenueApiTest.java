@@ -1,0 +1,54 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class VenueApiTest {
+
+    @Test
+    void spacesAreCreatedReadUpdatedAndDeleted() {
+        long edition = Api.edition("2030-02-06");
+        long hall = Api.organiser()
+                .body(Map.of("name", "Agora", "kind", "HALL", "widthM", 60.5, "depthM", 24, "stepFree", true))
+                .post("/api/v1/editions/" + edition + "/spaces").then().statusCode(201)
+                .body("widthM", equalTo(60.5f)).body("seats", nullValue()).extract().jsonPath().getLong("id");
+        Api.organiser().body(Map.of("name", "Agora", "kind", "ROOM")).post("/api/v1/editions/" + edition + "/spaces")
+                .then().statusCode(409);
+        Api.organiser().body(Map.of("name", "Agora", "kind", "HALL", "widthM", 60, "depthM", 30, "seats", 500, "stepFree", false))
+                .put("/api/v1/editions/" + edition + "/spaces/" + hall).then().statusCode(200).body("seats", equalTo(500))
+                .body("stepFree", equalTo(false));
+        Api.organiser().delete("/api/v1/editions/" + edition + "/spaces/" + hall).then().statusCode(204);
+    }
+
+    @Test
+    void standsAreNumberedCheckedAgainstTheirHallAndKeptInTheirEdition() {
+        long edition = Api.edition("2030-02-06");
+        long other = Api.edition("2030-02-07");
+        long inst = Api.institution("Stand");
+        long hall = Api.space(edition, "Hall", "HALL", null); // 20 x 10 m
+        long first = Api.organiser().body(Map.of("institutionId", inst, "spaceId", hall))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201)
+                .body("number", equalTo(1)).body("widthM", equalTo(3)).body("xM", nullValue())
+                .extract().jsonPath().getLong("id");
+        Api.organiser().body(Map.of("institutionId", inst, "spaceId", hall, "power", true, "xM", 17, "yM", 8))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).body("number", equalTo(2))
+                .body("power", equalTo(true));
+        // 18.5 + 3 m goes past the 20 m wall.
+        Api.organiser().body(Map.of("institutionId", inst, "spaceId", hall, "xM", 18.5, "yM", 0))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(422).body("errors[0].field", equalTo("xM"));
+        Api.organiser().body(Map.of("number", 1, "institutionId", inst)).post("/api/v1/editions/" + edition + "/stands")
+                .then().statusCode(409);
+        Api.organiser().body(Map.of("institutionId", inst, "spaceId", hall))
+                .post("/api/v1/editions/" + other + "/stands").then().statusCode(422).body("errors[0].field", equalTo("spaceId"));
+        given().get("/api/v1/editions/" + other + "/stands/" + first).then().statusCode(404);
+        given().get("/api/v1/editions/" + edition + "/stands").then().body("number", hasItems(1, 2));
+        Api.organiser().delete("/api/v1/editions/" + edition + "/spaces/" + hall).then().statusCode(409);
+    }
+}

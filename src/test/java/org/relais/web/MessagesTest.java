@@ -1,0 +1,88 @@
+package org.relais.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every text a person reads exists in French and in English. */
+class MessagesTest {
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/" + name);
+                Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() throws IOException {
+        Set<String> fr = new TreeSet<>(load("messages_fr.properties").stringPropertyNames());
+        Set<String> en = new TreeSet<>(load("messages.properties").stringPropertyNames());
+        Set<String> onlyFr = new TreeSet<>(fr);
+        onlyFr.removeAll(en);
+        Set<String> onlyEn = new TreeSet<>(en);
+        onlyEn.removeAll(fr);
+        assertEquals(Set.of(), onlyFr, "keys missing in English");
+        assertEquals(Set.of(), onlyEn, "keys missing in French");
+    }
+
+    @Test
+    void everyKeyATemplateOrTheCodeUsesExists() throws IOException {
+        Set<String> keys = load("messages_fr.properties").stringPropertyNames();
+        Set<String> missing = new TreeSet<>();
+        Pattern inTemplates = Pattern.compile("\\{m:([a-zA-Z_]+)[}(]");
+        Pattern inCode = Pattern.compile("\"((?:error|problem|conflict)_[a-z_]*[a-z])\"");
+        for (Path root : new Path[] {Path.of("src/main/resources/templates"), Path.of("src/main/java")}) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Matcher m = (file.toString().endsWith(".html") ? inTemplates : inCode).matcher(Files.readString(file));
+                    while (m.find()) {
+                        String key = m.group(1);
+                        if (!key.equals("get") && !key.equals("kind") && !keys.contains(key)) {
+                            missing.add(key + " (" + file.getFileName() + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), missing);
+    }
+
+    @Test
+    void enumValuesAndKindsHaveWords() throws IOException {
+        Set<String> keys = load("messages_fr.properties").stringPropertyNames();
+        for (Class<? extends Enum<?>> type : java.util.List.of(org.relais.edition.EditionStatus.class,
+                org.relais.venue.SpaceKind.class, org.relais.programme.SessionKind.class,
+                org.relais.programme.Conflict.Kind.class)) {
+            for (Enum<?> value : type.getEnumConstants()) {
+                assertTrue(keys.contains(type.getSimpleName() + "_" + value.name()), value.toString());
+            }
+        }
+        for (String kind : new org.relais.network.NetworkReference().institutionKinds()) {
+            assertTrue(keys.contains("kind_" + kind), kind);
+        }
+    }
+
+    @Test
+    void argumentsAreFormattedAndApostrophesKept() {
+        assertEquals("Le 2030-02-09 n’est pas un jour de cette édition.",
+                Messages.get(Messages.FRENCH, "error_day_not_in_edition", "2030-02-09"));
+        assertEquals("\"A\" runs outside the forum's hours (10:00–16:00).",
+                Messages.get(Messages.ENGLISH, "conflict_outside_hours", "A", "10:00", "16:00"));
+    }
+}
