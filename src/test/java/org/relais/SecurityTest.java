@@ -32,7 +32,8 @@ class SecurityTest {
     @Test
     void theSignInFormOpensThePagesWithACookieAndWrongPasswordsAreToldSo() {
         given().redirects().follow(false).formParam("j_username", Api.ORGANISER).formParam("j_password", "nope")
-                .post("/j_security_check").then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).header("Location", containsString("/login?error=true"));
+                .post("/j_security_check").then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).header("Location", endsWith("/login-error"));
+        given().get("/login-error").then().statusCode(200).body(containsString("Adresse ou mot de passe incorrect."));
         Pages pages = Pages.signIn();
         pages.get("/organiser/editions").then().statusCode(200).body(containsString("<h1>"));
     }

@@ -114,7 +114,8 @@ public class ErrorMappers {
             return build(uri, 401, Messages.get("problem_status_401"), null)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Relais\", charset=\"UTF-8\"").build();
         }
-        return Response.seeOther(URI.create("/login")).build();
+        // A failed sign-in reaches this mapper too (lazy authentication): say so on the form.
+        return Response.seeOther(URI.create(uri.getPath().endsWith("/j_security_check") ? "/login-error" : "/login")).build();
     }
 
     static boolean isApi(UriInfo uri) {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /** The way in and out: the sign-in form (checked by Quarkus at {@code /j_security_check}) and sign-out. */
 @Path("/")
@@ -40,8 +39,15 @@ public class SignInPages {
 
     @GET
     @Path("login")
-    public TemplateInstance login(@RestQuery boolean error) {
-        return Templates.login(error);
+    public TemplateInstance login() {
+        return Templates.login(false);
+    }
+
+    /** Where Quarkus sends a failed sign-in (it drops any query string from the error page). */
+    @GET
+    @Path("login-error")
+    public TemplateInstance loginError() {
+        return Templates.login(true);
     }
 
     @POST

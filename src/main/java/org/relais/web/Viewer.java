@@ -30,6 +30,12 @@ public class Viewer {
         return name;
     }
 
+    // A method, not field access: the filter holds a client proxy, whose fields are not the bean's.
+    void set(io.quarkus.security.identity.SecurityIdentity identity) {
+        signedIn = !identity.isAnonymous();
+        name = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
     /** The confirmation of what the last POST did, from {@code ?done=}, or null. */
     public String getDone() {
         String done = request.getParam("done");
@@ -50,10 +56,7 @@ public class Viewer {
             if (context.getUriInfo().getPath().startsWith("/api/")) {
                 return Uni.createFrom().voidItem();
             }
-            return identity.getDeferredIdentity().invoke(i -> {
-                viewer.signedIn = !i.isAnonymous();
-                viewer.name = i.isAnonymous() ? "" : i.getPrincipal().getName();
-            }).replaceWithVoid();
+            return identity.getDeferredIdentity().invoke(viewer::set).replaceWithVoid();
         }
     }
 }
