@@ -81,6 +81,24 @@ class PagesTest {
     }
 
     @Test
+    void theStandsPageNamesParticipantsWithoutAStand() {
+        long withStand = Api.institution("Avec");
+        long without = Api.institution("Sans");
+        String withoutName = given().get("/api/v1/institutions/" + without).then().extract().path("shortName");
+        long edition = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum",
+                        "days", java.util.List.of(), "participatingInstitutionIds", java.util.List.of(withStand, without)))
+                .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.organiser().body(Map.of("institutionId", withStand)).post("/api/v1/editions/" + edition + "/stands")
+                .then().statusCode(201);
+        String html = Pages.signIn().get("/organiser/editions/" + edition + "/stands").then().statusCode(200)
+                .extract().asString();
+        String warning = html.substring(html.indexOf("class=\"problem\""), html.indexOf("</p>", html.indexOf("class=\"problem\"")));
+        org.junit.jupiter.api.Assertions.assertTrue(warning.contains("1 établissement participant n’a pas de stand"), warning);
+        org.junit.jupiter.api.Assertions.assertTrue(warning.contains(withoutName), warning);
+        org.junit.jupiter.api.Assertions.assertTrue(warning.contains("?institutionId=" + without), warning);
+    }
+
+    @Test
     void unknownPagesAreReadable404s() {
         Pages pages = Pages.signIn();
         pages.get("/organiser/editions/987654").then().statusCode(404).contentType(containsString("text/html"))

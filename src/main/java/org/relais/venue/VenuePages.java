@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
 import org.relais.edition.Edition;
 import org.relais.edition.EditionService;
@@ -36,7 +37,7 @@ public class VenuePages {
                 List<SpaceKind> kinds, String problem);
 
         static native TemplateInstance stands(Edition edition, List<Stand> stands, Stand editing, Form form,
-                List<Space> spaces, List<Institution> institutions, String problem);
+                List<Space> spaces, List<Institution> institutions, List<Institution> withoutStand, String problem);
     }
 
     @Inject
@@ -118,8 +119,8 @@ public class VenuePages {
 
     @GET
     @Path("stands")
-    public TemplateInstance stands(@RestPath Long id) {
-        Form form = new Form().with("widthM", "3").with("depthM", "2");
+    public TemplateInstance stands(@RestPath Long id, @RestQuery Long institutionId) {
+        Form form = new Form().with("widthM", "3").with("depthM", "2").with("institutionId", institutionId);
         venue.spaces(id).stream().filter(s -> s.kind == SpaceKind.HALL).findFirst().ifPresent(s -> form.with("spaceId", s.id));
         return standsPage(id, null, form, null);
     }
@@ -177,7 +178,11 @@ public class VenuePages {
     }
 
     private TemplateInstance standsPage(Long id, Stand editing, Form form, String problem) {
-        return Templates.stands(editions.get(id), venue.stands(id), editing, form, venue.spaces(id), institutions.list(),
+        Edition edition = editions.get(id);
+        List<Stand> stands = venue.stands(id);
+        List<Institution> withoutStand = edition.participants.stream()
+                .filter(i -> stands.stream().noneMatch(s -> s.institution.id.equals(i.id))).toList();
+        return Templates.stands(edition, stands, editing, form, venue.spaces(id), institutions.list(), withoutStand,
                 problem);
     }
 

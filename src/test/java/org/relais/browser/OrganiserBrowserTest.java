@@ -42,8 +42,12 @@ class OrganiserBrowserTest {
 
     @AfterAll
     static void close() {
-        browser.close();
-        playwright.close();
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
     }
 
     @BeforeEach
@@ -155,6 +159,9 @@ class OrganiserBrowserTest {
         page.navigate(url("/organiser/editions/" + id));
         assertThat(page.locator("h1")).containsText("14e forum");
         assertThat(page.locator("nav.tabs")).containsText("Stands (34)");
+        page.navigate(url("/organiser/editions/" + id + "/stands"));
+        assertThat(page.locator("h1")).containsText("34");
+        assertThat(page.locator(".problem")).hasCount(0); // every participant has its stand
         page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("edition-en.png")).setFullPage(true));
 
         page.setViewportSize(390, 844);

@@ -1,0 +1,104 @@
+package org.relais.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.relais.Api;
+import org.relais.demo.DemoData;
+import org.relais.edition.Edition;
+import org.relais.programme.ProgrammeSession;
+import org.relais.venue.Space;
+import org.relais.venue.Stand;
+
+/**
+ * Every organiser page, in French and English, on a desktop and on a phone: it opens, speaks the
+ * language asked for, and nothing is wider than the screen (the grid scrolls inside its own box).
+ * Screenshots land in target/screenshots/pages for a person to look at.
+ */
+@QuarkusTest
+class EveryPageBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DemoData demo;
+
+    static Playwright playwright;
+    static com.microsoft.playwright.Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create();
+        browser = Browser.launch(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void everyPageFitsAPhoneAndADesktopInBothLanguages() {
+        demo.load(true);
+        Edition forum = Edition.findByNumber(14).orElseThrow();
+        long space = Space.listByEdition(forum).get(0).id;
+        long stand = Stand.listByEdition(forum).get(0).id;
+        long session = ProgrammeSession.listByEdition(forum).get(0).id;
+        long institution = forum.host.id;
+        String e = "/organiser/editions/" + forum.id;
+        List<String> paths = List.of("/organiser/editions", "/organiser/editions/new", e, e + "/edit", e + "/spaces",
+                e + "/spaces/" + space, e + "/stands", e + "/stands/" + stand, e + "/sessions", e + "/sessions/" + session,
+                e + "/programme", e + "/conflicts", "/organiser/institutions", "/organiser/institutions/new",
+                "/organiser/institutions/" + institution, "/organiser/editions/987654");
+
+        for (int[] size : new int[][] {{1280, 900}, {390, 844}}) {
+            for (String lang : List.of("fr", "en")) {
+                try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                        .setViewportSize(size[0], size[1]).setLocale(lang))) {
+                    Page page = context.newPage();
+                    signIn(page);
+                    for (String path : paths) {
+                        page.navigate(url(path + "?lang=" + lang));
+                        assertThat(page.locator("html")).hasAttribute("lang", lang);
+                        assertThat(page.locator("h1")).isVisible();
+                        Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+                        assertTrue(((Number) overflow).intValue() <= 0,
+                                path + " is " + overflow + " px wider than a " + size[0] + " px screen in " + lang);
+                        String name = (path.replaceAll("[^a-z0-9]+", "-") + "-" + lang + "-" + size[0]).replaceAll("^-", "");
+                        page.screenshot(new Page.ScreenshotOptions()
+                                .setPath(Browser.SCREENSHOTS.resolve("pages").resolve(name + ".png")).setFullPage(true));
+                    }
+                }
+            }
+        }
+    }
+
+    private void signIn(Page page) {
+        page.navigate(url("/login"));
+        page.locator("#j_username").fill(Api.ORGANISER);
+        page.locator("#j_password").fill(Api.PASSWORD);
+        page.locator("form button[type=submit]").click();
+        assertThat(page.locator("header .who")).hasText(Api.ORGANISER);
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+}
