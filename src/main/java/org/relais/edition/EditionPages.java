@@ -81,16 +81,11 @@ public class EditionPages {
         Form form = new Form(submitted);
         EditionData data = read(form);
         Long copyFrom = form.id("copyFrom");
-        try {
+        return form.submit(() -> {
             form.failIfUnreadable(editions.validate(data));
             Edition created = copyFrom == null ? editions.create(data) : editions.copy(copyFrom, data);
             return Redirects.to("/organiser/editions/" + created.id, "created");
-        } catch (InvalidInputException e) {
-            form.errors().addAll(e.errors());
-            return Response.status(422).entity(form(null, form, null)).build();
-        } catch (ConflictException e) {
-            return Response.status(409).entity(form(null, form, e.localizedMessage())).build();
-        }
+        }, problem -> form(null, form, problem));
     }
 
     @GET
@@ -123,43 +118,32 @@ public class EditionPages {
         Edition edition = editions.get(id);
         Form form = new Form(submitted);
         EditionData data = read(form);
-        try {
+        return form.submit(() -> {
             form.failIfUnreadable(editions.validate(data));
             editions.update(id, data);
             return Redirects.to("/organiser/editions/" + id, "saved");
-        } catch (InvalidInputException e) {
-            form.errors().addAll(e.errors());
-            return Response.status(422).entity(form(edition, form, null)).build();
-        } catch (ConflictException e) {
-            return Response.status(409).entity(form(edition, form, e.localizedMessage())).build();
-        }
+        }, problem -> form(edition, form, problem));
     }
 
     @POST
     @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object changeStatus(@RestPath Long id, MultivaluedMap<String, String> submitted) {
-        try {
-            editions.changeStatus(id, new Form(submitted).text("status"));
+        Form form = new Form(submitted);
+        return form.submit(() -> {
+            editions.changeStatus(id, form.text("status"));
             return Redirects.to("/organiser/editions/" + id, "status-changed");
-        } catch (ConflictException e) {
-            return Response.status(409).entity(show(editions.get(id), new Form(), e.localizedMessage())).build();
-        } catch (InvalidInputException e) {
-            return Response.status(422).entity(show(editions.get(id), new Form(), e.errors().list().get(0).message()))
-                    .build();
-        }
+        }, problem -> show(editions.get(id), new Form(), problem != null ? problem : form.errors().list().get(0).message()));
     }
 
     @POST
     @Path("{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object delete(@RestPath Long id) {
-        try {
+        return new Form().submit(() -> {
             editions.delete(id);
             return Redirects.to("/organiser/editions", "deleted");
-        } catch (ConflictException e) {
-            return Response.status(409).entity(show(editions.get(id), new Form(), e.localizedMessage())).build();
-        }
+        }, problem -> show(editions.get(id), new Form(), problem));
     }
 
     @POST
@@ -167,13 +151,10 @@ public class EditionPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object addGuest(@RestPath Long id, MultivaluedMap<String, String> submitted) {
         Form form = new Form(submitted);
-        try {
+        return form.submit(() -> {
             editions.addGuest(id, new GuestData(null, form.text("name"), form.text("kind"), form.text("description")));
             return Redirects.to("/organiser/editions/" + id + "#guests", "created");
-        } catch (InvalidInputException e) {
-            form.errors().addAll(e.errors());
-            return Response.status(422).entity(show(editions.get(id), form, null)).build();
-        }
+        }, problem -> show(editions.get(id), form, problem));
     }
 
     @POST

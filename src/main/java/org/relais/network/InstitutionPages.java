@@ -17,7 +17,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.web.ConflictException;
 import org.relais.web.Form;
-import org.relais.web.InvalidInputException;
 import org.relais.web.Redirects;
 
 /** The organiser's pages for the network's institutions. */
@@ -95,19 +94,14 @@ public class InstitutionPages {
                 new InstitutionData.Correspondent(form.text("correspondent.name"), form.text("correspondent.email"),
                         form.text("correspondent.phone")),
                 form.all("charter"), form.text("offer"));
-        try {
+        return form.submit(() -> {
             if (existing == null) {
                 Institution created = institutions.create(data);
                 return Redirects.to("/organiser/institutions/" + created.id, "created");
             }
             institutions.update(existing.id, data);
             return Redirects.to("/organiser/institutions/" + existing.id, "saved");
-        } catch (InvalidInputException e) {
-            form.errors().addAll(e.errors());
-            return Response.status(422).entity(form(existing, form, null)).build();
-        } catch (ConflictException e) {
-            return Response.status(409).entity(form(existing, form, e.localizedMessage())).build();
-        }
+        }, problem -> form(existing, form, problem));
     }
 
     private TemplateInstance form(Institution institution, Form form, String problem) {

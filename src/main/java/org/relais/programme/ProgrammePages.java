@@ -23,7 +23,6 @@ import org.relais.network.Institution;
 import org.relais.network.InstitutionService;
 import org.relais.venue.Space;
 import org.relais.web.Form;
-import org.relais.web.InvalidInputException;
 import org.relais.web.Messages;
 import org.relais.web.Redirects;
 
@@ -117,14 +116,11 @@ public class ProgrammePages {
         SessionData data = new SessionData(null, form.text("kind"), form.text("title"), form.text("description"),
                 form.id("spaceId"), form.date("day"), form.time("startsAt"), form.time("endsAt"), form.integer("seats"),
                 form.text("language"), form.id("institutionId"), form.bool("registration"));
-        try {
+        return form.submit(() -> {
             form.failIfUnreadable(programme.validate(id, data));
             ProgrammeSession saved = existing == null ? programme.create(id, data) : programme.update(id, existing.id, data);
             return Redirects.to("/organiser/editions/" + id + "/sessions#s" + saved.id, existing == null ? "created" : "saved");
-        } catch (InvalidInputException e) {
-            form.errors().addAll(e.errors());
-            return Response.status(422).entity(sessionsPage(id, existing, form)).build();
-        }
+        }, problem -> sessionsPage(id, existing, form));
     }
 
     private TemplateInstance sessionsPage(Long id, ProgrammeSession editing, Form form) {

@@ -20,9 +20,7 @@ import org.relais.edition.Edition;
 import org.relais.edition.EditionService;
 import org.relais.network.Institution;
 import org.relais.network.InstitutionService;
-import org.relais.web.ConflictException;
 import org.relais.web.Form;
-import org.relais.web.InvalidInputException;
 import org.relais.web.Redirects;
 
 /** The organiser's pages for an edition's spaces and stands: each a list with a form to add or edit. */
@@ -84,18 +82,16 @@ public class VenuePages {
     @Path("spaces/{spaceId}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object deleteSpace(@RestPath Long id, @RestPath Long spaceId) {
-        try {
+        return new Form().submit(() -> {
             venue.deleteSpace(id, spaceId);
             return Redirects.to("/organiser/editions/" + id + "/spaces", "deleted");
-        } catch (ConflictException e) {
-            return Response.status(409).entity(spacesPage(id, null, new Form(), e.localizedMessage())).build();
-        }
+        }, problem -> spacesPage(id, null, new Form(), problem));
     }
 
     private Object saveSpace(Long id, Space existing, Form form) {
         SpaceData data = new SpaceData(null, form.text("name"), form.text("kind"), form.decimal("widthM"),
                 form.decimal("depthM"), form.integer("seats"), form.bool("stepFree"));
-        try {
+        return form.submit(() -> {
             form.failIfUnreadable(venue.validateSpace(data));
             if (existing == null) {
                 venue.createSpace(id, data);
@@ -103,12 +99,7 @@ public class VenuePages {
                 venue.updateSpace(id, existing.id, data);
             }
             return Redirects.to("/organiser/editions/" + id + "/spaces", existing == null ? "created" : "saved");
-        } catch (InvalidInputException e) {
-            form.errors().addAll(e.errors());
-            return Response.status(422).entity(spacesPage(id, existing, form, null)).build();
-        } catch (ConflictException e) {
-            return Response.status(409).entity(spacesPage(id, existing, form, e.localizedMessage())).build();
-        }
+        }, problem -> spacesPage(id, existing, form, problem));
     }
 
     private TemplateInstance spacesPage(Long id, Space editing, Form form, String problem) {
@@ -161,7 +152,7 @@ public class VenuePages {
         StandData data = new StandData(null, form.integer("number"), form.id("institutionId"), form.id("spaceId"),
                 form.decimal("widthM"), form.decimal("depthM"), form.decimal("xM"), form.decimal("yM"),
                 form.bool("rotated"), form.bool("power"));
-        try {
+        return form.submit(() -> {
             form.failIfUnreadable(venue.validateStand(id, data));
             if (existing == null) {
                 venue.createStand(id, data);
@@ -169,12 +160,7 @@ public class VenuePages {
                 venue.updateStand(id, existing.id, data);
             }
             return Redirects.to("/organiser/editions/" + id + "/stands", existing == null ? "created" : "saved");
-        } catch (InvalidInputException e) {
-            form.errors().addAll(e.errors());
-            return Response.status(422).entity(standsPage(id, existing, form, null)).build();
-        } catch (ConflictException e) {
-            return Response.status(409).entity(standsPage(id, existing, form, e.localizedMessage())).build();
-        }
+        }, problem -> standsPage(id, existing, form, problem));
     }
 
     private TemplateInstance standsPage(Long id, Stand editing, Form form, String problem) {

@@ -1,6 +1,10 @@
 package org.relais.web;
 
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -79,6 +83,21 @@ public final class Form {
     }
 
     // For page resources.
+
+    /**
+     * Runs a page's save; when a rule is broken, answers the same page again, with what was typed,
+     * each wrong field marked (422) or the clash said at the top (409).
+     */
+    public Response submit(Supplier<Response> save, Function<String, TemplateInstance> showAgain) {
+        try {
+            return save.get();
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+            return Response.status(422).entity(showAgain.apply(null)).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(showAgain.apply(e.localizedMessage())).build();
+        }
+    }
 
     /**
      * Throws when the form had values that could not be read (a date that is not a date), adding the

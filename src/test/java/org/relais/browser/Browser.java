@@ -1,29 +1,52 @@
 package org.relais.browser;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Debian's Chromium, driven by Playwright for Java without downloading a browser of its own
- * (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; RELAIS_CHROMIUM names another binary).
+ * (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; RELAIS_CHROMIUM names another binary). One browser serves
+ * every test of the run; each test opens its own context (cookies, language, screen size).
  */
 final class Browser {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static com.microsoft.playwright.Browser shared;
 
     private Browser() {
     }
 
-    static com.microsoft.playwright.Browser launch(Playwright playwright) {
-        String executable = System.getenv().getOrDefault("RELAIS_CHROMIUM", "/usr/bin/chromium");
-        if (!Files.isExecutable(Path.of(executable))) {
-            throw new IllegalStateException("The browser tests need Chromium at " + executable
-                    + " (apt-get install chromium, or set RELAIS_CHROMIUM)");
+    static synchronized com.microsoft.playwright.Browser shared() {
+        if (shared == null) {
+            String executable = System.getenv().getOrDefault("RELAIS_CHROMIUM", "/usr/bin/chromium");
+            if (!Files.isExecutable(Path.of(executable))) {
+                throw new IllegalStateException("The browser tests need Chromium at " + executable
+                        + " (apt-get install chromium, or set RELAIS_CHROMIUM)");
+            }
+            Playwright playwright = Playwright.create();
+            shared = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(executable))
+                    .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+            Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
         }
-        return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(executable))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        return shared;
+    }
+
+    static BrowserContext context(String locale, int width, int height) {
+        return shared().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale(locale)
+                .setViewportSize(width, height));
+    }
+
+    static String url(URL base, String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

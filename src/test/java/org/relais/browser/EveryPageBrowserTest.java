@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.relais.Api;
 import org.relais.demo.DemoData;
@@ -35,24 +32,8 @@ class EveryPageBrowserTest {
     @Inject
     DemoData demo;
 
-    static Playwright playwright;
-    static com.microsoft.playwright.Browser browser;
 
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create();
-        browser = Browser.launch(playwright);
-    }
 
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void everyPageFitsAPhoneAndADesktopInBothLanguages() {
@@ -70,8 +51,7 @@ class EveryPageBrowserTest {
 
         for (int[] size : new int[][] {{1280, 900}, {390, 844}}) {
             for (String lang : List.of("fr", "en")) {
-                try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                        .setViewportSize(size[0], size[1]).setLocale(lang))) {
+                try (BrowserContext context = Browser.context(lang, size[0], size[1])) {
                     Page page = context.newPage();
                     signIn(page);
                     for (String path : paths) {
@@ -82,8 +62,7 @@ class EveryPageBrowserTest {
                         assertTrue(((Number) overflow).intValue() <= 0,
                                 path + " is " + overflow + " px wider than a " + size[0] + " px screen in " + lang);
                         String name = (path.replaceAll("[^a-z0-9]+", "-") + "-" + lang + "-" + size[0]).replaceAll("^-", "");
-                        page.screenshot(new Page.ScreenshotOptions()
-                                .setPath(Browser.SCREENSHOTS.resolve("pages").resolve(name + ".png")).setFullPage(true));
+                        Browser.screenshot(page, "pages/" + name);
                     }
                 }
             }
@@ -99,6 +78,6 @@ class EveryPageBrowserTest {
     }
 
     private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
+        return Browser.url(base, path);
     }
 }

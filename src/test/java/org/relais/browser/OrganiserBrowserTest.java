@@ -4,15 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relais.Api;
@@ -29,31 +26,14 @@ class OrganiserBrowserTest {
     @Inject
     DemoData demo;
 
-    static Playwright playwright;
-    static com.microsoft.playwright.Browser browser;
     BrowserContext context;
     Page page;
 
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create();
-        browser = Browser.launch(playwright);
-    }
 
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void open() {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR")
-                .setViewportSize(1280, 900));
+        context = Browser.context("fr-FR", 1280, 900);
         page = context.newPage();
     }
 
@@ -63,7 +43,7 @@ class OrganiserBrowserTest {
     }
 
     private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
+        return Browser.url(base, path);
     }
 
     private void signIn() {
@@ -122,7 +102,7 @@ class OrganiserBrowserTest {
 
         page.locator("ul.conflicts a[href*='/programme#']").click();
         assertThat(page.locator(".grid-session.conflict")).containsText("Atelier radio");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("conflict-grid.png")).setFullPage(true));
+        Browser.screenshot(page, "conflict-grid");
     }
 
     @Test
@@ -138,7 +118,7 @@ class OrganiserBrowserTest {
         assertThat(page.locator(".field.invalid #f-endsAt")).isVisible();
         assertThat(page.locator("#e-endsAt")).hasText("La fin doit venir après le début.");
         assertThat(page.locator("[name=title]")).hasValue("Débat <script>alert(1)</script>");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("session-form-error.png")).setFullPage(true));
+        Browser.screenshot(page, "session-form-error");
     }
 
     @Test
@@ -150,23 +130,23 @@ class OrganiserBrowserTest {
         assertThat(page.locator(".grid-session")).not().hasCount(0);
         assertThat(page.locator(".grid-session.conflict")).hasCount(0);
         assertThat(page.locator(".grid-head").first()).isVisible();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("programme-grid-fr.png")).setFullPage(true));
+        Browser.screenshot(page, "programme-grid-fr");
 
         page.locator(".lang a[hreflang=en]").click();
         assertThat(page.locator("h1")).hasText("Programme (grid)");
         assertThat(page.locator("html")).hasAttribute("lang", "en");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("programme-grid-en.png")).setFullPage(true));
+        Browser.screenshot(page, "programme-grid-en");
         page.navigate(url("/organiser/editions/" + id));
         assertThat(page.locator("h1")).containsText("14e forum");
         assertThat(page.locator("nav.tabs")).containsText("Stands (34)");
         page.navigate(url("/organiser/editions/" + id + "/stands"));
         assertThat(page.locator("h1")).containsText("34");
         assertThat(page.locator(".problem")).hasCount(0); // every participant has its stand
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("edition-en.png")).setFullPage(true));
+        Browser.screenshot(page, "edition-en");
 
         page.setViewportSize(390, 844);
         page.navigate(url("/organiser/editions/" + id + "/sessions?lang=fr"));
         assertThat(page.locator("h1")).containsText("Séances");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("sessions-phone-fr.png")).setFullPage(true));
+        Browser.screenshot(page, "sessions-phone-fr");
     }
 }
