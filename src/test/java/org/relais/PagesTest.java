@@ -99,6 +99,18 @@ class PagesTest {
     }
 
     @Test
+    void anInstitutionInUseIsNotDeletedAndThePageSaysWhy() {
+        long host = Api.institution("Hôte occupé");
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum", "hostInstitutionId", host,
+                "days", java.util.List.of())).post("/api/v1/editions").then().statusCode(201);
+        Pages pages = Pages.signIn();
+        pages.form("/organiser/institutions/" + host + "/delete", Map.of()).then().statusCode(409)
+                .body(containsString("ne peut pas être supprimé"))
+                .body(containsString("value=\"Hôte occupé\""));
+        given().get("/api/v1/institutions/" + host).then().statusCode(200);
+    }
+
+    @Test
     void unknownPagesAreReadable404s() {
         Pages pages = Pages.signIn();
         pages.get("/organiser/editions/987654").then().statusCode(404).contentType(containsString("text/html"))

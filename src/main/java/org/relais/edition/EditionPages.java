@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
@@ -23,9 +22,7 @@ import org.relais.programme.Conflict;
 import org.relais.programme.ProgrammeService;
 import org.relais.venue.Space;
 import org.relais.venue.Stand;
-import org.relais.web.ConflictException;
 import org.relais.web.Form;
-import org.relais.web.InvalidInputException;
 import org.relais.web.Redirects;
 
 /** The organiser's pages for editions: the list, the set-up form, the overview, status and guests. */

@@ -11,11 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
-import org.relais.web.ConflictException;
 import org.relais.web.Form;
 import org.relais.web.Redirects;
 
@@ -53,12 +51,16 @@ public class InstitutionPages {
     @GET
     @Path("{id}")
     public TemplateInstance edit(@RestPath Long id) {
-        Institution i = institutions.get(id);
-        Form form = new Form().with("name", i.name).with("shortName", i.shortName).with("slug", i.slug)
+        Institution institution = institutions.get(id);
+        return form(institution, filled(institution), null);
+    }
+
+    /** The edit form filled with what is saved. */
+    private static Form filled(Institution i) {
+        return new Form().with("name", i.name).with("shortName", i.shortName).with("slug", i.slug)
                 .with("kind", i.kind).with("website", i.website).with("correspondent.name", i.correspondentName)
                 .with("correspondent.email", i.correspondentEmail).with("correspondent.phone", i.correspondentPhone)
                 .with("offer", i.offer).withAll("charter", i.charterKeys());
-        return form(i, form, null);
     }
 
     @POST
@@ -80,12 +82,11 @@ public class InstitutionPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object delete(@RestPath Long id) {
         Institution institution = institutions.get(id);
-        try {
+        Form form = filled(institution);
+        return form.submit(() -> {
             institutions.delete(id);
-        } catch (ConflictException e) {
-            return form(institution, new Form().with("name", institution.name), e.localizedMessage());
-        }
-        return Redirects.to("/organiser/institutions", "deleted");
+            return Redirects.to("/organiser/institutions", "deleted");
+        }, problem -> form(institution, form, problem));
     }
 
     private Object save(Institution existing, Form form) {
