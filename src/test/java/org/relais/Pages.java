@@ -41,7 +41,8 @@ public final class Pages {
 
     /** Submits a form the way a browser does after opening the page it is on. */
     public Response form(String path, Map<String, String> fields) {
-        String html = get(path.replaceAll("/(delete|status|guests)$", "")).asString(); // the page the form is on
+        String page = path.equals("/logout") ? "/organiser/editions" : path.replaceAll("/(delete|status|guests)$", "");
+        String html = get(page).asString(); // the page the form is on
         Matcher token = TOKEN.matcher(html);
         if (!token.find()) {
             throw new IllegalStateException("no CSRF token on " + path);

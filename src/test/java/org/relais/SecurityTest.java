@@ -39,6 +39,16 @@ class SecurityTest {
     }
 
     @Test
+    void signingOutEndsTheSession() {
+        Pages pages = Pages.signIn();
+        pages.get("/organiser/editions").then().statusCode(200);
+        io.restassured.response.Response out = pages.form("/logout", Map.of());
+        out.then().statusCode(303).header("Location", endsWith("/login?done=signed-out"));
+        org.junit.jupiter.api.Assertions.assertEquals("", out.getDetailedCookie("relais-session").getValue());
+        org.junit.jupiter.api.Assertions.assertEquals(0, out.getDetailedCookie("relais-session").getMaxAge());
+    }
+
+    @Test
     void formsWithoutTheirCsrfTokenAreRefusedAndChangeNothing() {
         long edition = Api.edition("2030-02-06");
         Pages pages = Pages.signIn();

@@ -1,6 +1,5 @@
 package org.relais.account;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +47,7 @@ public class FirstOrganiser {
         }
         String refusal = refusal(email, password);
         if (refusal != null) {
-            throw new IllegalStateException(refusal + " Launch mode: " + LaunchMode.current() + ".");
+            throw new IllegalStateException(refusal);
         }
         Account.create(email.get(), null, password.get(), Account.ORGANISER);
         LOG.infof("Created the first organiser account, %s", email.get());
