@@ -41,6 +41,37 @@ public final class Api {
                 .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** An edition open for registration today, its forum day 40 days from now; returns its id. */
+    public static long openEdition() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        long id = organiser().body(Map.of("number", uniqueNumber(), "title", "Forum ouvert",
+                        "registrationOpensOn", today.minusDays(1).toString(), "registrationClosesOn", today.plusDays(30).toString(),
+                        "days", List.of(Map.of("date", forumDay(), "opensAt", "10:00", "closesAt", "16:00"))))
+                .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
+        organiser().body(Map.of("status", "REGISTRATION_OPEN")).post("/api/v1/editions/" + id + "/status").then()
+                .statusCode(200);
+        return id;
+    }
+
+    public static String forumDay() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(40).toString();
+    }
+
+    /** A registration body a relay would send. */
+    public static Map<String, Object> relay(String firstName, String email, List<Long> sessionIds) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("firstName", firstName);
+        body.put("lastName", "Relais");
+        body.put("email", email);
+        body.put("organisation", "Association Lire ensemble");
+        body.put("sector", "french-language");
+        body.put("role", "volunteer");
+        body.put("language", "fr");
+        body.put("consent", true);
+        body.put("sessionIds", sessionIds);
+        return body;
+    }
+
     public static long space(long editionId, String name, String kind, Integer seats) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "kind", kind, "widthM", 20, "depthM", 10,
                 "stepFree", true));

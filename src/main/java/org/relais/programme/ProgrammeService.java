@@ -28,6 +28,9 @@ public class ProgrammeService {
     @Inject
     EditionService editions;
 
+    @Inject
+    jakarta.enterprise.event.Event<SeatsMayHaveFreedUp> seatsChanged;
+
     public List<ProgrammeSession> sessions(Long editionId) {
         return ProgrammeSession.listByEdition(editions.get(editionId));
     }
@@ -48,6 +51,8 @@ public class ProgrammeService {
     public ProgrammeSession update(Long editionId, Long sessionId, SessionData data) {
         ProgrammeSession session = session(editionId, sessionId);
         apply(session, data);
+        ProgrammeSession.getEntityManager().flush();
+        seatsChanged.fire(new SeatsMayHaveFreedUp(session.id));
         return session;
     }
 

@@ -58,6 +58,12 @@ public class ErrorMappers {
         return malformed(e, uri);
     }
 
+    /** A unique key the rules should have caught first (two requests at the same instant): a clash. */
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return answer(uri, 409, Messages.get("conflict_duplicate"), null);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return signIn(uri);

@@ -1,0 +1,51 @@
+package org.relais.mail;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.relais.programme.ProgrammeSession;
+import org.relais.registration.Registration;
+
+/** An e-mail to send, written in the same transaction as the change it announces. */
+@Entity
+@Table(name = "outbox_mail")
+public class OutboxMail extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    public MailKind kind;
+
+    @ManyToOne(optional = false)
+    public Registration registration;
+
+    /** The session a promotion is about. */
+    @ManyToOne
+    public ProgrammeSession session;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public OffsetDateTime nextAttemptAt;
+    /** Set while one worker sends it, so that two instances never send the same mail. */
+    @Column(name = "claimed_until")
+    public OffsetDateTime claimedUntil;
+    @Column(name = "sent_at")
+    public OffsetDateTime sentAt;
+    @Column(name = "last_error")
+    public String lastError;
+}

@@ -1,0 +1,5 @@
+package org.relais.programme;
+
+/** Fired inside the transaction that changed a session (seats, times), so waiting lists can move. */
+public record SeatsMayHaveFreedUp(Long sessionId) {
+}

@@ -1,0 +1,65 @@
+package org.relais.registration;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.relais.programme.ProgrammeSession;
+
+/** A relay's seat in a session, or their place on its waiting list. */
+@Entity
+public class Booking extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    public Registration registration;
+
+    @ManyToOne(optional = false)
+    public ProgrammeSession session;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    public BookingStatus status;
+
+    /** 1..N on the waiting list, null with a seat. */
+    @Column(name = "waitlist_position")
+    public Integer waitlistPosition;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    public static List<Booking> listByRegistration(Registration registration) {
+        return list("registration = ?1 order by session.day, session.startsAt, session.id", registration);
+    }
+
+    public static long countConfirmed(ProgrammeSession session) {
+        return count("session = ?1 and status = ?2", session, BookingStatus.CONFIRMED);
+    }
+
+    public static List<Booking> waitingList(ProgrammeSession session) {
+        return list("session = ?1 and status = ?2 order by waitlistPosition", session, BookingStatus.WAITLISTED);
+    }
+
+    public static List<Booking> seated(ProgrammeSession session) {
+        return list("session = ?1 and status = ?2 order by lower(registration.lastName), lower(registration.firstName)",
+                session, BookingStatus.CONFIRMED);
+    }
+
+    public static int lastWaitlistPosition(ProgrammeSession session) {
+        Integer max = find("select max(waitlistPosition) from Booking where session = ?1", session).project(Integer.class)
+                .firstResult();
+        return max == null ? 0 : max;
+    }
+}

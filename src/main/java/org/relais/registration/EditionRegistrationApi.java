@@ -1,0 +1,48 @@
+package org.relais.registration;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.relais.account.Account;
+import org.relais.web.Bodies;
+
+/** An edition's registrations: a relay registers (public); organisers list them all. */
+@Path("/api/v1/editions/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EditionRegistrationApi {
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    RegistrationQueries queries;
+
+    @POST
+    @Path("registrations")
+    @PermitAll
+    public Response register(@RestPath Long id, RegistrationData data) {
+        Registration r = registrations.register(id, Bodies.required(data));
+        return Response.created(URI.create("/api/v1/registrations/" + r.manageToken)).entity(queries.view(r.manageToken))
+                .build();
+    }
+
+    @GET
+    @Path("registrations")
+    @RolesAllowed(Account.ORGANISER)
+    public List<RegistrationView> list(@RestPath Long id, @RestQuery String sector, @RestQuery String role,
+            @RestQuery Long sessionId, @RestQuery String status) {
+        return queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status));
+    }
+}

@@ -1,0 +1,91 @@
+package org.relais.registration;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.relais.edition.Edition;
+
+/** A relay registered for one edition, reached by its private manage token. */
+@Entity
+public class Registration extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    public Edition edition;
+
+    @Column(name = "first_name")
+    public String firstName;
+    @Column(name = "last_name")
+    public String lastName;
+    public String email;
+    public String phone;
+    public String organisation;
+    public String sector;
+    public String role;
+    /** Ticked {@link Accessibility} needs, comma-separated. */
+    public String accessibility = "";
+    @Column(name = "accessibility_notes")
+    public String accessibilityNotes;
+    public String language;
+    @Column(name = "consent_at")
+    public OffsetDateTime consentAt;
+    @Column(name = "manage_token")
+    public String manageToken;
+    public String code;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    public RegistrationStatus status;
+
+    @Column(name = "active_email")
+    public String activeEmail;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+    @Column(name = "checked_in_at")
+    public OffsetDateTime checkedInAt;
+    @Column(name = "reminded_at")
+    public OffsetDateTime remindedAt;
+
+    public List<Accessibility> accessibilityNeeds() {
+        return accessibility == null || accessibility.isBlank() ? List.of()
+                : Arrays.stream(accessibility.split(",")).map(Accessibility::valueOf).toList();
+    }
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
+
+    public static Optional<Registration> findByToken(String token) {
+        return token == null ? Optional.empty() : find("manageToken", token).firstResultOptional();
+    }
+
+    public static Optional<Registration> findActive(Edition edition, String email) {
+        return find("edition = ?1 and activeEmail = ?2", edition, email.strip().toLowerCase(java.util.Locale.ROOT))
+                .firstResultOptional();
+    }
+
+    public static long countConfirmed(Edition edition) {
+        return count("edition = ?1 and status = ?2", edition, RegistrationStatus.CONFIRMED);
+    }
+
+    public static List<Registration> listByEdition(Edition edition) {
+        return list("edition = ?1 order by lower(lastName), lower(firstName), id", edition);
+    }
+}

@@ -1,0 +1,59 @@
+package org.relais.registration;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.relais.web.Bodies;
+
+/** A relay's own registration, reached by its private manage token: no account needed. */
+@Path("/api/v1/registrations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RegistrationApi {
+
+    /** The body of a change of sessions. */
+    public record SessionChoices(List<Long> sessionIds) {
+    }
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    RegistrationQueries queries;
+
+
+    @GET
+    @Path("{token}")
+    @PermitAll
+    public RegistrationView get(@RestPath String token) {
+        return view(token);
+    }
+
+    @PUT
+    @Path("{token}/sessions")
+    @PermitAll
+    public RegistrationView changeSessions(@RestPath String token, SessionChoices choices) {
+        registrations.changeSessions(token, Bodies.required(choices).sessionIds());
+        return view(token);
+    }
+
+    @DELETE
+    @Path("{token}")
+    @PermitAll
+    public void cancel(@RestPath String token) {
+        registrations.cancel(token);
+    }
+
+
+    private RegistrationView view(String token) {
+        return queries.view(token);
+    }
+}

@@ -1,0 +1,297 @@
+package org.relais.registration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionStatus;
+import org.relais.mail.MailKind;
+import org.relais.mail.Outbox;
+import org.relais.network.NetworkReference;
+import org.relais.programme.ProgrammeSession;
+import org.relais.programme.SeatsMayHaveFreedUp;
+import org.relais.web.ConflictException;
+import org.relais.web.Errors;
+import org.relais.web.Messages;
+import org.relais.web.NotFoundException;
+
+/**
+ * Relays register, choose sessions, change them and cancel; seats are never oversold and waiting
+ * lists move by themselves. Every change to an edition's bookings first locks that edition's row,
+ * so they happen one at a time per edition on H2 and PostgreSQL alike.
+ */
+@ApplicationScoped
+@Transactional
+public class RegistrationService {
+
+    @Inject
+    NetworkReference reference;
+
+    @Inject
+    Outbox outbox;
+
+    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
+    ZoneId zone;
+
+    public Registration register(Long editionId, RegistrationData data) {
+        Edition edition = lockEdition(editionId);
+        Errors errors = validate(edition, data);
+        errors.throwIfAny();
+        checkOpen(edition);
+        String emailKey = data.email().strip().toLowerCase(Locale.ROOT);
+        if (Registration.findActive(edition, emailKey).isPresent()) {
+            throw new ConflictException("conflict_already_registered", data.email().strip());
+        }
+        if (edition.relayCapacity != null && Registration.countConfirmed(edition) >= edition.relayCapacity) {
+            throw new ConflictException("conflict_edition_full");
+        }
+        Registration r = new Registration();
+        r.edition = edition;
+        r.firstName = data.firstName().strip();
+        r.lastName = data.lastName().strip();
+        r.email = data.email().strip();
+        r.activeEmail = emailKey;
+        r.phone = blankToNull(data.phone());
+        r.organisation = data.organisation().strip();
+        r.sector = data.sector().strip();
+        r.role = data.role().strip();
+        RegistrationData.AccessibilityData needs = data.accessibilityNeeds();
+        r.accessibility = needs == null || needs.needs() == null ? ""
+                : String.join(",", new LinkedHashSet<>(needs.needs().stream().map(n -> n.strip().toUpperCase(Locale.ROOT)).toList()));
+        r.accessibilityNotes = needs == null ? null : blankToNull(needs.notes());
+        r.language = data.language() == null || data.language().isBlank() ? "fr" : data.language().strip();
+        r.consentAt = OffsetDateTime.now();
+        r.createdAt = r.consentAt;
+        r.manageToken = Tokens.manageToken();
+        r.code = Tokens.code();
+        r.status = RegistrationStatus.CONFIRMED;
+        r.persist();
+        for (ProgrammeSession session : sessions(edition, data.sessionIds())) {
+            book(r, session);
+        }
+        outbox.queue(MailKind.CONFIRMATION, r, null);
+        return r;
+    }
+
+    public Registration get(String token) {
+        return Registration.findByToken(token).orElseThrow(() -> new NotFoundException("registration", "?"));
+    }
+
+    public List<Booking> bookings(Registration registration) {
+        return Booking.listByRegistration(registration);
+    }
+
+    /** Replaces the relay's session choices: kept ones keep their seat or place, dropped ones free it. */
+    public Registration changeSessions(String token, List<Long> sessionIds) {
+        Registration r = get(token);
+        Edition edition = lockEdition(r.edition.id);
+        if (r.status == RegistrationStatus.CANCELLED) {
+            throw new ConflictException("conflict_registration_cancelled");
+        }
+        Errors errors = new Errors();
+        List<ProgrammeSession> wanted = checkSessions(edition, sessionIds, errors);
+        errors.throwIfAny();
+        checkOpen(edition);
+        Set<Long> wantedIds = new LinkedHashSet<>(wanted.stream().map(s -> s.id).toList());
+        List<ProgrammeSession> freed = new ArrayList<>();
+        for (Booking booking : Booking.listByRegistration(r)) {
+            if (!wantedIds.remove(booking.session.id)) {
+                freed.add(release(booking));
+            }
+        }
+        for (ProgrammeSession session : wanted) {
+            if (wantedIds.contains(session.id)) {
+                book(r, session);
+            }
+        }
+        freed.forEach(this::promote);
+        return r;
+    }
+
+    /** Cancels: every seat it held is freed and the waiting lists move up. */
+    public void cancel(String token) {
+        Registration r = get(token);
+        lockEdition(r.edition.id);
+        if (r.status == RegistrationStatus.CANCELLED) {
+            throw new ConflictException("conflict_registration_cancelled");
+        }
+        r.status = RegistrationStatus.CANCELLED;
+        r.activeEmail = null;
+        r.cancelledAt = OffsetDateTime.now();
+        List<ProgrammeSession> freed = new ArrayList<>();
+        for (Booking booking : Booking.listByRegistration(r)) {
+            freed.add(release(booking));
+        }
+        freed.forEach(this::promote);
+        outbox.queue(MailKind.CANCELLATION, r, null);
+    }
+
+    /** Sends the manage link again to an active registration of that e-mail; says nothing either way. */
+    public void resendLink(Long editionId, String email) {
+        Edition edition = Edition.findById(editionId);
+        if (edition != null && email != null && !email.isBlank()) {
+            Registration.findActive(edition, email).ifPresent(r -> outbox.queue(MailKind.MANAGE_LINK, r, null));
+        }
+    }
+
+    void onSeatsChanged(@Observes SeatsMayHaveFreedUp event) {
+        ProgrammeSession session = ProgrammeSession.findById(event.sessionId());
+        if (session != null) {
+            lockEdition(session.edition.id);
+            promote(session);
+        }
+    }
+
+    /**
+     * Fills a session's free seats from its waiting list, in order, skipping anyone whose confirmed
+     * sessions clash with it; positions stay 1..N.
+     */
+    void promote(ProgrammeSession session) {
+        if (!session.registration) {
+            return;
+        }
+        long seated = Booking.countConfirmed(session);
+        List<Booking> waiting = Booking.waitingList(session);
+        for (Booking candidate : waiting) {
+            if (session.seats != null && seated >= session.seats) {
+                break;
+            }
+            boolean clashes = Booking.listByRegistration(candidate.registration).stream()
+                    .anyMatch(b -> b.status == BookingStatus.CONFIRMED && b.session.overlaps(session));
+            if (!clashes) {
+                candidate.status = BookingStatus.CONFIRMED;
+                candidate.waitlistPosition = null;
+                seated++;
+                outbox.queue(MailKind.PROMOTION, candidate.registration, session);
+            }
+        }
+        renumber(session);
+    }
+
+    private void book(Registration r, ProgrammeSession session) {
+        Booking booking = new Booking();
+        booking.registration = r;
+        booking.session = session;
+        booking.createdAt = OffsetDateTime.now();
+        if (session.seats == null || Booking.countConfirmed(session) < session.seats) {
+            booking.status = BookingStatus.CONFIRMED;
+        } else {
+            booking.status = BookingStatus.WAITLISTED;
+            booking.waitlistPosition = Booking.lastWaitlistPosition(session) + 1;
+        }
+        booking.persist();
+    }
+
+    private ProgrammeSession release(Booking booking) {
+        ProgrammeSession session = booking.session;
+        booking.delete();
+        Booking.flush();
+        renumber(session);
+        return session;
+    }
+
+    private static void renumber(ProgrammeSession session) {
+        int position = 1;
+        for (Booking booking : Booking.waitingList(session)) {
+            booking.waitlistPosition = position++;
+        }
+    }
+
+    /**
+     * Locks the edition's row until the transaction ends. Plain SQL, the same on H2 and PostgreSQL:
+     * Hibernate's own locking of an entity with eager collections takes no row lock here.
+     */
+    private Edition lockEdition(Long editionId) {
+        List<?> locked = editionId == null ? List.of()
+                : Edition.getEntityManager().createNativeQuery("select id from edition where id = ?1 for update")
+                        .setParameter(1, editionId).getResultList();
+        if (locked.isEmpty()) {
+            throw new NotFoundException("edition", editionId);
+        }
+        Edition edition = Edition.findById(editionId);
+        Edition.getEntityManager().refresh(edition);
+        return edition;
+    }
+
+    /** Registration and changes happen while the edition is open, inside its window. */
+    private void checkOpen(Edition edition) {
+        LocalDate today = LocalDate.now(zone);
+        if (edition.status != EditionStatus.REGISTRATION_OPEN
+                || edition.registrationOpensOn != null && today.isBefore(edition.registrationOpensOn)
+                || edition.registrationClosesOn != null && today.isAfter(edition.registrationClosesOn)) {
+            throw new ConflictException("conflict_registration_closed");
+        }
+    }
+
+    public Errors validate(Edition edition, RegistrationData data) {
+        Errors errors = new Errors();
+        errors.text("firstName", data.firstName(), 100, true);
+        errors.text("lastName", data.lastName(), 100, true);
+        errors.email("email", data.email(), true);
+        errors.phone("phone", data.phone());
+        errors.text("organisation", data.organisation(), 200, true);
+        errors.oneOf("sector", data.sector(), reference.relaySectors().stream().map(NetworkReference.Term::key).toList(), true);
+        errors.oneOf("role", data.role(), reference.relayRoles().stream().map(NetworkReference.Term::key).toList(), true);
+        RegistrationData.AccessibilityData needs = data.accessibilityNeeds();
+        if (needs != null) {
+            for (String need : needs.needs() == null ? List.<String>of() : needs.needs()) {
+                errors.oneOf("accessibilityNeeds.needs", need, Accessibility.class, true);
+            }
+            errors.text("accessibilityNeeds.notes", needs.notes(), 1000, false);
+        }
+        if (data.language() != null && !data.language().isBlank()) {
+            errors.oneOf("language", data.language(), List.of("fr", "en"), false);
+        }
+        if (!Boolean.TRUE.equals(data.consent())) {
+            errors.add("consent", "error_consent");
+        }
+        checkSessions(edition, data.sessionIds(), errors);
+        return errors;
+    }
+
+    /** The chosen sessions, each of this edition, bookable, and none overlapping another. */
+    private List<ProgrammeSession> checkSessions(Edition edition, List<Long> ids, Errors errors) {
+        List<ProgrammeSession> chosen = new ArrayList<>();
+        for (Long id : ids == null ? List.<Long>of() : new LinkedHashSet<>(ids)) {
+            ProgrammeSession session = id == null ? null : ProgrammeSession.findInEdition(edition, id).orElse(null);
+            if (session == null) {
+                errors.add("sessionIds", "error_unknown_session", String.valueOf(id));
+            } else if (!session.registration) {
+                errors.add("sessionIds", "error_session_no_booking", session.title);
+            } else {
+                chosen.add(session);
+            }
+        }
+        chosen.sort(Comparator.comparing((ProgrammeSession s) -> s.day).thenComparing(s -> s.startsAt));
+        for (int i = 0; i + 1 < chosen.size(); i++) {
+            if (chosen.get(i).overlaps(chosen.get(i + 1))) {
+                errors.add("sessionIds", "error_sessions_overlap", chosen.get(i).title, chosen.get(i + 1).title);
+            }
+        }
+        return chosen;
+    }
+
+    private List<ProgrammeSession> sessions(Edition edition, List<Long> ids) {
+        return checkSessions(edition, ids, new Errors());
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The words for a sector or role key, in the reader's language. */
+    public String label(List<NetworkReference.Term> terms, String key) {
+        return terms.stream().filter(t -> t.key().equals(key)).findFirst().map(t -> t.label(Messages.current())).orElse(key);
+    }
+}

@@ -1,0 +1,167 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RegistrationApiTest {
+
+    private static JsonPath register(long edition, Map<String, Object> body, int status) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/editions/" + edition + "/registrations")
+                .then().statusCode(status).extract().jsonPath();
+    }
+
+    private static String email() {
+        return "relais-" + System.nanoTime() + "@example.org";
+    }
+
+    @Test
+    void aRelayRegistersWithSeatsAndAWaitingList() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long small = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        long large = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 10);
+
+        JsonPath first = register(edition, Api.relay("Awa", email(), List.of(small, large)), 201);
+        assertEquals("CONFIRMED", first.getString("status"));
+        assertEquals(List.of("CONFIRMED", "CONFIRMED"), first.getList("sessions.status"));
+        org.hamcrest.MatcherAssert.assertThat(first.getString("manageToken"), matchesPattern("[A-Za-z0-9_-]{43}"));
+        org.hamcrest.MatcherAssert.assertThat(first.getString("code"), matchesPattern("[0-9A-Z]{26}"));
+        assertEquals("/r/" + first.getString("manageToken"), first.getString("manageUrl"));
+
+        JsonPath second = register(edition, Api.relay("Bilal", email(), List.of(small)), 201);
+        assertEquals("WAITLISTED", second.getString("sessions[0].status"));
+        assertEquals(1, second.getInt("sessions[0].waitlistPosition"));
+        JsonPath third = register(edition, Api.relay("Chloé", email(), List.of(small)), 201);
+        assertEquals(2, third.getInt("sessions[0].waitlistPosition"));
+
+        given().get("/api/v1/registrations/" + second.getString("manageToken")).then().statusCode(200)
+                .body("firstName", equalTo("Bilal")).body("sessions[0].waitlistPosition", equalTo(1));
+    }
+
+    @Test
+    void cancellingFreesTheSeatAndTheWaitingListMovesUp() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        String seated = register(edition, Api.relay("A", email(), List.of(session)), 201).getString("manageToken");
+        String firstInLine = register(edition, Api.relay("B", email(), List.of(session)), 201).getString("manageToken");
+        String secondInLine = register(edition, Api.relay("C", email(), List.of(session)), 201).getString("manageToken");
+
+        given().delete("/api/v1/registrations/" + seated).then().statusCode(204);
+        given().get("/api/v1/registrations/" + seated).then().body("status", equalTo("CANCELLED")).body("sessions.size()", equalTo(0));
+        given().get("/api/v1/registrations/" + firstInLine).then().body("sessions[0].status", equalTo("CONFIRMED"))
+                .body("sessions[0].waitlistPosition", nullValue());
+        given().get("/api/v1/registrations/" + secondInLine).then().body("sessions[0].status", equalTo("WAITLISTED"))
+                .body("sessions[0].waitlistPosition", equalTo(1));
+        given().delete("/api/v1/registrations/" + seated).then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void changingSessionsKeepsSeatsDropsOthersAndPromotes() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long morning = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        long afternoon = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 5);
+        String a = register(edition, Api.relay("A", email(), List.of(morning)), 201).getString("manageToken");
+        String b = register(edition, Api.relay("B", email(), List.of(morning)), 201).getString("manageToken");
+
+        given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(afternoon)))
+                .put("/api/v1/registrations/" + a + "/sessions").then().statusCode(200)
+                .body("sessions.sessionId", contains((int) afternoon)).body("sessions[0].status", equalTo("CONFIRMED"));
+        given().get("/api/v1/registrations/" + b).then().body("sessions[0].status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void addingSeatsPromotesTheWaitingList() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        register(edition, Api.relay("A", email(), List.of(session)), 201);
+        String waiting = register(edition, Api.relay("B", email(), List.of(session)), 201).getString("manageToken");
+        Api.organiser().body(Map.of("kind", "WORKSHOP", "title", "Atelier", "spaceId", room, "day", Api.forumDay(),
+                "startsAt", "11:00", "endsAt", "12:00", "seats", 2)).put("/api/v1/editions/" + edition + "/sessions/" + session)
+                .then().statusCode(200);
+        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void refusesWhatBreaksTheRulesNamingTheField() {
+        long edition = Api.openEdition();
+        long other = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long a = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 5);
+        long b = Api.session(edition, room, Api.forumDay(), "11:30", "12:30", 5);
+        long foreign = Api.session(other, Api.space(other, "Ailleurs", "ROOM", 10), Api.forumDay(), "11:00", "12:00", 5);
+
+        Map<String, Object> noConsent = Api.relay("A", "not-an-email", List.of(a, b));
+        noConsent.put("consent", false);
+        noConsent.put("lastName", "x".repeat(10_000));
+        register(edition, noConsent, 422).getList("errors.field");
+        given().contentType(ContentType.JSON).body(noConsent).post("/api/v1/editions/" + edition + "/registrations")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItems("email", "consent", "lastName", "sessionIds"));
+        assertEquals(List.of("sessionIds"),
+                register(edition, Api.relay("A", email(), List.of(foreign)), 422).getList("errors.field"));
+        assertEquals(List.of("sector"), register(edition, withValue(Api.relay("A", email(), List.of()), "sector", "astrology"),
+                422).getList("errors.field"));
+        given().get("/api/v1/editions/" + edition + "/registrations").then().statusCode(401);
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void oneActiveRegistrationPerEmailAndTheClosedEditionsAreClosed() {
+        long edition = Api.openEdition();
+        String email = email();
+        register(edition, Api.relay("A", email, List.of()), 201);
+        register(edition, Api.relay("A", email.toUpperCase(), List.of()), 409);
+        long draft = Api.edition(Api.forumDay());
+        register(draft, Api.relay("A", email(), List.of()), 409);
+        register(987654, Api.relay("A", email(), List.of()), 404);
+        given().get("/api/v1/registrations/not-a-token").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theEditionsCapacityIsEnforced() {
+        long edition = Api.openEdition();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("number", Api.uniqueNumber(), "title", "Petit forum",
+                "relayCapacity", 1, "days", List.of(Map.of("date", Api.forumDay(), "opensAt", "10:00", "closesAt", "16:00"))));
+        body.put("registrationOpensOn", java.time.LocalDate.now().minusDays(1).toString());
+        Api.organiser().body(body).put("/api/v1/editions/" + edition).then().statusCode(200);
+        register(edition, Api.relay("A", email(), List.of()), 201);
+        register(edition, Api.relay("B", email(), List.of()), 409);
+    }
+
+    @Test
+    void hostileTextIsKeptAsPlainText() {
+        long edition = Api.openEdition();
+        Map<String, Object> body = Api.relay("<script>alert(1)</script>", email(), List.of());
+        body.put("organisation", "'; DROP TABLE registration; --");
+        body.put("accessibilityNeeds", Map.of("needs", List.of("WHEELCHAIR", "EASY_READ"), "notes", "\"quotes\""));
+        String token = register(edition, body, 201).getString("manageToken");
+        given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("<script>alert(1)</script>"))
+                .body("organisation", equalTo("'; DROP TABLE registration; --"))
+                .body("accessibilityNeeds.needs", contains("WHEELCHAIR", "EASY_READ"))
+                .body("accessibilityNeeds.notes", equalTo("\"quotes\""));
+        Map<String, Object> plain = Api.relay("D", email(), List.of());
+        plain.put("accessibilityNeeds", "fauteuil roulant");
+        register(edition, plain, 201);
+    }
+
+    private static Map<String, Object> withValue(Map<String, Object> body, String key, Object value) {
+        body.put(key, value);
+        return body;
+    }
+}
