@@ -145,6 +145,29 @@ public class RegistrationService {
         }
     }
 
+    /**
+     * Queues the reminder for every confirmed relay of an edition whose first day is {@code daysBefore}
+     * days after {@code today}; each relay is reminded once.
+     */
+    public int queueReminders(LocalDate today, int daysBefore) {
+        int queued = 0;
+        LocalDate forumDay = today.plusDays(daysBefore);
+        List<Edition> soon = Edition.list("status in ?1", List.of(EditionStatus.REGISTRATION_OPEN,
+                EditionStatus.REGISTRATION_CLOSED));
+        for (Edition edition : soon) {
+            if (!forumDay.equals(edition.firstDay())) {
+                continue;
+            }
+            for (Registration r : Registration.<Registration>list("edition = ?1 and status = ?2 and remindedAt is null",
+                    edition, RegistrationStatus.CONFIRMED)) {
+                r.remindedAt = OffsetDateTime.now();
+                outbox.queue(MailKind.REMINDER, r, null);
+                queued++;
+            }
+        }
+        return queued;
+    }
+
     void onSeatsChanged(@Observes SeatsMayHaveFreedUp event) {
         ProgrammeSession session = ProgrammeSession.findById(event.sessionId());
         if (session != null) {

@@ -44,8 +44,28 @@ public final class Messages {
         return args == null || args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(args);
     }
 
-    /** The language of the request being served; French outside a request. */
+    private static final ThreadLocal<Locale> CHOSEN = new ThreadLocal<>();
+
+    /** Runs {@code work} with texts in {@code locale}: e-mails speak the relay's language, not the request's. */
+    public static <T> T in(Locale locale, java.util.function.Supplier<T> work) {
+        Locale before = CHOSEN.get();
+        CHOSEN.set(locale);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                CHOSEN.remove();
+            } else {
+                CHOSEN.set(before);
+            }
+        }
+    }
+
+    /** The language chosen for this piece of work, else the request's; French outside a request. */
     public static Locale current() {
+        if (CHOSEN.get() != null) {
+            return CHOSEN.get();
+        }
         if (Arc.container() != null && Arc.container().requestContext().isActive()) {
             try (InstanceHandle<CurrentLocale> handle = Arc.container().instance(CurrentLocale.class)) {
                 if (handle.isAvailable()) {

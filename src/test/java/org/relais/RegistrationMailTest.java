@@ -1,0 +1,105 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.relais.mail.OutboxWorker;
+import org.relais.registration.RegistrationService;
+
+/** The e-mails relays get: sent once, in their language, escaped, with their calendar. */
+@QuarkusTest
+class RegistrationMailTest {
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Inject
+    OutboxWorker worker;
+
+    @Inject
+    RegistrationService registrations;
+
+    private static String register(long edition, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/editions/" + edition + "/registrations")
+                .then().statusCode(201).extract().path("manageToken");
+    }
+
+    @Test
+    void theConfirmationIsSentOnceWithTheLinkAndTheCalendarAndEscapesNames() throws Exception {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio 104", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 10);
+        String email = "mail-" + System.nanoTime() + "@example.org";
+        Map<String, Object> body = Api.relay("<b>Zoé</b>", email, List.of(session));
+        String token = register(edition, body);
+
+        worker.sendDue();
+        worker.sendDue();
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        assertEquals(1, mails.size(), "sent once");
+        Mail mail = mails.get(0);
+        assertTrue(mail.getSubject().startsWith("Votre inscription : "), mail.getSubject());
+        assertTrue(mail.getText().contains("/r/" + token), "manage link in the text");
+        assertTrue(mail.getHtml().contains("&lt;b&gt;Zoé&lt;/b&gt;"), "name escaped in the HTML");
+        assertFalse(mail.getHtml().contains("<b>Zoé</b>"));
+        assertTrue(mail.getText().contains("<b>Zoé</b>"), "the text part shows the name as typed");
+        assertTrue(mail.getHtml().contains("place réservée"));
+        assertEquals(1, mail.getAttachments().size());
+        String ics = new String(mail.getAttachments().get(0).getData().toCompletableFuture().get().getBytes(),
+                StandardCharsets.UTF_8);
+        assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n"), ics);
+        assertEquals(2, ics.split("BEGIN:VEVENT").length - 1, "the forum day and the session");
+        assertTrue(ics.contains("SUMMARY:Atelier 11:00"), ics);
+        assertTrue(ics.contains("LOCATION:Studio 104"), ics);
+    }
+
+    @Test
+    void aPromotionIsAnnouncedInTheRelaysLanguage() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        String seated = register(edition, Api.relay("A", "a-" + System.nanoTime() + "@example.org", List.of(session)));
+        String email = "b-" + System.nanoTime() + "@example.org";
+        Map<String, Object> english = Api.relay("Ben", email, List.of(session));
+        english.put("language", "en");
+        register(edition, english);
+        given().delete("/api/v1/registrations/" + seated).then().statusCode(204);
+
+        worker.sendDue();
+        List<String> subjects = mailbox.getMailsSentTo(email).stream().map(Mail::getSubject).toList();
+        assertEquals(2, subjects.size(), subjects.toString());
+        assertTrue(subjects.contains("Your registration: Forum ouvert"), subjects.toString());
+        assertTrue(subjects.contains("A seat has freed up: Forum ouvert"), subjects.toString());
+        Mail promotion = mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().startsWith("A seat")).findFirst()
+                .orElseThrow();
+        assertTrue(promotion.getText().contains("you now have a place in \"Atelier 11:00\""), promotion.getText());
+    }
+
+    @Test
+    void remindersGoOutOnceTheConfiguredDaysBefore() {
+        long edition = Api.openEdition();
+        String email = "r-" + System.nanoTime() + "@example.org";
+        register(edition, Api.relay("R", email, List.of()));
+        LocalDate forumDay = LocalDate.parse(Api.forumDay());
+        LocalDate twoDaysBefore = forumDay.minusDays(2);
+        assertEquals(0, registrations.queueReminders(twoDaysBefore.minusDays(1), 2), "not yet");
+        assertTrue(registrations.queueReminders(twoDaysBefore, 2) >= 1);
+        assertEquals(0, registrations.queueReminders(twoDaysBefore, 2), "once only");
+        worker.sendDue();
+        assertTrue(mailbox.getMailsSentTo(email).stream().anyMatch(m -> m.getSubject().startsWith("Rappel : ")));
+        assertTrue(LocalDate.now(ZoneId.of("Europe/Paris")).isBefore(forumDay));
+    }
+}
