@@ -18,6 +18,11 @@ public final class Pages {
     private Pages() {
     }
 
+    /** A visitor who has not signed in. */
+    public static Pages anonymous() {
+        return new Pages();
+    }
+
     public static Pages signIn() {
         Pages pages = new Pages();
         Response login = given().redirects().follow(false).formParam("j_username", Api.ORGANISER)
@@ -41,7 +46,10 @@ public final class Pages {
 
     /** Submits a form the way a browser does after opening the page it is on. */
     public Response form(String path, Map<String, String> fields) {
-        String page = path.equals("/logout") ? "/organiser/editions" : path.replaceAll("/(delete|status|guests)$", "");
+        String page = path.equals("/logout") ? "/organiser/editions"
+                : path.matches("/editions/\\d+/(register|resend)") ? path.replaceAll("/(register|resend)$", "")
+                : path.matches(".*/bookings/\\d+/\\w+") ? "/organiser/editions"
+                : path.replaceAll("/(delete|status|guests)$", "");
         String html = get(page).asString(); // the page the form is on
         Matcher token = TOKEN.matcher(html);
         if (!token.find()) {

@@ -58,8 +58,13 @@ class RegistrationMailTest {
         assertTrue(mail.getText().contains("<b>Zoé</b>"), "the text part shows the name as typed");
         assertTrue(mail.getHtml().contains("place réservée"));
         assertEquals(1, mail.getAttachments().size());
-        String ics = new String(mail.getAttachments().get(0).getData().toCompletableFuture().get().getBytes(),
-                StandardCharsets.UTF_8);
+        List<Byte> data = io.smallrye.mutiny.Multi.createFrom().publisher(mail.getAttachments().get(0).getData())
+                .collect().asList().await().indefinitely();
+        byte[] bytes = new byte[data.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = data.get(i);
+        }
+        String ics = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n"), ics);
         assertEquals(2, ics.split("BEGIN:VEVENT").length - 1, "the forum day and the session");
         assertTrue(ics.contains("SUMMARY:Atelier 11:00"), ics);

@@ -24,8 +24,11 @@ class ServiceEndpointsTest {
     }
 
     @Test
-    void theHomePageLeadsToTheOrganisersPages() {
-        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/organiser"));
+    void theHomePageListsOpenForumsAndLeadsToTheOrganisersPages() {
+        long open = Api.openEdition();
+        given().get("/").then().statusCode(200).body(containsString("href=\"/editions/" + open + "\""))
+                .body(containsString("href=\"/organiser\""));
+        given().redirects().follow(false).get("/organiser").then().statusCode(303);
         given().get("/relais.css").then().statusCode(200);
     }
 }

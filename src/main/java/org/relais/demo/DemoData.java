@@ -40,6 +40,7 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     static final int DEMO_EDITION = 14;
+    static final int OPEN_DEMO_EDITION = 900;
     private static final LocalDate DEMO_DAY = LocalDate.of(2018, 2, 6);
 
     @ConfigProperty(name = "relais.network-seed", defaultValue = "true")
@@ -71,6 +72,9 @@ public class DemoData {
     public void load(boolean withDemoEdition) {
         loadNetwork();
         loadHistory(withDemoEdition);
+        if (withDemoEdition) {
+            loadOpenDemo();
+        }
         LOG.infof("Loaded the network (%d institutions) and %d past editions%s", Institution.count(), Edition.count(),
                 withDemoEdition ? ", with the 2018 forum as a demo" : "");
     }
@@ -116,6 +120,24 @@ public class DemoData {
             }
             editions.changeStatus(edition.id, EditionStatus.ARCHIVED.name());
         }
+    }
+
+    /**
+     * A forum to try registration on: the 2018 programme copied to a Tuesday about two months from
+     * now, open for registration from today. Numbered 900 so that it never takes a real edition's number.
+     */
+    void loadOpenDemo() {
+        Edition source = Edition.findByNumber(DEMO_EDITION).orElse(null);
+        if (source == null || Edition.findByNumber(OPEN_DEMO_EDITION).isPresent()) {
+            return;
+        }
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate day = today.plusWeeks(8).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+        Edition open = editions.copy(source.id, new EditionData(null, OPEN_DEMO_EDITION,
+                "Forum de démonstration (inscriptions ouvertes)", source.theme, null, null,
+                List.of(new EditionData.Day(day, LocalTime.of(10, 0), LocalTime.of(16, 0))), today.minusDays(1),
+                day.minusDays(1), 250, null, null));
+        editions.changeStatus(open.id, EditionStatus.REGISTRATION_OPEN.name());
     }
 
     /** The network's members as the documents list them, by name (not whatever else the database holds). */

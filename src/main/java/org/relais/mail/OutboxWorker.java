@@ -34,12 +34,24 @@ public class OutboxWorker {
         sendDue();
     }
 
-    /** Sends what is due now; returns how many were sent. */
+    /** Sends everything due now, 50 at a time; returns how many were sent. */
     public int sendDue() {
         int sent = 0;
-        List<Long> due = QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find(
+        List<Long> due;
+        while (!(due = due()).isEmpty()) {
+            sent += send(due);
+        }
+        return sent;
+    }
+
+    private static List<Long> due() {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find(
                 "sentAt is null and nextAttemptAt <= ?1 and (claimedUntil is null or claimedUntil < ?1) order by id",
                 OffsetDateTime.now()).page(0, 50).list().stream().map(m -> m.id).toList());
+    }
+
+    private int send(List<Long> due) {
+        int sent = 0;
         for (Long id : due) {
             if (!claim(id)) {
                 continue; // another worker has it

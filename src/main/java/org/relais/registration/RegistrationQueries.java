@@ -25,6 +25,15 @@ public class RegistrationQueries {
     @Inject
     EditionService editions;
 
+    /** The session a booking is in, for the page to return to. */
+    public Long sessionOf(Long bookingId) {
+        Booking booking = bookingId == null ? null : Booking.findById(bookingId);
+        if (booking == null) {
+            throw new org.relais.web.NotFoundException("booking", bookingId);
+        }
+        return booking.session.id;
+    }
+
     public RegistrationView view(String token) {
         Registration r = registrations.get(token);
         return RegistrationView.of(r, Booking.listByRegistration(r));

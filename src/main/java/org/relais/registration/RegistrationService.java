@@ -145,6 +145,52 @@ public class RegistrationService {
         }
     }
 
+    // The organiser's hand on the lists.
+
+    /** Gives a waiting relay a seat now, if one is free: the organiser adds seats first otherwise. */
+    public void confirmByHand(Long editionId, Long bookingId) {
+        Booking booking = booking(editionId, bookingId);
+        ProgrammeSession session = booking.session;
+        if (booking.status == BookingStatus.CONFIRMED) {
+            return;
+        }
+        if (session.seats != null && Booking.countConfirmed(session) >= session.seats) {
+            throw new ConflictException("conflict_session_full", session.title);
+        }
+        booking.status = BookingStatus.CONFIRMED;
+        booking.waitlistPosition = null;
+        renumber(session);
+        outbox.queue(MailKind.PROMOTION, booking.registration, session);
+    }
+
+    /** Moves a waiting relay one place up the list. */
+    public void moveUp(Long editionId, Long bookingId) {
+        Booking booking = booking(editionId, bookingId);
+        if (booking.status != BookingStatus.WAITLISTED || booking.waitlistPosition <= 1) {
+            return;
+        }
+        Booking before = Booking.<Booking>find("session = ?1 and status = ?2 and waitlistPosition = ?3", booking.session,
+                BookingStatus.WAITLISTED, booking.waitlistPosition - 1).firstResult();
+        if (before != null) {
+            before.waitlistPosition = booking.waitlistPosition;
+        }
+        booking.waitlistPosition = booking.waitlistPosition - 1;
+    }
+
+    /** Takes a relay out of a session; a freed seat goes to the waiting list. */
+    public void removeBooking(Long editionId, Long bookingId) {
+        promote(release(booking(editionId, bookingId)));
+    }
+
+    private Booking booking(Long editionId, Long bookingId) {
+        Edition edition = lockEdition(editionId);
+        Booking booking = bookingId == null ? null : Booking.findById(bookingId);
+        if (booking == null || !booking.session.edition.id.equals(edition.id)) {
+            throw new NotFoundException("booking", bookingId);
+        }
+        return booking;
+    }
+
     /**
      * Queues the reminder for every confirmed relay of an edition whose first day is {@code daysBefore}
      * days after {@code today}; each relay is reminded once.
@@ -248,11 +294,15 @@ public class RegistrationService {
     }
 
     /** Registration and changes happen while the edition is open, inside its window. */
-    private void checkOpen(Edition edition) {
+    public boolean isOpen(Edition edition) {
         LocalDate today = LocalDate.now(zone);
-        if (edition.status != EditionStatus.REGISTRATION_OPEN
-                || edition.registrationOpensOn != null && today.isBefore(edition.registrationOpensOn)
-                || edition.registrationClosesOn != null && today.isAfter(edition.registrationClosesOn)) {
+        return edition.status == EditionStatus.REGISTRATION_OPEN
+                && (edition.registrationOpensOn == null || !today.isBefore(edition.registrationOpensOn))
+                && (edition.registrationClosesOn == null || !today.isAfter(edition.registrationClosesOn));
+    }
+
+    private void checkOpen(Edition edition) {
+        if (!isOpen(edition)) {
             throw new ConflictException("conflict_registration_closed");
         }
     }

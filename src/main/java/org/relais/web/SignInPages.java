@@ -27,11 +27,6 @@ public class SignInPages {
     String sessionCookie;
 
     @GET
-    public Response home() {
-        return Response.seeOther(URI.create("/organiser")).build();
-    }
-
-    @GET
     @Path("organiser")
     public Response organiser() {
         return Response.seeOther(URI.create("/organiser/editions")).build();

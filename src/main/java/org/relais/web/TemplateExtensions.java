@@ -23,10 +23,33 @@ public class TemplateExtensions {
         return Messages.get(key);
     }
 
+    /** {@code {m:of('Accessibility_', need)}}: a message whose key is a prefix and a value. */
+    @TemplateExtension(namespace = "m", priority = 10)
+    static String of(String prefix, Object value) {
+        return Messages.get(prefix + value);
+    }
+
     /** {@code {m:kind(institution.kind)}}: the words for an institution kind. */
     @TemplateExtension(namespace = "m", priority = 10)
     static String kind(String kind) {
         return Messages.get("kind_" + kind);
+    }
+
+    /** {@code {m:sector(r.sector)}}: a relay sector's words. */
+    @TemplateExtension(namespace = "m", priority = 10)
+    static String sector(String key) {
+        return term(io.quarkus.arc.Arc.container().instance(org.relais.network.NetworkReference.class).get().relaySectors(), key);
+    }
+
+    /** {@code {m:role(r.role)}}: a relay role's words. */
+    @TemplateExtension(namespace = "m", priority = 10)
+    static String role(String key) {
+        return term(io.quarkus.arc.Arc.container().instance(org.relais.network.NetworkReference.class).get().relayRoles(), key);
+    }
+
+    private static String term(java.util.List<org.relais.network.NetworkReference.Term> terms, String key) {
+        return terms.stream().filter(t -> t.key().equals(key)).findFirst().map(t -> t.label(Messages.current()))
+                .orElse(key == null ? "" : key);
     }
 
     /** {@code {value.label}}: the words for an enum value, from the key {@code Type_VALUE}. */

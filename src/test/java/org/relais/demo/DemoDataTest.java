@@ -63,5 +63,11 @@ class DemoDataTest {
         assertTrue(kinds.containsAll(Set.of(SessionKind.WORKSHOP, SessionKind.VISIT, SessionKind.BROADCAST,
                 SessionKind.CONCERT, SessionKind.MEETING)), kinds.toString());
         assertEquals(List.of(), programme.conflicts(forum.id), "the demo programme holds");
+
+        Edition open = Edition.findByNumber(900).orElseThrow();
+        assertEquals(EditionStatus.REGISTRATION_OPEN, open.status);
+        assertTrue(open.firstDay().isAfter(LocalDate.now()));
+        assertEquals(sessions.size(), programme.sessions(open.id).size());
+        assertEquals(List.of(), programme.conflicts(open.id));
     }
 }

@@ -1,0 +1,54 @@
+package org.relais.registration;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.relais.network.NetworkReference;
+import org.relais.web.Messages;
+
+/**
+ * Registrations as CSV for a spreadsheet: UTF-8 with a byte-order mark (so that accents survive
+ * Excel), semicolons between fields (what French spreadsheets expect), every field quoted, and
+ * cells that would start a formula made inert.
+ */
+final class RegistrationCsv {
+
+    private RegistrationCsv() {
+    }
+
+    static String of(List<RegistrationView> rows, NetworkReference reference) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        line(csv, List.of(Messages.get("last_name"), Messages.get("first_name"), Messages.get("email"), Messages.get("phone"),
+                Messages.get("organisation"), Messages.get("sector"), Messages.get("role"), Messages.get("accessibility"),
+                Messages.get("preferred_language"), Messages.get("status"), Messages.get("registered_at"),
+                Messages.get("sessions"), Messages.get("checked_in_at")));
+        for (RegistrationView r : rows) {
+            String needs = r.accessibilityNeeds().needs().stream().map(n -> Messages.get("Accessibility_" + n))
+                    .collect(Collectors.joining(", "));
+            if (r.accessibilityNeeds().notes() != null) {
+                needs = needs.isEmpty() ? r.accessibilityNeeds().notes() : needs + ", " + r.accessibilityNeeds().notes();
+            }
+            String sessions = r.sessions().stream().map(s -> s.startsAt() + " " + s.title() + " ("
+                    + (s.status() == BookingStatus.CONFIRMED ? Messages.get("booking_confirmed")
+                            : Messages.get("waitlist_position", s.waitlistPosition())) + ")")
+                    .collect(Collectors.joining(" | "));
+            line(csv, List.of(r.lastName(), r.firstName(), r.email(), r.phone() == null ? "" : r.phone(), r.organisation(),
+                    RegistrationListPages.label(reference.relaySectors(), r.sector()),
+                    RegistrationListPages.label(reference.relayRoles(), r.role()), needs, r.language(),
+                    Messages.get("RegistrationStatus_" + r.status()), r.createdAt().toLocalDate().toString(), sessions,
+                    r.checkedInAt() == null ? "" : r.checkedInAt().toString()));
+        }
+        return csv.toString();
+    }
+
+    private static void line(StringBuilder csv, List<String> fields) {
+        csv.append(fields.stream().map(RegistrationCsv::field).collect(Collectors.joining(";"))).append("\r\n");
+    }
+
+    static String field(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text; // a spreadsheet must not run what a relay typed
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}

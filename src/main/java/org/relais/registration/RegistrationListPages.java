@@ -1,0 +1,117 @@
+package org.relais.registration;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.relais.account.Account;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionService;
+import org.relais.network.NetworkReference;
+import org.relais.programme.ProgrammeService;
+import org.relais.programme.ProgrammeSession;
+import org.relais.web.Form;
+import org.relais.web.Messages;
+import org.relais.web.Redirects;
+
+/** The organiser's view of who registered: the filtered list, its CSV, each session's seats and waiting list. */
+@Path("/organiser/editions/{id}")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Account.ORGANISER)
+public class RegistrationListPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance registrations(Edition edition, List<RegistrationView> registrations,
+                RegistrationQueries.Filter filter, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles,
+                List<ProgrammeSession> sessions, String csvQuery);
+
+        static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
+                List<Booking> waiting, String problem);
+    }
+
+    @Inject
+    RegistrationQueries queries;
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    EditionService editions;
+
+    @Inject
+    ProgrammeService programme;
+
+    @Inject
+    NetworkReference reference;
+
+    @GET
+    @Path("registrations")
+    public TemplateInstance list(@RestPath Long id, @RestQuery String sector, @RestQuery String role,
+            @RestQuery Long sessionId, @RestQuery String status) {
+        RegistrationQueries.Filter filter = new RegistrationQueries.Filter(sector, role, sessionId, status);
+        String csvQuery = "?sector=" + nz(sector) + "&role=" + nz(role) + "&sessionId=" + (sessionId == null ? "" : sessionId)
+                + "&status=" + nz(status);
+        return Templates.registrations(editions.get(id), queries.list(id, filter), filter, reference.relaySectors(),
+                reference.relayRoles(), programme.sessions(id), csvQuery);
+    }
+
+    @GET
+    @Path("registrations.csv")
+    @Produces("text/csv")
+    public Response csv(@RestPath Long id, @RestQuery String sector, @RestQuery String role, @RestQuery Long sessionId,
+            @RestQuery String status) {
+        Edition edition = editions.get(id);
+        List<RegistrationView> rows = queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status));
+        return Response.ok(RegistrationCsv.of(rows, reference), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"inscriptions-" + edition.number + ".csv\"").build();
+    }
+
+    @GET
+    @Path("sessions/{sessionId}/attendees")
+    @Transactional
+    public TemplateInstance attendees(@RestPath Long id, @RestPath Long sessionId) {
+        return attendeesPage(id, sessionId, null);
+    }
+
+    @POST
+    @Path("bookings/{bookingId}/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response act(@RestPath Long id, @RestPath Long bookingId, @RestPath String action) {
+        Long sessionId = queries.sessionOf(bookingId);
+        return new Form().submit(() -> {
+            switch (action) {
+                case "confirm" -> registrations.confirmByHand(id, bookingId);
+                case "up" -> registrations.moveUp(id, bookingId);
+                case "remove" -> registrations.removeBooking(id, bookingId);
+                default -> throw new jakarta.ws.rs.NotFoundException();
+            }
+            return Redirects.to("/organiser/editions/" + id + "/sessions/" + sessionId + "/attendees", "saved");
+        }, problem -> attendeesPage(id, sessionId, problem));
+    }
+
+    private TemplateInstance attendeesPage(Long id, Long sessionId, String problem) {
+        ProgrammeSession session = programme.session(id, sessionId);
+        return Templates.attendees(session.edition, session, Booking.seated(session), Booking.waitingList(session), problem);
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The words of a sector or role for the page. */
+    static String label(List<NetworkReference.Term> terms, String key) {
+        return terms.stream().filter(t -> t.key().equals(key)).findFirst().map(t -> t.label(Messages.current())).orElse(key);
+    }
+}

@@ -1,0 +1,223 @@
+package org.relais.registration;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestPath;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionService;
+import org.relais.edition.EditionStatus;
+import org.relais.edition.Guest;
+import org.relais.network.NetworkReference;
+import org.relais.programme.ProgrammeSession;
+import org.relais.web.Form;
+import org.relais.web.NotFoundException;
+import org.relais.web.Redirects;
+
+/** What the public sees: the forums open for registration, an edition's page and form, a relay's own page. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class RegistrationPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(List<Edition> editions);
+
+        static native TemplateInstance edition(Edition edition, List<DayOffers> days, List<Offer> offers,
+                List<Accessibility> needs, List<Guest> guests, boolean open,
+                Form form, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles, String problem,
+                boolean offerResend);
+
+        static native TemplateInstance manage(Registration registration, List<Booking> bookings, List<Offer> offers,
+                boolean open, Form form, String problem);
+
+        static native TemplateInstance privacy();
+    }
+
+    /** A programme item as a relay weighs it: seats left, waiting list, booking needed or not. */
+    public record Offer(ProgrammeSession session, long seated, long waiting) {
+        public Long seatsLeft() {
+            return session.seats == null ? null : Math.max(0, session.seats - seated);
+        }
+
+        public boolean full() {
+            return session.seats != null && seated >= session.seats;
+        }
+    }
+
+    /** One day's programme. */
+    public record DayOffers(java.time.LocalDate day, List<Offer> offers) {
+    }
+
+    @Inject
+    EditionService editions;
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    NetworkReference reference;
+
+    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
+    ZoneId zone;
+
+    @GET
+    @Transactional
+    public TemplateInstance home() {
+        return Templates.home(Edition.<Edition>list("status = ?1 order by number desc", EditionStatus.REGISTRATION_OPEN)
+                .stream().filter(registrations::isOpen).toList());
+    }
+
+    @GET
+    @Path("editions/{id}")
+    @Transactional
+    public TemplateInstance edition(@RestPath Long id) {
+        return editionPage(publicEdition(id), new Form().with("language", org.relais.web.Messages.current().getLanguage()),
+                null, false);
+    }
+
+    @POST
+    @Path("editions/{id}/register")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response register(@RestPath Long id, MultivaluedMap<String, String> submitted) {
+        Edition edition = publicEdition(id);
+        Form form = new Form(submitted);
+        RegistrationData data = read(form);
+        Response response = form.submit(() -> {
+            Registration r = registrations.register(id, data);
+            return Redirects.to("/r/" + r.manageToken, "registered");
+        }, problem -> editionPage(edition, form, problem, problem != null && form.text("email") != null));
+        return response;
+    }
+
+    @POST
+    @Path("editions/{id}/resend")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resend(@RestPath Long id, MultivaluedMap<String, String> submitted) {
+        publicEdition(id);
+        registrations.resendLink(id, new Form(submitted).text("email"));
+        return Redirects.to("/editions/" + id, "link-sent");
+    }
+
+    @GET
+    @Path("r/{token}")
+    @Transactional
+    public TemplateInstance manage(@RestPath String token) {
+        Registration r = registrations.get(token);
+        List<Booking> bookings = Booking.listByRegistration(r);
+        Form form = new Form().withAll("sessionIds", bookings.stream().map(b -> b.session.id.toString()).toList());
+        return managePage(r, form, null);
+    }
+
+    @POST
+    @Path("r/{token}/sessions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeSessions(@RestPath String token, MultivaluedMap<String, String> submitted) {
+        Form form = new Form(submitted);
+        List<Long> ids = ids(form);
+        return form.submit(() -> {
+            registrations.changeSessions(token, ids);
+            return Redirects.to("/r/" + token, "sessions-changed");
+        }, problem -> managePage(registrations.get(token), form, problem));
+    }
+
+    @POST
+    @Path("r/{token}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@RestPath String token) {
+        Form form = new Form();
+        return form.submit(() -> {
+            registrations.cancel(token);
+            return Redirects.to("/r/" + token, "cancelled");
+        }, problem -> managePage(registrations.get(token), form, problem));
+    }
+
+    @GET
+    @Path("r/{token}/calendar.ics")
+    @Produces("text/calendar")
+    @Transactional
+    public Response calendar(@RestPath String token) {
+        Registration r = registrations.get(token);
+        String ics = Calendar.of(r, Booking.listByRegistration(r), zone, "relais");
+        return Response.ok(ics, "text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"forum.ics\"").build();
+    }
+
+    @GET
+    @Path("privacy")
+    public TemplateInstance privacy() {
+        return Templates.privacy();
+    }
+
+    /** Drafts are the organisers' business: to the public they do not exist. */
+    private Edition publicEdition(Long id) {
+        Edition edition = editions.get(id);
+        if (edition.status == EditionStatus.DRAFT) {
+            throw new NotFoundException("edition", id);
+        }
+        return edition;
+    }
+
+    private TemplateInstance editionPage(Edition edition, Form form, String problem, boolean offerResend) {
+        List<Offer> offers = offers(edition);
+        List<DayOffers> days = offers.stream()
+                .collect(Collectors.groupingBy(o -> o.session().day, java.util.TreeMap::new, Collectors.toList()))
+                .entrySet().stream().map(e -> new DayOffers(e.getKey(), e.getValue())).toList();
+        return Templates.edition(edition, days, offers, List.of(Accessibility.values()), Guest.listByEdition(edition),
+                registrations.isOpen(edition), form,
+                reference.relaySectors(), reference.relayRoles(), problem, offerResend);
+    }
+
+    private TemplateInstance managePage(Registration r, Form form, String problem) {
+        return Templates.manage(r, Booking.listByRegistration(r), offers(r.edition), registrations.isOpen(r.edition), form,
+                problem);
+    }
+
+    List<Offer> offers(Edition edition) {
+        List<Object[]> counts = Booking.getEntityManager().createQuery(
+                "select b.session.id, b.status, count(b) from Booking b where b.session.edition = ?1 group by b.session.id, b.status",
+                Object[].class).setParameter(1, edition).getResultList();
+        List<Offer> offers = new ArrayList<>();
+        for (ProgrammeSession s : ProgrammeSession.listByEdition(edition)) {
+            long seated = 0;
+            long waiting = 0;
+            for (Object[] row : counts) {
+                if (s.id.equals(row[0])) {
+                    if (row[1] == BookingStatus.CONFIRMED) {
+                        seated = (Long) row[2];
+                    } else {
+                        waiting = (Long) row[2];
+                    }
+                }
+            }
+            offers.add(new Offer(s, seated, waiting));
+        }
+        return offers;
+    }
+
+    private static RegistrationData read(Form form) {
+        return new RegistrationData(form.text("firstName"), form.text("lastName"), form.text("email"), form.text("phone"),
+                form.text("organisation"), form.text("sector"), form.text("role"),
+                new RegistrationData.AccessibilityData(form.all("accessibilityNeeds.needs"), form.text("accessibilityNeeds.notes")),
+                form.text("language"), form.bool("consent"), ids(form));
+    }
+
+    private static List<Long> ids(Form form) {
+        return form.all("sessionIds").stream().filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf)
+                .collect(Collectors.toList());
+    }
+}

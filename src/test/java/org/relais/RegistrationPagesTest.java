@@ -1,0 +1,114 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The public pages' rules, and the organiser's lists, exports and hand on the waiting lists. */
+@QuarkusTest
+class RegistrationPagesTest {
+
+    private static String register(long edition, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/editions/" + edition + "/registrations")
+                .then().statusCode(201).extract().path("manageToken");
+    }
+
+    @Test
+    void theOrganisersListFiltersAndExportsForASpreadsheet() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 5);
+        Map<String, Object> hostile = Api.relay("Élodie", "e-" + System.nanoTime() + "@example.org", List.of(session));
+        hostile.put("organisation", "=HYPERLINK(\"http://evil\")");
+        register(edition, hostile);
+        Map<String, Object> other = Api.relay("Karim", "k-" + System.nanoTime() + "@example.org", List.of());
+        other.put("sector", "justice");
+        register(edition, other);
+
+        Pages pages = Pages.signIn();
+        pages.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200)
+                .body(containsString("Élodie")).body(containsString("Karim"));
+        pages.get("/organiser/editions/" + edition + "/registrations?sector=justice").then()
+                .body(containsString("Karim")).body(not(containsString("Élodie")));
+        pages.get("/organiser/editions/" + edition + "/registrations?sessionId=" + session).then()
+                .body(containsString("Élodie")).body(not(containsString("Karim")));
+
+        byte[] csv = pages.get("/organiser/editions/" + edition + "/registrations.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asByteArray();
+        assertEquals((byte) 0xEF, csv[0], "UTF-8 byte-order mark");
+        String text = new String(csv, StandardCharsets.UTF_8);
+        String[] lines = text.substring(1).split("\r\n");
+        assertEquals(3, lines.length, text);
+        assertTrue(lines[0].startsWith("\"Nom\";\"Prénom\";"), lines[0]);
+        assertTrue(text.contains("\"Élodie\""), "accents kept");
+        assertTrue(text.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is made inert: " + text);
+        assertTrue(text.contains("apprentissage du français"), "sector in words");
+    }
+
+    @Test
+    void theOrganiserConfirmsByHandOnlyWhenASeatIsFree() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        register(edition, Api.relay("Assise", "a-" + System.nanoTime() + "@example.org", List.of(session)));
+        String second = register(edition, Api.relay("Deux", "b-" + System.nanoTime() + "@example.org", List.of(session)));
+        String third = register(edition, Api.relay("Trois", "c-" + System.nanoTime() + "@example.org", List.of(session)));
+
+        Pages pages = Pages.signIn();
+        String page = "/organiser/editions/" + edition + "/sessions/" + session + "/attendees";
+        String html = pages.get(page).then().statusCode(200).extract().asString();
+        List<String> bookingIds = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/bookings/(\\d+)/confirm").matcher(html);
+        while (m.find()) {
+            bookingIds.add(m.group(1));
+        }
+        assertEquals(2, bookingIds.size(), "two waiting");
+        String thirdBooking = bookingIds.get(1);
+
+        pages.form("/organiser/editions/" + edition + "/bookings/" + thirdBooking + "/confirm", Map.of())
+                .then().statusCode(409).body(containsString("est complet : ajoutez des places"));
+        pages.form("/organiser/editions/" + edition + "/bookings/" + thirdBooking + "/up", Map.of()).then().statusCode(303);
+        given().get("/api/v1/registrations/" + third).then().body("sessions[0].waitlistPosition", equalTo(1));
+        given().get("/api/v1/registrations/" + second).then().body("sessions[0].waitlistPosition", equalTo(2));
+
+        String seatedBooking = pages.get(page).then().extract().asString()
+                .replaceAll("(?s).*?/bookings/(\\d+)/remove.*", "$1");
+        pages.form("/organiser/editions/" + edition + "/bookings/" + seatedBooking + "/remove", Map.of()).then().statusCode(303);
+        given().get("/api/v1/registrations/" + third).then().body("sessions[0].status", equalTo("CONFIRMED"));
+        given().get("/api/v1/registrations/" + second).then().body("sessions[0].waitlistPosition", equalTo(1));
+    }
+
+    @Test
+    void theRegistrationFormKeepsWhatWasTypedAndOffersToResendTheLink() {
+        long edition = Api.openEdition();
+        String email = "dup-" + System.nanoTime() + "@example.org";
+        register(edition, Api.relay("Déjà", email, List.of()));
+        Pages visitor = Pages.anonymous();
+        visitor.form("/editions/" + edition + "/register", Map.of("firstName", "Déjà", "lastName", "<i>Là</i>",
+                        "email", email, "organisation", "Asso", "sector", "justice", "role", "educator", "consent", "true"))
+                .then().statusCode(409).body(containsString("est déjà inscrit·e"))
+                .body(containsString("value=\"&lt;i&gt;Là&lt;/i&gt;\"")).body(containsString("/editions/" + edition + "/resend"));
+        visitor.form("/editions/" + edition + "/resend", Map.of("email", email)).then().statusCode(303);
+    }
+
+    @Test
+    void draftsAreNotPublicAndClosedEditionsTakeNoRegistration() {
+        long draft = Api.edition(Api.forumDay());
+        given().get("/editions/" + draft).then().statusCode(404);
+        long open = Api.openEdition();
+        Api.organiser().body(Map.of("status", "REGISTRATION_CLOSED")).post("/api/v1/editions/" + open + "/status");
+        given().get("/editions/" + open).then().statusCode(200).body(containsString("Les inscriptions ne sont pas ouvertes"))
+                .body(not(containsString("/register\"")));
+        given().get("/privacy").then().statusCode(200).body(containsString("anonymisées"));
+    }
+}

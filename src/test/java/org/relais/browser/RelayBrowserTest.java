@@ -1,0 +1,103 @@
+package org.relais.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.relais.Api;
+import org.relais.mail.OutboxWorker;
+
+/** A relay on a phone registers, gets the e-mail, changes sessions and cancels through the link. */
+@QuarkusTest
+class RelayBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Inject
+    OutboxWorker worker;
+
+    @Test
+    void registersOnAPhoneThenChangesAndCancelsThroughTheLink() {
+        long edition = Api.openEdition();
+        long studio = Api.space(edition, "Studio 104", "STUDIO", 40);
+        Api.session(edition, studio, Api.forumDay(), "11:00", "12:00", 12);
+        long afternoon = Api.session(edition, studio, Api.forumDay(), "14:00", "15:00", 12);
+        String email = "phone-" + System.nanoTime() + "@example.org";
+
+        try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
+            Page page = context.newPage();
+            page.navigate(Browser.url(base, "/editions/" + edition));
+            assertThat(page.locator("h1")).hasText("Forum ouvert");
+            page.locator("a.button[href='#register']").click();
+
+            // A first try without consent and with an invalid e-mail: the form comes back filled, fields marked.
+            page.locator("[name=firstName]").fill("Maryam");
+            page.locator("[name=lastName]").fill("Benali");
+            page.locator("[name=email]").fill("pas-une-adresse");
+            page.locator("[name=organisation]").fill("Centre social Belleville");
+            page.locator("[name=sector]").selectOption("french-language");
+            page.locator("[name=role]").selectOption("trainer");
+            page.locator("input[name='accessibilityNeeds.needs'][value=HEARING_LOOP]").check();
+            page.locator(".choice:has-text('Atelier 11:00') input").check();
+            page.locator("#register button[type=submit]").click();
+            assertThat(page.locator("#e-consent")).hasText("Acceptez la notice de confidentialité pour vous inscrire.");
+            assertThat(page.locator("#e-email")).isVisible();
+            assertThat(page.locator("[name=firstName]")).hasValue("Maryam");
+            assertThat(page.locator(".choice:has-text('Atelier 11:00') input")).isChecked();
+            Browser.screenshot(page, "relay-form-errors-phone");
+
+            page.locator("[name=email]").fill(email);
+            page.locator("[name=consent]").check();
+            page.locator("#register button[type=submit]").click();
+            assertThat(page.locator(".flash")).containsText("Vous êtes inscrit·e");
+            assertThat(page.locator("ul.plain")).containsText("Atelier 11:00");
+            assertThat(page.locator("ul.plain")).containsText("place réservée");
+            Browser.screenshot(page, "relay-manage-phone");
+            Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(((Number) overflow).intValue() <= 0, "the manage page fits the phone");
+            String managePath = new URL(page.url()).getPath();
+
+            worker.sendDue();
+            List<Mail> mails = mailbox.getMailsSentTo(email);
+            assertEquals(1, mails.size());
+            Matcher link = Pattern.compile("https?://[^\\s]+(/r/[A-Za-z0-9_-]{43})").matcher(mails.get(0).getText());
+            assertTrue(link.find(), mails.get(0).getText());
+            assertEquals(managePath, link.group(1));
+
+            // Through the link from the e-mail: change to the afternoon workshop.
+            page.navigate(Browser.url(base, link.group(1)));
+            page.locator(".choice:has-text('Atelier 11:00') input").uncheck();
+            page.locator(".choice:has-text('Atelier 14:00') input").check();
+            page.locator("button:has-text('Enregistrer mes choix')").click();
+            assertThat(page.locator(".flash")).containsText("Vos choix de séances sont enregistrés");
+            assertThat(page.locator("ul.plain")).containsText("Atelier 14:00");
+            assertThat(page.locator("ul.plain")).not().containsText("Atelier 11:00");
+
+            page.onDialog(dialog -> dialog.accept());
+            page.locator("button:has-text('Annuler mon inscription')").click();
+            assertThat(page.locator(".flash")).containsText("Votre inscription est annulée");
+            assertThat(page.locator("a.button")).hasText("S’inscrire à nouveau");
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        worker.sendDue();
+        assertTrue(mailbox.getMailsSentTo(email).stream().anyMatch(m -> m.getSubject().startsWith("Inscription annulée")));
+        io.restassured.RestAssured.given().get("/api/v1/editions/" + edition + "/sessions/" + afternoon).then().statusCode(200);
+    }
+}
