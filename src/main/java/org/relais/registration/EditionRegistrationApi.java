@@ -24,18 +24,14 @@ import org.relais.web.Bodies;
 public class EditionRegistrationApi {
 
     @Inject
-    RegistrationService registrations;
-
-    @Inject
     RegistrationQueries queries;
 
     @POST
     @Path("registrations")
     @PermitAll
     public Response register(@RestPath Long id, RegistrationData data) {
-        Registration r = registrations.register(id, Bodies.required(data));
-        return Response.created(URI.create("/api/v1/registrations/" + r.manageToken)).entity(queries.view(r.manageToken))
-                .build();
+        RegistrationView created = queries.register(id, Bodies.required(data));
+        return Response.created(URI.create("/api/v1/registrations/" + created.manageToken())).entity(created).build();
     }
 
     @GET

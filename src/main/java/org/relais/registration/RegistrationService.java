@@ -45,15 +45,23 @@ public class RegistrationService {
     ZoneId zone;
 
     public Registration register(Long editionId, RegistrationData data) {
-        Edition edition = lockEdition(editionId);
+        // Everything that needs no lock is checked first: the lock is held for as short a time as can be.
+        Edition edition = Edition.findById(editionId);
+        if (edition == null) {
+            throw new NotFoundException("edition", editionId);
+        }
         Errors errors = validate(edition, data);
         errors.throwIfAny();
-        checkOpen(edition);
+        List<ProgrammeSession> chosen = sessions(edition, data.sessionIds());
+        Openness now = lock(editionId);
+        if (!now.open(LocalDate.now(zone))) {
+            throw new ConflictException("conflict_registration_closed");
+        }
         String emailKey = data.email().strip().toLowerCase(Locale.ROOT);
         if (Registration.findActive(edition, emailKey).isPresent()) {
             throw new ConflictException("conflict_already_registered", data.email().strip());
         }
-        if (edition.relayCapacity != null && Registration.countConfirmed(edition) >= edition.relayCapacity) {
+        if (now.capacity() != null && Registration.countConfirmed(edition) >= now.capacity()) {
             throw new ConflictException("conflict_edition_full");
         }
         Registration r = new Registration();
@@ -77,7 +85,7 @@ public class RegistrationService {
         r.code = Tokens.code();
         r.status = RegistrationStatus.CONFIRMED;
         r.persist();
-        for (ProgrammeSession session : sessions(edition, data.sessionIds())) {
+        for (ProgrammeSession session : chosen) {
             book(r, session);
         }
         outbox.queue(MailKind.CONFIRMATION, r, null);
@@ -275,6 +283,31 @@ public class RegistrationService {
         for (Booking booking : Booking.waitingList(session)) {
             booking.waitlistPosition = position++;
         }
+    }
+
+    /** What decides, at the moment of the lock, whether an edition takes registrations. */
+    record Openness(String status, LocalDate opensOn, LocalDate closesOn, Integer capacity) {
+        boolean open(LocalDate today) {
+            return EditionStatus.REGISTRATION_OPEN.name().equals(status) && (opensOn == null || !today.isBefore(opensOn))
+                    && (closesOn == null || !today.isAfter(closesOn));
+        }
+    }
+
+    /** Locks the edition's row and reads, in the same statement, what the rules need of it. */
+    private Openness lock(Long editionId) {
+        List<?> rows = Edition.getEntityManager().createNativeQuery("select status, registration_opens_on,"
+                + " registration_closes_on, relay_capacity from edition where id = ?1 for update")
+                .setParameter(1, editionId).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("edition", editionId);
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new Openness((String) row[0], date(row[1]), date(row[2]),
+                row[3] == null ? null : ((Number) row[3]).intValue());
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 
     /**

@@ -1,0 +1,145 @@
+package org.relais.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Fires N simultaneous registrations at one workshop of S seats on a running Relais and prints what
+ * happened: confirmed count, waiting-list check, registrations per second, latency percentiles.
+ * A first round of the same size warms the server up; the second is the one measured.
+ *
+ * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.relais.bench.RegistrationBenchmark \
+ *   -Dexec.args="http://localhost:8080 organiser@relais.local relais-demo 300 25"</pre>
+ */
+public final class RegistrationBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    private final String auth;
+
+    private RegistrationBenchmark(String base, String user, String password) {
+        this.base = base.replaceAll("/+$", "");
+        this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8080";
+        String user = args.length > 1 ? args[1] : "organiser@relais.local";
+        String password = args.length > 2 ? args[2] : "relais-demo";
+        int relays = args.length > 3 ? Integer.parseInt(args[3]) : 300;
+        int seats = args.length > 4 ? Integer.parseInt(args[4]) : 25;
+        RegistrationBenchmark bench = new RegistrationBenchmark(base, user, password);
+        System.out.printf("Relais registration benchmark: %d simultaneous registrations, one workshop of %d seats, %s%n",
+                relays, seats, base);
+        bench.round("warm-up", relays, seats);
+        boolean ok = bench.round("measured", relays, seats);
+        System.exit(ok ? 0 : 1);
+    }
+
+    private boolean round(String name, int relays, int seats) throws Exception {
+        long edition = openEdition();
+        long workshop = workshop(edition, seats);
+        List<HttpRequest> requests = new ArrayList<>();
+        String run = Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < relays; i++) {
+            String body = JSON.writeValueAsString(java.util.Map.of("firstName", "Relais", "lastName", "N" + i,
+                    "email", "bench-" + run + "-" + i + "@example.org", "organisation", "Banc d'essai",
+                    "sector", "social-bond", "role", "volunteer", "consent", true, "sessionIds", List.of(workshop)));
+            requests.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/editions/" + edition + "/registrations"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+        long[] latencies = new long[relays];
+        int[] statuses = new int[relays];
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < relays; i++) {
+            int n = i;
+            long sent = System.nanoTime();
+            all.add(http.sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding()).thenAccept(r -> {
+                latencies[n] = System.nanoTime() - sent;
+                statuses[n] = r.statusCode();
+            }));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        JsonNode list = get("/api/v1/editions/" + edition + "/registrations");
+        int confirmed = 0;
+        List<Integer> positions = new ArrayList<>();
+        for (JsonNode r : list) {
+            for (JsonNode s : r.path("sessions")) {
+                if ("CONFIRMED".equals(s.path("status").asText())) {
+                    confirmed++;
+                } else {
+                    positions.add(s.path("waitlistPosition").asInt());
+                }
+            }
+        }
+        Collections.sort(positions);
+        boolean positionsOk = positions.size() == relays - seats;
+        for (int p = 0; positionsOk && p < positions.size(); p++) {
+            positionsOk = positions.get(p) == p + 1;
+        }
+        long created = java.util.Arrays.stream(statuses).filter(s -> s == 201).count();
+        long[] sorted = latencies.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf("%-9s created %d/%d, confirmed %d (expected exactly %d), waiting list %s (%d positions), "
+                        + "%.0f registrations/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                name, created, relays, confirmed, seats, positionsOk ? "1..N without gaps" : "WRONG", positions.size(),
+                relays / seconds, sorted[relays / 2] / 1e6, sorted[(int) Math.ceil(relays * 0.99) - 1] / 1e6,
+                sorted[relays - 1] / 1e6);
+        return created == relays && confirmed == seats && positionsOk;
+    }
+
+    private long openEdition() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        int number = 5000 + ThreadLocalRandom.current().nextInt(4000);
+        JsonNode edition = send("POST", "/api/v1/editions", java.util.Map.of("number", number,
+                "title", "Banc d'essai " + number, "registrationOpensOn", today.minusDays(1).toString(),
+                "days", List.of(java.util.Map.of("date", today.plusDays(60).toString(), "opensAt", "10:00",
+                        "closesAt", "16:00"))));
+        long id = edition.path("id").asLong();
+        send("POST", "/api/v1/editions/" + id + "/status", java.util.Map.of("status", "REGISTRATION_OPEN"));
+        return id;
+    }
+
+    private long workshop(long edition, int seats) throws Exception {
+        JsonNode day = get("/api/v1/editions/" + edition).path("days").get(0);
+        return send("POST", "/api/v1/editions/" + edition + "/sessions", java.util.Map.of("kind", "WORKSHOP",
+                "title", "Atelier radio", "day", day.path("date").asText(), "startsAt", "11:00", "endsAt", "12:00",
+                "seats", seats)).path("id").asLong();
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode send(String method, String path, Object body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+}
