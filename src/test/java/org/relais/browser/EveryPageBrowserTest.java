@@ -47,7 +47,15 @@ class EveryPageBrowserTest {
         List<String> paths = List.of("/organiser/editions", "/organiser/editions/new", e, e + "/edit", e + "/spaces",
                 e + "/spaces/" + space, e + "/stands", e + "/stands/" + stand, e + "/sessions", e + "/sessions/" + session,
                 e + "/programme", e + "/conflicts", "/organiser/institutions", "/organiser/institutions/new",
-                "/organiser/institutions/" + institution, "/organiser/editions/987654");
+                "/organiser/institutions/" + institution, "/organiser/editions/987654", e + "/registrations",
+                e + "/sessions/" + session + "/attendees");
+        Edition open = Edition.findByNumber(900).orElseThrow();
+        String token = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Api.relay("Page", "every-page-" + System.nanoTime() + "@example.org",
+                        List.of(ProgrammeSession.<ProgrammeSession>list("edition = ?1 and registration = true", open).get(0).id)))
+                .post("/api/v1/editions/" + open.id + "/registrations").then().statusCode(201).extract().path("manageToken");
+        paths = new java.util.ArrayList<>(paths);
+        paths.addAll(List.of("/", "/editions/" + open.id, "/r/" + token, "/privacy"));
 
         for (int[] size : new int[][] {{1280, 900}, {390, 844}}) {
             for (String lang : List.of("fr", "en")) {
