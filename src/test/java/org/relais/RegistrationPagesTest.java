@@ -30,6 +30,7 @@ class RegistrationPagesTest {
         long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 5);
         Map<String, Object> hostile = Api.relay("Élodie", "e-" + System.nanoTime() + "@example.org", List.of(session));
         hostile.put("organisation", "=HYPERLINK(\"http://evil\")");
+        hostile.put("lastName", "<script>alert(1)</script>");
         register(edition, hostile);
         Map<String, Object> other = Api.relay("Karim", "k-" + System.nanoTime() + "@example.org", List.of());
         other.put("sector", "justice");
@@ -37,7 +38,8 @@ class RegistrationPagesTest {
 
         Pages pages = Pages.signIn();
         pages.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200)
-                .body(containsString("Élodie")).body(containsString("Karim"));
+                .body(containsString("Élodie")).body(containsString("Karim"))
+                .body(containsString("&lt;script&gt;alert(1)")).body(not(containsString("<script>alert(1)")));
         pages.get("/organiser/editions/" + edition + "/registrations?sector=justice").then()
                 .body(containsString("Karim")).body(not(containsString("Élodie")));
         pages.get("/organiser/editions/" + edition + "/registrations?sessionId=" + session).then()

@@ -1,0 +1,147 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.relais.mail.OutboxMail;
+import org.relais.mail.OutboxWorker;
+
+/** An SMTP outage loses no mail, and the mail goes out once when the server is back. */
+@QuarkusTest
+@TestProfile(SmtpOutageTest.RealSmtp.class)
+class SmtpOutageTest {
+
+    static final int PORT = freePort();
+
+    /** The real mailer, pointed at a port where, at first, nobody listens. */
+    public static class RealSmtp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
+                    "quarkus.mailer.port", String.valueOf(PORT), "quarkus.mailer.start-tls", "DISABLED",
+                    "quarkus.mailer.tls", "false");
+        }
+    }
+
+    @Inject
+    OutboxWorker worker;
+
+    @Test
+    void aMailWaitsThroughTheOutageAndIsSentOnceAfterwards() throws Exception {
+        long edition = Api.openEdition();
+        String email = "outage-" + System.nanoTime() + "@example.org";
+        given().contentType(ContentType.JSON).body(Api.relay("Outage", email, List.of()))
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
+
+        assertEquals(0, worker.sendDue(), "no server: nothing sent");
+        OutboxMail waiting = mailTo(email);
+        assertNull(waiting.sentAt);
+        assertEquals(1, waiting.attempts);
+        assertNotNull(waiting.lastError);
+        assertTrue(waiting.nextAttemptAt.isAfter(OffsetDateTime.now()), "retried later, not at once");
+
+        try (FakeSmtp smtp = new FakeSmtp(PORT)) {
+            assertEquals(0, worker.sendDue(), "not due yet");
+            QuarkusTransaction.requiringNew().run(() -> OutboxMail.update("nextAttemptAt = ?1 where id = ?2",
+                    OffsetDateTime.now().minusSeconds(1), waiting.id)); // the retry time has come
+            assertEquals(1, worker.sendDue());
+            assertEquals(0, worker.sendDue(), "sent once");
+            assertEquals(1, smtp.messages.stream().filter(m -> m.contains(email)).count(), smtp.messages.toString());
+            assertNotNull(mailTo(email).sentAt);
+        }
+    }
+
+    private static OutboxMail mailTo(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find("registration.email", email)
+                .firstResult());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Just enough SMTP to take a message: a real peer on loopback for the real mailer. */
+    static final class FakeSmtp implements AutoCloseable {
+        final List<String> messages = new CopyOnWriteArrayList<>();
+        private final ServerSocket server;
+
+        FakeSmtp(int port) throws IOException {
+            server = new ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress());
+            Thread thread = new Thread(this::serve, "fake-smtp");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void serve() {
+            while (!server.isClosed()) {
+                try (Socket socket = server.accept()) {
+                    socket.setSoTimeout(10_000);
+                    talk(socket);
+                } catch (IOException e) {
+                    // closed, or a client gone: wait for the next one
+                }
+            }
+        }
+
+        private void talk(Socket socket) throws IOException {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            say(out, "220 fake ESMTP");
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.toUpperCase();
+                if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+                    say(out, "250 fake");
+                } else if (command.startsWith("DATA")) {
+                    say(out, "354 go on");
+                    StringBuilder message = new StringBuilder();
+                    while ((line = in.readLine()) != null && !line.equals(".")) {
+                        message.append(line).append('\n');
+                    }
+                    messages.add(message.toString());
+                    say(out, "250 queued");
+                } else if (command.startsWith("QUIT")) {
+                    say(out, "221 bye");
+                    return;
+                } else {
+                    say(out, "250 OK");
+                }
+            }
+        }
+
+        private static void say(OutputStream out, String reply) throws IOException {
+            out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+}
