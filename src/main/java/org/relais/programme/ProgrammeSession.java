@@ -29,7 +29,8 @@ public class ProgrammeSession extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @ManyToOne(optional = false)
+    // Lazy: a session is read far more often than its edition's many details are needed.
+    @ManyToOne(optional = false, fetch = jakarta.persistence.FetchType.LAZY)
     public Edition edition;
 
     @Enumerated(EnumType.STRING)

@@ -103,7 +103,7 @@ public class RegistrationListPages {
 
     private TemplateInstance attendeesPage(Long id, Long sessionId, String problem) {
         ProgrammeSession session = programme.session(id, sessionId);
-        return Templates.attendees(session.edition, session, Booking.seated(session), Booking.waitingList(session), problem);
+        return Templates.attendees(editions.get(id), session, Booking.seated(session), Booking.waitingList(session), problem);
     }
 
     private static String nz(String value) {

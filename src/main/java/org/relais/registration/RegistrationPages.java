@@ -2,7 +2,9 @@ package org.relais.registration;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import org.hibernate.Hibernate;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -117,10 +119,9 @@ public class RegistrationPages {
     @Path("r/{token}")
     @Transactional
     public TemplateInstance manage(@RestPath String token) {
-        Registration r = registrations.get(token);
-        List<Booking> bookings = Booking.listByRegistration(r);
+        List<Booking> bookings = Booking.listByRegistration(registrations.get(token));
         Form form = new Form().withAll("sessionIds", bookings.stream().map(b -> b.session.id.toString()).toList());
-        return managePage(r, form, null);
+        return managePage(token, form, null);
     }
 
     @POST
@@ -132,7 +133,7 @@ public class RegistrationPages {
         return form.submit(() -> {
             registrations.changeSessions(token, ids);
             return Redirects.to("/r/" + token, "sessions-changed");
-        }, problem -> managePage(registrations.get(token), form, problem));
+        }, problem -> managePage(token, form, problem));
     }
 
     @POST
@@ -143,7 +144,7 @@ public class RegistrationPages {
         return form.submit(() -> {
             registrations.cancel(token);
             return Redirects.to("/r/" + token, "cancelled");
-        }, problem -> managePage(registrations.get(token), form, problem));
+        }, problem -> managePage(token, form, problem));
     }
 
     @GET
@@ -182,9 +183,14 @@ public class RegistrationPages {
                 reference.relaySectors(), reference.relayRoles(), problem, offerResend);
     }
 
-    private TemplateInstance managePage(Registration r, Form form, String problem) {
-        return Templates.manage(r, Booking.listByRegistration(r), offers(r.edition), registrations.isOpen(r.edition), form,
-                problem);
+    /** Reads the relay's page in a transaction of its own (or the caller's): it shows the edition afterwards. */
+    private TemplateInstance managePage(String token, Form form, String problem) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Registration r = registrations.get(token);
+            Hibernate.initialize(r.edition);
+            return Templates.manage(r, Booking.listByRegistration(r), offers(r.edition), registrations.isOpen(r.edition),
+                    form, problem);
+        });
     }
 
     List<Offer> offers(Edition edition) {

@@ -46,10 +46,11 @@ public class RegistrationService {
 
     public Registration register(Long editionId, RegistrationData data) {
         // Everything that needs no lock is checked first: the lock is held for as short a time as can be.
-        Edition edition = Edition.findById(editionId);
-        if (edition == null) {
+        // The edition is not loaded: its row is read, and checked to exist, by the lock.
+        if (editionId == null || Edition.count("id", editionId) == 0) {
             throw new NotFoundException("edition", editionId);
         }
+        Edition edition = Edition.getEntityManager().getReference(Edition.class, editionId);
         Errors errors = validate(edition, data);
         errors.throwIfAny();
         List<ProgrammeSession> chosen = sessions(edition, data.sessionIds());

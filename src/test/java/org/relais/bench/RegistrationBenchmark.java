@@ -19,11 +19,11 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Fires N simultaneous registrations at one workshop of S seats on a running Relais and prints what
  * happened: confirmed count, waiting-list check, registrations per second, latency percentiles.
- * A first round of the same size warms the server up; the second is the one measured.
+ * Rounds of the same size warm the server up (3 unless told), each printed; the last is the one measured.
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=org.relais.bench.RegistrationBenchmark \
- *   -Dexec.args="http://localhost:8080 organiser@relais.local relais-demo 300 25"</pre>
+ *   -Dexec.args="http://localhost:8080 organiser@relais.local relais-demo 300 25 3"</pre>
  */
 public final class RegistrationBenchmark {
 
@@ -44,11 +44,15 @@ public final class RegistrationBenchmark {
         String password = args.length > 2 ? args[2] : "relais-demo";
         int relays = args.length > 3 ? Integer.parseInt(args[3]) : 300;
         int seats = args.length > 4 ? Integer.parseInt(args[4]) : 25;
+        int warmUps = args.length > 5 ? Integer.parseInt(args[5]) : 3;
         RegistrationBenchmark bench = new RegistrationBenchmark(base, user, password);
         System.out.printf("Relais registration benchmark: %d simultaneous registrations, one workshop of %d seats, %s%n",
                 relays, seats, base);
-        bench.round("warm-up", relays, seats);
-        boolean ok = bench.round("measured", relays, seats);
+        boolean ok = true;
+        for (int i = 1; i <= warmUps; i++) {
+            ok &= bench.round("warm-up " + i, relays, seats);
+        }
+        ok &= bench.round("measured", relays, seats);
         System.exit(ok ? 0 : 1);
     }
 
@@ -99,7 +103,7 @@ public final class RegistrationBenchmark {
         long created = java.util.Arrays.stream(statuses).filter(s -> s == 201).count();
         long[] sorted = latencies.clone();
         java.util.Arrays.sort(sorted);
-        System.out.printf("%-9s created %d/%d, confirmed %d (expected exactly %d), waiting list %s (%d positions), "
+        System.out.printf("%-10s created %d/%d, confirmed %d (expected exactly %d), waiting list %s (%d positions), "
                         + "%.0f registrations/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 name, created, relays, confirmed, seats, positionsOk ? "1..N without gaps" : "WRONG", positions.size(),
                 relays / seconds, sorted[relays / 2] / 1e6, sorted[(int) Math.ceil(relays * 0.99) - 1] / 1e6,
