@@ -79,6 +79,12 @@ public class NetworkReference {
         return data.relayRoles();
     }
 
+    /** The words for a sector, role or commitment key in that language; the key itself when unknown. */
+    public static String label(List<Term> terms, String key, Locale locale) {
+        return terms.stream().filter(t -> t.key().equals(key)).findFirst().map(t -> t.label(locale))
+                .orElse(key == null ? "" : key);
+    }
+
     public Optional<Term> charterTerm(String key) {
         return charter().stream().filter(t -> t.key().equals(key)).findFirst();
     }

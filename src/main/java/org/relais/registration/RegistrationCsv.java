@@ -32,8 +32,8 @@ final class RegistrationCsv {
                             : Messages.get("waitlist_position", s.waitlistPosition())) + ")")
                     .collect(Collectors.joining(" | "));
             line(csv, List.of(r.lastName(), r.firstName(), r.email(), r.phone() == null ? "" : r.phone(), r.organisation(),
-                    RegistrationListPages.label(reference.relaySectors(), r.sector()),
-                    RegistrationListPages.label(reference.relayRoles(), r.role()), needs, r.language(),
+                    NetworkReference.label(reference.relaySectors(), r.sector(), Messages.current()),
+                    NetworkReference.label(reference.relayRoles(), r.role(), Messages.current()), needs, r.language(),
                     Messages.get("RegistrationStatus_" + r.status()), r.createdAt().toLocalDate().toString(), sessions,
                     r.checkedInAt() == null ? "" : r.checkedInAt().toString()));
         }

@@ -22,7 +22,6 @@ import org.relais.network.NetworkReference;
 import org.relais.programme.ProgrammeService;
 import org.relais.programme.ProgrammeSession;
 import org.relais.web.Form;
-import org.relais.web.Messages;
 import org.relais.web.Redirects;
 
 /** The organiser's view of who registered: the filtered list, its CSV, each session's seats and waiting list. */
@@ -110,8 +109,4 @@ public class RegistrationListPages {
         return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The words of a sector or role for the page. */
-    static String label(List<NetworkReference.Term> terms, String key) {
-        return terms.stream().filter(t -> t.key().equals(key)).findFirst().map(t -> t.label(Messages.current())).orElse(key);
-    }
 }

@@ -23,7 +23,6 @@ import org.relais.programme.ProgrammeSession;
 import org.relais.programme.SeatsMayHaveFreedUp;
 import org.relais.web.ConflictException;
 import org.relais.web.Errors;
-import org.relais.web.Messages;
 import org.relais.web.NotFoundException;
 
 /**
@@ -397,8 +396,4 @@ public class RegistrationService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** The words for a sector or role key, in the reader's language. */
-    public String label(List<NetworkReference.Term> terms, String key) {
-        return terms.stream().filter(t -> t.key().equals(key)).findFirst().map(t -> t.label(Messages.current())).orElse(key);
-    }
 }

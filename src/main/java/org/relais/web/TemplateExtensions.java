@@ -38,19 +38,19 @@ public class TemplateExtensions {
     /** {@code {m:sector(r.sector)}}: a relay sector's words. */
     @TemplateExtension(namespace = "m", priority = 10)
     static String sector(String key) {
-        return term(io.quarkus.arc.Arc.container().instance(org.relais.network.NetworkReference.class).get().relaySectors(), key);
+        return org.relais.network.NetworkReference.label(reference().relaySectors(), key, Messages.current());
+    }
+
+    private static org.relais.network.NetworkReference reference() {
+        return io.quarkus.arc.Arc.container().instance(org.relais.network.NetworkReference.class).get();
     }
 
     /** {@code {m:role(r.role)}}: a relay role's words. */
     @TemplateExtension(namespace = "m", priority = 10)
     static String role(String key) {
-        return term(io.quarkus.arc.Arc.container().instance(org.relais.network.NetworkReference.class).get().relayRoles(), key);
+        return org.relais.network.NetworkReference.label(reference().relayRoles(), key, Messages.current());
     }
 
-    private static String term(java.util.List<org.relais.network.NetworkReference.Term> terms, String key) {
-        return terms.stream().filter(t -> t.key().equals(key)).findFirst().map(t -> t.label(Messages.current()))
-                .orElse(key == null ? "" : key);
-    }
 
     /** {@code {value.label}}: the words for an enum value, from the key {@code Type_VALUE}. */
     static String label(Enum<?> value) {
