@@ -1,0 +1,126 @@
+package org.relais.bench;
+
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.security.SecureRandom;
+import java.util.Iterator;
+import java.util.List;
+import org.relais.print.Badge;
+import org.relais.print.BadgePdf;
+import org.relais.print.SheetLayout;
+
+/**
+ * Renders 1,000 and 10,000 badges A4 8-up with their QR codes, in-process after a warm-up, and
+ * prints milliseconds per badge, total time, peak heap and PDF size. The badges are generated
+ * (names in Latin with diacritics, Cyrillic, Greek and Arabic), not read from a database.
+ *
+ * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.relais.bench.BadgeBenchmark -Dexec.args="1000 10000"</pre>
+ */
+public final class BadgeBenchmark {
+
+    private static final String[][] NAMES = {
+        {"Émilie", "Lefèvre-Désormeaux"}, {"Jean", "Dupont"}, {"Maryam", "العلي"}, {"Дмитрий", "Достоевский"},
+        {"Αλέξανδρος", "Παπαδόπουλος"}, {"François", "Nguyễn"}, {"Zoé", "Ba"}, {"محمد", "عبد الرحمن"},
+        {"Łucja", "Żółkiewska"}, {"Søren", "Kierkegård"}, {"Marie-Christine", "de La Tour d’Auvergne"},
+    };
+    private static final String[] ORGANISATIONS = {
+        "Centre social des Épinettes", "Secours populaire français", "جمعية الثقافة للجميع",
+        "Association d’entraide des Batignolles", "Центр социальной помощи", "Emmaüs Solidarité",
+    };
+
+    private BadgeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] counts = args.length == 0 ? new int[] {1000, 10000}
+                : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        SheetLayout layout = SheetLayout.byId("a4-8").orElseThrow();
+        System.out.printf("Relais badge benchmark, in-process: layout %s, %d cores, max heap %d MB%n", layout.id(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        for (int i = 0; i < 5; i++) {
+            render(2000, layout); // warm-up
+        }
+        for (int count : counts) {
+            for (int round = 1; round <= 3; round++) {
+                System.gc();
+                resetPeaks();
+                long start = System.nanoTime();
+                long size = render(count, layout);
+                double ms = (System.nanoTime() - start) / 1e6;
+                System.out.printf("%,7d badges  round %d  %8.1f ms total  %.4f ms/badge  peak heap %4d MB  PDF %6.1f MB%n",
+                        count, round, ms, ms / count, peakHeap() >> 20, size / 1048576.0);
+            }
+        }
+    }
+
+    private static long render(int count, SheetLayout layout) {
+        CountingStream out = new CountingStream();
+        BadgePdf.write(badges(count), layout, false, "Benchmark", out);
+        return out.count;
+    }
+
+    static Iterator<Badge> badges(int count) {
+        SecureRandom random = new SecureRandom();
+        return new Iterator<>() {
+            int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < count;
+            }
+
+            @Override
+            public Badge next() {
+                String[] name = NAMES[i % NAMES.length];
+                String organisation = ORGANISATIONS[i % ORGANISATIONS.length];
+                i++;
+                return new Badge(name[0], name[1] + " " + i, organisation, "Relais", 0x1F5FA8,
+                        "14e Forum Vivre ensemble", "mardi 5 mars 2019", code(random), null, List.of());
+            }
+        };
+    }
+
+    private static String code(SecureRandom random) {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+        char[] c = new char[117];
+        c[0] = 'R';
+        for (int i = 1; i < c.length; i++) {
+            c[i] = alphabet.charAt(random.nextInt(32));
+        }
+        return new String(c);
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    /** The sum of each heap pool's peak: an upper bound of the heap in use at any moment. */
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}

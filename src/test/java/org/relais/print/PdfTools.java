@@ -1,0 +1,71 @@
+package org.relais.print;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Independent readers of what Relais prints: poppler's pdftotext and pdftoppm, and zbar's zbarimg. */
+public final class PdfTools {
+
+    private PdfTools() {
+    }
+
+    public static String text(Path pdf) {
+        return run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
+    }
+
+    public static String text(Path pdf, int page) {
+        return run("pdftotext", "-enc", "UTF-8", "-f", "" + page, "-l", "" + page, pdf.toString(), "-");
+    }
+
+    public static int pages(Path pdf) {
+        for (String line : run("pdfinfo", pdf.toString()).split("\n")) {
+            if (line.startsWith("Pages:")) {
+                return Integer.parseInt(line.substring(6).strip());
+            }
+        }
+        throw new AssertionError("pdfinfo gave no page count");
+    }
+
+    /** Renders one page to PNG at a resolution and returns the file. */
+    public static Path render(Path pdf, int page, int dpi, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String prefix = dir.resolve(pdf.getFileName().toString().replace(".pdf", "") + "-p" + page + "-" + dpi).toString();
+        run("pdftoppm", "-png", "-r", "" + dpi, "-f", "" + page, "-l", "" + page, "-singlefile", pdf.toString(), prefix);
+        return Path.of(prefix + ".png");
+    }
+
+    /** Every QR code zbarimg finds in an image, as it reads them. */
+    public static List<String> qrCodes(Path png) {
+        String out = run(List.of(0, 4), "zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", png.toString());
+        List<String> codes = new ArrayList<>(Arrays.asList(out.split("\n")));
+        codes.removeIf(String::isBlank);
+        return codes;
+    }
+
+    private static String run(String... command) {
+        return run(List.of(0), command);
+    }
+
+    private static String run(List<Integer> okCodes, String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || !okCodes.contains(p.exitValue())) {
+                throw new AssertionError(String.join(" ", command) + " failed: " + err);
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("Cannot run " + command[0] + " (install poppler-utils and zbar-tools)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
