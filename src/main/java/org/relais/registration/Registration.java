@@ -62,6 +62,17 @@ public class Registration extends PanacheEntityBase {
     public OffsetDateTime checkedInAt;
     @Column(name = "reminded_at")
     public OffsetDateTime remindedAt;
+    @Column(name = "sort_last")
+    public String sortLast;
+    @Column(name = "sort_first")
+    public String sortFirst;
+
+    @jakarta.persistence.PrePersist
+    @jakarta.persistence.PreUpdate
+    void sortKeys() {
+        sortLast = org.relais.web.Collation.sortKey(lastName);
+        sortFirst = org.relais.web.Collation.sortKey(firstName);
+    }
 
     public List<Accessibility> accessibilityNeeds() {
         return accessibility == null || accessibility.isBlank() ? List.of()
@@ -86,6 +97,6 @@ public class Registration extends PanacheEntityBase {
     }
 
     public static List<Registration> listByEdition(Edition edition) {
-        return list("edition = ?1 order by lower(lastName), lower(firstName), id", edition);
+        return list("edition = ?1 order by sortLast, sortFirst, id", edition);
     }
 }

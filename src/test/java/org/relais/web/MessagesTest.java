@@ -68,10 +68,13 @@ class MessagesTest {
         Set<String> keys = load("messages_fr.properties").stringPropertyNames();
         for (Class<? extends Enum<?>> type : java.util.List.of(org.relais.edition.EditionStatus.class,
                 org.relais.venue.SpaceKind.class, org.relais.programme.SessionKind.class,
-                org.relais.programme.Conflict.Kind.class)) {
+                org.relais.programme.Conflict.Kind.class, org.relais.badge.BadgeRole.class)) {
             for (Enum<?> value : type.getEnumConstants()) {
                 assertTrue(keys.contains(type.getSimpleName() + "_" + value.name()), value.toString());
             }
+        }
+        for (org.relais.print.SheetLayout layout : org.relais.print.SheetLayout.all()) {
+            assertTrue(keys.contains("layout_" + layout.id()), layout.id());
         }
         for (String kind : new org.relais.network.NetworkReference().institutionKinds()) {
             assertTrue(keys.contains("kind_" + kind), kind);

@@ -1,0 +1,105 @@
+package org.relais.badge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Ed25519 key pair that signs badge codes: from configuration when both halves are set,
+ * otherwise the one stored in the database, generated on first use.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    @ConfigProperty(name = "relais.badge.public-key")
+    Optional<String> configuredPublic;
+
+    @ConfigProperty(name = "relais.badge.private-key")
+    Optional<String> configuredPrivate;
+
+    @Inject
+    KeyStore store;
+
+    private volatile KeyPair pair;
+
+    public String issue(BadgeCode.Kind kind, int editionNumber) {
+        return BadgeCode.issue(kind, editionNumber, pair().getPrivate());
+    }
+
+    public PublicKey publicKey() {
+        return pair().getPublic();
+    }
+
+    /** The public key as X.509 in base64: what a door station needs to check codes by itself. */
+    public String publicKeyBase64() {
+        return Base64.getEncoder().encodeToString(publicKey().getEncoded());
+    }
+
+    public Optional<BadgeCode> verify(String typed) {
+        return BadgeCode.verify(typed, publicKey());
+    }
+
+    private KeyPair pair() {
+        KeyPair p = pair;
+        if (p == null) {
+            synchronized (this) {
+                if (pair == null) {
+                    pair = configuredPublic.isPresent() && configuredPrivate.isPresent()
+                            ? decode(configuredPublic.get(), configuredPrivate.get())
+                            : store.loadOrCreate();
+                }
+                p = pair;
+            }
+        }
+        return p;
+    }
+
+    static KeyPair decode(String publicBase64, String privateBase64) {
+        try {
+            KeyFactory factory = KeyFactory.getInstance("Ed25519");
+            PublicKey pub = factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicBase64.strip())));
+            PrivateKey priv = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateBase64.strip())));
+            return new KeyPair(pub, priv);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("relais.badge.public-key / relais.badge.private-key are not an Ed25519 key pair"
+                    + " (X.509 and PKCS#8, base64)", e);
+        }
+    }
+
+    /** The database side, in its own transaction: a key made during a registration is kept even if that fails. */
+    @ApplicationScoped
+    public static class KeyStore {
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        KeyPair loadOrCreate() {
+            Optional<SigningKey> stored = SigningKey.first();
+            if (stored.isPresent()) {
+                return decode(stored.get().publicKey, stored.get().privateKey);
+            }
+            try {
+                KeyPair generated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                SigningKey key = new SigningKey();
+                key.algorithm = "Ed25519";
+                key.publicKey = Base64.getEncoder().encodeToString(generated.getPublic().getEncoded());
+                key.privateKey = Base64.getEncoder().encodeToString(generated.getPrivate().getEncoded());
+                key.createdAt = OffsetDateTime.now();
+                key.persist();
+                return generated;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("This JDK cannot make Ed25519 keys", e);
+            }
+        }
+    }
+}
