@@ -49,6 +49,7 @@ public final class Pages {
         String page = path.equals("/logout") ? "/organiser/editions"
                 : path.matches("/editions/\\d+/(register|resend)") ? path.replaceAll("/(register|resend)$", "")
                 : path.matches(".*/bookings/\\d+/\\w+") ? "/organiser/editions"
+                : path.matches(".*/badge-holders(/\\d+/delete)?") ? path.replaceAll("/badge-holders.*$", "/badges")
                 : path.replaceAll("/(delete|status|guests)$", "");
         String html = get(page).asString(); // the page the form is on
         Matcher token = TOKEN.matcher(html);

@@ -141,6 +141,7 @@ public record BadgeCode(Kind kind, int editionNumber, long holderKey) {
                 bits -= 8;
             }
         }
-        return n == out.length ? out : null;
+        // The last character's spare bits must be zero: one code, one spelling.
+        return n == out.length && (buffer & ((1 << bits) - 1)) == 0 ? out : null;
     }
 }

@@ -59,6 +59,40 @@ public class DemoData {
     VenueService venue;
     @Inject
     ProgrammeService programme;
+    @Inject
+    org.relais.registration.RegistrationService registrations;
+    @Inject
+    org.relais.badge.BadgeService badges;
+
+    /**
+     * The 2018 forum's relays (invented people, names as their owners write them, in the scripts the
+     * network's audiences use) and the organisation: what the badge page prints for the demo.
+     */
+    private static final String[][] DEMO_RELAYS = {
+        {"Awa", "Diallo", "Centre social Belleville"}, {"Émilie", "Lefèvre", "Secours populaire – Paris 19e"},
+        {"François", "Nguyễn", "Association Lire et dire"}, {"Zoé", "Ba", "Maison des femmes de Saint-Denis"},
+        {"Maryam", "العلي", "جمعية التضامن الثقافي"}, {"محمد", "عبد الرحمن", "Association Ensemble à Barbès"},
+        {"Дмитрий", "Смирнов", "Центр социальной помощи «Надежда»"}, {"Ольга", "Кузнецова", "Emmaüs Solidarité"},
+        {"Αλέξανδρος", "Παπαδόπουλος", "Κέντρο Κοινότητας Αθηνών – antenne de Paris"},
+        {"Marie-Christine-Bénédicte", "de La Tour d’Auvergne-Lauraguais",
+            "Association départementale pour l’accompagnement des personnes en situation de handicap"},
+        {"Łucja", "Żółkiewska", "Foyer de jeunes travailleurs Pernety"}, {"Ştefan", "Ionescu", "Aux captifs, la libération"},
+        {"Ngozi", "Okonkwo", "Centre d’hébergement d’urgence Crimée"}, {"Thị Hương", "Trần", "Ateliers sociolinguistiques du 13e"},
+        {"Ayşe", "Yılmaz", "Espace femmes du 20e"}, {"Kofi", "Mensah", "Mission locale de Paris"},
+        {"Nuno", "Gonçalves", "Centre social Le Picoulet"}, {"Ignacio", "Núñez", "Cimade Île-de-France"},
+        {"Björn", "Åström", "Petits Frères des Pauvres"}, {"Mamadou", "Traoré", "Foyer Adoma Saint-Just"},
+        {"Aminata", "Koné", "Réseau d’échanges réciproques de savoirs"}, {"Karim", "Benali", "PJJ – unité éducative de jour"},
+        {"Sophie", "Martin", "Service pénitentiaire d’insertion et de probation"}, {"Lucas", "Bernard", "Croix-Rouge française"},
+        {"Camille", "Dubois", "Centre d’action sociale de la Ville de Paris"}, {"Nathalie", "Petit", "Apprentis d’Auteuil"},
+        {"Rachid", "El Amrani", "Association Accueil Goutte d’Or"}, {"Chloé", "Laurent", "France terre d’asile"},
+        {"Inès", "Fontaine", "Hôpital Robert-Debré – école à l’hôpital"}, {"Yasmina", "بوزيد", "Femmes relais 93"},
+    };
+
+    private static final String[][] DEMO_HOLDERS = {
+        {"STAFF", "Claire", "Ménard", "radio-france"}, {"STAFF", "Olivier", "Jacquemin", "radio-france"},
+        {"STAFF", "Sandrine", "Ouédraogo", "ina"}, {"ORGANISER", "Véronique", "Castaing", null},
+        {"GUEST", "Hervé", "Lambert", null}, {"PRESS", "Leïla", "Haddad", null},
+    };
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
         if (!networkSeed || Institution.count() > 0 || Edition.count() > 0) {
@@ -201,6 +235,32 @@ public class DemoData {
                 rf, false);
         session(id, "TALK", "Le Défenseur des droits aux côtés des acteurs sociaux", null, spaces.get("salle"), "15:30",
                 "16:00", 60, null, true);
+        demoPeople(id);
+    }
+
+    /** Registers the demo relays (some with a workshop) and enters the demo's staff, organiser, guest and press. */
+    private void demoPeople(Long id) {
+        List<NetworkReference.Term> sectors = reference.relaySectors();
+        List<NetworkReference.Term> roles = reference.relayRoles();
+        List<Long> workshops = programme.sessions(id).stream().filter(s -> s.registration).map(s -> s.id).toList();
+        for (int i = 0; i < DEMO_RELAYS.length; i++) {
+            String[] p = DEMO_RELAYS[i];
+            // One relay in three books a workshop, so that their badge's back shows a programme.
+            List<Long> chosen = i % 3 == 0 && !workshops.isEmpty() ? List.of(workshops.get(i % workshops.size())) : List.of();
+            registrations.registerByOrganiser(id, new org.relais.registration.RegistrationData(p[0], p[1],
+                    "relais" + (i + 1) + "@demo.relais.local", null, p[2], sectors.get(i % sectors.size()).key(),
+                    roles.get(i % roles.size()).key(), null, i % 4 == 0 ? "en" : "fr", true, chosen), false);
+        }
+        for (String[] h : DEMO_HOLDERS) {
+            Long institution = h[3] == null ? null : Institution.findBySlug(h[3]).map(x -> x.id).orElse(null);
+            String organisation = switch (h[0]) {
+                case "ORGANISER" -> "Mission Vivre Ensemble";
+                case "GUEST" -> "Défenseur des droits";
+                case "PRESS" -> "Télérama";
+                default -> null;
+            };
+            badges.addHolder(id, new org.relais.badge.HolderData(h[0], h[1], h[2], organisation, institution));
+        }
     }
 
     private Space space(Long editionId, String name, String kind, String width, String depth, Integer seats) {

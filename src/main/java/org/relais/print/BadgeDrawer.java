@@ -87,7 +87,7 @@ final class BadgeDrawer {
         s.line(box.x() + pad, y, box.x() + box.width() - pad, y, 0.5, GREY);
         List<Line> lines = new ArrayList<>();
         for (String line : badge.backLines()) {
-            lines.addAll(TextFit.fit(line, Face.REGULAR, width, 7.5 * u, 4, 1));
+            lines.addAll(TextFit.fit(line, Face.REGULAR, width, 7.5 * u, 6 * u, 2));
         }
         double room = y - 1 * MM * u - (box.y() + pad);
         double needed = TextFit.height(lines);

@@ -49,6 +49,19 @@ public class RegistrationService {
     ZoneId zone;
 
     public Registration register(Long editionId, RegistrationData data) {
+        return register(editionId, data, true, true);
+    }
+
+    /**
+     * An organiser enters a relay: the same rules but for the registration window and the edition's
+     * status (a late addition, a walk-in, a past forum's list); {@code notify} says whether the relay
+     * is sent the confirmation e-mail.
+     */
+    public Registration registerByOrganiser(Long editionId, RegistrationData data, boolean notify) {
+        return register(editionId, data, false, notify);
+    }
+
+    private Registration register(Long editionId, RegistrationData data, boolean onlyWhileOpen, boolean notify) {
         // Everything that needs no lock is checked first: the lock is held for as short a time as can be.
         // The edition is not loaded: its row is read, and checked to exist, by the lock.
         List<Integer> number = editionId == null ? List.of() : Edition.getEntityManager()
@@ -64,7 +77,7 @@ public class RegistrationService {
         // Signing takes a fraction of a millisecond: done before the lock, not while others wait.
         String code = signingKeys.issue(BadgeCode.Kind.REGISTRATION, number.get(0));
         Openness now = lock(editionId);
-        if (!now.open(LocalDate.now(zone))) {
+        if (onlyWhileOpen && !now.open(LocalDate.now(zone))) {
             throw new ConflictException("conflict_registration_closed");
         }
         String emailKey = data.email().strip().toLowerCase(Locale.ROOT);
@@ -98,7 +111,9 @@ public class RegistrationService {
         for (ProgrammeSession session : chosen) {
             book(r, session);
         }
-        outbox.queue(MailKind.CONFIRMATION, r, null);
+        if (notify) {
+            outbox.queue(MailKind.CONFIRMATION, r, null);
+        }
         return r;
     }
 

@@ -15,9 +15,14 @@ import org.relais.print.SheetLayout;
  * Renders 1,000 and 10,000 badges A4 8-up with their QR codes, in-process after a warm-up, and
  * prints milliseconds per badge, total time, peak heap and PDF size. The badges are generated
  * (names in Latin with diacritics, Cyrillic, Greek and Arabic), not read from a database.
+ * With {@code http}, registers that many relays on a running Relais instead and times the
+ * edition's {@code badges.pdf} through the API, warm.
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.relais.bench.BadgeBenchmark -Dexec.args="1000 10000"</pre>
+ *   -Dexec.mainClass=org.relais.bench.BadgeBenchmark -Dexec.args="1000 10000"
+ * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.relais.bench.BadgeBenchmark \
+ *   -Dexec.args="http http://localhost:8080 organiser@relais.local relais-demo 1000"</pre>
  */
 public final class BadgeBenchmark {
 
@@ -35,6 +40,10 @@ public final class BadgeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("http")) {
+            http(args[1], args[2], args[3], Integer.parseInt(args[4]));
+            return;
+        }
         int[] counts = args.length == 0 ? new int[] {1000, 10000}
                 : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         SheetLayout layout = SheetLayout.byId("a4-8").orElseThrow();
@@ -53,6 +62,34 @@ public final class BadgeBenchmark {
                 System.out.printf("%,7d badges  round %d  %8.1f ms total  %.4f ms/badge  peak heap %4d MB  PDF %6.1f MB%n",
                         count, round, ms, ms / count, peakHeap() >> 20, size / 1048576.0);
             }
+        }
+    }
+
+    private static void http(String base, String user, String password, int count) throws Exception {
+        RegistrationBenchmark api = new RegistrationBenchmark(base, user, password);
+        long edition = api.openEdition();
+        System.out.printf("Relais badge benchmark, through HTTP: %s, edition %d, registering %d relays...%n", base, edition,
+                count);
+        String run = Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < count; i++) {
+            String[] name = NAMES[i % NAMES.length];
+            api.send("POST", "/api/v1/editions/" + edition + "/registrations", java.util.Map.of("firstName", name[0],
+                    "lastName", name[1] + " " + i, "email", "badge-" + run + "-" + i + "@example.org",
+                    "organisation", ORGANISATIONS[i % ORGANISATIONS.length], "sector", "social-bond",
+                    "role", "volunteer", "consent", true, "sessionIds", List.of()));
+        }
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        api.base + "/api/v1/editions/" + edition + "/badges.pdf?layout=a4-8"))
+                .header("Authorization", api.auth).header("Accept", "application/pdf").GET().build();
+        for (int round = 1; round <= 15; round++) {
+            long start = System.nanoTime();
+            var response = api.http.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("badges.pdf answered " + response.statusCode());
+            }
+            System.out.printf("%s %2d  %,d badges  %7.1f ms to the last byte  %.4f ms/badge  PDF %.1f MB%n",
+                    round <= 5 ? "warm-up" : "round  ", round, count, ms, ms / count, response.body().length / 1048576.0);
         }
     }
 

@@ -29,11 +29,11 @@ public final class RegistrationBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String base;
-    private final String auth;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    final String base;
+    final String auth;
 
-    private RegistrationBenchmark(String base, String user, String password) {
+    RegistrationBenchmark(String base, String user, String password) {
         this.base = base.replaceAll("/+$", "");
         this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -111,7 +111,7 @@ public final class RegistrationBenchmark {
         return created == relays && confirmed == seats && positionsOk;
     }
 
-    private long openEdition() throws Exception {
+    long openEdition() throws Exception {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
         int number = 5000 + ThreadLocalRandom.current().nextInt(4000);
         JsonNode edition = send("POST", "/api/v1/editions", java.util.Map.of("number", number,
@@ -130,13 +130,13 @@ public final class RegistrationBenchmark {
                 "seats", seats)).path("id").asLong();
     }
 
-    private JsonNode get(String path) throws Exception {
+    JsonNode get(String path) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
     }
 
-    private JsonNode send(String method, String path, Object body) throws Exception {
+    JsonNode send(String method, String path, Object body) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
