@@ -36,9 +36,17 @@ final class TextFit {
         String text = whole.text();
         List<Line> best = List.of(new Line(whole, oneLine, rtl));
         double bestSize = oneLine;
-        for (int i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
-            ShapedText first = Shaper.shape(text.substring(0, i), face);
+        // Break at a space (dropped) or after a hyphen (kept): "Marie-Christine" wraps as "Marie-" / "Christine".
+        for (int i = 1; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '-') {
+                continue;
+            }
+            ShapedText first = Shaper.shape(text.substring(0, c == '-' ? i + 1 : i), face);
             ShapedText second = Shaper.shape(text.substring(i + 1), face);
+            if (first.isEmpty() || second.isEmpty()) {
+                continue;
+            }
             double size = Math.min(maxSize, Math.min(sizeFor(first, width), sizeFor(second, width)));
             if (size > bestSize) {
                 bestSize = size;

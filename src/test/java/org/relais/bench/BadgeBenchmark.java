@@ -81,6 +81,7 @@ public final class BadgeBenchmark {
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                         api.base + "/api/v1/editions/" + edition + "/badges.pdf?layout=a4-8"))
                 .header("Authorization", api.auth).header("Accept", "application/pdf").GET().build();
+        List<Double> measured = new java.util.ArrayList<>();
         for (int round = 1; round <= 15; round++) {
             long start = System.nanoTime();
             var response = api.http.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
@@ -90,7 +91,13 @@ public final class BadgeBenchmark {
             }
             System.out.printf("%s %2d  %,d badges  %7.1f ms to the last byte  %.4f ms/badge  PDF %.1f MB%n",
                     round <= 5 ? "warm-up" : "round  ", round, count, ms, ms / count, response.body().length / 1048576.0);
+            if (round > 5) {
+                measured.add(ms);
+            }
         }
+        java.util.Collections.sort(measured);
+        System.out.printf("measured rounds: median %.1f ms, best %.1f ms, worst %.1f ms for %,d badges%n",
+                measured.get(measured.size() / 2), measured.get(0), measured.get(measured.size() - 1), count);
     }
 
     private static long render(int count, SheetLayout layout) {

@@ -50,10 +50,12 @@ class BadgePdfTest {
             BadgePdf.write(badges.iterator(), SheetLayout.byId("a4-8").orElseThrow(), true, "Badges", out);
         }
         assertEquals(2, PdfTools.pages(pdf));
+        // A compound name wraps after its hyphen ("Достоевский-" / "Щербаков"), which pdftotext then
+        // takes for a hyphenated word and joins: each part is checked on its own.
         // pdftotext wraps right-to-left runs in embedding marks: formatting, not letters.
         String text = PdfTools.text(pdf, 1).replaceAll("[\u202A-\u202E\u2066-\u2069]", "");
         for (String expected : List.of("Maryam", "العلي", "جمعية الثقافة للجميع", "Ŝœur Łucja-Ĳsbrand", "Ñúñez-Øvergård",
-                "Дмитрий", "Достоевский-Щербаков", "Αλέξανδρος", "Παπαδόπουλος", "عبد الرحمن", "محمد", "علاء", "Maryam العلي", "لا بأس")) {
+                "Дмитрий", "Достоевский", "Щербаков", "Αλέξανδρος", "Παπαδόπουλος", "عبد الرحمن", "محمد", "علاء", "Maryam العلي", "لا بأس")) {
             assertTrue(text.contains(expected), () -> "missing " + expected + " in\n" + text);
         }
         Path png = PdfTools.render(pdf, 1, 150, OUT);
