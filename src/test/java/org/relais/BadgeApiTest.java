@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.relais.badge.BadgeCode;
 import org.relais.badge.SigningKeys;
 import org.relais.print.PdfTools;
+import org.relais.print.SheetLayout;
 
 @QuarkusTest
 class BadgeApiTest {
@@ -88,7 +89,8 @@ class BadgeApiTest {
         }
 
         Path png = PdfTools.render(pdf, 1, 150, OUT);
-        assertEquals(codes.stream().sorted().toList(), PdfTools.qrCodes(png).stream().sorted().toList());
+        assertEquals(codes.stream().sorted().toList(),
+                PdfTools.qrCodes(png, SheetLayout.byId("a4-8").orElseThrow(), 150).stream().sorted().toList());
         for (String code : codes) {
             assertTrue(keys.verify(code).isPresent(), code);
         }

@@ -14,6 +14,7 @@ import org.relais.Api;
 import org.relais.badge.BadgeHolder;
 import org.relais.edition.Edition;
 import org.relais.print.PdfTools;
+import org.relais.print.SheetLayout;
 import org.relais.registration.Registration;
 
 /** The 2018 demo forum's badges, as the organiser prints them: every one spelled right and scannable. */
@@ -54,7 +55,8 @@ class DemoBadgesTest {
         }
         List<String> scanned = new ArrayList<>();
         for (int page = 1; page <= pages; page++) {
-            scanned.addAll(PdfTools.qrCodes(PdfTools.render(file, page, 150, Path.of("target/print"))));
+            scanned.addAll(PdfTools.qrCodes(PdfTools.render(file, page, 150, Path.of("target/print")),
+                    SheetLayout.byId("a4-8").orElseThrow(), 150));
         }
         assertEquals(expected.stream().sorted().toList(), scanned.stream().sorted().toList());
     }

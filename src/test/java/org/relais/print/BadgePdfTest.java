@@ -59,7 +59,7 @@ class BadgePdfTest {
             assertTrue(text.contains(expected), () -> "missing " + expected + " in\n" + text);
         }
         Path png = PdfTools.render(pdf, 1, 150, OUT);
-        List<String> scanned = PdfTools.qrCodes(png);
+        List<String> scanned = PdfTools.qrCodes(png, SheetLayout.byId("a4-8").orElseThrow(), 150);
         assertEquals(badges.stream().map(Badge::code).sorted().toList(), scanned.stream().sorted().toList());
     }
 }

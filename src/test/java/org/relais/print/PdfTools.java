@@ -48,6 +48,28 @@ public final class PdfTools {
         return codes;
     }
 
+    /**
+     * Every QR code of a sheet, read badge by badge: each badge's area is cut out of the page and
+     * given to zbarimg alone, as a scanner sees one badge at a time (zbar reading a whole page of
+     * eight codes at once now and then skips one that it reads alone).
+     */
+    public static List<String> qrCodes(Path png, SheetLayout layout, int dpi) throws IOException {
+        java.awt.image.BufferedImage page = javax.imageio.ImageIO.read(png.toFile());
+        double scale = dpi / 72.0;
+        List<String> codes = new ArrayList<>();
+        for (int slot = 0; slot < layout.perSheet(); slot++) {
+            SheetLayout.Box box = layout.box(slot, false);
+            int x = (int) Math.floor(box.x() * scale);
+            int y = (int) Math.floor((layout.pageHeight() - box.y() - box.height()) * scale);
+            int w = Math.min((int) Math.ceil(box.width() * scale), page.getWidth() - x);
+            int h = Math.min((int) Math.ceil(box.height() * scale), page.getHeight() - y);
+            Path cut = png.resolveSibling(png.getFileName().toString().replace(".png", "-slot" + slot + ".png"));
+            javax.imageio.ImageIO.write(page.getSubimage(x, y, w, h), "png", cut.toFile());
+            codes.addAll(qrCodes(cut));
+        }
+        return codes;
+    }
+
     private static String run(String... command) {
         return run(List.of(0), command);
     }
