@@ -13,13 +13,18 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** A person who signs in: an organiser, or door staff. Passwords are stored as bcrypt hashes. */
+/**
+ * A person who signs in: an organiser, door staff or an institution's stand staff; door and stand
+ * accounts may be limited to one edition, and reached by a link and a PIN. Passwords (and PINs)
+ * are stored as bcrypt hashes.
+ */
 @Entity
 @UserDefinition
 public class Account extends PanacheEntityBase {
 
     public static final String ORGANISER = "organiser";
     public static final String DOOR = "door";
+    public static final String STAND = "stand";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,6 +41,31 @@ public class Account extends PanacheEntityBase {
 
     @Roles
     public String role;
+
+    /** The only edition this account may work on; null: any. */
+    @Column(name = "edition_id")
+    public Long editionId;
+
+    /** For stand staff: the institution whose stand they hold. */
+    @Column(name = "institution_id")
+    public Long institutionId;
+
+    /** Reached by a link and a PIN: the user name is the link's token, the password the PIN. */
+    public boolean link;
+
+    public static java.util.Optional<Account> findByEmail(String email) {
+        return email == null ? java.util.Optional.empty()
+                : find("email", email.strip().toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+    }
+
+    public static java.util.List<Account> listByEdition(Long editionId) {
+        return list("editionId = ?1 order by role, link, name, email", editionId);
+    }
+
+    /** Whether this account may work on an edition's door or stands. */
+    public boolean mayWork(Long edition) {
+        return ORGANISER.equals(role) || editionId == null || editionId.equals(edition);
+    }
 
     public static Account create(String email, String name, String password, String role) {
         Account account = new Account();

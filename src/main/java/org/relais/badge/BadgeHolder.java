@@ -59,12 +59,17 @@ public class BadgeHolder extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "checked_in_at")
     public OffsetDateTime checkedInAt;
+    @Column(name = "checked_in_by")
+    public String checkedInBy;
+    @Column(name = "search_text")
+    public String searchText;
 
     @PrePersist
     @PreUpdate
     void sortKeys() {
         sortLast = Collation.sortKey(lastName);
         sortFirst = Collation.sortKey(firstName);
+        searchText = Collation.searchText(firstName, lastName, organisation);
     }
 
     public static List<BadgeHolder> listByEdition(Edition edition) {

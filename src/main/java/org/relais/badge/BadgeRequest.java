@@ -9,7 +9,16 @@ import org.relais.print.SheetLayout;
 import org.relais.web.Errors;
 
 /** What to print: a layout, the roles wanted, the back side or not, the language of the badges' words. */
-public record BadgeRequest(SheetLayout layout, Set<BadgeRole> roles, boolean backs, Locale locale) {
+public record BadgeRequest(SheetLayout layout, Set<BadgeRole> roles, boolean backs, Locale locale, boolean autoPrint) {
+
+    public BadgeRequest(SheetLayout layout, Set<BadgeRole> roles, boolean backs, Locale locale) {
+        this(layout, roles, backs, locale, false);
+    }
+
+    /** The same, opening the browser's print dialog as the PDF opens: the door's reprints. */
+    public BadgeRequest printing() {
+        return new BadgeRequest(layout, roles, backs, locale, true);
+    }
 
     /**
      * Reads the query of a badge download; a wrong layout, role or language is refused naming it.

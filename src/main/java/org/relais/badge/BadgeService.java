@@ -112,7 +112,7 @@ public class BadgeService {
         try (Stream<Object[]> relays = request.roles().contains(BadgeRole.RELAY) ? relayRows(edition, null) : Stream.empty();
                 Stream<Object[]> others = holderRows(edition, request.roles(), null)) {
             Iterator<Badge> badges = new Merged(relays.iterator(), others.iterator(), edition, request, programmes);
-            return BadgePdf.write(badges, request.layout(), request.backs(), title(edition, request.locale()), out);
+            return BadgePdf.write(badges, request.layout(), request.backs(), title(edition, request.locale()), false, out);
         }
     }
 
@@ -182,7 +182,8 @@ public class BadgeService {
     private void write(List<Object[]> relays, List<Object[]> others, Edition edition, BadgeRequest request,
             Map<Long, List<String>> programmes, OutputStream out) {
         Iterator<Badge> badges = new Merged(relays.iterator(), others.iterator(), edition, request, programmes);
-        BadgePdf.write(badges, request.layout(), request.backs(), title(edition, request.locale()), out);
+        BadgePdf.write(badges, request.layout(), request.backs(), title(edition, request.locale()), request.autoPrint(),
+                out);
     }
 
     private static String title(Edition edition, Locale locale) {

@@ -24,13 +24,14 @@ public class BadgeUpgrade {
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
-        List<Registration> old = Registration.list("length(code) <> ?1 or sortLast is null", BadgeCode.LENGTH);
+        List<Registration> old = Registration.list("length(code) <> ?1 or sortLast is null or searchText is null", BadgeCode.LENGTH);
         for (Registration r : old) {
             if (r.code == null || r.code.length() != BadgeCode.LENGTH) {
                 r.code = keys.issue(BadgeCode.Kind.REGISTRATION, r.edition.number);
             }
             r.sortLast = Collation.sortKey(r.lastName);
             r.sortFirst = Collation.sortKey(r.firstName);
+            r.searchText = Collation.searchText(r.firstName, r.lastName, r.organisation);
         }
         if (!old.isEmpty()) {
             LOG.infof("Signed badge codes and sort keys given to %d earlier registrations", old.size());

@@ -65,6 +65,10 @@ public class Edition extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     public EditionStatus status = EditionStatus.DRAFT;
 
+    /** Whether stands may record leads by scanning relays' badges (the organiser can switch it off). */
+    @Column(name = "leads_enabled")
+    public boolean leadsEnabled = true;
+
     /** The member institutions taking part this year (each should have a stand). */
     @ManyToMany(fetch = FetchType.EAGER)
     @JoinTable(name = "edition_participant", joinColumns = @JoinColumn(name = "edition_id"),

@@ -12,6 +12,9 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(MailKind kind, Registration registration, ProgrammeSession session) {
+        if (registration.email == null) {
+            return; // a walk-in who gave no e-mail
+        }
         OutboxMail mail = new OutboxMail();
         mail.kind = kind;
         mail.registration = registration;

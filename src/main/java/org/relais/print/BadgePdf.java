@@ -57,12 +57,21 @@ public final class BadgePdf {
      */
     public static int write(Iterator<Badge> badges, SheetLayout layout, boolean backs, String title,
             OutputStream out) {
+        return write(badges, layout, backs, title, false, out);
+    }
+
+    /** With {@code autoPrint}, the viewer opens its print dialog as the PDF opens (a reprint at the door). */
+    public static int write(Iterator<Badge> badges, SheetLayout layout, boolean backs, String title, boolean autoPrint,
+            OutputStream out) {
         ConcurrentMap<Integer, String>[] used = newGlyphMaps();
         WriterProperties properties = new WriterProperties().setFullCompressionMode(true);
         int count = 0;
         try (PdfDocument pdf = new PdfDocument(new PdfWriter(out, properties))) {
             pdf.getDocumentInfo().setTitle(title);
             pdf.getDocumentInfo().setCreator("Relais");
+            if (autoPrint) {
+                pdf.getCatalog().setOpenAction(com.itextpdf.kernel.pdf.action.PdfAction.createJavaScript("this.print(true);"));
+            }
             PdfFont regular = font(Face.REGULAR);
             PdfFont bold = font(Face.BOLD);
             ArrayDeque<Future<Sheet>> pending = new ArrayDeque<>();

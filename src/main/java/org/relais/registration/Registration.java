@@ -66,12 +66,21 @@ public class Registration extends PanacheEntityBase {
     public String sortLast;
     @Column(name = "sort_first")
     public String sortFirst;
+    /** The door station that checked the relay in. */
+    @Column(name = "checked_in_by")
+    public String checkedInBy;
+    @Column(name = "search_text")
+    public String searchText;
+    /** Registered at the door on the day, not beforehand. */
+    @Column(name = "walk_in")
+    public boolean walkIn;
 
     @jakarta.persistence.PrePersist
     @jakarta.persistence.PreUpdate
     void sortKeys() {
         sortLast = org.relais.web.Collation.sortKey(lastName);
         sortFirst = org.relais.web.Collation.sortKey(firstName);
+        searchText = org.relais.web.Collation.searchText(firstName, lastName, organisation);
     }
 
     public List<Accessibility> accessibilityNeeds() {

@@ -3,6 +3,7 @@ package org.relais.registration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.relais.network.NetworkReference;
+import org.relais.web.Csv;
 import org.relais.web.Messages;
 
 /**
@@ -16,8 +17,8 @@ final class RegistrationCsv {
     }
 
     static String of(List<RegistrationView> rows, NetworkReference reference) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        line(csv, List.of(Messages.get("last_name"), Messages.get("first_name"), Messages.get("email"), Messages.get("phone"),
+        Csv csv = new Csv();
+        csv.line(List.of(Messages.get("last_name"), Messages.get("first_name"), Messages.get("email"), Messages.get("phone"),
                 Messages.get("organisation"), Messages.get("sector"), Messages.get("role"), Messages.get("accessibility"),
                 Messages.get("preferred_language"), Messages.get("status"), Messages.get("registered_at"),
                 Messages.get("sessions"), Messages.get("checked_in_at")));
@@ -31,24 +32,12 @@ final class RegistrationCsv {
                     + (s.status() == BookingStatus.CONFIRMED ? Messages.get("booking_confirmed")
                             : Messages.get("waitlist_position", s.waitlistPosition())) + ")")
                     .collect(Collectors.joining(" | "));
-            line(csv, List.of(r.lastName(), r.firstName(), r.email(), r.phone() == null ? "" : r.phone(), r.organisation(),
+            csv.line(java.util.Arrays.asList(r.lastName(), r.firstName(), r.email(), r.phone(), r.organisation(),
                     NetworkReference.label(reference.relaySectors(), r.sector(), Messages.current()),
                     NetworkReference.label(reference.relayRoles(), r.role(), Messages.current()), needs, r.language(),
                     Messages.get("RegistrationStatus_" + r.status()), r.createdAt().toLocalDate().toString(), sessions,
                     r.checkedInAt() == null ? "" : r.checkedInAt().toString()));
         }
         return csv.toString();
-    }
-
-    private static void line(StringBuilder csv, List<String> fields) {
-        csv.append(fields.stream().map(RegistrationCsv::field).collect(Collectors.joining(";"))).append("\r\n");
-    }
-
-    static String field(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text; // a spreadsheet must not run what a relay typed
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

@@ -58,10 +58,24 @@ public class RegistrationService {
      * is sent the confirmation e-mail.
      */
     public Registration registerByOrganiser(Long editionId, RegistrationData data, boolean notify) {
-        return register(editionId, data, false, notify);
+        return register(editionId, data, false, notify, false);
+    }
+
+    /**
+     * Someone who arrives at the door without having registered: name, organisation, sector and
+     * role are enough (an e-mail if they give one); no sessions, no e-mail sent. The door checks
+     * them in at once.
+     */
+    public Registration registerWalkIn(Long editionId, RegistrationData data) {
+        return register(editionId, data, false, false, true);
     }
 
     private Registration register(Long editionId, RegistrationData data, boolean onlyWhileOpen, boolean notify) {
+        return register(editionId, data, onlyWhileOpen, notify, false);
+    }
+
+    private Registration register(Long editionId, RegistrationData data, boolean onlyWhileOpen, boolean notify,
+            boolean walkIn) {
         // Everything that needs no lock is checked first: the lock is held for as short a time as can be.
         // The edition is not loaded: its row is read, and checked to exist, by the lock.
         List<Integer> number = editionId == null ? List.of() : Edition.getEntityManager()
@@ -71,17 +85,18 @@ public class RegistrationService {
             throw new NotFoundException("edition", editionId);
         }
         Edition edition = Edition.getEntityManager().getReference(Edition.class, editionId);
-        Errors errors = validate(edition, data);
+        Errors errors = validate(edition, data, !walkIn);
         errors.throwIfAny();
-        List<ProgrammeSession> chosen = sessions(edition, data.sessionIds());
+        List<ProgrammeSession> chosen = walkIn ? List.of() : sessions(edition, data.sessionIds());
         // Signing takes a fraction of a millisecond: done before the lock, not while others wait.
         String code = signingKeys.issue(BadgeCode.Kind.REGISTRATION, number.get(0));
         Openness now = lock(editionId);
         if (onlyWhileOpen && !now.open(LocalDate.now(zone))) {
             throw new ConflictException("conflict_registration_closed");
         }
-        String emailKey = data.email().strip().toLowerCase(Locale.ROOT);
-        if (Registration.findActive(edition, emailKey).isPresent()) {
+        String email = data.email() == null || data.email().isBlank() ? null : data.email().strip();
+        String emailKey = email == null ? null : email.toLowerCase(Locale.ROOT);
+        if (emailKey != null && Registration.findActive(edition, emailKey).isPresent()) {
             throw new ConflictException("conflict_already_registered", data.email().strip());
         }
         if (now.capacity() != null && Registration.countConfirmed(edition) >= now.capacity()) {
@@ -91,8 +106,9 @@ public class RegistrationService {
         r.edition = edition;
         r.firstName = data.firstName().strip();
         r.lastName = data.lastName().strip();
-        r.email = data.email().strip();
+        r.email = email;
         r.activeEmail = emailKey;
+        r.walkIn = walkIn;
         r.phone = blankToNull(data.phone());
         r.organisation = data.organisation().strip();
         r.sector = data.sector().strip();
@@ -366,10 +382,14 @@ public class RegistrationService {
     }
 
     public Errors validate(Edition edition, RegistrationData data) {
+        return validate(edition, data, true);
+    }
+
+    private Errors validate(Edition edition, RegistrationData data, boolean emailRequired) {
         Errors errors = new Errors();
         errors.text("firstName", data.firstName(), 100, true);
         errors.text("lastName", data.lastName(), 100, true);
-        errors.email("email", data.email(), true);
+        errors.email("email", data.email(), emailRequired);
         errors.phone("phone", data.phone());
         errors.text("organisation", data.organisation(), 200, true);
         errors.oneOf("sector", data.sector(), reference.relaySectors().stream().map(NetworkReference.Term::key).toList(), true);

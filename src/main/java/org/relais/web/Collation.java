@@ -20,6 +20,35 @@ public final class Collation {
     private Collation() {
     }
 
+    /**
+     * Words in lower case without accents, joined by spaces: what the door's search compares,
+     * the same way, with what is typed ("elise" finds "Élise").
+     */
+    public static String searchText(String... parts) {
+        StringBuilder b = new StringBuilder();
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                b.append(' ').append(fold(part));
+            }
+        }
+        String text = b.append(' ').toString();
+        return text.length() > 600 ? text.substring(0, 600) : text;
+    }
+
+    /** Lower case, accents and other marks removed, punctuation as spaces. */
+    public static String fold(String text) {
+        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD);
+        StringBuilder b = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            b.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : ' ');
+        }
+        return b.toString().replaceAll(" +", " ").strip();
+    }
+
     public static String sortKey(String name) {
         String key = HexFormat.of().formatHex(COLLATOR.get().getCollationKey(name == null ? "" : name.strip())
                 .toByteArray());

@@ -21,15 +21,30 @@ public class SignInPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean error);
+
+        static native TemplateInstance pin(String token);
     }
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String sessionCookie;
 
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    /** Where a sign-in lands: organisers on their editions, door staff at the door, stand staff at their stand. */
     @GET
     @Path("organiser")
     public Response organiser() {
-        return Response.seeOther(URI.create("/organiser/editions")).build();
+        String to = identity.hasRole(org.relais.account.Account.DOOR) ? "/door"
+                : identity.hasRole(org.relais.account.Account.STAND) ? "/stand" : "/organiser/editions";
+        return Response.seeOther(URI.create(to)).build();
+    }
+
+    /** A door or stand link: the PIN the organiser gave is all it asks. */
+    @GET
+    @Path("d/{token}")
+    public TemplateInstance link(@org.jboss.resteasy.reactive.RestPath String token) {
+        return Templates.pin(token.length() > 100 ? "" : token);
     }
 
     @GET

@@ -20,7 +20,12 @@ public class Viewer {
     HttpServerRequest request;
 
     private boolean signedIn;
+    private boolean organiser;
     private String name = "";
+
+    public boolean isOrganiser() {
+        return organiser;
+    }
 
     public boolean isSignedIn() {
         return signedIn;
@@ -33,6 +38,7 @@ public class Viewer {
     // A method, not field access: the filter holds a client proxy, whose fields are not the bean's.
     void set(io.quarkus.security.identity.SecurityIdentity identity) {
         signedIn = !identity.isAnonymous();
+        organiser = identity.hasRole(org.relais.account.Account.ORGANISER);
         name = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
     }
 

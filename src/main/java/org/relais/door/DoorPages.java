@@ -1,0 +1,239 @@
+package org.relais.door;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.relais.account.Account;
+import org.relais.badge.BadgeRequest;
+import org.relais.badge.BadgeService;
+import org.relais.badge.SigningKeys;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionService;
+import org.relais.edition.EditionStatus;
+import org.relais.network.NetworkReference;
+import org.relais.registration.RegistrationData;
+import org.relais.web.Form;
+import org.relais.web.Messages;
+
+/**
+ * The door's screens: the check-in screen (a scanner types into one field), the search, walk-ins,
+ * reprints and the live counts. Without JavaScript every part works through plain forms.
+ */
+@Path("/door")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Account.ORGANISER, Account.DOOR})
+public class DoorPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(List<Edition> editions);
+
+        static native TemplateInstance screen(Edition edition, String station, String publicKey, Shown shown,
+                String query, List<DoorService.Found> found);
+
+        static native TemplateInstance walkIn(Edition edition, Form form, List<NetworkReference.Term> sectors,
+                List<NetworkReference.Term> roles, String station);
+
+        static native TemplateInstance live(Edition edition, DoorService.Attendance a);
+    }
+
+    @Inject
+    DoorService door;
+
+    @Inject
+    DoorAccess access;
+
+    @Inject
+    EditionService editions;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    BadgeService badges;
+
+    @Inject
+    NetworkReference reference;
+
+    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
+    ZoneId zone;
+
+    /** A scan's answer in words, with the tone the screen colours it in. */
+    public record Shown(String status, String tone, String headline, List<String> lines, Long registrationId,
+            Long holderId) {
+    }
+
+    @GET
+    public Response index() {
+        Long only = access.account().map(a -> a.editionId).orElse(null);
+        if (only != null) {
+            return Response.seeOther(URI.create("/door/editions/" + only)).build();
+        }
+        List<Edition> current = editions.list().stream().filter(e -> e.status != EditionStatus.ARCHIVED
+                && e.status != EditionStatus.DRAFT).toList();
+        return Response.ok(Templates.index(current)).build();
+    }
+
+    @GET
+    @Path("editions/{id}")
+    public TemplateInstance screen(@RestPath Long id, @RestQuery String q, @RestQuery String station) {
+        access.door(id);
+        List<DoorService.Found> found = q == null || q.isBlank() ? List.of() : door.search(id, q);
+        return Templates.screen(editions.get(id), station(station), keys.publicKeyBase64(), null, q, found);
+    }
+
+    /** A scan from the screen's script: always 200, the answer in words. */
+    @POST
+    @Path("editions/{id}/scan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Shown scan(@RestPath Long id, DoorApi.Scan scan) {
+        access.door(id);
+        DoorApi.Scan s = scan == null ? new DoorApi.Scan(null, null, null) : scan;
+        return shown(door.checkIn(id, s.code(), station(s.station()), s.scannedAt()));
+    }
+
+    /** The same scan from the plain form, without JavaScript: the screen again, with the answer. */
+    @POST
+    @Path("editions/{id}/scan")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance scanForm(@RestPath Long id, MultivaluedMap<String, String> form) {
+        access.door(id);
+        String station = station(form.getFirst("station"));
+        Shown shown = shown(door.checkIn(id, form.getFirst("code"), station, null));
+        return Templates.screen(editions.get(id), station, keys.publicKeyBase64(), shown, null, List.of());
+    }
+
+    @GET
+    @Path("editions/{id}/search.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<DoorService.Found> search(@RestPath Long id, @RestQuery String q) {
+        access.door(id);
+        return door.search(id, q);
+    }
+
+    @GET
+    @Path("editions/{id}/walk-in")
+    public TemplateInstance walkInForm(@RestPath Long id, @RestQuery String station) {
+        access.door(id);
+        return Templates.walkIn(editions.get(id), new Form(), reference.relaySectors(), reference.relayRoles(),
+                station(station));
+    }
+
+    @POST
+    @Path("editions/{id}/walk-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object walkIn(@RestPath Long id, MultivaluedMap<String, String> submitted) {
+        access.door(id);
+        Form form = new Form(submitted);
+        String station = station(form.text("station"));
+        RegistrationData data = new RegistrationData(form.text("firstName"), form.text("lastName"), form.text("email"),
+                null, form.text("organisation"), form.text("sector"), form.text("role"), null, "fr",
+                form.bool("consent"), List.of());
+        return form.submit(() -> {
+            Shown shown = shown(door.walkIn(id, data, station));
+            return Response.ok(Templates.screen(editions.get(id), station, keys.publicKeyBase64(), shown, null, List.of()))
+                    .build();
+        }, problem -> Templates.walkIn(editions.get(id), form, reference.relaySectors(), reference.relayRoles(), station));
+    }
+
+    @GET
+    @Path("editions/{id}/registrations/{registrationId}/badge.pdf")
+    @Produces("application/pdf")
+    public Response relayBadge(@RestPath Long id, @RestPath Long registrationId) {
+        access.door(id);
+        BadgeRequest request = BadgeRequest.parse("a6", List.of(), false, null).printing();
+        badges.checkRegistration(id, registrationId);
+        return pdf(out -> badges.writeRegistration(id, registrationId, request, out));
+    }
+
+    @GET
+    @Path("editions/{id}/badge-holders/{holderId}/badge.pdf")
+    @Produces("application/pdf")
+    public Response holderBadge(@RestPath Long id, @RestPath Long holderId) {
+        access.door(id);
+        BadgeRequest request = BadgeRequest.parse("a6", List.of(), false, null).printing();
+        badges.holder(id, holderId);
+        return pdf(out -> badges.writeHolder(id, holderId, request, out));
+    }
+
+    @GET
+    @Path("editions/{id}/live")
+    public TemplateInstance live(@RestPath Long id) {
+        access.door(id);
+        return Templates.live(editions.get(id), door.attendance(id));
+    }
+
+    @GET
+    @Path("editions/{id}/live.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public DoorService.Attendance liveCounts(@RestPath Long id) {
+        access.door(id);
+        return door.attendance(id);
+    }
+
+    private static Response pdf(jakarta.ws.rs.core.StreamingOutput body) {
+        return Response.ok(body, "application/pdf").header("Content-Disposition", "inline; filename=\"badge.pdf\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private String station(String given) {
+        if (given != null && !given.isBlank()) {
+            String s = given.strip().replaceAll("\\p{Cntrl}", "");
+            return s.length() > 60 ? s.substring(0, 60) : s;
+        }
+        return access.who();
+    }
+
+    Shown shown(CheckIn c) {
+        List<String> lines = new ArrayList<>();
+        String at = DoorService.hhmm(c.firstCheckedInAt(), zone);
+        return switch (c.status()) {
+            case CHECKED_IN -> {
+                if (c.organisation() != null) {
+                    lines.add(c.organisation() + " · " + c.role());
+                }
+                if (!c.accessibility().isEmpty()) {
+                    lines.add(Messages.get("door_needs", String.join(", ", c.accessibility())));
+                }
+                lines.add(c.sessions().isEmpty() ? Messages.get("door_no_sessions")
+                        : Messages.get("door_sessions", String.join(" ; ", c.sessions())));
+                yield new Shown(c.status().name(), "ok", Messages.get("door_checked_in", c.name()), lines,
+                        c.registrationId(), c.holderId());
+            }
+            case ALREADY_CHECKED_IN -> {
+                lines.add(c.organisation());
+                yield new Shown(c.status().name(), "warn", Messages.get("door_already", c.name(), at, c.checkedInBy()),
+                        lines, c.registrationId(), c.holderId());
+            }
+            case CANCELLED -> {
+                lines.add(Messages.get("door_cancelled_hint"));
+                yield new Shown(c.status().name(), "bad", Messages.get("door_cancelled", c.name()), lines,
+                        c.registrationId(), null);
+            }
+            case NOT_THIS_EDITION -> new Shown(c.status().name(), "bad", Messages.get("door_not_registered"),
+                    List.of(Messages.get("door_not_registered_hint")), null, null);
+            case FORGED -> new Shown(c.status().name(), "bad", Messages.get("door_forged"),
+                    List.of(Messages.get("door_forged_hint")), null, null);
+            case UNREADABLE -> new Shown(c.status().name(), "bad", Messages.get("door_unreadable"),
+                    List.of(Messages.get("door_unreadable_hint")), null, null);
+        };
+    }
+
+}

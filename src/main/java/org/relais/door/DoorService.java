@@ -1,0 +1,234 @@
+package org.relais.door;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.badge.BadgeCode;
+import org.relais.badge.BadgeHolder;
+import org.relais.badge.SigningKeys;
+import org.relais.door.CheckIn.Outcome;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionService;
+import org.relais.registration.Booking;
+import org.relais.registration.BookingStatus;
+import org.relais.registration.Registration;
+import org.relais.registration.RegistrationData;
+import org.relais.registration.RegistrationService;
+import org.relais.registration.RegistrationStatus;
+import org.relais.web.Collation;
+import org.relais.web.Messages;
+
+/**
+ * The door: a scanned or typed badge code checks its holder in exactly once, whatever the number
+ * of stations; the search, walk-ins, and the live counts.
+ */
+@ApplicationScoped
+@Transactional
+public class DoorService {
+
+    /** Longer than any code with spaces and dashes: anything beyond is not a code, and not stored. */
+    static final int MAX_SCAN = 400;
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    EditionService editions;
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
+    ZoneId zone;
+
+    /**
+     * Checks in the badge a code names, at a station. {@code scannedAt}, from a station that kept
+     * scans while the service could not be reached, is when the badge was scanned (ignored unless
+     * within the last day).
+     */
+    public CheckIn checkIn(Long editionId, String typed, String station, OffsetDateTime scannedAt) {
+        Edition edition = editions.get(editionId);
+        if (typed == null || typed.isBlank() || typed.length() > MAX_SCAN) {
+            return CheckIn.of(Outcome.UNREADABLE);
+        }
+        String canonical = BadgeCode.canonical(typed);
+        if (canonical == null) {
+            return CheckIn.of(Outcome.UNREADABLE);
+        }
+        Optional<BadgeCode> code = keys.verify(canonical);
+        if (code.isEmpty()) {
+            return CheckIn.of(Outcome.FORGED);
+        }
+        if (code.get().editionNumber() != edition.number) {
+            return CheckIn.of(Outcome.NOT_THIS_EDITION);
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime at = scannedAt != null && scannedAt.isBefore(now.plusMinutes(1))
+                && scannedAt.isAfter(now.minusDays(1)) ? scannedAt : now;
+        String by = station == null || station.isBlank() ? "?" : station.strip().replaceAll("\\p{Cntrl}", "");
+        by = by.length() > 100 ? by.substring(0, 100) : by;
+        return code.get().kind() == BadgeCode.Kind.REGISTRATION
+                ? checkInRegistration(edition, canonical, at, by)
+                : checkInHolder(edition, canonical, at, by);
+    }
+
+    private CheckIn checkInRegistration(Edition edition, String code, OffsetDateTime at, String by) {
+        Registration r = Registration.<Registration>find("edition = ?1 and code = ?2", edition, code).firstResult();
+        if (r == null) {
+            return CheckIn.of(Outcome.NOT_THIS_EDITION);
+        }
+        if (r.status == RegistrationStatus.CANCELLED) {
+            return describe(r, Outcome.CANCELLED);
+        }
+        // One conditional update: of several stations scanning the same badge at once, one wins.
+        int won = em.createQuery("update Registration set checkedInAt = :at, checkedInBy = :by"
+                        + " where id = :id and checkedInAt is null")
+                .setParameter("at", at).setParameter("by", by).setParameter("id", r.id).executeUpdate();
+        em.refresh(r);
+        return describe(r, won == 1 ? Outcome.CHECKED_IN : Outcome.ALREADY_CHECKED_IN);
+    }
+
+    private CheckIn checkInHolder(Edition edition, String code, OffsetDateTime at, String by) {
+        BadgeHolder h = BadgeHolder.<BadgeHolder>find("edition = ?1 and code = ?2", edition, code).firstResult();
+        if (h == null) {
+            return CheckIn.of(Outcome.NOT_THIS_EDITION);
+        }
+        int won = em.createQuery("update BadgeHolder set checkedInAt = :at, checkedInBy = :by"
+                        + " where id = :id and checkedInAt is null")
+                .setParameter("at", at).setParameter("by", by).setParameter("id", h.id).executeUpdate();
+        em.refresh(h);
+        return new CheckIn(won == 1 ? Outcome.CHECKED_IN : Outcome.ALREADY_CHECKED_IN, null, h.id,
+                h.firstName + " " + h.lastName, h.organisation, Messages.get(h.role.messageKey()), List.of(), List.of(),
+                h.checkedInAt, h.checkedInAt, h.checkedInBy);
+    }
+
+    private CheckIn describe(Registration r, Outcome outcome) {
+        List<String> needs = new ArrayList<>();
+        r.accessibilityNeeds().forEach(n -> needs.add(Messages.get("Accessibility_" + n.name())));
+        if (r.accessibilityNotes != null) {
+            needs.add(r.accessibilityNotes);
+        }
+        List<String> sessions = new ArrayList<>();
+        for (Booking b : Booking.listByRegistration(r)) {
+            if (b.status == BookingStatus.CONFIRMED) {
+                sessions.add(HHMM.format(b.session.startsAt) + " " + b.session.title
+                        + (b.session.space == null ? "" : " · " + b.session.space.name));
+            }
+        }
+        return new CheckIn(outcome, r.id, null, r.firstName + " " + r.lastName, r.organisation,
+                Messages.get("BadgeRole_RELAY"), needs, sessions, r.checkedInAt, r.checkedInAt, r.checkedInBy);
+    }
+
+    /** One person found by the door's search, with what checking them in needs. */
+    public record Found(String kind, Long id, String name, String organisation, String code, boolean cancelled,
+            OffsetDateTime checkedInAt, String checkedInBy) {
+    }
+
+    /** Registrations and other badge holders whose name or organisation holds every word typed, case and accents aside. */
+    public List<Found> search(Long editionId, String query) {
+        Edition edition = editions.get(editionId);
+        String folded = Collation.fold(query == null ? "" : query.length() > 100 ? query.substring(0, 100) : query);
+        if (folded.isBlank()) {
+            return List.of();
+        }
+        String[] words = folded.split(" ");
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("edition", edition);
+        for (int i = 0; i < words.length && i < 5; i++) {
+            where.append(" and x.searchText like :w").append(i);
+            params.put("w" + i, "%" + words[i].replace("%", "").replace("_", "") + "%");
+        }
+        List<Found> found = new ArrayList<>();
+        var relays = em.createQuery("select x from Registration x where x.edition = :edition" + where
+                + " order by x.status, x.sortLast, x.sortFirst", Registration.class).setMaxResults(20);
+        params.forEach(relays::setParameter);
+        for (Registration r : relays.getResultList()) {
+            found.add(new Found("REGISTRATION", r.id, r.firstName + " " + r.lastName, r.organisation, r.code,
+                    r.status == RegistrationStatus.CANCELLED, r.checkedInAt, r.checkedInBy));
+        }
+        var others = em.createQuery("select x from BadgeHolder x where x.edition = :edition" + where
+                + " order by x.sortLast, x.sortFirst", BadgeHolder.class).setMaxResults(10);
+        params.forEach(others::setParameter);
+        for (BadgeHolder h : others.getResultList()) {
+            found.add(new Found("HOLDER", h.id, h.firstName + " " + h.lastName, h.organisation, h.code, false,
+                    h.checkedInAt, h.checkedInBy));
+        }
+        return found;
+    }
+
+    /** Someone who arrives unregistered: registered and checked in at once. */
+    public CheckIn walkIn(Long editionId, RegistrationData data, String station) {
+        Registration r = registrations.registerWalkIn(editionId, data);
+        return checkIn(editionId, r.code, station, null);
+    }
+
+    /** Arrived and expected, in all, by sector and role, and arrivals per quarter hour. */
+    public record Attendance(long registered, long checkedIn, Map<String, Count> bySector, Map<String, Count> byRole,
+            Map<String, Long> byQuarterHour, long otherBadges, long otherBadgesCheckedIn) {
+    }
+
+    public record Count(long registered, long checkedIn) {
+    }
+
+    public Attendance attendance(Long editionId) {
+        Edition edition = editions.get(editionId);
+        List<Object[]> rows = em.createQuery("select r.sector, r.role, r.checkedInAt from Registration r"
+                + " where r.edition = :edition and r.status = :status", Object[].class)
+                .setParameter("edition", edition).setParameter("status", RegistrationStatus.CONFIRMED).getResultList();
+        Map<String, long[]> sectors = new TreeMap<>();
+        Map<String, long[]> roles = new TreeMap<>();
+        Map<String, Long> quarters = new TreeMap<>();
+        long arrived = 0;
+        for (Object[] row : rows) {
+            boolean in = row[2] != null;
+            count(sectors, (String) row[0], in);
+            count(roles, (String) row[1], in);
+            if (in) {
+                arrived++;
+                LocalTime t = ((OffsetDateTime) row[2]).atZoneSameInstant(zone).toLocalTime();
+                LocalTime quarter = LocalTime.of(t.getHour(), t.getMinute() / 15 * 15);
+                quarters.merge(HHMM.format(quarter), 1L, Long::sum);
+            }
+        }
+        long others = BadgeHolder.count("edition", edition);
+        long othersIn = BadgeHolder.count("edition = ?1 and checkedInAt is not null", edition);
+        return new Attendance(rows.size(), arrived, counts(sectors), counts(roles), quarters, others, othersIn);
+    }
+
+    private static void count(Map<String, long[]> map, String key, boolean in) {
+        long[] c = map.computeIfAbsent(key == null ? "?" : key, k -> new long[2]);
+        c[0]++;
+        if (in) {
+            c[1]++;
+        }
+    }
+
+    private static Map<String, Count> counts(Map<String, long[]> map) {
+        Map<String, Count> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k, new Count(v[0], v[1])));
+        return out;
+    }
+
+    /** How long ago, for the door's words ("already checked in at 09:42"). */
+    static String hhmm(OffsetDateTime at, ZoneId zone) {
+        return at == null ? "" : HHMM.format(at.atZoneSameInstant(zone));
+    }
+
+}

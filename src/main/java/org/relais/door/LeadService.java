@@ -1,0 +1,102 @@
+package org.relais.door;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.relais.badge.BadgeCode;
+import org.relais.badge.SigningKeys;
+import org.relais.edition.Edition;
+import org.relais.registration.Registration;
+import org.relais.registration.RegistrationStatus;
+import org.relais.venue.Stand;
+import org.relais.venue.VenueService;
+import org.relais.web.ConflictException;
+import org.relais.web.Errors;
+import org.relais.web.InvalidInputException;
+import org.relais.web.NotFoundException;
+
+/** Stands note the relays who want to be contacted: a scanned badge (or a search) and a note. */
+@ApplicationScoped
+@Transactional
+public class LeadService {
+
+    @Inject
+    VenueService venue;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    EntityManager em;
+
+    public Stand stand(Long editionId, Long standId) {
+        return venue.stand(editionId, standId);
+    }
+
+    public List<Lead> leads(Long editionId, Long standId) {
+        return Lead.listByStand(stand(editionId, standId));
+    }
+
+    /**
+     * Records a lead from a badge's code (or, from the stand's search, a registration id): a relay
+     * scanned twice keeps one lead, with both notes. Returns whether it was new.
+     */
+    public Lead record(Long editionId, Long standId, String typedCode, Long registrationId, String note, String by) {
+        Stand stand = stand(editionId, standId);
+        Edition edition = stand.edition;
+        if (!edition.leadsEnabled) {
+            throw new ConflictException("conflict_leads_off");
+        }
+        Errors errors = new Errors();
+        String text = errors.text("note", note, 1000, false);
+        errors.throwIfAny();
+        Registration r = registrationId != null ? Registration.<Registration>findByIdOptional(registrationId)
+                .filter(x -> x.edition.id.equals(edition.id)).orElseThrow(() -> new NotFoundException("registration", registrationId))
+                : byCode(edition, typedCode);
+        if (r.status == RegistrationStatus.CANCELLED) {
+            throw new ConflictException("conflict_checkin_cancelled", r.fullName());
+        }
+        // Two scans of the same badge at once: the unique key keeps one, the loser adds to it.
+        Lead lead = Lead.<Lead>find("stand = ?1 and registration = ?2", stand, r).firstResult();
+        OffsetDateTime now = OffsetDateTime.now();
+        if (lead == null) {
+            lead = new Lead();
+            lead.stand = stand;
+            lead.registration = r;
+            lead.createdAt = now;
+            lead.scannedBy = by;
+            lead.notes = text;
+            lead.updatedAt = now;
+            lead.persist();
+        } else if (text != null) {
+            String notes = lead.notes == null || lead.notes.isBlank() ? text : lead.notes + "\n" + text;
+            lead.notes = notes.length() > 8000 ? notes.substring(notes.length() - 8000) : notes;
+            lead.updatedAt = now;
+        }
+        return lead;
+    }
+
+    private Registration byCode(Edition edition, String typed) {
+        if (typed == null || typed.length() > DoorService.MAX_SCAN) {
+            throw InvalidInputException.of("code", "error_code_unreadable");
+        }
+        String canonical = BadgeCode.canonical(typed);
+        if (canonical == null) {
+            throw InvalidInputException.of("code", "error_code_unreadable");
+        }
+        BadgeCode code = keys.verify(canonical).orElseThrow(() -> InvalidInputException.of("code", "error_code_forged"));
+        if (code.kind() != BadgeCode.Kind.REGISTRATION || code.editionNumber() != edition.number) {
+            throw new NotFoundException("registration", "?");
+        }
+        return Registration.<Registration>find("edition = ?1 and code = ?2", edition, canonical).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("registration", "?"));
+    }
+
+    public void setLeadsEnabled(Long editionId, boolean enabled) {
+        Edition edition = Edition.<Edition>findByIdOptional(editionId).orElseThrow(() -> new NotFoundException("edition", editionId));
+        edition.leadsEnabled = enabled;
+    }
+}

@@ -1,0 +1,124 @@
+package org.relais.door;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.relais.account.Account;
+import org.relais.edition.EditionStatus;
+import org.relais.network.NetworkReference;
+import org.relais.venue.Stand;
+import org.relais.web.Form;
+import org.relais.web.Redirects;
+
+/** A stand's screen: scan a relay's badge or find them by name, add a note, download the contacts. */
+@Path("/stand")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Account.ORGANISER, Account.STAND})
+public class StandPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(List<Stand> stands);
+
+        static native TemplateInstance stand(Stand stand, List<Lead> leads, Form form, String query,
+                List<DoorService.Found> found, String problem);
+    }
+
+    @Inject
+    LeadService leads;
+
+    @Inject
+    DoorService door;
+
+    @Inject
+    DoorAccess access;
+
+    @Inject
+    NetworkReference reference;
+
+    @Inject
+    StandQueries queries;
+
+    @GET
+    public Response index() {
+        Account account = access.account().orElse(null);
+        List<Stand> stands = queries.standsFor(account);
+        if (stands.size() == 1) {
+            Stand s = stands.get(0);
+            return Response.seeOther(URI.create("/stand/editions/" + s.edition.id + "/stands/" + s.id)).build();
+        }
+        return Response.ok(Templates.index(stands)).build();
+    }
+
+    @GET
+    @Path("editions/{id}/stands/{standId}")
+    public TemplateInstance stand(@RestPath Long id, @RestPath Long standId, @RestQuery String q) {
+        return page(id, standId, new Form(), q, null);
+    }
+
+    @POST
+    @Path("editions/{id}/stands/{standId}/leads")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object record(@RestPath Long id, @RestPath Long standId, MultivaluedMap<String, String> submitted) {
+        Stand stand = leads.stand(id, standId);
+        access.stand(id, stand.institution.id);
+        Form form = new Form(submitted);
+        return form.submit(() -> {
+            form.failIfUnreadable(new org.relais.web.Errors());
+            leads.record(id, standId, form.text("code"), form.id("registrationId"), form.text("note"), access.who());
+            return Redirects.to("/stand/editions/" + id + "/stands/" + standId, "lead-saved");
+        }, problem -> page(id, standId, form, null, problem));
+    }
+
+    @GET
+    @Path("editions/{id}/stands/{standId}/leads.csv")
+    @Produces("text/csv")
+    public Response csv(@RestPath Long id, @RestPath Long standId) {
+        Stand stand = leads.stand(id, standId);
+        access.stand(id, stand.institution.id);
+        return LeadApi.csvResponse(leads.leads(id, standId), reference, standId);
+    }
+
+    private TemplateInstance page(Long id, Long standId, Form form, String q, String problem) {
+        Stand stand = leads.stand(id, standId);
+        access.stand(id, stand.institution.id);
+        List<DoorService.Found> found = q == null || q.isBlank() ? List.of()
+                : door.search(id, q).stream().filter(f -> f.kind().equals("REGISTRATION") && !f.cancelled()).toList();
+        return Templates.stand(stand, leads.leads(id, standId), form, q, found, problem);
+    }
+
+    /** The stands a signed-in person may hold. */
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class StandQueries {
+
+        @jakarta.transaction.Transactional
+        public List<Stand> standsFor(Account account) {
+            if (account == null) {
+                return List.of();
+            }
+            if (Account.ORGANISER.equals(account.role)) {
+                return Stand.list("edition.status in ?1 order by edition.number desc, number",
+                        List.of(EditionStatus.REGISTRATION_OPEN, EditionStatus.REGISTRATION_CLOSED));
+            }
+            if (account.editionId != null) {
+                return Stand.list("edition.id = ?1 and institution.id = ?2 order by number", account.editionId,
+                        account.institutionId);
+            }
+            return Stand.list("institution.id = ?1 and edition.status <> ?2 order by edition.number desc, number",
+                    account.institutionId, EditionStatus.ARCHIVED);
+        }
+    }
+}

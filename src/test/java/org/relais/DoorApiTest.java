@@ -1,0 +1,167 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.relais.door.DoorAccounts;
+
+@QuarkusTest
+class DoorApiTest {
+
+    @Inject
+    DoorAccounts accounts;
+
+    static JsonPath register(long edition, String first, String last, String organisation) {
+        Map<String, Object> body = Api.relay(first, "door-" + System.nanoTime() + "@example.org", List.of());
+        body.put("lastName", last);
+        body.put("organisation", organisation);
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/editions/" + edition + "/registrations")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    static Response scan(long edition, String code) {
+        return Api.organiser().body(Map.of("code", code, "station", "Entrée 1"))
+                .post("/api/v1/editions/" + edition + "/checkins");
+    }
+
+    @Test
+    void aBadgeChecksInOnceAndEveryWrongScanHasItsOwnAnswer() {
+        long edition = Api.openEdition();
+        JsonPath awa = register(edition, "Awa", "Diallo", "Emmaüs");
+        String code = awa.getString("code");
+
+        JsonPath first = scan(edition, code).then().statusCode(200).body("status", equalTo("CHECKED_IN"))
+                .body("name", equalTo("Awa Diallo")).body("organisation", equalTo("Emmaüs"))
+                .body("registrationId", equalTo(awa.getInt("id"))).extract().jsonPath();
+        JsonPath again = scan(edition, code.toLowerCase()).then().statusCode(200)
+                .body("status", equalTo("ALREADY_CHECKED_IN")).body("checkedInBy", equalTo("Entrée 1"))
+                .extract().jsonPath();
+        assertEquals(first.getString("firstCheckedInAt"), again.getString("firstCheckedInAt"));
+
+        // Garbage from a scanner: a wrong keyboard layout, half a code, 5,000 characters, control characters.
+        for (String garbage : List.of("&é\"'(-è_çà)", code.substring(0, 60), "A".repeat(5000), "\u0007\u0000" + code, "")) {
+            scan(edition, garbage).then().statusCode(422).contentType("application/problem+json")
+                    .body("errors.field", hasItem("code"));
+        }
+        char[] altered = code.toCharArray();
+        altered[30] = altered[30] == '7' ? '8' : '7';
+        scan(edition, new String(altered)).then().statusCode(422).body("errors.message",
+                hasItem(org.hamcrest.Matchers.containsString("signature")));
+
+        long other = Api.openEdition();
+        String elsewhere = register(other, "Bilal", "Other", "Ailleurs").getString("code");
+        scan(edition, elsewhere).then().statusCode(404).contentType("application/problem+json");
+
+        JsonPath cancelled = register(edition, "Chloé", "Annulée", "CCAS");
+        given().delete("/api/v1/registrations/" + cancelled.getString("manageToken")).then().statusCode(204);
+        scan(edition, cancelled.getString("code")).then().statusCode(409).contentType("application/problem+json");
+
+        // A door account of another edition does not see this one.
+        accounts.create(other, new DoorAccounts.AccessData("DOOR_ACCOUNT", "Bénévole", "door-" + other + "@test.local",
+                "door-password", null));
+        given().auth().preemptive().basic("door-" + other + "@test.local", "door-password").contentType(ContentType.JSON)
+                .body(Map.of("code", code)).post("/api/v1/editions/" + edition + "/checkins").then().statusCode(404);
+        given().auth().preemptive().basic("door-" + other + "@test.local", "door-password").contentType(ContentType.JSON)
+                .body(Map.of("code", elsewhere)).post("/api/v1/editions/" + other + "/checkins").then().statusCode(200)
+                .body("status", equalTo("CHECKED_IN"));
+        given().auth().preemptive().basic("door-" + other + "@test.local", "wrong-password").contentType(ContentType.JSON)
+                .body(Map.of("code", elsewhere)).post("/api/v1/editions/" + other + "/checkins").then().statusCode(401);
+    }
+
+    @Test
+    void twentyStationsScanningTheSameBadgesCountEachOnce() throws Exception {
+        long edition = Api.openEdition();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            codes.add(register(edition, "Relais" + i, "Nom" + i, "Structure").getString("code"));
+        }
+        List<Callable<String>> scans = new ArrayList<>();
+        for (int station = 0; station < 20; station++) {
+            for (String code : codes) {
+                scans.add(() -> scan(edition, code).then().statusCode(200).extract().path("status"));
+            }
+        }
+        Collections.shuffle(scans);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<String> statuses = new ArrayList<>();
+        try {
+            for (Future<String> f : pool.invokeAll(scans)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(30, statuses.stream().filter("CHECKED_IN"::equals).count(), "each badge checked in once");
+        assertEquals(570, statuses.stream().filter("ALREADY_CHECKED_IN"::equals).count());
+        Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().statusCode(200)
+                .body("registered", equalTo(30)).body("checkedIn", equalTo(30))
+                .body("bySector.french-language.checkedIn", equalTo(30));
+    }
+
+    @Test
+    void theSearchIgnoresCaseAndAccents() {
+        long edition = Api.openEdition();
+        register(edition, "Élise", "Lefèvre", "Secours populaire");
+        register(edition, "Jean", "Dupont", "Maison des Épinettes");
+        Api.organiser().get("/api/v1/editions/" + edition + "/checkins/search?q=ELISE lefevre").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].name", equalTo("Élise Lefèvre"));
+        Api.organiser().get("/api/v1/editions/" + edition + "/checkins/search?q=epinettes").then()
+                .body("size()", equalTo(1)).body("[0].name", equalTo("Jean Dupont"));
+        Api.organiser().get("/api/v1/editions/" + edition + "/checkins/search?q=%25").then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    @Test
+    void aStandKeepsOneLeadPerRelayWithEveryNote() {
+        long edition = Api.openEdition();
+        long louvre = Api.institution("Louvre");
+        long orsay = Api.institution("Orsay");
+        long stand = Api.organiser().body(Map.of("number", 1, "institutionId", louvre))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        String code = register(edition, "Awa", "Diallo", "Emmaüs").getString("code");
+
+        accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe Louvre",
+                "stand-" + edition + "@test.local", "stand-password", louvre));
+        accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe Orsay",
+                "orsay-" + edition + "@test.local", "stand-password", orsay));
+        String leads = "/api/v1/editions/" + edition + "/stands/" + stand + "/leads";
+        given().auth().preemptive().basic("stand-" + edition + "@test.local", "stand-password").contentType(ContentType.JSON)
+                .body(Map.of("code", code, "note", "Visite de groupe en mars, 12 personnes")).post(leads).then()
+                .statusCode(201);
+        given().auth().preemptive().basic("stand-" + edition + "@test.local", "stand-password").contentType(ContentType.JSON)
+                .body(Map.of("code", code, "note", "=Apprenants de français")).post(leads).then().statusCode(201)
+                .body("notes.size()", equalTo(2));
+        given().auth().preemptive().basic("orsay-" + edition + "@test.local", "stand-password").contentType(ContentType.JSON)
+                .body(Map.of("code", code, "note", "pas mon stand")).post(leads).then().statusCode(404);
+
+        String csv = given().auth().preemptive().basic("stand-" + edition + "@test.local", "stand-password")
+                .get(leads + ".csv").then().statusCode(200).contentType("text/csv").extract().asString();
+        assertTrue(csv.startsWith("\uFEFF"), "a byte-order mark for spreadsheets");
+        assertEquals(2, csv.split("\r\n").length, csv); // the header and one lead
+        assertTrue(csv.contains("Diallo") && csv.contains("Visite de groupe en mars, 12 personnes | =Apprenants de français"),
+                csv);
+
+        Api.organiser().body(Map.of("code", "garbage")).post(leads).then().statusCode(422);
+        // The organiser switches lead scanning off.
+        Pages pages = Pages.signIn();
+        pages.form("/organiser/editions/" + edition + "/door/leads", Map.of("enabled", "false"));
+        Api.organiser().body(Map.of("code", code, "note", "encore")).post(leads).then().statusCode(409);
+    }
+}
