@@ -50,6 +50,9 @@ public final class Pages {
                 : path.matches("/editions/\\d+/(register|resend)") ? path.replaceAll("/(register|resend)$", "")
                 : path.matches(".*/bookings/\\d+/\\w+") ? "/organiser/editions"
                 : path.matches(".*/badge-holders(/\\d+/delete)?") ? path.replaceAll("/badge-holders.*$", "/badges")
+                : path.matches("/organiser/.*/door/(leads|access.*)") ? path.replaceAll("/door/.*$", "/door")
+                : path.matches("/door/editions/\\d+/scan") ? path.replaceAll("/scan$", "")
+                : path.matches("/stand/.*/leads") ? path.replaceAll("/leads$", "")
                 : path.replaceAll("/(delete|status|guests)$", "");
         String html = get(page).asString(); // the page the form is on
         Matcher token = TOKEN.matcher(html);

@@ -40,6 +40,9 @@ public class Viewer {
         signedIn = !identity.isAnonymous();
         organiser = identity.hasRole(org.relais.account.Account.ORGANISER);
         name = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        if (name.matches("[0-9a-f]{40}")) {
+            name = Messages.get("signed_in_by_link"); // a door or stand link: its token is no one's name
+        }
     }
 
     /** The confirmation of what the last POST did, from {@code ?done=}, or null. */

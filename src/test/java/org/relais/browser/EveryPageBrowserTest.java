@@ -48,7 +48,9 @@ class EveryPageBrowserTest {
                 e + "/spaces/" + space, e + "/stands", e + "/stands/" + stand, e + "/sessions", e + "/sessions/" + session,
                 e + "/programme", e + "/conflicts", "/organiser/institutions", "/organiser/institutions/new",
                 "/organiser/institutions/" + institution, "/organiser/editions/987654", e + "/registrations",
-                e + "/sessions/" + session + "/attendees", e + "/badges");
+                e + "/sessions/" + session + "/attendees", e + "/badges", e + "/door", "/door", "/door/editions/" + forum.id,
+                "/door/editions/" + forum.id + "/walk-in", "/door/editions/" + forum.id + "/live", "/stand",
+                "/stand/editions/" + forum.id + "/stands/" + stand);
         Edition open = Edition.findByNumber(900).orElseThrow();
         String token = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
                 .body(Api.relay("Page", "every-page-" + System.nanoTime() + "@example.org",

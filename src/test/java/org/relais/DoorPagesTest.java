@@ -1,0 +1,123 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The door and stand pages without JavaScript: plain forms, a link and a PIN, walk-ins, leads. */
+@QuarkusTest
+class DoorPagesTest {
+
+    /** Signs in through a door or stand link with its PIN; returns the session cookies. */
+    static Map<String, String> signInByLink(String token, String pin) {
+        Response r = given().redirects().follow(false).formParam("j_username", token).formParam("j_password", pin)
+                .post("/j_security_check");
+        assertEquals(302, r.statusCode());
+        return new HashMap<>(r.getCookies());
+    }
+
+    /** Opens a page as a browser would, keeping the cookies it sets (the CSRF one). */
+    static String open(Map<String, String> cookies, String path) {
+        Response r = given().cookies(cookies).get(path);
+        assertEquals(200, r.statusCode(), path);
+        cookies.putAll(r.getCookies());
+        return r.asString();
+    }
+
+    @Test
+    void aVolunteerWithALinkChecksInAndRegistersAWalkIn() {
+        long edition = Api.openEdition();
+        String code = DoorApiTest.register(edition, "Awa", "Diallo", "Emmaüs").getString("code");
+        Pages organiser = Pages.signIn();
+        String page = organiser.form("/organiser/editions/" + edition + "/door/access",
+                Map.of("kind", "DOOR_LINK", "name", "Entrée 2")).then().statusCode(200).extract().asString();
+        Matcher link = Pattern.compile("/d/([0-9a-f]{40})").matcher(page);
+        Matcher pin = Pattern.compile("class=\"pin\">(\\d{6})<").matcher(page);
+        assertTrue(link.find() && pin.find(), "the link and its PIN are shown once");
+
+        given().get("/d/" + link.group(1)).then().statusCode(200);
+        Response wrong = given().redirects().follow(false).formParam("j_username", link.group(1))
+                .formParam("j_password", "000000".equals(pin.group(1)) ? "111111" : "000000").post("/j_security_check");
+        assertTrue(wrong.getHeader("Location").contains("/login-error"), "a wrong PIN is refused");
+
+        Map<String, String> cookies = signInByLink(link.group(1), pin.group(1));
+        given().cookies(cookies).redirects().follow(false).get("/organiser").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/door"));
+        given().cookies(cookies).redirects().follow(false).get("/door").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/door/editions/" + edition));
+        String screen = open(cookies, "/door/editions/" + edition);
+        given().cookies(cookies).get("/organiser/editions").then().statusCode(403);
+        given().cookies(cookies).get("/door/editions/" + Api.openEdition()).then().statusCode(404);
+
+        Matcher csrf = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(screen);
+        assertTrue(csrf.find());
+        Map<String, String> all = new HashMap<>(cookies);
+        String answer = given().cookies(all).formParam("csrf-token", csrf.group(1)).formParam("code", code)
+                .formParam("station", "Entrée 2").post("/door/editions/" + edition + "/scan").then().statusCode(200)
+                .extract().asString();
+        assertTrue(answer.contains("Bienvenue, Awa Diallo") && answer.contains("answer ok"), answer);
+
+        // A walk-in: a wrong form comes back marked; a right one registers and checks in at once.
+        String walkIn = open(all, "/door/editions/" + edition + "/walk-in");
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(walkIn);
+        assertTrue(token.find());
+        Response bad = given().cookies(all).formParam("csrf-token", token.group(1)).formParam("firstName", "Karim")
+                .formParam("lastName", "").formParam("organisation", "PJJ").post("/door/editions/" + edition + "/walk-in");
+        assertEquals(422, bad.statusCode());
+        assertTrue(bad.asString().contains("value=\"Karim\"") && bad.asString().contains("id=\"e-lastName\""));
+        String done = given().cookies(all).formParam("csrf-token", token.group(1)).formParam("firstName", "Karim")
+                .formParam("lastName", "Benali").formParam("organisation", "PJJ").formParam("sector", "french-language")
+                .formParam("role", "volunteer").formParam("consent", "true").formParam("station", "Entrée 2")
+                .post("/door/editions/" + edition + "/walk-in").then().statusCode(200).extract().asString();
+        assertTrue(done.contains("Bienvenue, Karim Benali"), done);
+        Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("registered", equalTo(2))
+                .body("checkedIn", equalTo(2));
+        given().cookies(all).get("/door/editions/" + edition + "/live").then().statusCode(200);
+    }
+
+    @Test
+    void standStaffScanAndDownloadTheirContacts() {
+        long edition = Api.openEdition();
+        long louvre = Api.institution("Louvre");
+        long stand = Api.organiser().body(Map.of("number", 3, "institutionId", louvre))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        String code = DoorApiTest.register(edition, "Awa", "Diallo", "Emmaüs").getString("code");
+        Pages organiser = Pages.signIn();
+        String page = organiser.form("/organiser/editions/" + edition + "/door/access",
+                Map.of("kind", "STAND_LINK", "name", "Équipe Louvre", "institutionId", String.valueOf(louvre)))
+                .then().statusCode(200).extract().asString();
+        Matcher link = Pattern.compile("/d/([0-9a-f]{40})").matcher(page);
+        Matcher pin = Pattern.compile("class=\"pin\">(\\d{6})<").matcher(page);
+        assertTrue(link.find() && pin.find());
+        Map<String, String> cookies = signInByLink(link.group(1), pin.group(1));
+        given().cookies(cookies).redirects().follow(false).get("/stand").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/stand/editions/" + edition + "/stands/" + stand));
+        String screen = open(cookies, "/stand/editions/" + edition + "/stands/" + stand);
+        Matcher csrf = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(screen);
+        assertTrue(csrf.find());
+        for (String note : List.of("Visite de groupe en mars", "12 personnes, apprenants de français")) {
+            given().cookies(cookies).redirects().follow(false).formParam("csrf-token", csrf.group(1))
+                    .formParam("code", code).formParam("note", note)
+                    .post("/stand/editions/" + edition + "/stands/" + stand + "/leads").then().statusCode(303);
+        }
+        Response refused = given().cookies(cookies).formParam("csrf-token", csrf.group(1)).formParam("code", "n'importe quoi")
+                .post("/stand/editions/" + edition + "/stands/" + stand + "/leads");
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.asString().contains("value=\"n&#39;importe quoi\"") || refused.asString().contains("n&#x27;importe"),
+                "what was typed is kept");
+        String csv = given().cookies(cookies).get("/stand/editions/" + edition + "/stands/" + stand + "/leads.csv").then()
+                .statusCode(200).extract().asString();
+        assertTrue(csv.contains("Visite de groupe en mars | 12 personnes, apprenants de français"), csv);
+        assertEquals(2, csv.split("\r\n").length);
+    }
+}

@@ -1,0 +1,118 @@
+package org.relais.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.relais.Api;
+import org.relais.door.DoorAccounts;
+
+/**
+ * A door volunteer signs in with a link and a PIN and checks relays in with a USB scanner (which
+ * types the code and presses Enter), a bad scan followed by a good one, through the search, and
+ * through a moment when the service does not answer.
+ */
+@QuarkusTest
+class DoorBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DoorAccounts accounts;
+
+    private static String register(long edition, String first, String last) {
+        Map<String, Object> body = Api.relay(first, "scan-" + System.nanoTime() + "@example.org", java.util.List.of());
+        body.put("lastName", last);
+        return io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(body)
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().path("code");
+    }
+
+    @Test
+    void aVolunteerChecksRelaysInWithAScanner() {
+        long edition = Api.openEdition();
+        String awa = register(edition, "Awa", "Diallo");
+        String elise = register(edition, "Élise", "Lefèvre");
+        String zoe = register(edition, "Zoé", "Ba");
+        DoorAccounts.Created link = accounts.create(edition,
+                new DoorAccounts.AccessData("DOOR_LINK", "Entrée 2", null, null, null));
+
+        try (BrowserContext context = Browser.context("fr-FR", 1280, 800)) {
+            Page page = context.newPage();
+            page.navigate(Browser.url(base, "/d/" + link.token()));
+            page.locator("#j_password").fill(link.pin());
+            page.locator("button[type=submit]").click();
+            page.waitForURL("**/door/editions/" + edition);
+            assertThat(page.locator("#code")).isFocused();
+
+            // A bad scan (a scanner on the wrong keyboard layout), then a good one: the field is ready each time.
+            page.keyboard().type("&é\"'(-è_çà");
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("bad"));
+            assertThat(page.locator("#answer .headline")).containsText("illisible");
+            assertThat(page.locator("#code")).isFocused();
+            page.keyboard().type(awa);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("ok"));
+            assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Awa Diallo");
+            assertThat(page.locator("#code")).isFocused();
+            assertThat(page.locator("#code")).hasValue("");
+            Browser.screenshot(page, "door-checked-in");
+
+            page.keyboard().type(awa);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("warn"));
+            assertThat(page.locator("#answer .headline")).containsText("Déjà enregistré");
+            assertThat(page.locator("#answer .headline")).containsText("Entrée 2");
+
+            // A forged code: refused in words.
+            char[] forged = elise.toCharArray();
+            forged[40] = forged[40] == 'A' ? 'B' : 'A';
+            page.keyboard().type(new String(forged));
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("falsifié");
+            assertThat(page.locator("#code")).isFocused();
+
+            // The search answers while typing, accents aside; check in from the result.
+            page.locator("#q").fill("elise lef");
+            assertThat(page.locator("#found li")).hasCount(1);
+            assertThat(page.locator("#found li")).containsText("Élise Lefèvre");
+            page.locator("#found li button").click();
+            assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Élise Lefèvre");
+            assertThat(page.locator("#code")).isFocused();
+
+            // The service stops answering: the scan is kept, checked against its signature here, and sent later.
+            page.route("**/scan", route -> route.abort());
+            page.keyboard().type(zoe);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil");
+            assertThat(page.locator("#connection")).isVisible();
+            page.keyboard().type(new String(forged));
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("falsifié");
+            Browser.screenshot(page, "door-offline");
+            Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn",
+                    org.hamcrest.Matchers.equalTo(2));
+            page.unroute("**/scan");
+            assertThat(page.locator("#connection")).containsText("tous les scans gardés ont été envoyés",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+            int arrived = Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().extract()
+                    .path("checkedIn");
+            assertEquals(3, arrived, "the kept scan arrived once");
+
+            page.navigate(Browser.url(base, "/door/editions/" + edition + "/live"));
+            assertThat(page.locator("#arrived")).hasText("3");
+            Browser.screenshot(page, "door-live");
+            Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(((Number) overflow).intValue() <= 0);
+        }
+    }
+}
