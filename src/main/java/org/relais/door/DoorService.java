@@ -54,6 +54,9 @@ public class DoorService {
     @Inject
     EntityManager em;
 
+    @Inject
+    SearchIndex index;
+
     @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
     ZoneId zone;
 
@@ -154,36 +157,29 @@ public class DoorService {
     /** Registrations and other badge holders whose name or organisation holds every word typed, case and accents aside. */
     public List<Found> search(Long editionId, String query) {
         requireEdition(editionId);
-        Edition edition = em.getReference(Edition.class, editionId);
         String folded = Collation.fold(query == null ? "" : query.length() > 100 ? query.substring(0, 100) : query);
         if (folded.isBlank()) {
             return List.of();
         }
         String[] words = folded.split(" ");
-        StringBuilder where = new StringBuilder();
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("edition", edition);
-        for (int i = 0; i < words.length && i < 5; i++) {
-            where.append(" and x.searchText like :w").append(i);
-            params.put("w" + i, "%" + words[i].replace("%", "").replace("_", "") + "%");
-        }
-        // No ORDER BY: the database stops at the first matches instead of sorting them all; those few
-        // are sorted here. More than 20 matches means the person should type more.
+        SearchIndex.Matches matches = index.find(editionId, words.length > 5 ? java.util.Arrays.copyOf(words, 5) : words, 20);
+        // What is shown is read now, fresh: a check-in a second ago shows.
         List<Object[]> rows = new ArrayList<>();
-        var relays = em.createQuery("select x from Registration x where x.edition = :edition" + where, Registration.class)
-                .setMaxResults(20);
-        params.forEach(relays::setParameter);
-        for (Registration r : relays.getResultList()) {
-            rows.add(new Object[] {(r.status == RegistrationStatus.CANCELLED ? "1" : "0") + r.sortLast + " " + r.sortFirst,
-                new Found("REGISTRATION", r.id, r.firstName + " " + r.lastName, r.organisation, r.code,
-                        r.status == RegistrationStatus.CANCELLED, r.checkedInAt, r.checkedInBy)});
+        if (!matches.registrations().isEmpty()) {
+            for (Registration r : em.createQuery("select x from Registration x where x.id in :ids", Registration.class)
+                    .setParameter("ids", matches.registrations()).getResultList()) {
+                boolean cancelled = r.status == RegistrationStatus.CANCELLED;
+                rows.add(new Object[] {(cancelled ? "1" : "0") + r.sortLast + " " + r.sortFirst,
+                    new Found("REGISTRATION", r.id, r.firstName + " " + r.lastName, r.organisation, r.code, cancelled,
+                            r.checkedInAt, r.checkedInBy)});
+            }
         }
-        var others = em.createQuery("select x from BadgeHolder x where x.edition = :edition" + where, BadgeHolder.class)
-                .setMaxResults(10);
-        params.forEach(others::setParameter);
-        for (BadgeHolder h : others.getResultList()) {
-            rows.add(new Object[] {"0" + h.sortLast + " " + h.sortFirst, new Found("HOLDER", h.id,
-                    h.firstName + " " + h.lastName, h.organisation, h.code, false, h.checkedInAt, h.checkedInBy)});
+        if (!matches.holders().isEmpty()) {
+            for (BadgeHolder h : em.createQuery("select x from BadgeHolder x where x.id in :ids", BadgeHolder.class)
+                    .setParameter("ids", matches.holders()).getResultList()) {
+                rows.add(new Object[] {"0" + h.sortLast + " " + h.sortFirst, new Found("HOLDER", h.id,
+                        h.firstName + " " + h.lastName, h.organisation, h.code, false, h.checkedInAt, h.checkedInBy)});
+            }
         }
         rows.sort(java.util.Comparator.comparing(row -> (String) row[0]));
         List<Found> found = new ArrayList<>();

@@ -17,7 +17,14 @@ public final class Collation {
         return c;
     });
 
+    /** Bumped whenever a search text is computed: searches built on older texts rebuild. */
+    private static final java.util.concurrent.atomic.AtomicLong VERSION = new java.util.concurrent.atomic.AtomicLong();
+
     private Collation() {
+    }
+
+    public static long searchVersion() {
+        return VERSION.get();
     }
 
     /**
@@ -25,6 +32,7 @@ public final class Collation {
      * the same way, with what is typed ("elise" finds "Élise").
      */
     public static String searchText(String... parts) {
+        VERSION.incrementAndGet();
         StringBuilder b = new StringBuilder();
         for (String part : parts) {
             if (part != null && !part.isBlank()) {
