@@ -120,4 +120,44 @@ class DoorPagesTest {
         assertTrue(csv.contains("Visite de groupe en mars | 12 personnes, apprenants de français"), csv);
         assertEquals(2, csv.split("\r\n").length);
     }
+
+    @Test
+    void atTheRoomDoorANoShowsSeatGoesToSomeoneWaitingInside() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Atelier radio 1", "STUDIO", 12);
+        long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        Map<String, Object> a = Api.relay("Awa", "room-a-" + System.nanoTime() + "@example.org", List.of(workshop));
+        Map<String, Object> b = Api.relay("Bilal", "room-b-" + System.nanoTime() + "@example.org", List.of(workshop));
+        String absent = given().contentType(io.restassured.http.ContentType.JSON).body(a)
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().path("code");
+        io.restassured.path.json.JsonPath waiting = given().contentType(io.restassured.http.ContentType.JSON).body(b)
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().jsonPath();
+        assertEquals("WAITLISTED", waiting.getString("sessions[0].status"));
+        String other = DoorApiTest.register(edition, "Chloé", "Sans-Place", "CCAS").getString("code");
+        DoorApiTest.scan(edition, waiting.getString("code")).then().statusCode(200); // Bilal is in the building
+
+        Pages pages = Pages.signIn();
+        String base = "/door/editions/" + edition + "/sessions/" + workshop;
+        assertEquals(303, pages.form(base + "/door-scan", Map.of("on", "true")).statusCode());
+        String answer = pages.form(base + "/scan", Map.of("code", waiting.getString("code"))).then().statusCode(200)
+                .extract().asString();
+        assertTrue(answer.contains("En liste d’attente : Bilal Relais, rang 1"), answer);
+        answer = pages.form(base + "/scan", Map.of("code", other)).then().statusCode(200).extract().asString();
+        assertTrue(answer.contains("n’a pas de place"), answer);
+
+        String page = pages.get(base).then().statusCode(200).extract().asString();
+        Matcher from = Pattern.compile("name=\"from\"><option value=\"(\\d+)\"").matcher(page);
+        Matcher to = Pattern.compile("name=\"to\"><option value=\"(\\d+)\"").matcher(page);
+        assertTrue(from.find() && to.find(), page);
+        assertEquals(303, pages.form(base + "/give-seat", Map.of("from", from.group(1), "to", to.group(1))).statusCode());
+        given().get("/api/v1/registrations/" + waiting.getString("manageToken")).then()
+                .body("sessions[0].status", equalTo("CONFIRMED"));
+
+        answer = pages.form(base + "/scan", Map.of("code", waiting.getString("code"))).then().extract().asString();
+        assertTrue(answer.contains("place confirmée"), answer);
+        answer = pages.form(base + "/scan", Map.of("code", waiting.getString("code"))).then().extract().asString();
+        assertTrue(answer.contains("Déjà entré"), answer);
+        answer = pages.form(base + "/scan", Map.of("code", absent)).then().extract().asString();
+        assertTrue(answer.contains("n’a pas de place"), "the no-show lost the seat: " + answer);
+    }
 }

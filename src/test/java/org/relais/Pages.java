@@ -52,6 +52,8 @@ public final class Pages {
                 : path.matches(".*/badge-holders(/\\d+/delete)?") ? path.replaceAll("/badge-holders.*$", "/badges")
                 : path.matches("/organiser/.*/door/(leads|access.*)") ? path.replaceAll("/door/.*$", "/door")
                 : path.matches("/door/editions/\\d+/scan") ? path.replaceAll("/scan$", "")
+                : path.matches("/door/editions/\\d+/sessions/\\d+/door-scan") ? path.replaceAll("/\\d+/door-scan$", "")
+                : path.matches("/door/editions/\\d+/sessions/\\d+/(scan|give-seat)") ? path.replaceAll("/(scan|give-seat)$", "")
                 : path.matches("/stand/.*/leads") ? path.replaceAll("/leads$", "")
                 : path.replaceAll("/(delete|status|guests)$", "");
         String html = get(page).asString(); // the page the form is on

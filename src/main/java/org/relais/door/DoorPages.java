@@ -51,6 +51,10 @@ public class DoorPages {
                 List<NetworkReference.Term> roles, String station);
 
         static native TemplateInstance live(Edition edition, DoorService.Attendance a);
+
+        static native TemplateInstance rooms(Edition edition, List<org.relais.programme.ProgrammeSession> sessions);
+
+        static native TemplateInstance room(Edition edition, RoomService.Room room, Shown shown, String problem);
     }
 
     @Inject
@@ -70,6 +74,9 @@ public class DoorPages {
 
     @Inject
     NetworkReference reference;
+
+    @Inject
+    RoomService rooms;
 
     @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
     ZoneId zone;
@@ -186,6 +193,52 @@ public class DoorPages {
     public DoorService.Attendance liveCounts(@RestPath Long id) {
         access.door(id);
         return door.attendance(id);
+    }
+
+    // Sessions at the room door
+
+    @GET
+    @Path("editions/{id}/sessions")
+    public TemplateInstance rooms(@RestPath Long id) {
+        access.door(id);
+        return Templates.rooms(editions.get(id), rooms.sessions(id));
+    }
+
+    @POST
+    @Path("editions/{id}/sessions/{sessionId}/door-scan")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response doorScan(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> form) {
+        access.door(id);
+        rooms.setDoorScan(id, sessionId, "true".equals(form.getFirst("on")));
+        return org.relais.web.Redirects.to("/door/editions/" + id + "/sessions", "saved");
+    }
+
+    @GET
+    @Path("editions/{id}/sessions/{sessionId}")
+    public TemplateInstance room(@RestPath Long id, @RestPath Long sessionId) {
+        access.door(id);
+        return Templates.room(editions.get(id), rooms.room(id, sessionId), null, null);
+    }
+
+    @POST
+    @Path("editions/{id}/sessions/{sessionId}/scan")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance roomScan(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> form) {
+        access.door(id);
+        Shown shown = rooms.scan(id, sessionId, form.getFirst("code"));
+        return Templates.room(editions.get(id), rooms.room(id, sessionId), shown, null);
+    }
+
+    @POST
+    @Path("editions/{id}/sessions/{sessionId}/give-seat")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object giveSeat(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> submitted) {
+        access.door(id);
+        Form form = new Form(submitted);
+        return form.submit(() -> {
+            rooms.giveSeat(id, sessionId, form.id("from"), form.id("to"));
+            return org.relais.web.Redirects.to("/door/editions/" + id + "/sessions/" + sessionId, "seat-given");
+        }, problem -> Templates.room(editions.get(id), rooms.room(id, sessionId), null, problem));
     }
 
     private static Response pdf(jakarta.ws.rs.core.StreamingOutput body) {

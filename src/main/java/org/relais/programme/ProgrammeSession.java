@@ -60,6 +60,10 @@ public class ProgrammeSession extends PanacheEntityBase {
     /** False when the session is open to all without booking. */
     public boolean registration;
 
+    /** Whether badges are scanned at this session's room door (so that no-shows' seats can be given away). */
+    @jakarta.persistence.Column(name = "door_scan")
+    public boolean doorScan;
+
     public boolean overlaps(ProgrammeSession other) {
         return day.equals(other.day) && startsAt.isBefore(other.endsAt) && other.startsAt.isBefore(endsAt);
     }

@@ -37,6 +37,10 @@ public class Booking extends PanacheEntityBase {
     @Column(name = "waitlist_position")
     public Integer waitlistPosition;
 
+    /** When the relay's badge was scanned at the room's door. */
+    @Column(name = "attended_at")
+    public OffsetDateTime attendedAt;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

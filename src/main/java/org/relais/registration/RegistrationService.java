@@ -226,6 +226,25 @@ public class RegistrationService {
         booking.waitlistPosition = booking.waitlistPosition - 1;
     }
 
+    /**
+     * At the room's door, once the session has started: the seat of someone who did not come goes
+     * to someone waiting who is in the building (checked in), ahead of the list's order. The
+     * newcomer is told by e-mail.
+     */
+    public void giveSeat(Long editionId, Long fromBookingId, Long toBookingId) {
+        Booking from = booking(editionId, fromBookingId);
+        Booking to = booking(editionId, toBookingId);
+        if (!from.session.id.equals(to.session.id) || from.status != BookingStatus.CONFIRMED || from.attendedAt != null
+                || to.status != BookingStatus.WAITLISTED || to.registration.checkedInAt == null) {
+            throw new ConflictException("conflict_seat_not_given");
+        }
+        ProgrammeSession session = release(from);
+        to.status = BookingStatus.CONFIRMED;
+        to.waitlistPosition = null;
+        renumber(session);
+        outbox.queue(MailKind.PROMOTION, to.registration, session);
+    }
+
     /** Takes a relay out of a session; a freed seat goes to the waiting list. */
     public void removeBooking(Long editionId, Long bookingId) {
         promote(release(booking(editionId, bookingId)));

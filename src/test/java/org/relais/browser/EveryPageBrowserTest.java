@@ -49,7 +49,8 @@ class EveryPageBrowserTest {
                 e + "/programme", e + "/conflicts", "/organiser/institutions", "/organiser/institutions/new",
                 "/organiser/institutions/" + institution, "/organiser/editions/987654", e + "/registrations",
                 e + "/sessions/" + session + "/attendees", e + "/badges", e + "/door", "/door", "/door/editions/" + forum.id,
-                "/door/editions/" + forum.id + "/walk-in", "/door/editions/" + forum.id + "/live", "/stand",
+                "/door/editions/" + forum.id + "/walk-in", "/door/editions/" + forum.id + "/live", "/door/editions/" + forum.id + "/sessions",
+                "/door/editions/" + forum.id + "/sessions/" + session, "/stand",
                 "/stand/editions/" + forum.id + "/stands/" + stand);
         Edition open = Edition.findByNumber(900).orElseThrow();
         String token = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)

@@ -1,0 +1,117 @@
+package org.relais.door;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.badge.BadgeCode;
+import org.relais.badge.SigningKeys;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionService;
+import org.relais.programme.ProgrammeSession;
+import org.relais.registration.Booking;
+import org.relais.registration.BookingStatus;
+import org.relais.registration.Registration;
+import org.relais.registration.RegistrationService;
+import org.relais.web.Messages;
+import org.relais.web.NotFoundException;
+
+/**
+ * A workshop's room door, for the sessions that ask for it: badges scanned as people come in, and
+ * the seats of those who did not come given to people waiting who are in the building.
+ */
+@ApplicationScoped
+@Transactional
+public class RoomService {
+
+    @Inject
+    EditionService editions;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    RegistrationService registrations;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
+    ZoneId zone;
+
+    /** The sessions one books (the only ones with a list to check). */
+    public List<ProgrammeSession> sessions(Long editionId) {
+        return ProgrammeSession.listByEdition(editions.get(editionId)).stream().filter(s -> s.registration).toList();
+    }
+
+    public ProgrammeSession session(Long editionId, Long sessionId) {
+        return ProgrammeSession.findInEdition(editions.get(editionId), sessionId)
+                .orElseThrow(() -> new NotFoundException("session", sessionId));
+    }
+
+    public void setDoorScan(Long editionId, Long sessionId, boolean on) {
+        session(editionId, sessionId).doorScan = on;
+    }
+
+    /** Who has a seat (and whether they came) and who waits (and whether they are in the building). */
+    public record Room(ProgrammeSession session, List<Booking> seated, List<Booking> waiting) {
+
+        public List<Booking> noShows() {
+            return seated.stream().filter(b -> b.attendedAt == null).toList();
+        }
+
+        public List<Booking> waitingInside() {
+            return waiting.stream().filter(b -> b.registration.checkedInAt != null).toList();
+        }
+    }
+
+    public Room room(Long editionId, Long sessionId) {
+        ProgrammeSession session = session(editionId, sessionId);
+        return new Room(session, Booking.seated(session), Booking.waitingList(session));
+    }
+
+    /** A scan at the room's door, answered in words with its tone (ok, warn, bad). */
+    public DoorPages.Shown scan(Long editionId, Long sessionId, String typed) {
+        ProgrammeSession session = session(editionId, sessionId);
+        Edition edition = session.edition;
+        String canonical = typed == null || typed.length() > DoorService.MAX_SCAN ? null : BadgeCode.canonical(typed);
+        if (canonical == null) {
+            return shown("bad", Messages.get("door_unreadable"), Messages.get("door_unreadable_hint"));
+        }
+        Registration r = Registration.<Registration>find("edition = ?1 and code = ?2", edition, canonical).firstResult();
+        if (r == null) {
+            return keys.verify(canonical).isEmpty() ? shown("bad", Messages.get("door_forged"), Messages.get("door_forged_hint"))
+                    : shown("bad", Messages.get("door_not_registered"), null);
+        }
+        Booking b = Booking.<Booking>find("registration = ?1 and session = ?2", r, session).firstResult();
+        if (b == null) {
+            return shown("bad", Messages.get("room_not_booked", r.fullName()), Messages.get("room_not_booked_hint"));
+        }
+        if (b.status == BookingStatus.WAITLISTED) {
+            return shown("warn", Messages.get("room_waiting", r.fullName(), b.waitlistPosition),
+                    Messages.get("room_waiting_hint"));
+        }
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        int won = em.createQuery("update Booking set attendedAt = :at where id = :id and attendedAt is null")
+                .setParameter("at", now).setParameter("id", b.id).executeUpdate();
+        if (won == 1) {
+            return shown("ok", Messages.get("room_in", r.fullName()), null);
+        }
+        em.refresh(b);
+        return shown("warn", Messages.get("room_already", r.fullName(), DoorService.hhmm(b.attendedAt, zone)), null);
+    }
+
+    public void giveSeat(Long editionId, Long sessionId, Long fromBookingId, Long toBookingId) {
+        session(editionId, sessionId);
+        registrations.giveSeat(editionId, fromBookingId, toBookingId);
+    }
+
+    private static DoorPages.Shown shown(String tone, String headline, String line) {
+        return new DoorPages.Shown(tone.toUpperCase(), tone, headline, line == null ? List.of() : List.of(line), null, null);
+    }
+}
