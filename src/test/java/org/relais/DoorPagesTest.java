@@ -105,9 +105,16 @@ class DoorPagesTest {
         String screen = open(cookies, "/stand/editions/" + edition + "/stands/" + stand);
         Matcher csrf = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(screen);
         assertTrue(csrf.find());
+        // A scanner sends the code and Enter, with no note; the next page offers the note for that relay.
+        String next = given().cookies(cookies).redirects().follow(false).formParam("csrf-token", csrf.group(1))
+                .formParam("code", code).post("/stand/editions/" + edition + "/stands/" + stand + "/leads").then()
+                .statusCode(303).extract().header("Location");
+        String offered = open(cookies, next.replaceAll("^https?://[^/]+", ""));
+        Matcher relay = Pattern.compile("name=\"registrationId\" value=\"(\\d+)\"").matcher(offered);
+        assertTrue(offered.contains("✓ Awa Diallo") && relay.find(), offered);
         for (String note : List.of("Visite de groupe en mars", "12 personnes, apprenants de français")) {
             given().cookies(cookies).redirects().follow(false).formParam("csrf-token", csrf.group(1))
-                    .formParam("code", code).formParam("note", note)
+                    .formParam("registrationId", relay.group(1)).formParam("note", note)
                     .post("/stand/editions/" + edition + "/stands/" + stand + "/leads").then().statusCode(303);
         }
         Response refused = given().cookies(cookies).formParam("csrf-token", csrf.group(1)).formParam("code", "n'importe quoi")

@@ -34,7 +34,7 @@ public class StandPages {
         static native TemplateInstance index(List<Stand> stands);
 
         static native TemplateInstance stand(Stand stand, List<Lead> leads, Form form, String query,
-                List<DoorService.Found> found, String problem);
+                List<DoorService.Found> found, Lead last, String problem);
     }
 
     @Inject
@@ -65,8 +65,8 @@ public class StandPages {
 
     @GET
     @Path("editions/{id}/stands/{standId}")
-    public TemplateInstance stand(@RestPath Long id, @RestPath Long standId, @RestQuery String q) {
-        return page(id, standId, new Form(), q, null);
+    public TemplateInstance stand(@RestPath Long id, @RestPath Long standId, @RestQuery String q, @RestQuery Long lead) {
+        return page(id, standId, new Form(), q, lead, null);
     }
 
     @POST
@@ -78,9 +78,11 @@ public class StandPages {
         Form form = new Form(submitted);
         return form.submit(() -> {
             form.failIfUnreadable(new org.relais.web.Errors());
-            leads.record(id, standId, form.text("code"), form.id("registrationId"), form.text("note"), access.who());
-            return Redirects.to("/stand/editions/" + id + "/stands/" + standId, "lead-saved");
-        }, problem -> page(id, standId, form, null, problem));
+            Lead lead = leads.record(id, standId, form.text("code"), form.id("registrationId"), form.text("note"),
+                    access.who());
+            // A scanner presses Enter before anyone types a note: the next page offers the note for this relay.
+            return Redirects.to("/stand/editions/" + id + "/stands/" + standId + "?lead=" + lead.id, "lead-saved");
+        }, problem -> page(id, standId, form, null, null, problem));
     }
 
     @GET
@@ -92,12 +94,14 @@ public class StandPages {
         return LeadApi.csvResponse(leads.leads(id, standId), reference, standId);
     }
 
-    private TemplateInstance page(Long id, Long standId, Form form, String q, String problem) {
+    private TemplateInstance page(Long id, Long standId, Form form, String q, Long leadId, String problem) {
         Stand stand = leads.stand(id, standId);
         access.stand(id, stand.institution.id);
         List<DoorService.Found> found = q == null || q.isBlank() ? List.of()
                 : door.search(id, q).stream().filter(f -> f.kind().equals("REGISTRATION") && !f.cancelled()).toList();
-        return Templates.stand(stand, leads.leads(id, standId), form, q, found, problem);
+        List<Lead> all = leads.leads(id, standId);
+        Lead last = leadId == null ? null : all.stream().filter(l -> l.id.equals(leadId)).findFirst().orElse(null);
+        return Templates.stand(stand, all, form, q, found, last, problem);
     }
 
     /** The stands a signed-in person may hold. */
