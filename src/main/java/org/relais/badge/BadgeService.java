@@ -62,7 +62,7 @@ public class BadgeService {
 
     public BadgeHolder holder(Long editionId, Long holderId) {
         return BadgeHolder.findInEdition(editions.get(editionId), holderId)
-                .orElseThrow(() -> new NotFoundException("badge holder", holderId));
+                .orElseThrow(() -> new NotFoundException("badge_holder", holderId));
     }
 
     public BadgeHolder addHolder(Long editionId, HolderData data) {

@@ -42,6 +42,9 @@ public class Stand extends PanacheEntityBase {
     public BigDecimal positionY;
     public boolean rotated;
     public boolean power;
+    /** The stand's people or visitors need to reach it without steps. */
+    @Column(name = "step_free")
+    public boolean stepFree;
 
     public static List<Stand> listByEdition(Edition edition) {
         return list("edition = ?1 order by number", edition);
@@ -76,6 +79,7 @@ public class Stand extends PanacheEntityBase {
         copy.positionY = positionY;
         copy.rotated = rotated;
         copy.power = power;
+        copy.stepFree = stepFree;
         copy.persist();
         return copy;
     }

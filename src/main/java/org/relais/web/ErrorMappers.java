@@ -34,7 +34,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e, UriInfo uri) {
-        return answer(uri, 422, Messages.get("problem_invalid"), e.errors().list());
+        return answer(uri, 422, e.detail() != null ? e.detail() : Messages.get("problem_invalid"), e.errors().list());
     }
 
     @ServerExceptionMapper

@@ -17,4 +17,13 @@ public class InvalidInputException extends RuntimeException {
     public Errors errors() {
         return errors;
     }
+
+    /**
+     * When one field is wrong, its message says it best: it is the problem's {@code detail} too
+     * (a floor plan that does not fit says by how much).
+     */
+    public String detail() {
+        var list = errors.list();
+        return list.size() == 1 ? list.get(0).message() : null;
+    }
 }

@@ -1,0 +1,89 @@
+package org.relais.venue;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.relais.account.Account;
+import org.relais.web.Bodies;
+
+/** The floor plan through the API: the automatic layout, the SVG, the checks and the obstacles. */
+@Path("/api/v1/editions/{id}")
+@RolesAllowed(Account.ORGANISER)
+public class FloorPlanApi {
+
+    @Inject
+    FloorPlanService floor;
+
+    public record LayoutRequest(Long spaceId, BigDecimal aisleM) {
+    }
+
+    public record LayoutAnswer(Long spaceId, List<StandData> stands, List<Integer> powerAwayFromWall, List<String> problems) {
+    }
+
+    @POST
+    @Path("floorplan/layout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public LayoutAnswer layout(@RestPath Long id, LayoutRequest body) {
+        LayoutRequest request = Bodies.required(body);
+        if (request.spaceId() == null) {
+            throw org.relais.web.InvalidInputException.of("spaceId", "error_required");
+        }
+        FloorPlanService.Laid laid = floor.layout(id, request.spaceId(), request.aisleM());
+        return new LayoutAnswer(request.spaceId(), laid.stands().stream().map(StandData::of).toList(),
+                laid.powerAwayFromWall(), problems(id, request.spaceId()));
+    }
+
+    @GET
+    @Path("floorplan/problems")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<String> problems(@RestPath Long id, @RestQuery Long spaceId) {
+        return floor.problems(id, floor.hall(id, spaceId).id).stream().map(floor::message).toList();
+    }
+
+    /** Public: the plan is printed in the programme every relay gets. */
+    @GET
+    @Path("floorplan.svg")
+    @Produces("image/svg+xml")
+    @PermitAll
+    public Response svg(@RestPath Long id, @RestQuery Long spaceId) {
+        return Response.ok(floor.svg(id, spaceId), "image/svg+xml; charset=UTF-8").build();
+    }
+
+    @GET
+    @Path("spaces/{spaceId}/obstacles")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ObstacleData> obstacles(@RestPath Long id, @RestPath Long spaceId) {
+        return floor.obstacles(id, spaceId).stream().map(ObstacleData::of).toList();
+    }
+
+    @POST
+    @Path("spaces/{spaceId}/obstacles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response addObstacle(@RestPath Long id, @RestPath Long spaceId, ObstacleData body) {
+        Obstacle o = floor.addObstacle(id, spaceId, Bodies.required(body));
+        return Response.created(URI.create("/api/v1/editions/" + id + "/spaces/" + spaceId + "/obstacles/" + o.id))
+                .entity(ObstacleData.of(o)).build();
+    }
+
+    @DELETE
+    @Path("spaces/{spaceId}/obstacles/{obstacleId}")
+    public Response deleteObstacle(@RestPath Long id, @RestPath Long spaceId, @RestPath Long obstacleId) {
+        floor.deleteObstacle(id, spaceId, obstacleId);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,228 @@
+package org.relais.venue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionService;
+import org.relais.network.NetworkReference;
+import org.relais.venue.FloorLayout.Rect;
+import org.relais.web.Errors;
+import org.relais.web.InvalidInputException;
+import org.relais.web.Messages;
+import org.relais.web.NotFoundException;
+
+/** A hall's floor plan: its obstacles, the automatic layout of its stands, the checks, the SVG. */
+@ApplicationScoped
+@Transactional
+public class FloorPlanService {
+
+    @Inject
+    EditionService editions;
+
+    @Inject
+    VenueService venue;
+
+    @Inject
+    NetworkReference reference;
+
+    public List<Obstacle> obstacles(Long editionId, Long spaceId) {
+        return Obstacle.listBySpace(venue.space(editionId, spaceId));
+    }
+
+    public Obstacle addObstacle(Long editionId, Long spaceId, ObstacleData data) {
+        Space hall = venue.space(editionId, spaceId);
+        Errors errors = new Errors();
+        ObstacleKind kind = errors.oneOf("kind", data.kind(), ObstacleKind.class, true);
+        String label = errors.text("label", data.label(), 100, false);
+        errors.required("xM", data.xM());
+        errors.required("yM", data.yM());
+        errors.size("widthM", errors.required("widthM", data.widthM()), "1000");
+        errors.size("depthM", errors.required("depthM", data.depthM()), "1000");
+        if (data.clearanceM() != null && (data.clearanceM().signum() < 0 || data.clearanceM().compareTo(BigDecimal.TEN) > 0)) {
+            errors.add("clearanceM", "error_range", 0, 10);
+        }
+        if (hall.widthM == null || hall.depthM == null) {
+            errors.add("widthM", "error_floor_hall_size", hall.name);
+        } else if (!errors.has("xM") && !errors.has("widthM") && !errors.has("yM") && !errors.has("depthM")
+                && !new Rect(d(data.xM()), d(data.yM()), d(data.widthM()), d(data.depthM()))
+                        .within(d(hall.widthM), d(hall.depthM))) {
+            errors.add("xM", "error_obstacle_outside", hall.name, plain(hall.widthM), plain(hall.depthM));
+        }
+        errors.throwIfAny();
+        Obstacle o = new Obstacle();
+        o.space = hall;
+        o.kind = kind;
+        o.label = label;
+        o.x = data.xM();
+        o.y = data.yM();
+        o.width = data.widthM();
+        o.depth = data.depthM();
+        o.clearance = data.clearanceM() != null ? data.clearanceM() : BigDecimal.valueOf(kind.defaultClearance());
+        o.persist();
+        return o;
+    }
+
+    public void deleteObstacle(Long editionId, Long spaceId, Long obstacleId) {
+        Obstacle o = Obstacle.<Obstacle>findByIdOptional(obstacleId).filter(x -> x.space.id.equals(spaceId)).orElse(null);
+        venue.space(editionId, spaceId);
+        if (o == null) {
+            throw new NotFoundException("obstacle", obstacleId);
+        }
+        o.delete();
+    }
+
+    /** What the automatic layout decided: stands placed and numbered, and stands needing power it could not put by a wall. */
+    public record Laid(List<Stand> stands, List<Integer> powerAwayFromWall) {
+    }
+
+    /** Places every stand of a hall; refuses, saying why, when they do not fit. */
+    public Laid layout(Long editionId, Long spaceId, BigDecimal aisleM) {
+        Space hall = venue.space(editionId, spaceId);
+        if (hall.widthM == null || hall.depthM == null) {
+            throw InvalidInputException.of("spaceId", "error_floor_hall_size", hall.name);
+        }
+        double aisle = aisleM == null ? 2.0 : aisleM.doubleValue();
+        List<Stand> stands = Stand.list("space = ?1 order by number", hall);
+        List<String> names = stands.stream().map(s -> s.institution.name).distinct()
+                .sorted(java.text.Collator.getInstance(java.util.Locale.FRENCH)).toList();
+        List<FloorLayout.Item> items = new ArrayList<>();
+        for (Stand s : stands) {
+            items.add(new FloorLayout.Item(s.id, s.number, s.institution.id, names.indexOf(s.institution.name),
+                    d(s.widthM), d(s.depthM), s.power));
+        }
+        FloorLayout.Result result = FloorLayout.layout(d(hall.widthM), d(hall.depthM), aisle, blocked(hall), items);
+        if (!result.ok()) {
+            throw InvalidInputException.of("aisleM".equals(field(result.refusal())) ? "aisleM" : "spaceId", result.refusal(),
+                    result.refusalArgs().stream().map(FloorPlanService::words).toArray());
+        }
+        // Walking order gives the numbers this hall's stands already had, smallest first.
+        List<Integer> numbers = stands.stream().map(s -> s.number).sorted().toList();
+        Map<Long, Stand> byId = new LinkedHashMap<>();
+        for (Stand s : stands) {
+            byId.put(s.id, s);
+            s.number = -s.id.intValue(); // out of the way of the unique numbers while they move
+        }
+        Stand.flush();
+        for (FloorLayout.Placed p : result.placed()) {
+            Stand s = byId.get(p.id());
+            s.positionX = metres(p.rect().x());
+            s.positionY = metres(p.rect().y());
+            s.rotated = false;
+            s.number = numbers.get(p.walkingOrder());
+        }
+        return new Laid(stands, result.powerAwayFromWall());
+    }
+
+    /** A hall's problems, in words, with the stands each concerns. */
+    public List<FloorCheck.Problem> problems(Long editionId, Long spaceId) {
+        Space hall = venue.space(editionId, spaceId);
+        if (hall.widthM == null || hall.depthM == null) {
+            return List.of();
+        }
+        return FloorCheck.check(d(hall.widthM), d(hall.depthM), fixed(hall), footprints(hall));
+    }
+
+    public String message(FloorCheck.Problem p) {
+        return Messages.get(p.key(), p.args().stream().map(FloorPlanService::words).toArray());
+    }
+
+    /** The hall's plan as SVG (the first hall with stands when none is named). */
+    public String svg(Long editionId, Long spaceId) {
+        Space hall = hall(editionId, spaceId);
+        if (hall.widthM == null || hall.depthM == null) {
+            throw InvalidInputException.of("spaceId", "error_floor_hall_size", hall.name);
+        }
+        List<Integer> wrong = problems(editionId, hall.id).stream().flatMap(p -> p.stands().stream()).toList();
+        List<FloorPlanSvg.StandMark> marks = new ArrayList<>();
+        for (Stand s : Stand.<Stand>list("space = ?1 and positionX is not null order by number", hall)) {
+            marks.add(new FloorPlanSvg.StandMark(s.id, s.number, s.institution.shortName, s.institution.kind, rect(s),
+                    wrong.contains(s.number)));
+        }
+        List<FloorPlanSvg.FixedMark> fixed = new ArrayList<>();
+        for (Obstacle o : Obstacle.listBySpace(hall)) {
+            fixed.add(new FloorPlanSvg.FixedMark(o.kind, o.label, new Rect(d(o.x), d(o.y), d(o.width), d(o.depth)),
+                    d(o.clearance)));
+        }
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (String kind : reference.institutionKinds()) {
+            kinds.put(kind, Messages.get("kind_" + kind));
+        }
+        Map<ObstacleKind, String> obstacleNames = new LinkedHashMap<>();
+        for (ObstacleKind k : ObstacleKind.values()) {
+            obstacleNames.put(k, Messages.get("ObstacleKind_" + k.name()));
+        }
+        Edition edition = editions.get(editionId);
+        return FloorPlanSvg.render(Messages.get("floor_svg_title", hall.name, edition.title), d(hall.widthM),
+                d(hall.depthM), fixed, marks, kinds, obstacleNames);
+    }
+
+    /** The named hall, or the first of the edition's halls that has stands. */
+    public Space hall(Long editionId, Long spaceId) {
+        if (spaceId != null) {
+            return venue.space(editionId, spaceId);
+        }
+        Edition edition = editions.get(editionId);
+        return Space.<Space>list("edition = ?1 order by id", edition).stream()
+                .filter(s -> Stand.countInSpace(s) > 0).findFirst()
+                .orElseThrow(() -> new NotFoundException("space", "?"));
+    }
+
+    private List<Rect> blocked(Space hall) {
+        List<Rect> out = new ArrayList<>();
+        for (Obstacle o : Obstacle.listBySpace(hall)) {
+            Rect r = new Rect(d(o.x), d(o.y), d(o.width), d(o.depth));
+            out.add(o.kind.isPassage() ? r.grown(d(o.clearance)) : r);
+        }
+        return out;
+    }
+
+    private List<FloorCheck.Fixed> fixed(Space hall) {
+        List<FloorCheck.Fixed> out = new ArrayList<>();
+        for (Obstacle o : Obstacle.listBySpace(hall)) {
+            out.add(new FloorCheck.Fixed(o.kind, o.label, new Rect(d(o.x), d(o.y), d(o.width), d(o.depth)), d(o.clearance)));
+        }
+        return out;
+    }
+
+    private List<FloorCheck.Footprint> footprints(Space hall) {
+        List<FloorCheck.Footprint> out = new ArrayList<>();
+        for (Stand s : Stand.<Stand>list("space = ?1 and positionX is not null order by number", hall)) {
+            out.add(new FloorCheck.Footprint(s.number, rect(s)));
+        }
+        return out;
+    }
+
+    static Rect rect(Stand s) {
+        double w = d(s.widthM);
+        double dp = d(s.depthM);
+        return s.rotated ? new Rect(d(s.positionX), d(s.positionY), dp, w) : new Rect(d(s.positionX), d(s.positionY), w, dp);
+    }
+
+    private static String field(String key) {
+        return "error_floor_aisle".equals(key) ? "aisleM" : "spaceId";
+    }
+
+    /** Numbers stay numbers: the message formats them the reader's way (1,4 m in French). */
+    private static Object words(Object arg) {
+        return arg;
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    private static double d(BigDecimal v) {
+        return v == null ? 0 : v.doubleValue();
+    }
+
+    private static BigDecimal metres(double v) {
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
+    }
+}
