@@ -129,9 +129,10 @@ public final class FloorLayout {
             double missing = left.stream().mapToDouble(Item::width).sum();
             return refuse("error_floor_missing", left.size(), Math.ceil(missing * 10) / 10, aisle);
         }
-        // Walking order: row by row, each row the other way from the one before.
+        // Walking order: row by row, each row with stands the other way from the one before.
+        List<Integer> used = placed.stream().map(p -> (int) p[2]).distinct().sorted().toList();
         placed.sort(Comparator.comparingInt((Object[] p) -> (int) p[2])
-                .thenComparingDouble(p -> ((int) p[2] % 2 == 0 ? 1 : -1) * ((Rect) p[1]).x()));
+                .thenComparingDouble(p -> (used.indexOf((int) p[2]) % 2 == 0 ? 1 : -1) * ((Rect) p[1]).x()));
         List<Placed> out = new ArrayList<>();
         for (int i = 0; i < placed.size(); i++) {
             Object[] p = placed.get(i);

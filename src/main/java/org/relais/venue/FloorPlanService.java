@@ -120,6 +120,37 @@ public class FloorPlanService {
         return new Laid(stands, result.powerAwayFromWall());
     }
 
+    /** A stand moved by hand: where its top-left corner goes, and whether it is turned a quarter. */
+    public record Position(Long standId, BigDecimal xM, BigDecimal yM, boolean rotated) {
+    }
+
+    /**
+     * Saves stands moved by hand; a plan with stands on each other, outside the hall, on an
+     * obstacle or blocking an exit is refused, each reason said, and nothing is saved.
+     */
+    public void savePositions(Long editionId, Long spaceId, List<Position> positions) {
+        Space hall = venue.space(editionId, spaceId);
+        Errors errors = new Errors();
+        for (Position p : positions) {
+            Stand s = Stand.<Stand>findByIdOptional(p.standId()).filter(x -> x.space != null && x.space.id.equals(hall.id))
+                    .orElseThrow(() -> new NotFoundException("stand", p.standId()));
+            if (p.xM() == null || p.yM() == null) {
+                errors.add("x-" + s.id, "error_required");
+                continue;
+            }
+            s.positionX = p.xM().setScale(2, RoundingMode.HALF_UP);
+            s.positionY = p.yM().setScale(2, RoundingMode.HALF_UP);
+            s.rotated = p.rotated();
+        }
+        errors.throwIfAny();
+        Stand.flush();
+        List<FloorCheck.Problem> problems = problems(editionId, spaceId);
+        for (FloorCheck.Problem problem : problems) {
+            errors.add("plan", problem.key(), problem.args().toArray());
+        }
+        errors.throwIfAny();
+    }
+
     /** A hall's problems, in words, with the stands each concerns. */
     public List<FloorCheck.Problem> problems(Long editionId, Long spaceId) {
         Space hall = venue.space(editionId, spaceId);

@@ -42,6 +42,8 @@ public final class FloorPlanSvg {
                 .append(n(h + 20)).append("\" role=\"img\" aria-labelledby=\"plan-title\" class=\"floorplan\"")
                 .append(" font-family=\"DejaVu Sans, sans-serif\">\n");
         svg.append("<title id=\"plan-title\">").append(esc(title)).append("</title>\n");
+        svg.append("<g class=\"hall-size\" data-width=\"").append(m(width)).append("\" data-depth=\"").append(m(depth))
+                .append("\" data-scale=\"").append(n(SCALE)).append("\"></g>\n");
         svg.append("<rect class=\"hall\" x=\"0\" y=\"0\" width=\"").append(n(w)).append("\" height=\"").append(n(depth * SCALE))
                 .append("\" fill=\"#fafafa\" stroke=\"#333\" stroke-width=\"3\"/>\n");
         for (FixedMark f : fixed) {
@@ -63,7 +65,10 @@ public final class FloorPlanSvg {
                 case STAGE -> "#636363";
                 default -> "#969696";
             };
-            svg.append("<rect class=\"obstacle\" x=\"").append(n(r.x() * SCALE)).append("\" y=\"").append(n(r.y() * SCALE))
+            svg.append("<rect class=\"obstacle\" data-kind=\"").append(f.kind().name()).append("\" data-x=\"")
+                    .append(m(r.x())).append("\" data-y=\"").append(m(r.y())).append("\" data-w=\"").append(m(r.width()))
+                    .append("\" data-d=\"").append(m(r.depth())).append("\" data-clearance=\"").append(m(f.clearance()))
+                    .append("\" x=\"").append(n(r.x() * SCALE)).append("\" y=\"").append(n(r.y() * SCALE))
                     .append("\" width=\"").append(n(r.width() * SCALE)).append("\" height=\"").append(n(r.depth() * SCALE))
                     .append("\" fill=\"").append(fill).append("\"><title>").append(esc(obstacleNames.get(f.kind())
                             + (f.label() == null ? "" : " · " + f.label()))).append("</title></rect>\n");
@@ -73,7 +78,10 @@ public final class FloorPlanSvg {
             double sw = r.width() * SCALE;
             double sh = r.depth() * SCALE;
             svg.append("<g class=\"stand\" data-stand=\"").append(s.id()).append("\" data-number=\"").append(s.number())
-                    .append("\">");
+                    .append("\" data-x=\"").append(m(r.x())).append("\" data-y=\"").append(m(r.y()))
+                    .append("\" data-w=\"").append(m(r.width())).append("\" data-d=\"").append(m(r.depth()))
+                    .append("\" tabindex=\"0\" role=\"button\" aria-label=\"").append(s.number())
+                    .append(s.label() == null ? "" : " " + esc(s.label())).append("\">");
             svg.append("<rect x=\"").append(n(r.x() * SCALE)).append("\" y=\"").append(n(r.y() * SCALE)).append("\" width=\"")
                     .append(n(sw)).append("\" height=\"").append(n(sh)).append("\" fill=\"")
                     .append(colours.getOrDefault(s.kind(), "#d9d9d9")).append("\" stroke=\"")
@@ -107,6 +115,10 @@ public final class FloorPlanSvg {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    private static String m(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 
     private static String n(double v) {

@@ -55,6 +55,19 @@ public final class Form {
         return value == null ? "" : value;
     }
 
+    public boolean hasValue(String name) {
+        return values.containsKey(name);
+    }
+
+    /** The value of a field named by a prefix and an id ({@code x-12}), for repeated rows in templates. */
+    public String valueOf(String prefix, Object id) {
+        return value(prefix + id);
+    }
+
+    public boolean checkedOf(String prefix, Object id) {
+        return checked(prefix + id);
+    }
+
     public boolean checked(String name) {
         String value = values.get(name);
         return "true".equals(value) || "on".equals(value);

@@ -68,7 +68,8 @@ class MessagesTest {
         Set<String> keys = load("messages_fr.properties").stringPropertyNames();
         for (Class<? extends Enum<?>> type : java.util.List.of(org.relais.edition.EditionStatus.class,
                 org.relais.venue.SpaceKind.class, org.relais.programme.SessionKind.class,
-                org.relais.programme.Conflict.Kind.class, org.relais.badge.BadgeRole.class)) {
+                org.relais.programme.Conflict.Kind.class, org.relais.badge.BadgeRole.class,
+                org.relais.venue.ObstacleKind.class)) {
             for (Enum<?> value : type.getEnumConstants()) {
                 assertTrue(keys.contains(type.getSimpleName() + "_" + value.name()), value.toString());
             }
