@@ -58,6 +58,24 @@ class FloorPlanApiTest {
                 .contentType(containsString("image/svg+xml")).extract().asString();
         assertTrue(svg.startsWith("<svg") && svg.contains("data-number=\"34\"") && svg.contains("Radio France"), svg);
         assertTrue(svg.contains("Issue de secours") || svg.contains("Emergency exit"));
+
+        for (String format : List.of("A4", "A3")) {
+            byte[] pdf = given().accept("application/pdf").get("/api/v1/editions/" + forum.id + "/floorplan.pdf?spaceId=" + agora
+                    + "&format=" + format).then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+            java.nio.file.Path file = java.nio.file.Path.of("target/print/floorplan-" + format + ".pdf");
+            try {
+                java.nio.file.Files.createDirectories(file.getParent());
+                java.nio.file.Files.write(file, pdf);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertEquals(1, org.relais.print.PdfTools.pages(file));
+            String text = org.relais.print.PdfTools.text(file);
+            assertTrue(text.contains("Établissements et leurs stands") && text.contains("Radio France")
+                    && text.contains("1:") && text.contains("Agora"), text);
+        }
+        given().accept("application/pdf").get("/api/v1/editions/" + forum.id + "/floorplan.pdf?format=A0").then()
+                .statusCode(422);
     }
 
     @Test

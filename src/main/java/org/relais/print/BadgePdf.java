@@ -153,7 +153,7 @@ public final class BadgePdf {
         }
     }
 
-    private static byte[] deflate(PdfOps ops) {
+    static byte[] deflate(PdfOps ops) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
             deflater.setInput(ops.buffer(), 0, ops.length());
@@ -173,7 +173,12 @@ public final class BadgePdf {
     }
 
     private static void page(PdfDocument pdf, SheetLayout layout, byte[] content, PdfFont regular, PdfFont bold) {
-        PdfPage page = pdf.addNewPage(new PageSize((float) layout.pageWidth(), (float) layout.pageHeight()));
+        page(pdf, layout.pageWidth(), layout.pageHeight(), content, regular, bold);
+    }
+
+    /** A page of the given size in points whose content stream is already compressed, with the two faces as F1 and F2. */
+    static void page(PdfDocument pdf, double width, double height, byte[] content, PdfFont regular, PdfFont bold) {
+        PdfPage page = pdf.addNewPage(new PageSize((float) width, (float) height));
         PdfStream stream = new PdfStream(content);
         // Already compressed by the drawing thread: iText writes it as it is.
         stream.put(PdfName.Filter, PdfName.FlateDecode);

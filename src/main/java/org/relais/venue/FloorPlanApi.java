@@ -63,6 +63,30 @@ public class FloorPlanApi {
         return Response.ok(floor.svg(id, spaceId), "image/svg+xml; charset=UTF-8").build();
     }
 
+    /** Public, like the SVG. {@code format} A4 (default) or A3, landscape. */
+    @GET
+    @Path("floorplan.pdf")
+    @Produces("application/pdf")
+    @PermitAll
+    public Response pdf(@RestPath Long id, @RestQuery Long spaceId, @RestQuery String format) {
+        org.relais.print.PlanPdf.Format f;
+        try {
+            f = org.relais.print.PlanPdf.Format.valueOf(format == null || format.isBlank() ? "A4"
+                    : format.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw org.relais.web.InvalidInputException.of("format", "error_floor_format");
+        }
+        if (spaceId != null) {
+            Space hall = floor.hall(id, spaceId);
+            if (hall.widthM == null || hall.depthM == null) {
+                throw org.relais.web.InvalidInputException.of("spaceId", "error_floor_hall_size", hall.name);
+            }
+        }
+        org.relais.print.PlanPdf.Format chosen = f;
+        return Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> floor.pdf(id, spaceId, chosen, out), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"plan.pdf\"").build();
+    }
+
     @GET
     @Path("spaces/{spaceId}/obstacles")
     @Produces(MediaType.APPLICATION_JSON)

@@ -194,6 +194,64 @@ public class FloorPlanService {
                 d(hall.depthM), fixed, marks, kinds, obstacleNames);
     }
 
+    /**
+     * The edition's floor plans as a PDF: one page per hall with placed stands (or the one named),
+     * landscape A4 or A3, with a scale bar, the entrance marked and an index of institutions.
+     */
+    public void pdf(Long editionId, Long spaceId, org.relais.print.PlanPdf.Format format, java.io.OutputStream out) {
+        Edition edition = editions.get(editionId);
+        List<Space> halls = spaceId != null ? List.of(venue.space(editionId, spaceId))
+                : Space.<Space>list("edition = ?1 order by id", edition).stream()
+                        .filter(h -> h.widthM != null && h.depthM != null
+                                && Stand.count("space = ?1 and positionX is not null", h) > 0).toList();
+        List<String> kinds = reference.institutionKinds();
+        List<org.relais.print.PlanPdf.Plan> plans = new ArrayList<>();
+        for (Space hall : halls) {
+            if (hall.widthM == null || hall.depthM == null) {
+                throw InvalidInputException.of("spaceId", "error_floor_hall_size", hall.name);
+            }
+            List<org.relais.print.PlanPdf.Shape> obstacles = new ArrayList<>();
+            for (Obstacle o : Obstacle.listBySpace(hall)) {
+                int fill = switch (o.kind) {
+                    case EMERGENCY_EXIT -> 0x31A354;
+                    case DOOR -> 0x74C476;
+                    case STAGE -> 0x636363;
+                    default -> 0x969696;
+                };
+                obstacles.add(new org.relais.print.PlanPdf.Shape(d(o.x), d(o.y), d(o.width), d(o.depth), fill, null, null,
+                        o.kind == ObstacleKind.DOOR));
+            }
+            List<org.relais.print.PlanPdf.Shape> shapes = new ArrayList<>();
+            Map<String, List<Integer>> index = new java.util.TreeMap<>(java.text.Collator.getInstance(java.util.Locale.FRENCH));
+            java.util.Set<String> usedKinds = new java.util.LinkedHashSet<>();
+            for (Stand s : Stand.<Stand>list("space = ?1 and positionX is not null order by number", hall)) {
+                Rect r = rect(s);
+                int k = Math.max(0, kinds.indexOf(s.institution.kind));
+                usedKinds.add(s.institution.kind);
+                shapes.add(new org.relais.print.PlanPdf.Shape(r.x(), r.y(), r.width(), r.depth(), FloorPlanSvg.kindColour(k),
+                        String.valueOf(s.number), s.institution.shortName, false));
+                index.computeIfAbsent(s.institution.name, n -> new ArrayList<>()).add(s.number);
+            }
+            List<org.relais.print.PlanPdf.Legend> legend = new ArrayList<>();
+            for (String kind : kinds) {
+                if (usedKinds.contains(kind)) {
+                    legend.add(new org.relais.print.PlanPdf.Legend(FloorPlanSvg.kindColour(kinds.indexOf(kind)),
+                            Messages.get("kind_" + kind)));
+                }
+            }
+            legend.add(new org.relais.print.PlanPdf.Legend(0x31A354, Messages.get("ObstacleKind_EMERGENCY_EXIT")));
+            legend.add(new org.relais.print.PlanPdf.Legend(0x74C476, Messages.get("floor_pdf_entrance")));
+            List<org.relais.print.PlanPdf.IndexLine> lines = new ArrayList<>();
+            index.forEach((name, numbers) -> lines.add(new org.relais.print.PlanPdf.IndexLine(name,
+                    String.join(", ", numbers.stream().map(String::valueOf).toList()))));
+            plans.add(new org.relais.print.PlanPdf.Plan(Messages.get("floor_svg_title", hall.name, edition.title),
+                    edition.venueName == null ? "" : edition.venueName, d(hall.widthM), d(hall.depthM), obstacles, shapes,
+                    legend, lines, Messages.get("floor_pdf_index"), Messages.get("floor_pdf_scale",
+                            plain(hall.widthM), plain(hall.depthM)), Messages.get("floor_pdf_entrance")));
+        }
+        org.relais.print.PlanPdf.write(plans, format, Messages.get("floorplan") + " – " + edition.title, out);
+    }
+
     /** The named hall, or the first of the edition's halls that has stands. */
     public Space hall(Long editionId, Long spaceId) {
         if (spaceId != null) {

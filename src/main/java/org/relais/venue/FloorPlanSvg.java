@@ -20,6 +20,11 @@ public final class FloorPlanSvg {
     private FloorPlanSvg() {
     }
 
+    /** The colour of the i-th institution kind, as 0xRRGGBB: the same in the SVG and the PDF. */
+    static int kindColour(int i) {
+        return Integer.parseInt(PALETTE[i % PALETTE.length].substring(1), 16);
+    }
+
     public record StandMark(long id, int number, String label, String kind, FloorLayout.Rect rect, boolean problem) {
     }
 

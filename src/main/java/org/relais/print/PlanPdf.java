@@ -1,0 +1,202 @@
+package org.relais.print;
+
+import com.itextpdf.kernel.font.PdfFont;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfWriter;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Floor plans as PDF, landscape A4 or A3, one hall per page: the plan to a round scale (1:100,
+ * 1:200…) with a scale bar and the entrance marked, stands numbered (and named when the name
+ * fits), a legend, and an index of institutions with their stand numbers. Names that do not fit
+ * a stand are in the index only.
+ */
+public final class PlanPdf {
+
+    private static final double MM = SheetLayout.POINTS_PER_MM;
+    private static final int[] SCALES = {50, 100, 150, 200, 250, 300, 400, 500, 750, 1000};
+
+    private PlanPdf() {
+    }
+
+    /** One hall's plan, in metres from its top-left corner. */
+    public record Plan(String title, String subtitle, double width, double depth, List<Shape> obstacles, List<Shape> stands,
+            List<Legend> legend, List<IndexLine> index, String indexTitle, String scaleWords, String entranceWords) {
+    }
+
+    /** A rectangle to draw, its fill, and its words (a stand's number and name; an obstacle's kind). */
+    public record Shape(double x, double y, double width, double depth, int fill, String number, String label,
+            boolean entrance) {
+    }
+
+    public record Legend(int colour, String words) {
+    }
+
+    public record IndexLine(String name, String numbers) {
+    }
+
+    public enum Format {
+        A4(297, 210), A3(420, 297);
+
+        final double widthMm;
+        final double heightMm;
+
+        Format(double widthMm, double heightMm) {
+            this.widthMm = widthMm;
+            this.heightMm = heightMm;
+        }
+    }
+
+    public static void write(List<Plan> plans, Format format, String title, OutputStream out) {
+        ConcurrentMap<Integer, String>[] used = BadgePdf.newGlyphMaps();
+        try (PdfDocument pdf = new PdfDocument(new PdfWriter(out))) {
+            pdf.getDocumentInfo().setTitle(title);
+            pdf.getDocumentInfo().setCreator("Relais");
+            PdfFont regular = BadgePdf.font(Face.REGULAR);
+            PdfFont bold = BadgePdf.font(Face.BOLD);
+            double pw = format.widthMm * MM;
+            double ph = format.heightMm * MM;
+            for (Plan plan : plans) {
+                PdfOps ops = new PdfOps(used);
+                draw(ops, plan, pw, ph);
+                BadgePdf.page(pdf, pw, ph, BadgePdf.deflate(ops), regular, bold);
+            }
+            if (plans.isEmpty()) {
+                pdf.addNewPage(new com.itextpdf.kernel.geom.PageSize((float) pw, (float) ph));
+            }
+            BadgePdf.register(regular, Face.REGULAR, used[0]);
+            BadgePdf.register(bold, Face.BOLD, used[1]);
+        }
+    }
+
+    static void draw(Surface s, Plan plan, double pw, double ph) {
+        double margin = 12 * MM;
+        double indexWidth = 78 * MM;
+        double top = ph - margin;
+        Line title = line(plan.title(), Face.BOLD, pw - 2 * margin, 16);
+        s.text(title.text, margin, top - title.size, title.size, 0x1A1A1A);
+        Line subtitle = line(plan.subtitle(), Face.REGULAR, pw - 2 * margin, 10);
+        s.text(subtitle.text, margin, top - title.size - 14, subtitle.size, 0x555555);
+        double areaTop = top - title.size - 26;
+        double areaBottom = margin + 16 * MM; // room for the legend and the scale bar
+        double areaWidth = pw - 2 * margin - indexWidth - 8 * MM;
+        double areaHeight = areaTop - areaBottom;
+        // The largest round scale at which the hall fits.
+        double pointsPerMetre = 0;
+        int scale = SCALES[SCALES.length - 1];
+        for (int candidate : SCALES) {
+            double ppm = 1000.0 / candidate * MM;
+            if (plan.width() * ppm <= areaWidth && plan.depth() * ppm <= areaHeight) {
+                scale = candidate;
+                pointsPerMetre = ppm;
+                break;
+            }
+        }
+        if (pointsPerMetre == 0) {
+            pointsPerMetre = Math.min(areaWidth / plan.width(), areaHeight / plan.depth());
+            scale = (int) Math.round(1000 * MM / pointsPerMetre);
+        }
+        double ox = margin;
+        double oy = areaTop; // the hall's top-left corner; y grows downward in the plan
+        double hallW = plan.width() * pointsPerMetre;
+        double hallH = plan.depth() * pointsPerMetre;
+        s.fillRect(ox, oy - hallH, hallW, hallH, 0xFAFAFA);
+        for (Shape o : plan.obstacles()) {
+            box(s, o, ox, oy, pointsPerMetre);
+        }
+        for (Shape st : plan.stands()) {
+            box(s, st, ox, oy, pointsPerMetre);
+        }
+        outline(s, ox, oy - hallH, hallW, hallH, 1.5, 0x333333);
+
+        // The legend under the plan, in as many lines as it needs.
+        double lx = ox;
+        double ly = areaBottom - 4 * MM;
+        for (Legend l : plan.legend()) {
+            Line words = line(l.words(), Face.REGULAR, 60 * MM, 7);
+            if (lx > ox && lx + 4 * MM + words.text.widthAt(words.size) > ox + areaWidth) {
+                lx = ox;
+                ly -= 4.5 * MM;
+            }
+            s.fillRect(lx, ly, 3 * MM, 3 * MM, l.colour());
+            s.text(words.text, lx + 4 * MM, ly + 0.6 * MM, words.size, 0x333333);
+            lx += 4 * MM + words.text.widthAt(words.size) + 5 * MM;
+        }
+
+        // The scale bar at the bottom: 5 or 10 m in 1 m steps, the scale in words beside it.
+        double barMetres = plan.width() >= 30 ? 10 : 5;
+        double by = margin;
+        for (int m = 0; m < barMetres; m++) {
+            s.fillRect(ox + m * pointsPerMetre, by, pointsPerMetre, 2 * MM, m % 2 == 0 ? 0x333333 : 0xFFFFFF);
+        }
+        outline(s, ox, by, barMetres * pointsPerMetre, 2 * MM, 0.5, 0x333333);
+        Line bar = line(((int) barMetres) + " m · 1:" + scale + " · " + plan.scaleWords(), Face.REGULAR,
+                areaWidth - barMetres * pointsPerMetre - 4 * MM, 8);
+        s.text(bar.text, ox + barMetres * pointsPerMetre + 3 * MM, by + 0.3 * MM, bar.size, 0x333333);
+
+        // The index: institutions and their stand numbers, in a column at the right.
+        double ix = pw - margin - indexWidth;
+        double iy = areaTop;
+        Line head = line(plan.indexTitle(), Face.BOLD, indexWidth, 10);
+        s.text(head.text, ix, iy - head.size, head.size, 0x1A1A1A);
+        iy -= head.size + 6;
+        int lines = 0;
+        for (IndexLine entry : plan.index()) {
+            lines += Shaper.shape(entry.name(), Face.REGULAR).widthAt(8) > indexWidth - 14 * MM ? 2 : 1;
+        }
+        // One size for the whole index, as large as the column allows; a long name takes two lines.
+        double size = Math.max(5, Math.min(8, (iy - margin) / Math.max(1, lines) / 1.2));
+        for (IndexLine entry : plan.index()) {
+            Line numbers = line(entry.numbers(), Face.BOLD, 12 * MM, size);
+            s.text(numbers.text, ix, iy - size, numbers.size, 0x1A1A1A);
+            for (TextFit.Line l : TextFit.fit(entry.name(), Face.REGULAR, indexWidth - 14 * MM, size, size, 2)) {
+                s.text(l.text(), ix + 14 * MM, iy - l.size(), l.size(), 0x333333);
+                iy -= l.size() * 1.2;
+            }
+        }
+    }
+
+    private static void box(Surface s, Shape shape, double ox, double oy, double ppm) {
+        double x = ox + shape.x() * ppm;
+        double w = shape.width() * ppm;
+        double h = shape.depth() * ppm;
+        double y = oy - shape.y() * ppm - h;
+        s.fillRect(x, y, w, h, shape.fill());
+        outline(s, x, y, w, h, 0.5, 0x333333);
+        if (shape.entrance()) {
+            Line words = line("▲", Face.BOLD, w, Math.max(6, Math.min(w, h) * 0.9));
+            s.text(words.text, x + (w - words.text.widthAt(words.size)) / 2, y + h + 1, words.size, 0x1E7B34);
+        }
+        if (shape.number() != null) {
+            Line n = line(shape.number(), Face.BOLD, w - 2, Math.min(10, h * 0.4));
+            s.text(n.text, x + (w - n.text.widthAt(n.size)) / 2, y + h * 0.55, n.size, 0x1A1A1A);
+        }
+        if (shape.label() != null) {
+            // The name only if it fits at a readable size; the index has it anyway.
+            ShapedText label = Shaper.shape(shape.label(), Face.REGULAR);
+            double size = Math.min(6, h * 0.25);
+            if (size >= 3.5 && label.widthAt(size) <= w - 2) {
+                s.text(label, x + (w - label.widthAt(size)) / 2, y + h * 0.18, size, 0x333333);
+            }
+        }
+    }
+
+    private static void outline(Surface s, double x, double y, double w, double h, double width, int rgb) {
+        s.line(x, y, x + w, y, width, rgb);
+        s.line(x + w, y, x + w, y + h, width, rgb);
+        s.line(x + w, y + h, x, y + h, width, rgb);
+        s.line(x, y + h, x, y, width, rgb);
+    }
+
+    private record Line(ShapedText text, double size) {
+    }
+
+    /** A one-line text at a size, made smaller if it does not fit the width. */
+    private static Line line(String text, Face face, double width, double size) {
+        ShapedText t = Shaper.shape(text == null ? "" : text, face);
+        double fit = t.width() <= 0 ? size : Math.min(size, width * 1000 / t.width());
+        return new Line(t, fit);
+    }
+}
