@@ -44,6 +44,33 @@ public final class Calendar {
         return ics.toString();
     }
 
+    /** The whole programme of an edition: the forum's days and every session, for a calendar to subscribe to. */
+    public static String programme(Edition edition, List<org.relais.programme.ProgrammeSession> sessions, ZoneId zone,
+            String host) {
+        StringBuilder ics = new StringBuilder();
+        line(ics, "BEGIN:VCALENDAR");
+        line(ics, "VERSION:2.0");
+        line(ics, "PRODID:-//Relais//Programme//FR");
+        line(ics, "CALSCALE:GREGORIAN");
+        line(ics, "METHOD:PUBLISH");
+        line(ics, "X-WR-CALNAME:" + escape(edition.title));
+        String place = edition.venueName == null ? "" : edition.venueName
+                + (edition.venueAddress == null ? "" : ", " + edition.venueAddress);
+        for (EditionDay day : edition.days) {
+            event(ics, "forum-" + edition.id + "-" + day.date, day.date, day.opensAt, day.closesAt, zone, edition.title, place,
+                    "CONFIRMED", host);
+        }
+        for (org.relais.programme.ProgrammeSession s : sessions) {
+            if (s.day == null || s.startsAt == null || s.endsAt == null) {
+                continue;
+            }
+            String where = s.space == null ? place : s.space.name + (place.isEmpty() ? "" : ", " + place);
+            event(ics, "programme-" + s.id, s.day, s.startsAt, s.endsAt, zone, s.title, where, "CONFIRMED", host);
+        }
+        line(ics, "END:VCALENDAR");
+        return ics.toString();
+    }
+
     private static void event(StringBuilder ics, String uid, LocalDate day, LocalTime start, LocalTime end, ZoneId zone,
             String summary, String location, String status, String host) {
         line(ics, "BEGIN:VEVENT");

@@ -34,6 +34,30 @@ public class EditionRegistrationApi {
         return Response.created(URI.create("/api/v1/registrations/" + created.manageToken())).entity(created).build();
     }
 
+    @Inject
+    org.relais.edition.EditionService editions;
+
+    @Inject
+    org.relais.programme.ProgrammeService programme;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
+    java.time.ZoneId zone;
+
+    /** The whole programme as iCalendar (public, once the edition is published), for calendars to subscribe to. */
+    @GET
+    @Path("programme.ics")
+    @Produces("text/calendar")
+    @PermitAll
+    public Response programmeIcs(@RestPath Long id) {
+        org.relais.edition.Edition edition = editions.get(id);
+        if (edition.status == org.relais.edition.EditionStatus.DRAFT) {
+            throw new org.relais.web.NotFoundException("edition", id);
+        }
+        String ics = Calendar.programme(edition, programme.sessions(id), zone, "relais");
+        return Response.ok(ics, "text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "inline; filename=\"programme-" + edition.number + ".ics\"").build();
+    }
+
     @GET
     @Path("registrations")
     @RolesAllowed(Account.ORGANISER)
