@@ -63,7 +63,7 @@ public class BadgePages {
     public Response pdf(@RestPath Long id) {
         BadgeRequest request = request();
         Edition edition = editions.get(id);
-        return EditionBadgeApi.pdf(out -> badges.writeEdition(id, request, out), "badges-" + edition.number + ".pdf");
+        return BadgeResponses.pdf(out -> badges.writeEdition(id, request, out), "badges-" + edition.number + ".pdf");
     }
 
     @GET
@@ -78,8 +78,7 @@ public class BadgePages {
     @Produces("application/pdf")
     public Response relayBadge(@RestPath Long id, @RestPath Long registrationId) {
         BadgeRequest request = BadgeRequest.parse("a6", List.of(), false, null);
-        badges.checkRegistration(id, registrationId);
-        return EditionBadgeApi.pdf(out -> badges.writeRegistration(id, registrationId, request, out), "badge.pdf");
+        return BadgeResponses.relay(badges, id, registrationId, request);
     }
 
     @GET
@@ -87,8 +86,7 @@ public class BadgePages {
     @Produces("application/pdf")
     public Response holderBadge(@RestPath Long id, @RestPath Long holderId) {
         BadgeRequest request = BadgeRequest.parse("a6", List.of(), false, null);
-        badges.holder(id, holderId);
-        return EditionBadgeApi.pdf(out -> badges.writeHolder(id, holderId, request, out), "badge.pdf");
+        return BadgeResponses.holder(badges, id, holderId, request);
     }
 
     @POST

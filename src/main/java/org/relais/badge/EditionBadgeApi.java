@@ -39,7 +39,7 @@ public class EditionBadgeApi {
         BadgeRequest request = BadgeRequest.parse(layout, role, back, lang);
         Edition edition = editions.get(id);
         StreamingOutput body = out -> badges.writeEdition(id, request, out);
-        return pdf(body, "badges-" + edition.number + ".pdf");
+        return BadgeResponses.pdf(body, "badges-" + edition.number + ".pdf");
     }
 
     @GET
@@ -48,8 +48,7 @@ public class EditionBadgeApi {
     public Response one(@RestPath Long id, @RestPath Long registrationId, @RestQuery String layout,
             @RestQuery boolean back, @RestQuery String lang) {
         BadgeRequest request = BadgeRequest.parse(layout == null ? "a6" : layout, List.of(), back, lang);
-        badges.checkRegistration(id, registrationId);
-        return pdf(out -> badges.writeRegistration(id, registrationId, request, out), "badge.pdf");
+        return BadgeResponses.relay(badges, id, registrationId, request);
     }
 
     @GET
@@ -82,15 +81,7 @@ public class EditionBadgeApi {
     public Response holderBadge(@RestPath Long id, @RestPath Long holderId, @RestQuery String layout,
             @RestQuery String lang) {
         BadgeRequest request = BadgeRequest.parse(layout == null ? "a6" : layout, List.of(), false, lang);
-        badges.holder(id, holderId);
-        return pdf(out -> badges.writeHolder(id, holderId, request, out), "badge.pdf");
-    }
-
-    static Response pdf(StreamingOutput body, String filename) {
-        // Inline: the browser opens it, ready for its print dialog.
-        return Response.ok(body, "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + filename + "\"")
-                .header("Cache-Control", "no-store").build();
+        return BadgeResponses.holder(badges, id, holderId, request);
     }
 
     /** A badge holder as the API shows it. */

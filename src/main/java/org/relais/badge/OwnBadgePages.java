@@ -19,6 +19,6 @@ public class OwnBadgePages {
     @Produces("application/pdf")
     public Response own(@RestPath String token) {
         badges.checkOwn(token);
-        return EditionBadgeApi.pdf(out -> badges.writeOwn(token, out), "badge.pdf");
+        return BadgeResponses.pdf(out -> badges.writeOwn(token, out), "badge.pdf");
     }
 }

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
 import org.relais.badge.BadgeRequest;
+import org.relais.badge.BadgeResponses;
 import org.relais.badge.BadgeService;
 import org.relais.badge.SigningKeys;
 import org.relais.edition.Edition;
@@ -166,8 +167,7 @@ public class DoorPages {
     public Response relayBadge(@RestPath Long id, @RestPath Long registrationId) {
         access.door(id);
         BadgeRequest request = BadgeRequest.parse("a6", List.of(), false, null).printing();
-        badges.checkRegistration(id, registrationId);
-        return pdf(out -> badges.writeRegistration(id, registrationId, request, out));
+        return BadgeResponses.relay(badges, id, registrationId, request);
     }
 
     @GET
@@ -176,8 +176,7 @@ public class DoorPages {
     public Response holderBadge(@RestPath Long id, @RestPath Long holderId) {
         access.door(id);
         BadgeRequest request = BadgeRequest.parse("a6", List.of(), false, null).printing();
-        badges.holder(id, holderId);
-        return pdf(out -> badges.writeHolder(id, holderId, request, out));
+        return BadgeResponses.holder(badges, id, holderId, request);
     }
 
     @GET
@@ -239,11 +238,6 @@ public class DoorPages {
             rooms.giveSeat(id, sessionId, form.id("from"), form.id("to"));
             return org.relais.web.Redirects.to("/door/editions/" + id + "/sessions/" + sessionId, "seat-given");
         }, problem -> Templates.room(editions.get(id), rooms.room(id, sessionId), null, problem));
-    }
-
-    private static Response pdf(jakarta.ws.rs.core.StreamingOutput body) {
-        return Response.ok(body, "application/pdf").header("Content-Disposition", "inline; filename=\"badge.pdf\"")
-                .header("Cache-Control", "no-store").build();
     }
 
     private String station(String given) {
