@@ -27,6 +27,7 @@ import org.relais.programme.ProgrammeService;
 import org.relais.programme.SessionData;
 import org.relais.venue.Space;
 import org.relais.venue.SpaceData;
+import org.relais.venue.ObstacleData;
 import org.relais.venue.StandData;
 import org.relais.venue.VenueService;
 
@@ -59,6 +60,8 @@ public class DemoData {
     VenueService venue;
     @Inject
     ProgrammeService programme;
+    @Inject
+    org.relais.venue.FloorPlanService floor;
     @Inject
     org.relais.registration.RegistrationService registrations;
     @Inject
@@ -184,6 +187,19 @@ public class DemoData {
         return past.number() + (past.number() == 1 ? "er" : "e") + " forum de la Mission Vivre Ensemble (" + past.year() + ")";
     }
 
+    /** The Agora's entrance, exit and pillars, then its stands placed by the automatic layout, as an organiser would. */
+    private void layOutAgora(Long editionId, Long agora) {
+        floor.addObstacle(editionId, agora, new ObstacleData(null, "DOOR", "Entrée depuis le hall", BigDecimal.ZERO,
+                new BigDecimal("10.5"), new BigDecimal("0.3"), new BigDecimal("3"), null));
+        floor.addObstacle(editionId, agora, new ObstacleData(null, "EMERGENCY_EXIT", "Sortie Seine", new BigDecimal("29"),
+                new BigDecimal("23.7"), new BigDecimal("2"), new BigDecimal("0.3"), null));
+        for (String x : new String[] {"20", "40"}) {
+            floor.addObstacle(editionId, agora, new ObstacleData(null, "PILLAR", null, new BigDecimal(x), new BigDecimal("11"),
+                    BigDecimal.ONE, BigDecimal.ONE, null));
+        }
+        floor.layout(editionId, agora, new BigDecimal("2.0"));
+    }
+
     /** The 14th forum at the Maison de la Radio, 6 February 2018: spaces, a stand per institution, a programme. */
     private void setUpDemo(Edition edition) {
         Long id = edition.id;
@@ -206,6 +222,7 @@ public class DemoData {
             venue.createStand(id, new StandData(null, number++, institution.id, spaces.get("agora").id,
                     new BigDecimal("3"), new BigDecimal("2"), null, null, false, media));
         }
+        layOutAgora(id, spaces.get("agora").id);
         Long rf = Institution.findBySlug("radio-france").map(i -> i.id).orElse(null);
         Long ina = Institution.findBySlug("ina").map(i -> i.id).orElse(null);
         session(id, "TALK", "Ouverture du forum", "Accueil par Radio France et la Mission Vivre Ensemble.",

@@ -91,7 +91,9 @@ public class EditionService {
         }
         Map<Long, Space> spaces = new HashMap<>();
         for (Space space : Space.listByEdition(source)) {
-            spaces.put(space.id, space.copyTo(copy));
+            Space copied = space.copyTo(copy);
+            spaces.put(space.id, copied);
+            org.relais.venue.Obstacle.listBySpace(space).forEach(o -> o.copyTo(copied));
         }
         for (Stand stand : Stand.listByEdition(source)) {
             stand.copyTo(copy, stand.space == null ? null : spaces.get(stand.space.id));

@@ -24,6 +24,12 @@ public final class PlanPdf {
     /** One hall's plan, in metres from its top-left corner. */
     public record Plan(String title, String subtitle, double width, double depth, List<Shape> obstacles, List<Shape> stands,
             List<Legend> legend, List<IndexLine> index, String indexTitle, String scaleWords, String entranceWords) {
+
+        /** The same plan without its index, where a directory beside it gives every stand number. */
+        public Plan withoutIndex() {
+            return new Plan(title, subtitle, width, depth, obstacles, stands, legend, List.of(), indexTitle, scaleWords,
+                    entranceWords);
+        }
     }
 
     /** A rectangle to draw, its fill, and its words (a stand's number and name; an obstacle's kind). */
@@ -60,7 +66,7 @@ public final class PlanPdf {
             double ph = format.heightMm * MM;
             for (Plan plan : plans) {
                 PdfOps ops = new PdfOps(used);
-                draw(ops, plan, pw, ph);
+                draw(ops, plan, pw, ph, 12 * MM);
                 BadgePdf.page(pdf, pw, ph, BadgePdf.deflate(ops), regular, bold);
             }
             if (plans.isEmpty()) {
@@ -71,17 +77,30 @@ public final class PlanPdf {
         }
     }
 
-    static void draw(Surface s, Plan plan, double pw, double ph) {
-        double margin = 12 * MM;
-        double indexWidth = 78 * MM;
+    /** Draws one plan on a page (or a figure) of {@code pw} × {@code ph} points, {@code margin} kept clear all round. */
+    static void draw(Surface s, Plan plan, double pw, double ph, double margin) {
+        // Without an index (the booklet has a directory instead), the plan takes the whole width.
+        double indexWidth = plan.index().isEmpty() ? 0 : 78 * MM;
         double top = ph - margin;
         Line title = line(plan.title(), Face.BOLD, pw - 2 * margin, 16);
         s.text(title.text, margin, top - title.size, title.size, 0x1A1A1A);
         Line subtitle = line(plan.subtitle(), Face.REGULAR, pw - 2 * margin, 10);
         s.text(subtitle.text, margin, top - title.size - 14, subtitle.size, 0x555555);
         double areaTop = top - title.size - 26;
-        double areaBottom = margin + 16 * MM; // room for the legend and the scale bar
-        double areaWidth = pw - 2 * margin - indexWidth - 8 * MM;
+        double areaWidth = pw - 2 * margin - indexWidth - (indexWidth > 0 ? 8 * MM : 0);
+        // The legend's lines are counted first: the plan gets what the legend and the scale bar leave.
+        int legendLines = 1;
+        double lx = 0;
+        for (Legend l : plan.legend()) {
+            Line words = line(l.words(), Face.REGULAR, 60 * MM, 7);
+            double w = 4 * MM + words.text.widthAt(words.size) + 5 * MM;
+            if (lx > 0 && lx + w - 5 * MM > areaWidth) {
+                legendLines++;
+                lx = 0;
+            }
+            lx += w;
+        }
+        double areaBottom = margin + 6 * MM + legendLines * 4.5 * MM + 2 * MM;
         double areaHeight = areaTop - areaBottom;
         // The largest round scale at which the hall fits.
         double pointsPerMetre = 0;
@@ -112,8 +131,8 @@ public final class PlanPdf {
         outline(s, ox, oy - hallH, hallW, hallH, 1.5, 0x333333);
 
         // The legend under the plan, in as many lines as it needs.
-        double lx = ox;
-        double ly = areaBottom - 4 * MM;
+        lx = ox;
+        double ly = areaBottom - 5 * MM;
         for (Legend l : plan.legend()) {
             Line words = line(l.words(), Face.REGULAR, 60 * MM, 7);
             if (lx > ox && lx + 4 * MM + words.text.widthAt(words.size) > ox + areaWidth) {
@@ -137,6 +156,9 @@ public final class PlanPdf {
         s.text(bar.text, ox + barMetres * pointsPerMetre + 3 * MM, by + 0.3 * MM, bar.size, 0x333333);
 
         // The index: institutions and their stand numbers, in a column at the right.
+        if (plan.index().isEmpty()) {
+            return;
+        }
         double ix = pw - margin - indexWidth;
         double iy = areaTop;
         Line head = line(plan.indexTitle(), Face.BOLD, indexWidth, 10);

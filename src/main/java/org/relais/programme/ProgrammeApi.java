@@ -64,6 +64,26 @@ public class ProgrammeApi {
         programme.delete(id, sessionId);
     }
 
+    @Inject
+    ProgrammeBooklet booklet;
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    /**
+     * The printed programme (public once the edition is published; organisers may proof a draft):
+     * {@code lang} fr, en or both, {@code large} for 16 pt on A4, {@code imposed} for the print shop.
+     */
+    @GET
+    @Path("programme.pdf")
+    @Produces("application/pdf")
+    @PermitAll
+    public Response programmePdf(@RestPath Long id, @org.jboss.resteasy.reactive.RestQuery String lang,
+            @org.jboss.resteasy.reactive.RestQuery Boolean large, @org.jboss.resteasy.reactive.RestQuery Boolean imposed) {
+        programme.requirePublished(id, identity.hasRole(Account.ORGANISER));
+        return booklet.answer(id, lang, large, imposed);
+    }
+
     @GET
     @Path("conflicts")
     @RolesAllowed(Account.ORGANISER)

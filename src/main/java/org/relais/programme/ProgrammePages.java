@@ -105,6 +105,18 @@ public class ProgrammePages {
         return Templates.grid(edition, grid, conflicts);
     }
 
+    @Inject
+    ProgrammeBooklet booklet;
+
+    /** The printed programme, drafts included: the organiser proofs it before publishing. */
+    @GET
+    @Path("programme.pdf")
+    @Produces("application/pdf")
+    public jakarta.ws.rs.core.Response programmePdf(@RestPath Long id, @org.jboss.resteasy.reactive.RestQuery String lang,
+            @org.jboss.resteasy.reactive.RestQuery Boolean large, @org.jboss.resteasy.reactive.RestQuery Boolean imposed) {
+        return booklet.answer(id, lang, large, imposed);
+    }
+
     @GET
     @Path("conflicts")
     public TemplateInstance conflicts(@RestPath Long id) {

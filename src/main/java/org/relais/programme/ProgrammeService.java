@@ -35,6 +35,14 @@ public class ProgrammeService {
         return ProgrammeSession.listByEdition(editions.get(editionId));
     }
 
+    /** A draft edition's programme is the organisers' business: anyone else is told it does not exist. */
+    public void requirePublished(Long editionId, boolean organiser) {
+        Edition edition = editions.get(editionId);
+        if (edition.status == org.relais.edition.EditionStatus.DRAFT && !organiser) {
+            throw new org.relais.web.NotFoundException("edition", editionId);
+        }
+    }
+
     public ProgrammeSession session(Long editionId, Long sessionId) {
         return ProgrammeSession.findInEdition(editions.get(editionId), sessionId)
                 .orElseThrow(() -> new NotFoundException("session", sessionId));

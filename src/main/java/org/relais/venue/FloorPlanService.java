@@ -200,6 +200,12 @@ public class FloorPlanService {
      */
     public void pdf(Long editionId, Long spaceId, org.relais.print.PlanPdf.Format format, java.io.OutputStream out) {
         Edition edition = editions.get(editionId);
+        org.relais.print.PlanPdf.write(plans(editionId, spaceId), format, Messages.get("floorplan") + " – " + edition.title, out);
+    }
+
+    /** The plan of each hall with placed stands (or of the one named), in the words of the current language. */
+    public List<org.relais.print.PlanPdf.Plan> plans(Long editionId, Long spaceId) {
+        Edition edition = editions.get(editionId);
         List<Space> halls = spaceId != null ? List.of(venue.space(editionId, spaceId))
                 : Space.<Space>list("edition = ?1 order by id", edition).stream()
                         .filter(h -> h.widthM != null && h.depthM != null
@@ -249,7 +255,7 @@ public class FloorPlanService {
                     legend, lines, Messages.get("floor_pdf_index"), Messages.get("floor_pdf_scale",
                             plain(hall.widthM), plain(hall.depthM)), Messages.get("floor_pdf_entrance")));
         }
-        org.relais.print.PlanPdf.write(plans, format, Messages.get("floorplan") + " – " + edition.title, out);
+        return plans;
     }
 
     /** The named hall, or the first of the edition's halls that has stands. */

@@ -41,6 +41,21 @@ public class Obstacle extends PanacheEntityBase {
     @Column(name = "clearance_m")
     public BigDecimal clearance;
 
+    /** The same obstacle in another edition's copy of its space: pillars and exits do not move from year to year. */
+    public Obstacle copyTo(Space otherSpace) {
+        Obstacle copy = new Obstacle();
+        copy.space = otherSpace;
+        copy.kind = kind;
+        copy.label = label;
+        copy.x = x;
+        copy.y = y;
+        copy.width = width;
+        copy.depth = depth;
+        copy.clearance = clearance;
+        copy.persist();
+        return copy;
+    }
+
     public static List<Obstacle> listBySpace(Space space) {
         return list("space = ?1 order by id", space);
     }

@@ -70,6 +70,48 @@ public final class PdfTools {
         return codes;
     }
 
+    /**
+     * What veraPDF, an independent validator, finds wrong against PDF/UA-1: one line per failed rule
+     * ("7.1-3: …, 12 times"); empty when the file complies.
+     */
+    public static List<String> pdfUaFailures(Path pdf) {
+        org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+        org.verapdf.pdfa.flavours.PDFAFlavour flavour = org.verapdf.pdfa.flavours.PDFAFlavour.PDFUA_1;
+        try (java.io.InputStream in = Files.newInputStream(pdf);
+                org.verapdf.pdfa.PDFAParser parser = org.verapdf.pdfa.Foundries.defaultInstance().createParser(in, flavour);
+                org.verapdf.pdfa.PDFAValidator validator = org.verapdf.pdfa.Foundries.defaultInstance()
+                        .createValidator(flavour, false)) {
+            org.verapdf.pdfa.results.ValidationResult result = validator.validate(parser);
+            java.util.Map<String, Integer> failed = new java.util.TreeMap<>();
+            java.util.Map<String, String> words = new java.util.HashMap<>();
+            for (org.verapdf.pdfa.results.TestAssertion a : result.getTestAssertions()) {
+                if (a.getStatus() == org.verapdf.pdfa.results.TestAssertion.Status.FAILED) {
+                    String rule = a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber();
+                    failed.merge(rule, 1, Integer::sum);
+                    words.putIfAbsent(rule, a.getMessage() + " (first at " + a.getLocation().getContext() + ")");
+                }
+            }
+            List<String> lines = new ArrayList<>();
+            failed.forEach((rule, n) -> lines.add(rule + ": " + words.get(rule) + ", " + n + " times"));
+            if (lines.isEmpty() && !result.isCompliant()) {
+                lines.add("not compliant, no rule named");
+            }
+            return lines;
+        } catch (Exception e) {
+            throw new AssertionError("veraPDF could not read " + pdf + ": " + e, e);
+        }
+    }
+
+    /** The page's size in points, as pdfinfo reads it ("419.53 x 595.28"). */
+    public static String pageSize(Path pdf, int page) {
+        for (String line : run("pdfinfo", "-f", "" + page, "-l", "" + page, pdf.toString()).split("\n")) {
+            if (line.startsWith("Page") && line.contains("size:")) {
+                return line.substring(line.indexOf("size:") + 5).strip().replaceAll(" pts.*", "");
+            }
+        }
+        throw new AssertionError("pdfinfo gave no page size");
+    }
+
     private static String run(String... command) {
         return run(List.of(0), command);
     }

@@ -1,0 +1,544 @@
+package org.relais.print;
+
+import com.itextpdf.kernel.colors.DeviceRgb;
+import com.itextpdf.kernel.font.PdfFont;
+import com.itextpdf.kernel.geom.AffineTransform;
+import com.itextpdf.kernel.geom.PageSize;
+import com.itextpdf.kernel.geom.Rectangle;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfPage;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.PdfString;
+import com.itextpdf.kernel.pdf.PdfUAConformance;
+import com.itextpdf.kernel.pdf.PdfVersion;
+import com.itextpdf.kernel.pdf.PdfViewerPreferences;
+import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.WriterProperties;
+import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
+import com.itextpdf.kernel.pdf.tagging.PdfStructureAttributes;
+import com.itextpdf.kernel.pdf.tagging.StandardRoles;
+import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
+import com.itextpdf.layout.Document;
+import com.itextpdf.layout.borders.Border;
+import com.itextpdf.layout.borders.SolidBorder;
+import com.itextpdf.layout.element.AreaBreak;
+import com.itextpdf.layout.element.Cell;
+import com.itextpdf.layout.element.Div;
+import com.itextpdf.layout.element.Image;
+import com.itextpdf.layout.element.Paragraph;
+import com.itextpdf.layout.element.Table;
+import com.itextpdf.layout.element.Text;
+import com.itextpdf.layout.properties.TextAlignment;
+import com.itextpdf.layout.properties.UnitValue;
+import com.itextpdf.layout.properties.VerticalAlignment;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.ConcurrentMap;
+import org.relais.print.Booklet.Entry;
+import org.relais.print.Booklet.Fact;
+import org.relais.print.Booklet.Words;
+
+/**
+ * The printed programme as a tagged PDF (PDF/UA-1: headings, reading order, tables with their
+ * headers, the floor plan as a figure with its description, the document's language, fonts
+ * embedded): A5 pages, or A4 in large print; optionally imposed two pages a sheet for folding.
+ */
+public final class BookletPdf {
+
+    private static final float MM = (float) SheetLayout.POINTS_PER_MM;
+    private static final DeviceRgb INK = new DeviceRgb(0x1A, 0x1A, 0x1A);
+    private static final DeviceRgb GREY = new DeviceRgb(0x55, 0x55, 0x55);
+    private static final DeviceRgb ACCENT = new DeviceRgb(0x1F, 0x4E, 0x8C);
+    private static final DeviceRgb CELL = new DeviceRgb(0xE3, 0xEC, 0xF7);
+    private static final DeviceRgb RULE = new DeviceRgb(0xBB, 0xBB, 0xBB);
+
+    private BookletPdf() {
+    }
+
+    /**
+     * @param largePrint body text at 16 pt on A4 pages instead of 9.5 pt on A5
+     * @param imposed two pages a sheet (A5 on A4, or A4 on A3) in folding order, for the print shop; this
+     *        copy is not tagged, the unimposed one is the accessible file
+     */
+    public record Options(boolean largePrint, boolean imposed) {
+    }
+
+    /** Sizes in points for one variant. */
+    private record Sizes(PageSize page, float margin, float body, float small, float h1, float h2, float h3, float grid,
+            float title, int gridLanes, int gridHours) {
+        static Sizes of(boolean large) {
+            return large
+                    ? new Sizes(PageSize.A4, 18 * MM, 16, 16, 26, 21, 18, 16, 34, 4, 3)
+                    : new Sizes(PageSize.A5, 13 * MM, 9.5f, 8, 16, 12.5f, 10.5f, 6.5f, 22, 8, 24);
+        }
+    }
+
+    public static void write(Booklet booklet, Options options, OutputStream out) {
+        if (!options.imposed()) {
+            tagged(booklet, options, out);
+            return;
+        }
+        ByteArrayOutputStream pages = new ByteArrayOutputStream();
+        tagged(booklet, options, pages);
+        impose(pages.toByteArray(), options.largePrint() ? PageSize.A3.rotate() : PageSize.A4.rotate(), out);
+    }
+
+    private static void tagged(Booklet b, Options options, OutputStream out) {
+        Sizes z = Sizes.of(options.largePrint());
+        WriterProperties properties = new WriterProperties().setPdfVersion(PdfVersion.PDF_1_7)
+                .addPdfUaXmpMetadata(PdfUAConformance.PDF_UA_1).setFullCompressionMode(true);
+        ConcurrentMap<Integer, String>[] used = BadgePdf.newGlyphMaps();
+        PdfDocument pdf = new PdfDocument(new PdfWriter(out, properties));
+        pdf.setTagged();
+        pdf.getCatalog().setLang(new PdfString(b.language()));
+        pdf.getCatalog().setViewerPreferences(new PdfViewerPreferences().setDisplayDocTitle(true));
+        pdf.getDocumentInfo().setTitle(b.documentTitle());
+        pdf.getDocumentInfo().setCreator("Relais");
+        PdfFont regular = BadgePdf.font(Face.REGULAR);
+        PdfFont bold = BadgePdf.font(Face.BOLD);
+        Document doc = new Document(pdf, z.page(), false);
+        doc.setMargins(z.margin(), z.margin(), z.margin() + z.small() * 1.5f, z.margin());
+        doc.setFont(regular).setFontSize(z.body()).setFontColor(INK);
+        Writer w = new Writer(b, doc, z, regular, bold);
+
+        w.cover();
+        w.glance();
+        w.sessions();
+        w.plans(used);
+        w.directory();
+        w.guests();
+        w.practical();
+        w.pageNumbers();
+        BadgePdf.register(regular, Face.REGULAR, used[0]);
+        BadgePdf.register(bold, Face.BOLD, used[1]);
+        doc.close();
+    }
+
+    /** Lays the booklet out on a document, section after section, each from a new page. */
+    private static final class Writer {
+        private final Booklet b;
+        private final Document doc;
+        private final Sizes z;
+        private final PdfFont regular;
+        private final PdfFont bold;
+
+        Writer(Booklet b, Document doc, Sizes z, PdfFont regular, PdfFont bold) {
+            this.b = b;
+            this.doc = doc;
+            this.z = z;
+            this.regular = regular;
+            this.bold = bold;
+        }
+
+        void cover() {
+            Booklet.Cover c = b.cover();
+            doc.add(words(c.kicker(), z.h2()).setFont(bold).setFontColor(ACCENT).setMarginTop(18 * MM));
+            doc.add(heading(c.title(), StandardRoles.H1, z.title()).setMarginTop(4 * MM));
+            if (present(c.theme())) {
+                doc.add(new Paragraph(c.theme()).setFontSize(z.h2()).setFontColor(GREY).setMarginBottom(10 * MM));
+            }
+            for (Words line : List.of(c.dates(), c.host(), Words.of(c.venue()), Words.of(c.address()))) {
+                if (present(line.first())) {
+                    doc.add(words(line, z.h3()).setMargin(0).setMarginTop(2 * MM));
+                }
+            }
+        }
+
+        void glance() {
+            if (b.glance().isEmpty()) {
+                return;
+            }
+            boolean first = true;
+            for (Booklet.GlanceDay whole : b.glance()) {
+                List<Booklet.GlanceDay> parts = new java.util.ArrayList<>();
+                for (Booklet.GlanceDay hours : byHours(whole, z.gridHours())) {
+                    parts.addAll(split(hours, z.gridLanes()));
+                }
+                for (int part = 0; part < parts.size(); part++) {
+                    doc.add(new AreaBreak(z.page().rotate()));
+                    if (first) {
+                        doc.add(heading(b.glanceTitle(), StandardRoles.H1, z.h1()));
+                        first = false;
+                    }
+                    Words date = whole.date();
+                    if (parts.size() > 1) {
+                        String n = " (" + (part + 1) + "/" + parts.size() + ")";
+                        date = new Words(date.first() + n, date.second() == null ? null : date.second() + n);
+                    }
+                    doc.add(heading(date, StandardRoles.H2, z.h2()));
+                    doc.add(grid(parts.get(part)));
+                }
+            }
+        }
+
+        /**
+         * A day's grid in windows of at most {@code hours} hours, so that each fits a page (a table split
+         * across pages loses the regular structure screen readers rely on); a session across two windows
+         * shows in both.
+         */
+        private static List<Booklet.GlanceDay> byHours(Booklet.GlanceDay day, int hours) {
+            List<Booklet.GlanceDay> windows = new java.util.ArrayList<>();
+            int size = hours * 4;
+            for (int start = 0; start < day.rows(); start += size) {
+                int from = start;
+                int to = Math.min(day.rows(), start + size);
+                List<Booklet.GlanceCell> cells = day.cells().stream()
+                        .filter(c -> c.row() < to && c.row() + c.rowSpan() > from)
+                        .map(c -> new Booklet.GlanceCell(Math.max(c.row(), from) - from,
+                                Math.min(c.row() + c.rowSpan(), to) - Math.max(c.row(), from), c.column(), c.time(), c.title()))
+                        .toList();
+                List<Booklet.GlanceHour> labels = day.hours().stream().filter(h -> h.row() >= from && h.row() < to)
+                        .map(h -> new Booklet.GlanceHour(h.label(), h.row() - from)).toList();
+                if (!cells.isEmpty()) {
+                    windows.add(new Booklet.GlanceDay(day.date(), day.columns(), to - from, labels, cells));
+                }
+            }
+            return windows;
+        }
+
+        /** A day's grid in parts of at most {@code maxLanes} columns, so that every column stays readable. */
+        private static List<Booklet.GlanceDay> split(Booklet.GlanceDay day, int maxLanes) {
+            List<Booklet.GlanceDay> parts = new java.util.ArrayList<>();
+            List<Booklet.GlanceColumn> columns = new java.util.ArrayList<>();
+            int from = 0;
+            int lanes = 0;
+            for (Booklet.GlanceColumn c : day.columns()) {
+                if (lanes > 0 && lanes + c.lanes() > maxLanes) {
+                    parts.add(part(day, columns, from, lanes));
+                    from += lanes;
+                    columns = new java.util.ArrayList<>();
+                    lanes = 0;
+                }
+                columns.add(c);
+                lanes += c.lanes();
+            }
+            if (!columns.isEmpty()) {
+                parts.add(part(day, columns, from, lanes));
+            }
+            parts.removeIf(p -> p.cells().isEmpty());
+            return parts;
+        }
+
+        private static Booklet.GlanceDay part(Booklet.GlanceDay day, List<Booklet.GlanceColumn> columns, int from, int lanes) {
+            List<Booklet.GlanceCell> cells = day.cells().stream()
+                    .filter(c -> c.column() >= from && c.column() < from + lanes)
+                    .map(c -> new Booklet.GlanceCell(c.row(), c.rowSpan(), c.column() - from, c.time(), c.title())).toList();
+            return new Booklet.GlanceDay(day.date(), columns, day.rows(), day.hours(), cells);
+        }
+
+        private Table grid(Booklet.GlanceDay day) {
+            int lanes = day.columns().stream().mapToInt(Booklet.GlanceColumn::lanes).sum();
+            float[] widths = new float[lanes + 1];
+            widths[0] = 1.1f;
+            for (int i = 1; i < widths.length; i++) {
+                widths[i] = 2.5f;
+            }
+            // Separate borders: iText's collapsed borders fail on a row-spanning cell split across pages.
+            Table table = new Table(UnitValue.createPercentArray(widths)).useAllAvailableWidth().setFontSize(z.grid())
+                    .setBorderCollapse(com.itextpdf.layout.properties.BorderCollapsePropertyValue.SEPARATE)
+                    .setHorizontalBorderSpacing(0).setVerticalBorderSpacing(0);
+            table.addHeaderCell(header("", "Column"));
+            for (Booklet.GlanceColumn column : day.columns()) {
+                table.addHeaderCell(header(column.name(), "Column").setFont(bold));
+            }
+            // Every position of the grid gets a cell, empty or not, so the table's structure is regular.
+            boolean[][] taken = new boolean[day.rows()][lanes];
+            Booklet.GlanceCell[][] starts = new Booklet.GlanceCell[day.rows()][lanes];
+            for (Booklet.GlanceCell cell : day.cells()) {
+                if (cell.row() >= 0 && cell.row() < day.rows() && cell.column() >= 0 && cell.column() < lanes) {
+                    starts[cell.row()][cell.column()] = cell;
+                }
+            }
+            float rowHeight = z.grid() * 0.95f;
+            for (int row = 0; row < day.rows(); row++) {
+                String hour = hourAt(day, row);
+                boolean onHour = hour != null;
+                // A cell in the hours' column on every row: a row where no cell starts would be dropped,
+                // and the table's structure would no longer be regular.
+                if (onHour) {
+                    table.addCell(rowHeader(hour));
+                } else {
+                    table.addCell(new Cell().setBorder(Border.NO_BORDER).setHeight(rowHeight).setPadding(0));
+                }
+                for (int col = 0; col < lanes; col++) {
+                    if (taken[row][col]) {
+                        continue;
+                    }
+                    Booklet.GlanceCell s = starts[row][col];
+                    if (s != null) {
+                        int span = Math.max(1, Math.min(s.rowSpan(), day.rows() - row));
+                        for (int r = row; r < row + span; r++) {
+                            taken[r][col] = true;
+                        }
+                        Cell cell = new Cell(span, 1).setBackgroundColor(CELL).setBorder(new SolidBorder(ACCENT, 0.6f))
+                                .setPadding(1.5f);
+                        cell.add(new Paragraph(s.time()).setFont(bold).setMargin(0).setMultipliedLeading(1.05f));
+                        cell.add(new Paragraph(s.title()).setMargin(0).setMultipliedLeading(1.05f));
+                        table.addCell(cell);
+                    } else {
+                        Cell empty = new Cell().setBorder(Border.NO_BORDER).setHeight(rowHeight).setPadding(0);
+                        if (onHour) {
+                            empty.setBorderTop(new SolidBorder(RULE, 0.3f));
+                        }
+                        table.addCell(empty);
+                    }
+                }
+            }
+            return table;
+        }
+
+        private static String hourAt(Booklet.GlanceDay day, int row) {
+            if (row == 0) {
+                return day.hours().stream().filter(h -> h.row() == 0).map(Booklet.GlanceHour::label).findFirst().orElse("");
+            }
+            return day.hours().stream().filter(h -> h.row() == row).map(Booklet.GlanceHour::label).findFirst().orElse(null);
+        }
+
+        private Cell header(String text, String scope) {
+            Cell cell = new Cell().add(new Paragraph(text).setMargin(0)).setBorder(Border.NO_BORDER)
+                    .setBorderBottom(new SolidBorder(INK, 0.8f)).setPadding(1.5f);
+            cell.getAccessibilityProperties().setRole(StandardRoles.TH)
+                    .addAttributes(new PdfStructureAttributes("Table").addEnumAttribute("Scope", scope));
+            return cell;
+        }
+
+        private Cell rowHeader(String hour) {
+            Cell cell = new Cell().add(new Paragraph(hour).setMargin(0).setFont(bold)).setBorder(Border.NO_BORDER)
+                    .setPadding(0).setPaddingRight(2).setBorderTop(new SolidBorder(RULE, 0.3f));
+            cell.getAccessibilityProperties().setRole(StandardRoles.TH)
+                    .addAttributes(new PdfStructureAttributes("Table").addEnumAttribute("Scope", "Row"));
+            return cell;
+        }
+
+        void sessions() {
+            doc.add(new AreaBreak(z.page()));
+            doc.add(heading(b.sessionsTitle(), StandardRoles.H1, z.h1()));
+            if (b.days().stream().allMatch(d -> d.sessions().isEmpty())) {
+                doc.add(words(b.noSession(), z.body()));
+                return;
+            }
+            for (Booklet.SessionDay day : b.days()) {
+                doc.add(heading(day.date(), StandardRoles.H2, z.h2()).setMarginTop(3 * MM));
+                for (Booklet.SessionEntry s : day.sessions()) {
+                    Div block = new Div().setKeepTogether(true).setMarginBottom(3 * MM);
+                    Paragraph when = new Paragraph().setMargin(0).setFontSize(z.small()).setFontColor(ACCENT);
+                    when.add(new Text(s.time() + " · ").setFont(bold));
+                    addWords(when, s.kind());
+                    block.add(when);
+                    block.add(heading(s.title(), StandardRoles.H3, z.h3()).setMarginTop(0.5f * MM));
+                    if (present(s.description())) {
+                        block.add(new Paragraph(s.description()).setMargin(0).setMarginBottom(1 * MM));
+                    }
+                    block.add(facts(s.facts()));
+                    doc.add(block);
+                }
+            }
+        }
+
+        void plans(ConcurrentMap<Integer, String>[] used) {
+            boolean first = true;
+            for (Booklet.Figure figure : b.plans()) {
+                PageSize page = z.page().rotate();
+                doc.add(new AreaBreak(page));
+                if (first) {
+                    doc.add(heading(b.planTitle(), StandardRoles.H1, z.h1()));
+                    first = false;
+                }
+                float width = page.getWidth() - 2 * z.margin();
+                float height = page.getHeight() - 2 * z.margin() - z.h1() * 2.2f - z.small() * 1.5f;
+                PdfOps ops = new PdfOps(used);
+                // The plan's own margins are small here: the page has its margins already.
+                PlanPdf.draw(ops, figure.plan(), width, height, 2 * MM);
+                PdfFormXObject drawing = new PdfFormXObject(new Rectangle(width, height));
+                drawing.getPdfObject().setData(ops.bytes());
+                PdfName r = drawing.getResources().addFont(doc.getPdfDocument(), regular);
+                PdfName bo = drawing.getResources().addFont(doc.getPdfDocument(), bold);
+                if (!r.getValue().equals(PdfOps.REGULAR_FONT) || !bo.getValue().equals(PdfOps.BOLD_FONT)) {
+                    throw new IllegalStateException("Unexpected font resource names " + r + ", " + bo);
+                }
+                Image image = new Image(drawing);
+                image.getAccessibilityProperties().setAlternateDescription(join(figure.alternative()));
+                doc.add(image);
+            }
+        }
+
+        void directory() {
+            if (b.directory().isEmpty()) {
+                return;
+            }
+            doc.add(new AreaBreak(z.page()));
+            doc.add(heading(b.directoryTitle(), StandardRoles.H1, z.h1()));
+            entries(b.directory());
+        }
+
+        void guests() {
+            if (b.guests().isEmpty()) {
+                return;
+            }
+            doc.add(heading(b.guestsTitle(), StandardRoles.H1, z.h1()).setMarginTop(5 * MM));
+            entries(b.guests());
+        }
+
+        private void entries(List<Entry> entries) {
+            for (Entry e : entries) {
+                Div block = new Div().setKeepTogether(true).setMarginBottom(2.5f * MM);
+                block.add(heading(e.name(), StandardRoles.H2, z.h3()));
+                block.add(facts(e.facts()));
+                if (present(e.text())) {
+                    block.add(new Paragraph(e.text()).setMargin(0).setMarginTop(0.5f * MM));
+                }
+                doc.add(block);
+            }
+        }
+
+        void practical() {
+            if (b.practical().isEmpty()) {
+                return;
+            }
+            doc.add(new AreaBreak(z.page()));
+            doc.add(heading(b.practicalTitle(), StandardRoles.H1, z.h1()));
+            for (Fact f : b.practical()) {
+                doc.add(heading(f.label(), StandardRoles.H2, z.h3()).setMarginTop(2 * MM));
+                doc.add(words(f.value(), z.body()));
+            }
+        }
+
+        /** Page numbers in the foot of every page but the cover, marked as artifacts: not read aloud. */
+        void pageNumbers() {
+            PdfDocument pdf = doc.getPdfDocument();
+            for (int i = 2; i <= pdf.getNumberOfPages(); i++) {
+                Rectangle size = pdf.getPage(i).getPageSize();
+                Paragraph number = new Paragraph(String.valueOf(i)).setFontSize(z.small()).setFontColor(GREY);
+                number.getAccessibilityProperties().setRole(StandardRoles.ARTIFACT);
+                doc.showTextAligned(number, size.getWidth() / 2, z.margin() / 2, i, TextAlignment.CENTER,
+                        VerticalAlignment.BOTTOM, 0);
+            }
+        }
+
+        /** Facts as one paragraph: labels in bold, " · " between them. */
+        private Paragraph facts(List<Fact> facts) {
+            Paragraph p = new Paragraph().setMargin(0).setFontSize(z.small()).setFontColor(GREY);
+            boolean first = true;
+            for (Fact f : facts) {
+                if (!first) {
+                    p.add(new Text(" · "));
+                }
+                first = false;
+                addWords(p, f.label(), bold);
+                p.add(new Text(sep()).setFont(bold));
+                addWords(p, f.value());
+            }
+            return p;
+        }
+
+        private String sep() {
+            return b.language().startsWith("fr") ? " : " : ": ";
+        }
+
+        private Paragraph heading(String text, String role, float size) {
+            Paragraph p = new Paragraph(text == null ? "" : text).setFont(bold).setFontSize(size).setMarginBottom(1 * MM)
+                    .setMultipliedLeading(1.1f).setKeepWithNext(true);
+            p.getAccessibilityProperties().setRole(role);
+            return p;
+        }
+
+        private Paragraph heading(Words words, String role, float size) {
+            Paragraph p = words(words, size).setFont(bold).setMarginBottom(1 * MM).setMultipliedLeading(1.1f)
+                    .setKeepWithNext(true);
+            p.getAccessibilityProperties().setRole(role);
+            return p;
+        }
+
+        private Paragraph words(Words words, float size) {
+            Paragraph p = new Paragraph().setFontSize(size);
+            addWords(p, words);
+            return p;
+        }
+
+        private void addWords(Paragraph p, Words words) {
+            addWords(p, words, null);
+        }
+
+        /** The first language as it is; the second after a slash, marked with its language for screen readers. */
+        private void addWords(Paragraph p, Words words, PdfFont font) {
+            Text first = new Text(words.first());
+            if (font != null) {
+                first.setFont(font);
+            }
+            p.add(first);
+            if (words.bilingual()) {
+                p.add(new Text(" / "));
+                Text second = new Text(words.second());
+                second.getAccessibilityProperties().setLanguage(b.secondLanguage());
+                if (font != null) {
+                    second.setFont(font);
+                }
+                p.add(second);
+            }
+        }
+
+        private String join(Words words) {
+            return words.bilingual() ? words.first() + " / " + words.second() : words.first();
+        }
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    /**
+     * Two pages a sheet, in saddle-stitch order (a stack of sheets folded once reads in order), the
+     * page count made up to a multiple of four with blank pages; landscape pages turned to fit.
+     */
+    static void impose(byte[] booklet, PageSize sheet, OutputStream out) {
+        try (PdfDocument source = new PdfDocument(new PdfReader(new java.io.ByteArrayInputStream(booklet)));
+                PdfDocument target = new PdfDocument(new PdfWriter(out))) {
+            target.getDocumentInfo().setTitle(source.getDocumentInfo().getTitle());
+            target.getDocumentInfo().setCreator("Relais");
+            float slotW = sheet.getWidth() / 2;
+            float slotH = sheet.getHeight();
+            int count = source.getNumberOfPages();
+            int padded = (count + 3) / 4 * 4;
+            for (int s = 0; s < padded / 4; s++) {
+                int[][] sides = {{padded - 1 - 2 * s, 2 * s}, {2 * s + 1, padded - 2 - 2 * s}};
+                for (int[] side : sides) {
+                    PdfPage page = target.addNewPage(sheet);
+                    PdfCanvas canvas = new PdfCanvas(page);
+                    for (int half = 0; half < 2; half++) {
+                        int index = side[half];
+                        if (index < count) {
+                            place(canvas, source.getPage(index + 1).copyAsFormXObject(target), half * slotW, slotW, slotH);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void place(PdfCanvas canvas, PdfFormXObject page, float x, float slotW, float slotH) {
+        Rectangle box = page.getBBox().toRectangle();
+        float w = box.getWidth();
+        float h = box.getHeight();
+        AffineTransform t = new AffineTransform();
+        if (w > h) {
+            // A landscape page turned a quarter anticlockwise into the portrait slot.
+            float scale = Math.min(slotW / h, slotH / w);
+            t.translate(x + (slotW + h * scale) / 2, (slotH - w * scale) / 2);
+            t.rotate(Math.PI / 2);
+            t.scale(scale, scale);
+        } else {
+            float scale = Math.min(slotW / w, slotH / h);
+            t.translate(x + (slotW - w * scale) / 2, (slotH - h * scale) / 2);
+            t.scale(scale, scale);
+        }
+        t.translate(-box.getX(), -box.getY());
+        canvas.addXObjectWithTransformationMatrix(page, (float) t.getScaleX(), (float) t.getShearY(),
+                (float) t.getShearX(), (float) t.getScaleY(), (float) t.getTranslateX(), (float) t.getTranslateY());
+    }
+}

@@ -1,0 +1,313 @@
+package org.relais.programme;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.OutputStream;
+import java.text.Collator;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.relais.edition.Edition;
+import org.relais.edition.EditionDay;
+import org.relais.edition.EditionService;
+import org.relais.edition.Guest;
+import org.relais.network.Institution;
+import org.relais.network.NetworkReference;
+import org.relais.print.Booklet;
+import org.relais.print.Booklet.Fact;
+import org.relais.print.Booklet.Words;
+import org.relais.print.BookletPdf;
+import org.relais.venue.FloorPlanService;
+import org.relais.venue.Space;
+import org.relais.venue.Stand;
+import org.relais.web.InvalidInputException;
+import org.relais.web.Messages;
+
+/**
+ * The printed programme: gathers an edition's cover, day grid, sessions, floor plans, directory
+ * of participating institutions, guests and practical information in French, English or both,
+ * and hands them to the print package.
+ */
+@ApplicationScoped
+@Transactional
+public class ProgrammeBooklet {
+
+    /** Which words the booklet is in: {@code fr}, {@code en}, or {@code both} (French, then English after a slash). */
+    public enum Language {
+        FR(Messages.FRENCH, null), EN(Messages.ENGLISH, null), BOTH(Messages.FRENCH, Messages.ENGLISH);
+
+        final Locale first;
+        final Locale second;
+
+        Language(Locale first, Locale second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        /** The language asked for; with none, the reader's. */
+        public static Language parse(String value, Locale reader) {
+            if (value == null || value.isBlank()) {
+                return "en".equals(reader.getLanguage()) ? EN : FR;
+            }
+            try {
+                return valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("lang", "error_booklet_lang");
+            }
+        }
+    }
+
+    @Inject
+    EditionService editions;
+
+    @Inject
+    ProgrammeService programme;
+
+    @Inject
+    FloorPlanService floor;
+
+    @Inject
+    NetworkReference reference;
+
+    public void write(Long editionId, Language language, BookletPdf.Options options, OutputStream out) {
+        Booklet booklet = gather(editionId, language);
+        BookletPdf.write(booklet, options, out);
+    }
+
+    /**
+     * The booklet as an HTTP answer, for the API and the organiser's page alike: everything that can
+     * be refused (a wrong language, an unknown edition) is checked before the PDF starts streaming.
+     */
+    public jakarta.ws.rs.core.Response answer(Long editionId, String lang, Boolean large, Boolean imposed) {
+        Language language = Language.parse(lang, Messages.current());
+        Booklet booklet = gather(editionId, language);
+        BookletPdf.Options options = new BookletPdf.Options(Boolean.TRUE.equals(large), Boolean.TRUE.equals(imposed));
+        Edition edition = editions.get(editionId);
+        String name = "programme-" + edition.number + "-" + language.name().toLowerCase(Locale.ROOT)
+                + (options.largePrint() ? "-large" : "") + (options.imposed() ? "-imposed" : "") + ".pdf";
+        return jakarta.ws.rs.core.Response
+                .ok((jakarta.ws.rs.core.StreamingOutput) out -> BookletPdf.write(booklet, options, out), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + name + "\"").build();
+    }
+
+    /** The booklet's content; public for the benchmark and the tests. */
+    public Booklet gather(Long editionId, Language language) {
+        Edition edition = editions.get(editionId);
+        Texts t = new Texts(language);
+        List<ProgrammeSession> sessions = programme.sessions(editionId);
+        List<Stand> stands = Stand.listByEdition(edition);
+
+        Booklet.Cover cover = new Booklet.Cover(t.w("booklet_kicker"), edition.title, edition.theme,
+                edition.host == null ? Words.of("") : t.w("booklet_host", edition.host.name),
+                t.each(l -> dates(edition, l)), edition.venueName, edition.venueAddress);
+
+        List<Space> used = Space.listByEdition(edition).stream()
+                .filter(s -> sessions.stream().anyMatch(x -> s.equals(x.space))).toList();
+        ProgrammeGrid grid = ProgrammeGrid.of(edition, used, sessions, List.of(), Messages.get(language.first, "booklet_no_space"));
+        List<Booklet.GlanceDay> glance = new ArrayList<>();
+        for (ProgrammeGrid.Day day : grid.days()) {
+            if (day.cells().isEmpty()) {
+                continue;
+            }
+            glance.add(new Booklet.GlanceDay(t.each(l -> longDate(day.date(), l)),
+                    day.columns().stream().map(c -> new Booklet.GlanceColumn(c.name(), c.lanes())).toList(), day.rowCount(),
+                    day.hours().stream().map(h -> new Booklet.GlanceHour(h.label(), h.row() - 2)).toList(),
+                    day.cells().stream().map(c -> new Booklet.GlanceCell(c.row() - 2, c.rowSpan(), c.column() - 2,
+                            time(c.session()), c.session().title)).toList()));
+        }
+
+        Map<LocalDate, List<Booklet.SessionEntry>> byDay = new TreeMap<>();
+        for (ProgrammeSession s : sessions) {
+            byDay.computeIfAbsent(s.day, d -> new ArrayList<>()).add(entry(s, edition, t));
+        }
+        List<Booklet.SessionDay> days = new ArrayList<>();
+        byDay.forEach((date, list) -> days.add(new Booklet.SessionDay(t.each(l -> longDate(date, l)), list)));
+
+        List<Booklet.Figure> plans = Messages.in(language.first, () -> floor.plans(editionId, null)).stream()
+                .map(p -> new Booklet.Figure(p.withoutIndex(), t.w("booklet_plan_alt", p.stands().size(), p.title(),
+                        p.width() == Math.rint(p.width()) ? (long) p.width() : p.width(),
+                        p.depth() == Math.rint(p.depth()) ? (long) p.depth() : p.depth())))
+                .toList();
+
+        return new Booklet(language.first.getLanguage(), language.second == null ? null : language.second.getLanguage(),
+                Messages.get(language.first, "booklet_document_title", edition.title), cover, t.w("booklet_glance"), glance,
+                t.w("booklet_sessions"), days, t.w("booklet_no_session"), t.w("floorplan"), plans, t.w("booklet_directory"),
+                directory(edition, stands, t), t.w("booklet_guests"), guests(edition, t), t.w("booklet_practical"),
+                practical(edition, t), t.w("booklet_page"));
+    }
+
+    private Booklet.SessionEntry entry(ProgrammeSession s, Edition edition, Texts t) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(t.w("booklet_where"), s.space == null ? t.w("booklet_no_space")
+                : t.each(l -> s.space.name + (s.space.stepFree ? ", " + Messages.get(l, "booklet_step_free_short") : ""))));
+        Institution host = s.institution != null ? s.institution : edition.host;
+        if (host != null) {
+            facts.add(new Fact(t.w("booklet_hosted_by"), Words.of(host.name)));
+        }
+        facts.add(new Fact(t.w("language"), t.each(l -> languageName(s.language, l))));
+        facts.add(new Fact(t.w("seats"), s.seats == null ? t.w("unlimited") : Words.of(String.valueOf(s.seats))));
+        facts.add(new Fact(t.w("booklet_booking"), s.registration ? t.w("booklet_booking_needed") : t.w("booklet_booking_free")));
+        return new Booklet.SessionEntry(time(s), t.w("SessionKind_" + s.kind.name()), s.title, s.description, facts);
+    }
+
+    private List<Booklet.Entry> directory(Edition edition, List<Stand> stands, Texts t) {
+        Collator collator = Collator.getInstance(Locale.FRENCH);
+        List<Institution> participants = new ArrayList<>(edition.participants);
+        // An institution with a stand takes part even if the organiser did not tick it.
+        stands.stream().map(s -> s.institution).filter(i -> i != null && !participants.contains(i)).forEach(participants::add);
+        participants.sort(Comparator.comparing((Institution i) -> i.name, collator));
+        List<Booklet.Entry> entries = new ArrayList<>();
+        for (Institution i : participants) {
+            List<Fact> facts = new ArrayList<>();
+            List<String> numbers = stands.stream().filter(s -> i.equals(s.institution) && s.number != null)
+                    .sorted(Comparator.comparing(s -> s.number)).map(s -> String.valueOf(s.number)).toList();
+            if (!numbers.isEmpty()) {
+                facts.add(new Fact(t.w("booklet_stand"), Words.of(String.join(", ", numbers))));
+            }
+            if (i.kind != null) {
+                facts.add(new Fact(t.w("booklet_kind"), t.w("kind_" + i.kind)));
+            }
+            String correspondent = join(" · ", i.correspondentName, i.correspondentEmail, i.correspondentPhone);
+            if (!correspondent.isEmpty()) {
+                facts.add(new Fact(t.w("booklet_correspondent"), Words.of(correspondent)));
+            }
+            if (i.website != null && !i.website.isBlank()) {
+                facts.add(new Fact(t.w("booklet_website"), Words.of(i.website)));
+            }
+            List<String> charter = i.charterKeys();
+            if (!charter.isEmpty()) {
+                facts.add(new Fact(t.w("charter"), t.each(l -> String.join(sep(l),
+                        charter.stream().map(k -> NetworkReference.label(reference.charter(), k, l)).toList()))));
+            }
+            entries.add(new Booklet.Entry(i.name, facts, i.offer));
+        }
+        return entries;
+    }
+
+    private static String sep(Locale l) {
+        return "fr".equals(l.getLanguage()) ? " ; " : "; ";
+    }
+
+    private List<Booklet.Entry> guests(Edition edition, Texts t) {
+        List<Booklet.Entry> entries = new ArrayList<>();
+        for (Guest g : Guest.listByEdition(edition)) {
+            List<Fact> facts = new ArrayList<>();
+            if (g.kind != null && !g.kind.isBlank()) {
+                facts.add(new Fact(t.w("booklet_kind"), t.each(l -> guestKind(g.kind, l))));
+            }
+            entries.add(new Booklet.Entry(g.name, facts, g.description));
+        }
+        return entries;
+    }
+
+    private static String guestKind(String kind, Locale l) {
+        String words = Messages.get(l, "kind_" + kind);
+        return words.equals("kind_" + kind) ? kind : words;
+    }
+
+    private List<Fact> practical(Edition edition, Texts t) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(t.w("booklet_hours"), t.each(l -> dates(edition, l))));
+        String where = join(", ", edition.venueName, edition.venueAddress);
+        if (!where.isEmpty()) {
+            facts.add(new Fact(t.w("booklet_access"), Words.of(where)));
+        }
+        if (edition.venueAccessNotes != null && !edition.venueAccessNotes.isBlank()) {
+            facts.add(new Fact(t.w("booklet_access_notes"), Words.of(edition.venueAccessNotes)));
+        }
+        List<String> stepFree = Space.listByEdition(edition).stream().filter(s -> s.stepFree).map(s -> s.name).toList();
+        List<String> steps = Space.listByEdition(edition).stream().filter(s -> !s.stepFree).map(s -> s.name).toList();
+        facts.add(new Fact(t.w("booklet_accessibility"), t.each(l -> accessibility(stepFree, steps, l))));
+        return facts;
+    }
+
+    private static String accessibility(List<String> stepFree, List<String> steps, Locale l) {
+        StringBuilder text = new StringBuilder();
+        if (!stepFree.isEmpty()) {
+            text.append(Messages.get(l, "booklet_step_free", String.join(", ", stepFree))).append(' ');
+        }
+        if (!steps.isEmpty()) {
+            text.append(Messages.get(l, "booklet_steps", String.join(", ", steps))).append(' ');
+        }
+        return text.append(Messages.get(l, "booklet_needs")).toString();
+    }
+
+    /** "mardi 6 février 2018, 10:00–16:00", a line per forum day. */
+    private static String dates(Edition edition, Locale l) {
+        List<String> lines = new ArrayList<>();
+        for (EditionDay d : edition.days) {
+            lines.add(longDate(d.date, l) + ", " + d.opensAt + "–" + d.closesAt);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String longDate(LocalDate date, Locale l) {
+        return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(l));
+    }
+
+    private static String time(ProgrammeSession s) {
+        return s.startsAt + "–" + s.endsAt;
+    }
+
+    /** "fr" → français; "fr-lsf" → français + langue des signes française; an unknown code as it is. */
+    static String languageName(String code, Locale l) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : code.split("[-_+, ]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String key = "language_" + part.toLowerCase(Locale.ROOT);
+            String known = Messages.get(l, key);
+            if (!known.equals(key)) {
+                names.add(known);
+                continue;
+            }
+            String display = Locale.forLanguageTag(part).getDisplayLanguage(l);
+            names.add(display.isEmpty() || display.equalsIgnoreCase(part) ? part : display);
+        }
+        return String.join(" + ", names);
+    }
+
+    private static String join(String separator, String... parts) {
+        List<String> present = new ArrayList<>();
+        for (String p : parts) {
+            if (p != null && !p.isBlank()) {
+                present.add(p.strip());
+            }
+        }
+        return String.join(separator, present);
+    }
+
+    /** Words in the booklet's language or languages. */
+    private static final class Texts {
+        private final Language language;
+        private final Map<String, Words> cache = new LinkedHashMap<>();
+
+        Texts(Language language) {
+            this.language = language;
+        }
+
+        Words w(String key, Object... args) {
+            if (args.length == 0) {
+                return cache.computeIfAbsent(key, k -> each(l -> Messages.get(l, k)));
+            }
+            return each(l -> Messages.get(l, key, args));
+        }
+
+        Words each(Function<Locale, String> words) {
+            return new Words(words.apply(language.first), language.second == null ? null : words.apply(language.second));
+        }
+    }
+}
