@@ -145,6 +145,26 @@ class ProgrammeBookletTest {
                 .contentType("application/pdf");
     }
 
+    @Test
+    void organisersPrintItFromTheProgrammePageAndRelaysFromThePublicPage() throws IOException {
+        long draft = Api.edition(Api.forumDay());
+        Pages organiser = Pages.signIn();
+        String page = organiser.get("/organiser/editions/" + draft + "/programme").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("action=\"/organiser/editions/" + draft + "/programme.pdf\"") && page.contains("name=\"large\"")
+                && page.contains("value=\"both\""), page);
+        byte[] pdf = organiser.request().get("/organiser/editions/" + draft + "/programme.pdf?lang=both&large=true").then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        Path file = Path.of("target/print/booklet-draft.pdf");
+        Files.write(file, pdf);
+        assertEquals(A4_PORTRAIT, PdfTools.pageSize(file, 1));
+        assertTrue(PdfTools.text(file).replace("\n", " ").contains("Aucune séance n’est encore au programme. / No session is on the programme yet."));
+        Pages.anonymous().get("/organiser/editions/" + draft + "/programme.pdf").then().statusCode(303);
+
+        long open = Api.openEdition();
+        String public_ = given().get("/editions/" + open).then().statusCode(200).extract().asString();
+        assertTrue(public_.contains("/api/v1/editions/" + open + "/programme.pdf?lang=fr"), public_);
+    }
+
     private static Path fetch(long edition, String query, String name) {
         byte[] pdf = given().accept("application/pdf").get("/api/v1/editions/" + edition + "/programme.pdf?" + query).then()
                 .statusCode(200).contentType("application/pdf").extract().asByteArray();
