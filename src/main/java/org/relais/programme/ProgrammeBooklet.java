@@ -148,7 +148,7 @@ public class ProgrammeBooklet {
     private Booklet.SessionEntry entry(ProgrammeSession s, Edition edition, Texts t) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact(t.w("booklet_where"), s.space == null ? t.w("booklet_no_space")
-                : t.each(l -> s.space.name + (s.space.stepFree ? ", " + Messages.get(l, "booklet_step_free_short") : ""))));
+                : where(s.space, t)));
         Institution host = s.institution != null ? s.institution : edition.host;
         if (host != null) {
             facts.add(new Fact(t.w("booklet_hosted_by"), Words.of(host.name)));
@@ -157,6 +157,15 @@ public class ProgrammeBooklet {
         facts.add(new Fact(t.w("seats"), s.seats == null ? t.w("unlimited") : Words.of(String.valueOf(s.seats))));
         facts.add(new Fact(t.w("booklet_booking"), s.registration ? t.w("booklet_booking_needed") : t.w("booklet_booking_free")));
         return new Booklet.SessionEntry(time(s), t.w("SessionKind_" + s.kind.name()), s.title, s.description, facts);
+    }
+
+    /** "Studio 104, de plain-pied", and in two languages "Studio 104, de plain-pied / step-free": the name once. */
+    private static Words where(Space space, Texts t) {
+        if (!space.stepFree) {
+            return Words.of(space.name);
+        }
+        Words stepFree = t.w("booklet_step_free_short");
+        return new Words(space.name + ", " + stepFree.first(), stepFree.second());
     }
 
     private List<Booklet.Entry> directory(Edition edition, List<Stand> stands, Texts t) {
