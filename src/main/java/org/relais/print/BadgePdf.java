@@ -184,12 +184,17 @@ public final class BadgePdf {
         stream.put(PdfName.Filter, PdfName.FlateDecode);
         stream.makeIndirect(pdf);
         page.getPdfObject().put(PdfName.Contents, stream);
-        PdfName r = page.getResources().addFont(pdf, regular);
-        PdfName b = page.getResources().addFont(pdf, bold);
+        addFaces(page.getResources(), pdf, regular, bold);
+        page.flush();
+    }
+
+    /** The two faces as F1 and F2, the names {@link PdfOps} draws with, in fresh resources. */
+    static void addFaces(com.itextpdf.kernel.pdf.PdfResources resources, PdfDocument pdf, PdfFont regular, PdfFont bold) {
+        PdfName r = resources.addFont(pdf, regular);
+        PdfName b = resources.addFont(pdf, bold);
         if (!r.getValue().equals(PdfOps.REGULAR_FONT) || !b.getValue().equals(PdfOps.BOLD_FONT)) {
             throw new IllegalStateException("Unexpected font resource names " + r + ", " + b);
         }
-        page.flush();
     }
 
     static PdfFont font(Face face) {

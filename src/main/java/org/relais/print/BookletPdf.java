@@ -6,7 +6,6 @@ import com.itextpdf.kernel.geom.AffineTransform;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfPage;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfString;
@@ -355,11 +354,7 @@ public final class BookletPdf {
                 PlanPdf.draw(ops, figure.plan(), width, height, 2 * MM);
                 PdfFormXObject drawing = new PdfFormXObject(new Rectangle(width, height));
                 drawing.getPdfObject().setData(ops.bytes());
-                PdfName r = drawing.getResources().addFont(doc.getPdfDocument(), regular);
-                PdfName bo = drawing.getResources().addFont(doc.getPdfDocument(), bold);
-                if (!r.getValue().equals(PdfOps.REGULAR_FONT) || !bo.getValue().equals(PdfOps.BOLD_FONT)) {
-                    throw new IllegalStateException("Unexpected font resource names " + r + ", " + bo);
-                }
+                BadgePdf.addFaces(drawing.getResources(), doc.getPdfDocument(), regular, bold);
                 Image image = new Image(drawing);
                 image.getAccessibilityProperties().setAlternateDescription(join(figure.alternative()));
                 doc.add(image);

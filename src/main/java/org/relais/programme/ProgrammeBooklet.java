@@ -225,7 +225,9 @@ public class ProgrammeBooklet {
 
     private List<Fact> practical(Edition edition, Texts t) {
         List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact(t.w("booklet_hours"), t.each(l -> dates(edition, l))));
+        if (!edition.days.isEmpty()) {
+            facts.add(new Fact(t.w("booklet_hours"), t.each(l -> dates(edition, l))));
+        }
         String where = join(", ", edition.venueName, edition.venueAddress);
         if (!where.isEmpty()) {
             facts.add(new Fact(t.w("booklet_access"), Words.of(where)));
