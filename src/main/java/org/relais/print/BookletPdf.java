@@ -252,7 +252,8 @@ public final class BookletPdf {
                     starts[cell.row()][cell.column()] = cell;
                 }
             }
-            float rowHeight = z.grid() * 0.95f;
+            // Quarter hours of one height, so that the grid reads as time; a long title makes its rows taller.
+            float rowHeight = z.grid() * 1.4f;
             for (int row = 0; row < day.rows(); row++) {
                 String hour = hourAt(day, row);
                 boolean onHour = hour != null;
