@@ -48,7 +48,9 @@ final class TextFit {
                 continue;
             }
             double size = Math.min(maxSize, Math.min(sizeFor(first, width), sizeFor(second, width)));
-            if (size > bestSize) {
+            // At the same size, the later break: the first line as full as it can be ("Centre national du
+            // cinéma / et de l'image animée", not "Centre / national du cinéma et de l'image animée").
+            if (size > bestSize || (size == bestSize && best.size() == 2)) {
                 bestSize = size;
                 best = List.of(new Line(first, size, rtl), new Line(second, size, rtl));
             }
