@@ -240,9 +240,9 @@ public final class BookletPdf {
             Table table = new Table(UnitValue.createPercentArray(widths)).useAllAvailableWidth().setFontSize(z.grid())
                     .setBorderCollapse(com.itextpdf.layout.properties.BorderCollapsePropertyValue.SEPARATE)
                     .setHorizontalBorderSpacing(0).setVerticalBorderSpacing(0);
-            table.addHeaderCell(header("", "Column"));
+            table.addHeaderCell(header("", 1));
             for (Booklet.GlanceColumn column : day.columns()) {
-                table.addHeaderCell(header(column.name(), "Column").setFont(bold));
+                table.addHeaderCell(header(column.name(), column.lanes()).setFont(bold));
             }
             // Every position of the grid gets a cell, empty or not, so the table's structure is regular.
             boolean[][] taken = new boolean[day.rows()][lanes];
@@ -298,11 +298,12 @@ public final class BookletPdf {
             return day.hours().stream().filter(h -> h.row() == row).map(Booklet.GlanceHour::label).findFirst().orElse(null);
         }
 
-        private Cell header(String text, String scope) {
-            Cell cell = new Cell().add(new Paragraph(text).setMargin(0)).setBorder(Border.NO_BORDER)
+        /** A space's name over its lanes: as many columns as it has sessions at once. */
+        private Cell header(String text, int lanes) {
+            Cell cell = new Cell(1, Math.max(1, lanes)).add(new Paragraph(text).setMargin(0)).setBorder(Border.NO_BORDER)
                     .setBorderBottom(new SolidBorder(INK, 0.8f)).setPadding(1.5f);
             cell.getAccessibilityProperties().setRole(StandardRoles.TH)
-                    .addAttributes(new PdfStructureAttributes("Table").addEnumAttribute("Scope", scope));
+                    .addAttributes(new PdfStructureAttributes("Table").addEnumAttribute("Scope", "Column"));
             return cell;
         }
 

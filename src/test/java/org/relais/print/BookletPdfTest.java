@@ -1,0 +1,73 @@
+package org.relais.print;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relais.print.Booklet.Words;
+
+/** The booklet's layout on its own: days, many spaces, overlapping sessions, scripts, PDF/UA. */
+class BookletPdfTest {
+
+    @Test
+    void aTwoDayForumWithTwelveSpacesAndADoubleBookingStaysRegularAndReadable() throws Exception {
+        List<Booklet.GlanceColumn> columns = new ArrayList<>();
+        List<Booklet.GlanceCell> cells = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // Space 3 has two sessions at once: two lanes.
+            columns.add(new Booklet.GlanceColumn("Salle " + (i + 1), i == 3 ? 2 : 1));
+        }
+        int column = 0;
+        for (int i = 0; i < 12; i++) {
+            cells.add(new Booklet.GlanceCell(i % 6 * 4, 4, column, "1" + (i % 6) + ":00", "Séance " + (i + 1)));
+            if (i == 3) {
+                cells.add(new Booklet.GlanceCell(i % 6 * 4 + 2, 4, column + 1, "13:30", "Doublon en salle 4"));
+                column++;
+            }
+            column++;
+        }
+        List<Booklet.GlanceHour> hours = new ArrayList<>();
+        for (int h = 0; h < 7; h++) {
+            hours.add(new Booklet.GlanceHour(String.format("%02d:00", 10 + h), h * 4));
+        }
+        List<Booklet.GlanceDay> glance = List.of(
+                new Booklet.GlanceDay(Words.of("lundi 5 mars"), columns, 28, hours, cells),
+                new Booklet.GlanceDay(Words.of("mardi 6 mars"), columns.subList(0, 2), 28, hours,
+                        List.of(new Booklet.GlanceCell(0, 28, 0, "10:00–17:00", "Stands toute la journée"))));
+        List<Booklet.Fact> facts = List.of(new Booklet.Fact(new Words("Lieu", "Where"), Words.of("Salle 1")));
+        Booklet booklet = new Booklet("fr", "en", "Programme – test", new Booklet.Cover(Words.of("Programme"),
+                "Forum d’essai", "thème", new Words("Accueilli par X", "Hosted by X"), Words.of("lundi 5 et mardi 6 mars"),
+                "Lieu", "Adresse"), new Words("La journée en un coup d’œil", "The day at a glance"), glance,
+                new Words("Le programme", "The programme"),
+                List.of(new Booklet.SessionDay(Words.of("lundi 5 mars"), List.of(new Booklet.SessionEntry("10:00–11:00",
+                        new Words("Atelier", "Workshop"), "Ворк-шоп: «Культура для всех» — مرحبا بكم", "Ελληνικά", facts)))),
+                Words.of("rien"), Words.of("Plan"), List.of(), Words.of("Établissements"),
+                List.of(new Booklet.Entry("Musée", facts, "Une offre pour les relais.")), Words.of("Invités"), List.of(),
+                Words.of("Pratique"), facts, Words.of("Page"));
+
+        Path file = Path.of("target/print/booklet-synthetic.pdf");
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BookletPdf.write(booklet, new BookletPdf.Options(false, false), out);
+        }
+        assertEquals(List.of(), PdfTools.pdfUaFailures(file), "PDF/UA-1");
+        String text = PdfTools.text(file).replace("\n", " ");
+        // Thirteen lanes make two parts of the first day (at most eight a page); the second day is one.
+        assertTrue(text.contains("lundi 5 mars (1/2)") && text.contains("lundi 5 mars (2/2)"), text);
+        assertTrue(text.contains("Salle 12") && text.contains("Doublon en salle 4") && text.contains("Stands toute la journée"),
+                text);
+        assertTrue(text.contains("Ворк-шоп: «Культура для всех»") && text.contains("Ελληνικά"), text);
+
+        Path large = Path.of("target/print/booklet-synthetic-large.pdf");
+        try (OutputStream out = Files.newOutputStream(large)) {
+            BookletPdf.write(booklet, new BookletPdf.Options(true, false), out);
+        }
+        assertEquals(List.of(), PdfTools.pdfUaFailures(large), "PDF/UA-1 in large print");
+        assertTrue(PdfTools.text(large).contains("(2/"), "the large grid is cut in parts");
+    }
+}
