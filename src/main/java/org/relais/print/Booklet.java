@@ -12,7 +12,7 @@ import java.util.List;
 public record Booklet(String language, String secondLanguage, String documentTitle, Cover cover, Words glanceTitle,
         List<GlanceDay> glance, Words sessionsTitle, List<SessionDay> days, Words noSession, Words planTitle,
         List<Figure> plans, Words directoryTitle, List<Entry> directory, Words guestsTitle, List<Entry> guests,
-        Words practicalTitle, List<Fact> practical, Words pageWord) {
+        Words practicalTitle, List<Fact> practical) {
 
     /** A text in the booklet's language and, in a bilingual booklet, the same in the second language. */
     public record Words(String first, String second) {

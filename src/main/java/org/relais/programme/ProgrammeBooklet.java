@@ -134,15 +134,14 @@ public class ProgrammeBooklet {
 
         List<Booklet.Figure> plans = Messages.in(language.first, () -> floor.plans(editionId, null)).stream()
                 .map(p -> new Booklet.Figure(p.withoutIndex(), t.w("booklet_plan_alt", p.stands().size(), p.title(),
-                        p.width() == Math.rint(p.width()) ? (long) p.width() : p.width(),
-                        p.depth() == Math.rint(p.depth()) ? (long) p.depth() : p.depth())))
+                        metres(p.width()), metres(p.depth()))))
                 .toList();
 
         return new Booklet(language.first.getLanguage(), language.second == null ? null : language.second.getLanguage(),
                 Messages.get(language.first, "booklet_document_title", edition.title), cover, t.w("booklet_glance"), glance,
                 t.w("booklet_sessions"), days, t.w("booklet_no_session"), t.w("floorplan"), plans, t.w("booklet_directory"),
                 directory(edition, stands, t), t.w("booklet_guests"), guests(edition, t), t.w("booklet_practical"),
-                practical(edition, t), t.w("booklet_page"));
+                practical(edition, t));
     }
 
     private Booklet.SessionEntry entry(ProgrammeSession s, Edition edition, Texts t) {
@@ -263,6 +262,11 @@ public class ProgrammeBooklet {
 
     private static String longDate(LocalDate date, Locale l) {
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(l));
+    }
+
+    /** 40 → "40", 12.5 → "12.5": as the organiser typed it. */
+    private static String metres(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String time(ProgrammeSession s) {

@@ -48,7 +48,7 @@ class BookletPdfTest {
                         new Words("Atelier", "Workshop"), "Ворк-шоп: «Культура для всех» — مرحبا بكم", "Ελληνικά", facts)))),
                 Words.of("rien"), Words.of("Plan"), List.of(), Words.of("Établissements"),
                 List.of(new Booklet.Entry("Musée", facts, "Une offre pour les relais.")), Words.of("Invités"), List.of(),
-                Words.of("Pratique"), facts, Words.of("Page"));
+                Words.of("Pratique"), facts);
 
         Path file = Path.of("target/print/booklet-synthetic.pdf");
         Files.createDirectories(file.getParent());
