@@ -35,6 +35,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import org.relais.print.Booklet.Entry;
@@ -153,7 +154,7 @@ public final class BookletPdf {
             }
             boolean first = true;
             for (Booklet.GlanceDay whole : b.glance()) {
-                List<Booklet.GlanceDay> parts = new java.util.ArrayList<>();
+                List<Booklet.GlanceDay> parts = new ArrayList<>();
                 for (Booklet.GlanceDay hours : byHours(whole, z.gridHours())) {
                     parts.addAll(split(hours, z.gridLanes()));
                 }
@@ -175,12 +176,11 @@ public final class BookletPdf {
         }
 
         /**
-         * A day's grid in windows of at most {@code hours} hours, so that each fits a page (a table split
-         * across pages loses the regular structure screen readers rely on); a session across two windows
-         * shows in both.
+         * A day's grid in windows of at most {@code hours} hours, so that in large print each part fits a
+         * page and can be read at a glance; a session across two windows shows in both.
          */
         private static List<Booklet.GlanceDay> byHours(Booklet.GlanceDay day, int hours) {
-            List<Booklet.GlanceDay> windows = new java.util.ArrayList<>();
+            List<Booklet.GlanceDay> windows = new ArrayList<>();
             int size = hours * 4;
             for (int start = 0; start < day.rows(); start += size) {
                 int from = start;
@@ -201,15 +201,15 @@ public final class BookletPdf {
 
         /** A day's grid in parts of at most {@code maxLanes} columns, so that every column stays readable. */
         private static List<Booklet.GlanceDay> split(Booklet.GlanceDay day, int maxLanes) {
-            List<Booklet.GlanceDay> parts = new java.util.ArrayList<>();
-            List<Booklet.GlanceColumn> columns = new java.util.ArrayList<>();
+            List<Booklet.GlanceDay> parts = new ArrayList<>();
+            List<Booklet.GlanceColumn> columns = new ArrayList<>();
             int from = 0;
             int lanes = 0;
             for (Booklet.GlanceColumn c : day.columns()) {
                 if (lanes > 0 && lanes + c.lanes() > maxLanes) {
                     parts.add(part(day, columns, from, lanes));
                     from += lanes;
-                    columns = new java.util.ArrayList<>();
+                    columns = new ArrayList<>();
                     lanes = 0;
                 }
                 columns.add(c);
@@ -252,18 +252,17 @@ public final class BookletPdf {
                     starts[cell.row()][cell.column()] = cell;
                 }
             }
-            // Quarter hours of one height, so that the grid reads as time; a long title makes its rows taller.
-            float rowHeight = z.grid() * 1.4f;
+            String[] hours = new String[day.rows()];
+            for (Booklet.GlanceHour h : day.hours()) {
+                if (h.row() >= 0 && h.row() < hours.length) {
+                    hours[h.row()] = h.label();
+                }
+            }
             for (int row = 0; row < day.rows(); row++) {
-                String hour = hourAt(day, row);
-                boolean onHour = hour != null;
+                boolean onHour = hours[row] != null || row == 0;
                 // A cell in the hours' column on every row: a row where no cell starts would be dropped,
                 // and the table's structure would no longer be regular.
-                if (onHour) {
-                    table.addCell(rowHeader(hour));
-                } else {
-                    table.addCell(new Cell().setBorder(Border.NO_BORDER).setHeight(rowHeight).setPadding(0));
-                }
+                table.addCell(onHour ? rowHeader(hours[row] == null ? "" : hours[row]) : empty(false));
                 for (int col = 0; col < lanes; col++) {
                     if (taken[row][col]) {
                         continue;
@@ -280,22 +279,17 @@ public final class BookletPdf {
                         cell.add(new Paragraph(s.title()).setMargin(0).setMultipliedLeading(1.05f));
                         table.addCell(cell);
                     } else {
-                        Cell empty = new Cell().setBorder(Border.NO_BORDER).setHeight(rowHeight).setPadding(0);
-                        if (onHour) {
-                            empty.setBorderTop(new SolidBorder(RULE, 0.3f));
-                        }
-                        table.addCell(empty);
+                        table.addCell(empty(onHour));
                     }
                 }
             }
             return table;
         }
 
-        private static String hourAt(Booklet.GlanceDay day, int row) {
-            if (row == 0) {
-                return day.hours().stream().filter(h -> h.row() == 0).map(Booklet.GlanceHour::label).findFirst().orElse("");
-            }
-            return day.hours().stream().filter(h -> h.row() == row).map(Booklet.GlanceHour::label).findFirst().orElse(null);
+        /** An empty quarter hour: all of one height, so that the grid reads as time (a long title makes its rows taller). */
+        private Cell empty(boolean hourRule) {
+            Cell cell = new Cell().setBorder(Border.NO_BORDER).setHeight(z.grid() * 1.4f).setPadding(0);
+            return hourRule ? cell.setBorderTop(new SolidBorder(RULE, 0.3f)) : cell;
         }
 
         /** A space's name over its lanes: as many columns as it has sessions at once. */

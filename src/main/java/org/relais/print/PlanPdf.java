@@ -88,17 +88,19 @@ public final class PlanPdf {
         s.text(subtitle.text, margin, top - title.size - 14, subtitle.size, 0x555555);
         double areaTop = top - title.size - 26;
         double areaWidth = pw - 2 * margin - indexWidth - (indexWidth > 0 ? 8 * MM : 0);
-        // The legend's lines are counted first: the plan gets what the legend and the scale bar leave.
+        // The legend is placed first (a key, its words, its line): the plan gets what it and the scale bar leave.
+        List<Placed> keys = new java.util.ArrayList<>();
         int legendLines = 1;
         double lx = 0;
         for (Legend l : plan.legend()) {
             Line words = line(l.words(), Face.REGULAR, 60 * MM, 7);
-            double w = 4 * MM + words.text.widthAt(words.size) + 5 * MM;
-            if (lx > 0 && lx + w - 5 * MM > areaWidth) {
+            double w = 4 * MM + words.text.widthAt(words.size);
+            if (lx > 0 && lx + w > areaWidth) {
                 legendLines++;
                 lx = 0;
             }
-            lx += w;
+            keys.add(new Placed(l.colour(), words, lx, legendLines - 1));
+            lx += w + 5 * MM;
         }
         double areaBottom = margin + 6 * MM + legendLines * 4.5 * MM + 2 * MM;
         double areaHeight = areaTop - areaBottom;
@@ -131,17 +133,11 @@ public final class PlanPdf {
         outline(s, ox, oy - hallH, hallW, hallH, 1.5, 0x333333);
 
         // The legend under the plan, in as many lines as it needs.
-        lx = ox;
-        double ly = areaBottom - 5 * MM;
-        for (Legend l : plan.legend()) {
-            Line words = line(l.words(), Face.REGULAR, 60 * MM, 7);
-            if (lx > ox && lx + 4 * MM + words.text.widthAt(words.size) > ox + areaWidth) {
-                lx = ox;
-                ly -= 4.5 * MM;
-            }
-            s.fillRect(lx, ly, 3 * MM, 3 * MM, l.colour());
-            s.text(words.text, lx + 4 * MM, ly + 0.6 * MM, words.size, 0x333333);
-            lx += 4 * MM + words.text.widthAt(words.size) + 5 * MM;
+        for (Placed k : keys) {
+            double x = ox + k.x();
+            double y = areaBottom - 5 * MM - k.line() * 4.5 * MM;
+            s.fillRect(x, y, 3 * MM, 3 * MM, k.colour());
+            s.text(k.words().text, x + 4 * MM, y + 0.6 * MM, k.words().size, 0x333333);
         }
 
         // The scale bar at the bottom: 5 or 10 m in 1 m steps, the scale in words beside it.
@@ -213,6 +209,10 @@ public final class PlanPdf {
     }
 
     private record Line(ShapedText text, double size) {
+    }
+
+    /** A legend key where it goes: its colour, its words, points from the left and which line. */
+    private record Placed(int colour, Line words, double x, int line) {
     }
 
     /** A one-line text at a size, made smaller if it does not fit the width. */

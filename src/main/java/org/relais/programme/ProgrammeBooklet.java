@@ -3,14 +3,12 @@ package org.relais.programme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.OutputStream;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,11 +76,6 @@ public class ProgrammeBooklet {
     @Inject
     NetworkReference reference;
 
-    public void write(Long editionId, Language language, BookletPdf.Options options, OutputStream out) {
-        Booklet booklet = gather(editionId, language);
-        BookletPdf.write(booklet, options, out);
-    }
-
     /**
      * The booklet as an HTTP answer, for the API and the organiser's page alike: everything that can
      * be refused (a wrong language, an unknown edition) is checked before the PDF starts streaming.
@@ -99,8 +92,8 @@ public class ProgrammeBooklet {
                 .header("Content-Disposition", "inline; filename=\"" + name + "\"").build();
     }
 
-    /** The booklet's content; public for the benchmark and the tests. */
-    public Booklet gather(Long editionId, Language language) {
+    /** The booklet's content, read from the edition in one transaction. */
+    Booklet gather(Long editionId, Language language) {
         Edition edition = editions.get(editionId);
         Texts t = new Texts(language);
         List<ProgrammeSession> sessions = programme.sessions(editionId);
@@ -234,8 +227,11 @@ public class ProgrammeBooklet {
         if (edition.venueAccessNotes != null && !edition.venueAccessNotes.isBlank()) {
             facts.add(new Fact(t.w("booklet_access_notes"), Words.of(edition.venueAccessNotes)));
         }
-        List<String> stepFree = Space.listByEdition(edition).stream().filter(s -> s.stepFree).map(s -> s.name).toList();
-        List<String> steps = Space.listByEdition(edition).stream().filter(s -> !s.stepFree).map(s -> s.name).toList();
+        Map<Boolean, List<String>> byAccess = Space.listByEdition(edition).stream().collect(
+                java.util.stream.Collectors.partitioningBy(s -> s.stepFree,
+                        java.util.stream.Collectors.mapping(s -> s.name, java.util.stream.Collectors.toList())));
+        List<String> stepFree = byAccess.get(true);
+        List<String> steps = byAccess.get(false);
         facts.add(new Fact(t.w("booklet_accessibility"), t.each(l -> accessibility(stepFree, steps, l))));
         return facts;
     }
@@ -306,18 +302,9 @@ public class ProgrammeBooklet {
     }
 
     /** Words in the booklet's language or languages. */
-    private static final class Texts {
-        private final Language language;
-        private final Map<String, Words> cache = new LinkedHashMap<>();
-
-        Texts(Language language) {
-            this.language = language;
-        }
+    private record Texts(Language language) {
 
         Words w(String key, Object... args) {
-            if (args.length == 0) {
-                return cache.computeIfAbsent(key, k -> each(l -> Messages.get(l, k)));
-            }
             return each(l -> Messages.get(l, key, args));
         }
 

@@ -49,10 +49,8 @@ public class EditionRegistrationApi {
     @Produces("text/calendar")
     @PermitAll
     public Response programmeIcs(@RestPath Long id) {
+        programme.requirePublished(id, false); // a draft's feed is nobody's to subscribe to yet
         org.relais.edition.Edition edition = editions.get(id);
-        if (edition.status == org.relais.edition.EditionStatus.DRAFT) {
-            throw new org.relais.web.NotFoundException("edition", id);
-        }
         String ics = Calendar.programme(edition, programme.sessions(id), zone, "relais");
         return Response.ok(ics, "text/calendar; charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"programme-" + edition.number + ".ics\"").build();
