@@ -310,8 +310,7 @@ public final class BookletPdf {
         }
 
         void sessions() {
-            doc.add(new AreaBreak(z.page()));
-            doc.add(heading(b.sessionsTitle(), StandardRoles.H1, z.h1()));
+            section(b.sessionsTitle());
             if (b.days().stream().allMatch(d -> d.sessions().isEmpty())) {
                 doc.add(words(b.noSession(), z.body()));
                 return;
@@ -361,8 +360,7 @@ public final class BookletPdf {
             if (b.directory().isEmpty()) {
                 return;
             }
-            doc.add(new AreaBreak(z.page()));
-            doc.add(heading(b.directoryTitle(), StandardRoles.H1, z.h1()));
+            section(b.directoryTitle());
             entries(b.directory());
         }
 
@@ -390,12 +388,17 @@ public final class BookletPdf {
             if (b.practical().isEmpty()) {
                 return;
             }
-            doc.add(new AreaBreak(z.page()));
-            doc.add(heading(b.practicalTitle(), StandardRoles.H1, z.h1()));
+            section(b.practicalTitle());
             for (Fact f : b.practical()) {
                 doc.add(heading(f.label(), StandardRoles.H2, z.h3()).setMarginTop(2 * MM));
                 doc.add(words(f.value(), z.body()));
             }
+        }
+
+        /** A part of the booklet: a new portrait page and its heading. */
+        private void section(Words title) {
+            doc.add(new AreaBreak(z.page()));
+            doc.add(heading(title, StandardRoles.H1, z.h1()));
         }
 
         /** Page numbers in the foot of every page but the cover, marked as artifacts: not read aloud. */
