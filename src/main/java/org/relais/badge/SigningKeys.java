@@ -14,6 +14,8 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,14 +34,21 @@ public class SigningKeys {
     @Inject
     KeyStore store;
 
-    private volatile KeyPair pair;
+    /** The pair as stored, and both halves as Bouncy Castle signs and checks with them. */
+    private record Keys(KeyPair pair, Ed25519PrivateKeyParameters signing, Ed25519PublicKeyParameters verifying) {
+        Keys(KeyPair pair) {
+            this(pair, BadgeCode.signingKey(pair.getPrivate()), BadgeCode.verifyingKey(pair.getPublic()));
+        }
+    }
+
+    private volatile Keys keys;
 
     public String issue(BadgeCode.Kind kind, int editionNumber) {
-        return BadgeCode.issue(kind, editionNumber, pair().getPrivate());
+        return BadgeCode.issue(kind, editionNumber, keys().signing());
     }
 
     public PublicKey publicKey() {
-        return pair().getPublic();
+        return keys().pair().getPublic();
     }
 
     /** The public key as X.509 in base64: what a door station needs to check codes by itself. */
@@ -48,22 +57,22 @@ public class SigningKeys {
     }
 
     public Optional<BadgeCode> verify(String typed) {
-        return BadgeCode.verify(typed, publicKey());
+        return BadgeCode.verify(typed, keys().verifying());
     }
 
-    private KeyPair pair() {
-        KeyPair p = pair;
-        if (p == null) {
+    private Keys keys() {
+        Keys k = keys;
+        if (k == null) {
             synchronized (this) {
-                if (pair == null) {
-                    pair = configuredPublic.isPresent() && configuredPrivate.isPresent()
+                if (keys == null) {
+                    keys = new Keys(configuredPublic.isPresent() && configuredPrivate.isPresent()
                             ? decode(configuredPublic.get(), configuredPrivate.get())
-                            : store.loadOrCreate();
+                            : store.loadOrCreate());
                 }
-                p = pair;
+                k = keys;
             }
         }
-        return p;
+        return k;
     }
 
     static KeyPair decode(String publicBase64, String privateBase64) {
