@@ -2,12 +2,16 @@ package org.relais;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,5 +53,65 @@ class RegistrationConcurrencyTest {
             expected.add(p);
         }
         assertEquals(expected, positions);
+    }
+
+    /**
+     * Registrations arriving together are admitted as a group: one relay refused in it (an e-mail
+     * already used, the edition full) must not change anyone else's answer. Ten send the same
+     * e-mail, in different cases, among thirty others, on an edition that takes 25 relays.
+     */
+    @Test
+    void refusalsInsideASimultaneousGroupStayTheirOwn() throws Exception {
+        long edition = Api.openEdition();
+        Map<String, Object> settings = new HashMap<>(Map.of("number", Api.uniqueNumber(), "title", "Petit forum",
+                "relayCapacity", 25, "days", List.of(Map.of("date", Api.forumDay(), "opensAt", "10:00", "closesAt", "16:00"))));
+        settings.put("registrationOpensOn", LocalDate.now().minusDays(1).toString());
+        Api.organiser().body(settings).put("/api/v1/editions/" + edition).then().statusCode(200);
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 5);
+        String shared = "meme-" + System.nanoTime() + "@example.org";
+        List<Callable<JsonPath>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String email = i % 4 == 0 ? (i % 8 == 0 ? shared : shared.toUpperCase()) : "group-" + i + "-" + System.nanoTime() + "@example.org";
+            calls.add(() -> {
+                var response = given().contentType(ContentType.JSON).body(Api.relay("R", email, List.of(session)))
+                        .post("/api/v1/editions/" + edition + "/registrations");
+                return new JsonPath("{\"status\": " + response.statusCode() + ", \"body\": " + response.asString() + "}");
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        List<JsonPath> answers = new ArrayList<>();
+        for (Future<JsonPath> f : pool.invokeAll(calls)) {
+            answers.add(f.get());
+        }
+        pool.shutdown();
+
+        List<JsonPath> created = answers.stream().filter(a -> a.getInt("status") == 201).toList();
+        List<JsonPath> refused = answers.stream().filter(a -> a.getInt("status") == 409).toList();
+        assertEquals(25, created.size(), answers.toString());
+        assertEquals(15, refused.size(), answers.toString());
+        assertTrue(refused.stream().allMatch(a -> a.getString("body.detail") != null), refused.toString());
+        // The shared e-mail holds one registration at most, whoever got in first.
+        JsonPath all = Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().statusCode(200)
+                .extract().jsonPath();
+        List<String> emails = all.getList("email", String.class);
+        assertEquals(25, emails.size());
+        assertTrue(emails.stream().filter(e -> e.equalsIgnoreCase(shared)).count() <= 1, emails.toString());
+        assertEquals(emails.size(), emails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).distinct().count());
+        // What each relay was answered is what the list holds: 5 seats, then places 1..20.
+        List<String> seats = created.stream().map(a -> a.getString("body.sessions[0].status")).toList();
+        assertEquals(5, seats.stream().filter("CONFIRMED"::equals).count());
+        List<Integer> positions = new ArrayList<>(created.stream().filter(a -> "WAITLISTED".equals(a.getString("body.sessions[0].status")))
+                .map(a -> a.getInt("body.sessions[0].waitlistPosition")).toList());
+        positions.sort(Integer::compare);
+        List<Integer> expected = new ArrayList<>();
+        for (int p = 1; p <= 20; p++) {
+            expected.add(p);
+        }
+        assertEquals(expected, positions);
+        for (JsonPath answer : created) {
+            given().get("/api/v1/registrations/" + answer.getString("body.manageToken")).then().statusCode(200)
+                    .body("sessions[0].status", org.hamcrest.Matchers.equalTo(answer.getString("body.sessions[0].status")));
+        }
     }
 }

@@ -26,11 +26,14 @@ public class EditionRegistrationApi {
     @Inject
     RegistrationQueries queries;
 
+    @Inject
+    Admissions admissions;
+
     @POST
     @Path("registrations")
     @PermitAll
     public Response register(@RestPath Long id, RegistrationData data) {
-        RegistrationView created = queries.register(id, Bodies.required(data));
+        RegistrationView created = admissions.register(id, Bodies.required(data));
         return Response.created(URI.create("/api/v1/registrations/" + created.manageToken())).entity(created).build();
     }
 

@@ -72,6 +72,9 @@ public class RegistrationPages {
     RegistrationService registrations;
 
     @Inject
+    Admissions admissions;
+
+    @Inject
     NetworkReference reference;
 
     @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
@@ -100,8 +103,8 @@ public class RegistrationPages {
         Form form = new Form(submitted);
         RegistrationData data = read(form);
         Response response = form.submit(() -> {
-            Registration r = registrations.register(id, data);
-            return Redirects.to("/r/" + r.manageToken, "registered");
+            RegistrationView registered = admissions.register(id, data);
+            return Redirects.to(registered.manageUrl(), "registered");
         }, problem -> editionPage(edition, form, problem, problem != null && form.text("email") != null));
         return response;
     }

@@ -34,12 +34,6 @@ public class RegistrationQueries {
         return booking.session.id;
     }
 
-    /** Registers and answers with the new registration, in one transaction. */
-    public RegistrationView register(Long editionId, RegistrationData data) {
-        Registration r = registrations.register(editionId, data);
-        return RegistrationView.of(r, Booking.listByRegistration(r));
-    }
-
     public RegistrationView view(String token) {
         Registration r = registrations.get(token);
         return RegistrationView.of(r, Booking.listByRegistration(r));

@@ -9,10 +9,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.badge.BadgeCode;
 import org.relais.badge.SigningKeys;
@@ -30,7 +35,8 @@ import org.relais.web.NotFoundException;
 /**
  * Relays register, choose sessions, change them and cancel; seats are never oversold and waiting
  * lists move by themselves. Every change to an edition's bookings first locks that edition's row,
- * so they happen one at a time per edition on H2 and PostgreSQL alike.
+ * so they happen one at a time per edition on H2 and PostgreSQL alike; registrations arriving
+ * together are admitted under one lock ({@link Admissions}).
  */
 @ApplicationScoped
 @Transactional
@@ -48,36 +54,40 @@ public class RegistrationService {
     @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
     ZoneId zone;
 
-    public Registration register(Long editionId, RegistrationData data) {
-        return register(editionId, data, true, true);
-    }
-
     /**
      * An organiser enters a relay: the same rules but for the registration window and the edition's
      * status (a late addition, a walk-in, a past forum's list); {@code notify} says whether the relay
-     * is sent the confirmation e-mail.
+     * is sent the confirmation e-mail. Admitted in the caller's transaction.
      */
     public Registration registerByOrganiser(Long editionId, RegistrationData data, boolean notify) {
-        return register(editionId, data, false, notify, false);
+        return admitNow(prepare(editionId, data, false, notify, false));
     }
 
     /**
      * Someone who arrives at the door without having registered: name, organisation, sector and
      * role are enough (an e-mail if they give one); no sessions, no e-mail sent. The door checks
-     * them in at once.
+     * them in at once, in the same transaction.
      */
     public Registration registerWalkIn(Long editionId, RegistrationData data) {
-        return register(editionId, data, false, false, true);
+        return admitNow(prepare(editionId, data, false, false, true));
     }
 
-    private Registration register(Long editionId, RegistrationData data, boolean onlyWhileOpen, boolean notify) {
-        return register(editionId, data, onlyWhileOpen, notify, false);
+    private Registration admitNow(Intake intake) {
+        admit(intake.editionId, List.of(intake));
+        return intake.outcome().registration();
     }
 
-    private Registration register(Long editionId, RegistrationData data, boolean onlyWhileOpen, boolean notify,
-            boolean walkIn) {
-        // Everything that needs no lock is checked first: the lock is held for as short a time as can be.
-        // The edition is not loaded: its row is read, and checked to exist, by the lock.
+    /**
+     * What needs no lock, done by each request on its own: the fields checked, the chosen sessions
+     * found in the edition, the badge code signed. A relay registering (page or API) is then
+     * admitted by {@link Admissions} together with whoever registers at the same moment.
+     */
+    Intake prepare(Long editionId, RegistrationData data) {
+        return prepare(editionId, data, true, true, false);
+    }
+
+    private Intake prepare(Long editionId, RegistrationData data, boolean onlyWhileOpen, boolean notify, boolean walkIn) {
+        // The edition is not loaded: its number is enough here, and its row is read again under the lock.
         List<Integer> number = editionId == null ? List.of() : Edition.getEntityManager()
                 .createQuery("select e.number from Edition e where e.id = ?1", Integer.class)
                 .setParameter(1, editionId).getResultList();
@@ -87,50 +97,163 @@ public class RegistrationService {
         Edition edition = Edition.getEntityManager().getReference(Edition.class, editionId);
         Errors errors = validate(edition, data, !walkIn);
         errors.throwIfAny();
-        List<ProgrammeSession> chosen = walkIn ? List.of() : sessions(edition, data.sessionIds());
-        // Signing takes a fraction of a millisecond: done before the lock, not while others wait.
+        List<Long> sessionIds = walkIn ? List.of() : sessions(edition, data.sessionIds()).stream().map(s -> s.id).toList();
         String code = signingKeys.issue(BadgeCode.Kind.REGISTRATION, number.get(0));
+        return new Intake(editionId, data, sessionIds, code, onlyWhileOpen, notify, walkIn);
+    }
+
+    /**
+     * The rules that need the edition's lock, for registrations of one edition taken in order: each
+     * gets its registration or its refusal, and a refusal writes nothing, so the others stand. The
+     * lock is taken once, and what the rules count (e-mails in use, relays, each session's seats and
+     * waiting list) is read once and kept up to date as the registrations are admitted.
+     */
+    void admit(Long editionId, List<Intake> intakes) {
         Openness now = lock(editionId);
-        if (onlyWhileOpen && !now.open(LocalDate.now(zone))) {
-            throw new ConflictException("conflict_registration_closed");
+        Edition edition = Edition.getEntityManager().getReference(Edition.class, editionId);
+        boolean open = now.open(LocalDate.now(zone));
+        Set<String> emailsInUse = emailsInUse(editionId, intakes);
+        long relays = now.capacity() == null ? 0 : Registration.countConfirmed(edition);
+        Map<Long, Seats> seats = new HashMap<>();
+        for (Intake intake : intakes) {
+            intake.decide(null);
+            RegistrationData data = intake.data;
+            String email = data.email() == null || data.email().isBlank() ? null : data.email().strip();
+            String emailKey = email == null ? null : email.toLowerCase(Locale.ROOT);
+            List<Seats> chosen = new ArrayList<>();
+            try {
+                if (intake.onlyWhileOpen && !open) {
+                    throw new ConflictException("conflict_registration_closed");
+                }
+                if (emailKey != null && emailsInUse.contains(emailKey)) {
+                    throw new ConflictException("conflict_already_registered", email);
+                }
+                if (now.capacity() != null && relays >= now.capacity()) {
+                    throw new ConflictException("conflict_edition_full");
+                }
+                for (Long sessionId : intake.sessionIds) {
+                    chosen.add(seats.computeIfAbsent(sessionId, id -> Seats.of(edition, id)));
+                }
+            } catch (ConflictException refused) {
+                intake.decide(new Outcome(null, List.of(), refused));
+                continue;
+            }
+            Registration r = new Registration();
+            r.edition = edition;
+            r.firstName = data.firstName().strip();
+            r.lastName = data.lastName().strip();
+            r.email = email;
+            r.activeEmail = emailKey;
+            r.walkIn = intake.walkIn;
+            r.phone = blankToNull(data.phone());
+            r.organisation = data.organisation().strip();
+            r.sector = data.sector().strip();
+            r.role = data.role().strip();
+            RegistrationData.AccessibilityData needs = data.accessibilityNeeds();
+            r.accessibility = needs == null || needs.needs() == null ? ""
+                    : String.join(",", new LinkedHashSet<>(needs.needs().stream().map(n -> n.strip().toUpperCase(Locale.ROOT)).toList()));
+            r.accessibilityNotes = needs == null ? null : blankToNull(needs.notes());
+            r.language = data.language() == null || data.language().isBlank() ? "fr" : data.language().strip();
+            r.consentAt = OffsetDateTime.now();
+            r.createdAt = r.consentAt;
+            r.manageToken = Tokens.manageToken();
+            r.code = intake.code;
+            r.status = RegistrationStatus.CONFIRMED;
+            r.persist();
+            List<Booking> bookings = new ArrayList<>();
+            for (Seats session : chosen) {
+                bookings.add(book(r, session));
+            }
+            if (intake.notify) {
+                outbox.queue(MailKind.CONFIRMATION, r, null);
+            }
+            if (emailKey != null) {
+                emailsInUse.add(emailKey);
+            }
+            relays++;
+            intake.decide(new Outcome(r, bookings, null));
         }
-        String email = data.email() == null || data.email().isBlank() ? null : data.email().strip();
-        String emailKey = email == null ? null : email.toLowerCase(Locale.ROOT);
-        if (emailKey != null && Registration.findActive(edition, emailKey).isPresent()) {
-            throw new ConflictException("conflict_already_registered", data.email().strip());
+    }
+
+    /** Which of these registrations' e-mails an active registration of the edition already holds. */
+    private static Set<String> emailsInUse(Long editionId, List<Intake> intakes) {
+        List<String> emails = intakes.stream().map(i -> i.data.email()).filter(e -> e != null && !e.isBlank())
+                .map(e -> e.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        return emails.isEmpty() ? new HashSet<>() : new HashSet<>(Registration.getEntityManager().createQuery(
+                        "select r.activeEmail from Registration r where r.edition.id = ?1 and r.activeEmail in ?2", String.class)
+                .setParameter(1, editionId).setParameter(2, emails).getResultList());
+    }
+
+    /** A registration checked and signed, on its way to the lock; then what became of it. */
+    static final class Intake {
+        final Long editionId;
+        final RegistrationData data;
+        final List<Long> sessionIds;
+        final String code;
+        final boolean onlyWhileOpen;
+        final boolean notify;
+        final boolean walkIn;
+        private Outcome outcome;
+        private final CountDownLatch answered = new CountDownLatch(1);
+
+        Intake(Long editionId, RegistrationData data, List<Long> sessionIds, String code, boolean onlyWhileOpen,
+                boolean notify, boolean walkIn) {
+            this.editionId = editionId;
+            this.data = data;
+            this.sessionIds = sessionIds;
+            this.code = code;
+            this.onlyWhileOpen = onlyWhileOpen;
+            this.notify = notify;
+            this.walkIn = walkIn;
         }
-        if (now.capacity() != null && Registration.countConfirmed(edition) >= now.capacity()) {
-            throw new ConflictException("conflict_edition_full");
+
+        void decide(Outcome decided) {
+            outcome = decided;
         }
-        Registration r = new Registration();
-        r.edition = edition;
-        r.firstName = data.firstName().strip();
-        r.lastName = data.lastName().strip();
-        r.email = email;
-        r.activeEmail = emailKey;
-        r.walkIn = walkIn;
-        r.phone = blankToNull(data.phone());
-        r.organisation = data.organisation().strip();
-        r.sector = data.sector().strip();
-        r.role = data.role().strip();
-        RegistrationData.AccessibilityData needs = data.accessibilityNeeds();
-        r.accessibility = needs == null || needs.needs() == null ? ""
-                : String.join(",", new LinkedHashSet<>(needs.needs().stream().map(n -> n.strip().toUpperCase(Locale.ROOT)).toList()));
-        r.accessibilityNotes = needs == null ? null : blankToNull(needs.notes());
-        r.language = data.language() == null || data.language().isBlank() ? "fr" : data.language().strip();
-        r.consentAt = OffsetDateTime.now();
-        r.createdAt = r.consentAt;
-        r.manageToken = Tokens.manageToken();
-        r.code = code;
-        r.status = RegistrationStatus.CONFIRMED;
-        r.persist();
-        for (ProgrammeSession session : chosen) {
-            book(r, session);
+
+        /** Its outcome is committed: the relay waiting for it can be answered. */
+        void answer() {
+            answered.countDown();
         }
-        if (notify) {
-            outbox.queue(MailKind.CONFIRMATION, r, null);
+
+        boolean awaitAnswer(long millis) throws InterruptedException {
+            return answered.await(millis, TimeUnit.MILLISECONDS);
         }
-        return r;
+
+        /** The registration with its bookings; throws the refusal if it was refused. */
+        Outcome outcome() {
+            if (outcome.refusal() != null) {
+                throw outcome.refusal();
+            }
+            return outcome;
+        }
+    }
+
+    /** An admitted registration with its bookings, or why it was refused. */
+    record Outcome(Registration registration, List<Booking> bookings, RuntimeException refusal) {
+    }
+
+    /** A session's seats and waiting list as the lock found them, kept up to date as relays are booked. */
+    private static final class Seats {
+        final ProgrammeSession session;
+        long confirmed;
+        int lastPosition;
+
+        private Seats(ProgrammeSession session) {
+            this.session = session;
+            this.confirmed = Booking.countConfirmed(session);
+            this.lastPosition = Booking.lastWaitlistPosition(session);
+        }
+
+        static Seats of(ProgrammeSession session) {
+            return new Seats(session);
+        }
+
+        /** Read under the lock: a session removed since the relay chose it refuses the registration. */
+        static Seats of(Edition edition, Long sessionId) {
+            return new Seats(ProgrammeSession.findInEdition(edition, sessionId).filter(s -> s.registration)
+                    .orElseThrow(() -> new ConflictException("error_unknown_session", String.valueOf(sessionId))));
+        }
     }
 
     public Registration get(String token) {
@@ -161,7 +284,7 @@ public class RegistrationService {
         }
         for (ProgrammeSession session : wanted) {
             if (wantedIds.contains(session.id)) {
-                book(r, session);
+                book(r, Seats.of(session));
             }
         }
         freed.forEach(this::promote);
@@ -316,18 +439,20 @@ public class RegistrationService {
         renumber(session);
     }
 
-    private void book(Registration r, ProgrammeSession session) {
+    private static Booking book(Registration r, Seats seats) {
         Booking booking = new Booking();
         booking.registration = r;
-        booking.session = session;
+        booking.session = seats.session;
         booking.createdAt = OffsetDateTime.now();
-        if (session.seats == null || Booking.countConfirmed(session) < session.seats) {
+        if (seats.session.seats == null || seats.confirmed < seats.session.seats) {
             booking.status = BookingStatus.CONFIRMED;
+            seats.confirmed++;
         } else {
             booking.status = BookingStatus.WAITLISTED;
-            booking.waitlistPosition = Booking.lastWaitlistPosition(session) + 1;
+            booking.waitlistPosition = ++seats.lastPosition;
         }
         booking.persist();
+        return booking;
     }
 
     private ProgrammeSession release(Booking booking) {
