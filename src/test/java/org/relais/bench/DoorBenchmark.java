@@ -40,6 +40,9 @@ public final class DoorBenchmark {
     private static final String[] ORGS = {"Centre social Belleville", "Secours populaire", "Emmaüs Solidarité",
         "Maison des Épinettes", "Croix-Rouge française", "Mission locale"};
 
+    /** Relays of the warm-up edition, each scanned twice: enough for the JIT to have compiled the scan's path. */
+    private static final int WARM_UP_RELAYS = 1000;
+
     private DoorBenchmark() {
     }
 
@@ -78,14 +81,14 @@ public final class DoorBenchmark {
         }
         registering.shutdown();
         System.out.printf("registered %d relays in %.1f s%n", codes.size(), (System.nanoTime() - start) / 1e9);
+        long warm = api.openEdition();
+        List<String> warmScans = warmUp(api, warm);
 
         // Every badge once, 10% a second time, in random order.
         List<String> scans = new ArrayList<>(codes);
         scans.addAll(codes.subList(0, relays / 10));
         Collections.shuffle(scans);
         boolean ok = true;
-        long warm = api.openEdition();
-        List<String> warmScans = warmUp(api, warm);
         for (String round : List.of("warm-up", "measured")) {
             boolean measured = round.equals("measured");
             List<String> these = measured ? scans : warmScans;
@@ -149,7 +152,7 @@ public final class DoorBenchmark {
     /** A first round on a separate small edition, so that the measured one runs on a warm server. */
     private static List<String> warmUp(RegistrationBenchmark api, long warm) throws Exception {
         List<String> codes = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < WARM_UP_RELAYS; i++) {
             codes.add(api.send("POST", "/api/v1/editions/" + warm + "/registrations", Map.of("firstName", "Warm",
                     "lastName", "Up " + i, "email", "warm-" + System.nanoTime() + "@example.org", "organisation", "Bench",
                     "sector", "social-bond", "role", "volunteer", "consent", true, "sessionIds", List.of()))
@@ -175,6 +178,10 @@ public final class DoorBenchmark {
         }
     }
 
+    /**
+     * Each station is a chain on the load generator's one thread: it sends its next scan when the
+     * answer to the last one has come (and, with a pace, once its time is due).
+     */
     private static Result scanAll(RegistrationBenchmark api, long edition, List<String> scans, int stations, int pace)
             throws Exception {
         Result result = new Result();
@@ -183,46 +190,54 @@ public final class DoorBenchmark {
         for (int i = 0; i < scans.size(); i++) {
             queue.add(i);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(stations);
-        List<Future<?>> running = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int s = 0; s < stations; s++) {
-            String station = "Station " + (s + 1);
-            running.add(pool.submit(() -> {
-                java.util.Random jitter = new java.util.Random();
-                if (pace > 0) {
-                    Thread.sleep(jitter.nextInt(pace)); // stations do not start in step
-                }
-                for (Integer i = queue.poll(); i != null; i = queue.poll()) {
-                    long due = System.nanoTime() + pace * 1_000_000L;
-                    String body = JSON.writeValueAsString(Map.of("code", scans.get(i), "station", station));
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = api.http.send(HttpRequest.newBuilder(URI.create(api.base + "/api/v1/editions/"
-                                    + edition + "/checkins")).header("Authorization", api.auth)
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    result.latencies[i] = System.nanoTime() - t0;
-                    String status = r.statusCode() == 200 ? JSON.readTree(r.body()).path("status").asText() : "";
-                    if (status.equals("CHECKED_IN")) {
-                        result.checkedIn.incrementAndGet();
-                    } else if (status.equals("ALREADY_CHECKED_IN")) {
-                        result.already.incrementAndGet();
-                    } else {
-                        result.errors.incrementAndGet();
-                    }
-                    long wait = (due - System.nanoTime()) / 1_000_000L;
-                    if (wait > 0) {
-                        Thread.sleep(wait);
-                    }
-                }
-                return null;
-            }));
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(stations);
+        java.util.Random jitter = new java.util.Random();
+        try (Load load = new Load(api.base, api.auth, stations)) {
+            long start = System.nanoTime();
+            for (int s = 0; s < stations; s++) {
+                String station = "Station " + (s + 1);
+                load.later(pace > 0 ? jitter.nextInt(pace) : 0, // stations do not start in step
+                        () -> scanNext(load, edition, scans, queue, station, pace, result, finished));
+            }
+            finished.await();
+            result.seconds = (System.nanoTime() - start) / 1e9;
         }
-        for (Future<?> f : running) {
-            f.get();
-        }
-        result.seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         return result;
+    }
+
+    private static void scanNext(Load load, long edition, List<String> scans, ConcurrentLinkedQueue<Integer> queue,
+            String station, int pace, Result result, java.util.concurrent.CountDownLatch finished) {
+        Integer i = queue.poll();
+        if (i == null) {
+            finished.countDown();
+            return;
+        }
+        long due = System.nanoTime() + pace * 1_000_000L;
+        String body;
+        try {
+            body = JSON.writeValueAsString(Map.of("code", scans.get(i), "station", station));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        load.send("POST", "/api/v1/editions/" + edition + "/checkins", body, true).whenComplete((answer, failure) -> {
+            String status = "";
+            if (answer != null) {
+                result.latencies[i] = answer.nanos();
+                try {
+                    status = answer.status() == 200 ? JSON.readTree(answer.body()).path("status").asText() : "";
+                } catch (Exception unreadable) {
+                    status = "";
+                }
+            }
+            if (status.equals("CHECKED_IN")) {
+                result.checkedIn.incrementAndGet();
+            } else if (status.equals("ALREADY_CHECKED_IN")) {
+                result.already.incrementAndGet();
+            } else {
+                result.errors.incrementAndGet();
+            }
+            load.later((due - System.nanoTime()) / 1_000_000L,
+                    () -> scanNext(load, edition, scans, queue, station, pace, result, finished));
+        });
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=org.relais.bench.RegistrationBenchmark \
- *   -Dexec.args="http://localhost:8080 organiser@relais.local relais-demo 300 25 3"</pre>
+ *   -Dexec.args="http://localhost:8080 organiser@relais.local relais-demo 300 25 20"</pre>
  */
 public final class RegistrationBenchmark {
 
@@ -38,6 +38,9 @@ public final class RegistrationBenchmark {
         this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The burst's client: one connection per relay, kept open from round to round. */
+    private Load load;
+
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
         String user = args.length > 1 ? args[1] : "organiser@relais.local";
@@ -49,6 +52,7 @@ public final class RegistrationBenchmark {
         System.out.printf("Relais registration benchmark: %d simultaneous registrations, one workshop of %d seats, %s%n",
                 relays, seats, base);
         boolean ok = true;
+        bench.load = new Load(bench.base, bench.auth, relays);
         for (int i = 1; i <= warmUps; i++) {
             ok &= bench.round("warm-up " + i, relays, seats);
         }
@@ -59,14 +63,12 @@ public final class RegistrationBenchmark {
     private boolean round(String name, int relays, int seats) throws Exception {
         long edition = openEdition();
         long workshop = workshop(edition, seats);
-        List<HttpRequest> requests = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         String run = Long.toString(System.nanoTime(), 36);
         for (int i = 0; i < relays; i++) {
-            String body = JSON.writeValueAsString(java.util.Map.of("firstName", "Relais", "lastName", "N" + i,
+            bodies.add(JSON.writeValueAsString(java.util.Map.of("firstName", "Relais", "lastName", "N" + i,
                     "email", "bench-" + run + "-" + i + "@example.org", "organisation", "Banc d'essai",
-                    "sector", "social-bond", "role", "volunteer", "consent", true, "sessionIds", List.of(workshop)));
-            requests.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/editions/" + edition + "/registrations"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                    "sector", "social-bond", "role", "volunteer", "consent", true, "sessionIds", List.of(workshop))));
         }
         long[] latencies = new long[relays];
         int[] statuses = new int[relays];
@@ -74,11 +76,11 @@ public final class RegistrationBenchmark {
         long start = System.nanoTime();
         for (int i = 0; i < relays; i++) {
             int n = i;
-            long sent = System.nanoTime();
-            all.add(http.sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding()).thenAccept(r -> {
-                latencies[n] = System.nanoTime() - sent;
-                statuses[n] = r.statusCode();
-            }));
+            all.add(load.send("POST", "/api/v1/editions/" + edition + "/registrations", bodies.get(i), false)
+                    .thenAccept(answer -> {
+                        latencies[n] = answer.nanos();
+                        statuses[n] = answer.status();
+                    }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - start) / 1e9;
