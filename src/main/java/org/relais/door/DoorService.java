@@ -66,12 +66,9 @@ public class DoorService {
      * within the last day).
      */
     public CheckIn checkIn(Long editionId, String typed, String station, OffsetDateTime scannedAt) {
-        requireEdition(editionId);
-        if (typed == null || typed.isBlank() || typed.length() > MAX_SCAN) {
-            return CheckIn.of(Outcome.UNREADABLE);
-        }
-        String canonical = BadgeCode.canonical(typed);
+        String canonical = typed == null || typed.isBlank() || typed.length() > MAX_SCAN ? null : BadgeCode.canonical(typed);
         if (canonical == null) {
+            requireEdition(editionId);
             return CheckIn.of(Outcome.UNREADABLE);
         }
         // Microseconds, as both databases keep them: the answer says what is stored.
@@ -91,7 +88,9 @@ public class DoorService {
         if (h != null) {
             return checkInHolder(h, at, by);
         }
-        // Not ours: a forgery, or a genuine badge of another edition.
+        // Found neither: the edition is checked only now (a badge found in it was proof enough).
+        // Then the code is not ours: a forgery, or a genuine badge of another edition.
+        requireEdition(editionId);
         Optional<BadgeCode> code = keys.verify(canonical);
         return CheckIn.of(code.isEmpty() ? Outcome.FORGED : Outcome.NOT_THIS_EDITION);
     }
