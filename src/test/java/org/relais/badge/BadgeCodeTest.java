@@ -45,4 +45,25 @@ class BadgeCodeTest {
         assertTrue(BadgeCode.verify("x".repeat(5000), generated.getPublic()).isEmpty());
         assertTrue(BadgeCode.verify(null, generated.getPublic()).isEmpty());
     }
+
+    /**
+     * Ed25519 is deterministic: Bouncy Castle, which signs codes, must give the very signature the
+     * JDK gives, so that badges printed before it stay valid and anything following RFC 8032 (the
+     * JDK here, WebCrypto on the door screen) accepts the new ones.
+     */
+    @Test
+    void signaturesAreTheJdksOwn() throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String code = BadgeCode.issue(BadgeCode.Kind.REGISTRATION, 14, pair.getPrivate());
+        byte[] bytes = BadgeCode.decode(code);
+        byte[] payload = java.util.Arrays.copyOfRange(bytes, 0, 10);
+        byte[] signature = java.util.Arrays.copyOfRange(bytes, 10, bytes.length);
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(pair.getPrivate());
+        jdk.update(payload);
+        assertTrue(java.util.Arrays.equals(jdk.sign(), signature), "Bouncy Castle and the JDK disagree");
+        jdk.initVerify(pair.getPublic());
+        jdk.update(payload);
+        assertTrue(jdk.verify(signature));
+    }
 }
