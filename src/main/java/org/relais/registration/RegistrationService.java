@@ -95,9 +95,10 @@ public class RegistrationService {
             throw new NotFoundException("edition", editionId);
         }
         Edition edition = Edition.getEntityManager().getReference(Edition.class, editionId);
-        Errors errors = validate(edition, data, !walkIn);
+        Errors errors = validate(data, !walkIn);
+        List<ProgrammeSession> chosen = checkSessions(edition, data.sessionIds(), errors);
         errors.throwIfAny();
-        List<Long> sessionIds = walkIn ? List.of() : sessions(edition, data.sessionIds()).stream().map(s -> s.id).toList();
+        List<Long> sessionIds = walkIn ? List.of() : chosen.stream().map(s -> s.id).toList();
         String code = signingKeys.issue(BadgeCode.Kind.REGISTRATION, number.get(0));
         return new Intake(editionId, data, sessionIds, code, onlyWhileOpen, notify, walkIn);
     }
@@ -119,7 +120,7 @@ public class RegistrationService {
             intake.decide(null);
             RegistrationData data = intake.data;
             String email = data.email() == null || data.email().isBlank() ? null : data.email().strip();
-            String emailKey = email == null ? null : email.toLowerCase(Locale.ROOT);
+            String emailKey = emailKey(email);
             List<Seats> chosen = new ArrayList<>();
             try {
                 if (intake.onlyWhileOpen && !open) {
@@ -177,11 +178,15 @@ public class RegistrationService {
 
     /** Which of these registrations' e-mails an active registration of the edition already holds. */
     private static Set<String> emailsInUse(Long editionId, List<Intake> intakes) {
-        List<String> emails = intakes.stream().map(i -> i.data.email()).filter(e -> e != null && !e.isBlank())
-                .map(e -> e.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> emails = intakes.stream().map(i -> emailKey(i.data.email())).filter(e -> e != null).distinct().toList();
         return emails.isEmpty() ? new HashSet<>() : new HashSet<>(Registration.getEntityManager().createQuery(
                         "select r.activeEmail from Registration r where r.edition.id = ?1 and r.activeEmail in ?2", String.class)
                 .setParameter(1, editionId).setParameter(2, emails).getResultList());
+    }
+
+    /** An e-mail as one active registration per edition holds it: trimmed, in lower case; null if blank. */
+    private static String emailKey(String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
     /** A registration checked and signed, on its way to the lock; then what became of it. */
@@ -525,11 +530,8 @@ public class RegistrationService {
         }
     }
 
-    public Errors validate(Edition edition, RegistrationData data) {
-        return validate(edition, data, true);
-    }
-
-    private Errors validate(Edition edition, RegistrationData data, boolean emailRequired) {
+    /** The fields of a registration, each checked; the chosen sessions are checked apart ({@link #checkSessions}). */
+    private Errors validate(RegistrationData data, boolean emailRequired) {
         Errors errors = new Errors();
         errors.text("firstName", data.firstName(), 100, true);
         errors.text("lastName", data.lastName(), 100, true);
@@ -551,7 +553,6 @@ public class RegistrationService {
         if (!Boolean.TRUE.equals(data.consent())) {
             errors.add("consent", "error_consent");
         }
-        checkSessions(edition, data.sessionIds(), errors);
         return errors;
     }
 
@@ -575,10 +576,6 @@ public class RegistrationService {
             }
         }
         return chosen;
-    }
-
-    private List<ProgrammeSession> sessions(Edition edition, List<Long> ids) {
-        return checkSessions(edition, ids, new Errors());
     }
 
     static String blankToNull(String value) {
