@@ -32,6 +32,9 @@ class RegistrationMailTest {
     @Inject
     RegistrationService registrations;
 
+    @Inject
+    org.relais.registration.Admissions admissions;
+
     private static String register(long edition, Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/editions/" + edition + "/registrations")
                 .then().statusCode(201).extract().path("manageToken");
@@ -69,6 +72,50 @@ class RegistrationMailTest {
         assertEquals(2, ics.split("BEGIN:VEVENT").length - 1, "the forum day and the session");
         assertTrue(ics.contains("SUMMARY:Atelier 11:00"), ics);
         assertTrue(ics.contains("LOCATION:Studio 104"), ics);
+    }
+
+    /**
+     * Several instances of Relais share one outbox: workers claiming batches at the same moment
+     * still send every mail exactly once, and mark each sent.
+     */
+    @Test
+    void workersSendingAtTheSameMomentSendEachMailOnce() throws Exception {
+        long edition = Api.openEdition();
+        String run = "batch-" + System.nanoTime();
+        int relays = 130; // more than two batches of 50
+        for (int i = 0; i < relays; i++) {
+            register(edition, Api.relay("B" + i, run + "-" + i + "@example.org", List.of()));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<java.util.concurrent.Future<Integer>> workers = new java.util.ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            workers.add(pool.submit(worker::sendDue));
+        }
+        int sent = 0;
+        for (java.util.concurrent.Future<Integer> w : workers) {
+            sent += w.get();
+        }
+        pool.shutdown();
+        assertTrue(sent >= relays, "the three workers sent " + sent);
+        for (int i = 0; i < relays; i++) {
+            assertEquals(1, mailbox.getMailsSentTo(run + "-" + i + "@example.org").size(), "relay " + i);
+        }
+        long unsent = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.mail.OutboxMail
+                .count("registration.email like ?1 and (sentAt is null or claimToken is not null)", run + "-%"));
+        assertEquals(0, unsent, "every entry marked sent, its claim released");
+    }
+
+    /** While relays register, the outbox's scheduled worker lets them go first; then it is quiet again. */
+    @Test
+    void aRegistrationCountsAsARushForAMomentOnly() throws Exception {
+        long edition = Api.openEdition();
+        register(edition, Api.relay("Rush", "rush-" + System.nanoTime() + "@example.org", List.of()));
+        assertTrue(admissions.registering(), "just answered: still a rush");
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (admissions.registering() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertFalse(admissions.registering(), "quiet a moment later");
     }
 
     @Test

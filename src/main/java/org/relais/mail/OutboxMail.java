@@ -44,6 +44,9 @@ public class OutboxMail extends PanacheEntityBase {
     /** Set while one worker sends it, so that two instances never send the same mail. */
     @Column(name = "claimed_until")
     public OffsetDateTime claimedUntil;
+    /** The batch of the worker that claimed it, with {@link #claimedUntil}. */
+    @Column(name = "claim_token")
+    public String claimToken;
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
     @Column(name = "last_error")

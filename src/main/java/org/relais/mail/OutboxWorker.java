@@ -8,20 +8,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.relais.registration.Admissions;
 
 /**
- * Sends the outbox: each due entry is claimed (so two instances never both send it), rendered,
- * sent, then marked sent; a failure is retried later, with growing delays, and nothing is lost.
+ * Sends the outbox, a batch at a time: up to 50 due entries are claimed with one token (so that two
+ * instances never send the same mail) and rendered in one transaction; each is then sent and marked
+ * sent at once, so that a crash resends at most the one mail it interrupted. A failure is retried
+ * later, with growing delays, and nothing is lost.
  */
 @ApplicationScoped
 public class OutboxWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxWorker.class);
+    private static final int BATCH = 50;
     private static final Duration CLAIM = Duration.ofMinutes(2);
     private static final List<Duration> RETRY = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(30), Duration.ofHours(2));
+    /** While relays are registering at this very moment, the scheduled worker lets them go first, for so long at most. */
+    static final Duration MAX_DEFERRAL = Duration.ofSeconds(10);
 
     @Inject
     Mailer mailer;
@@ -29,59 +37,103 @@ public class OutboxWorker {
     @Inject
     Mails mails;
 
+    @Inject
+    Admissions admissions;
+
     @Scheduled(every = "${relais.mail.poll:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        sendDue();
+    void tick() throws InterruptedException {
+        do {
+            deferWhileRegistering();
+        } while (sendBatch().claimed() > 0);
     }
 
-    /** Sends everything due now, 50 at a time; returns how many were sent. */
+    /**
+     * When registration opens, hundreds of relays may register within a second: their answers come
+     * first, their e-mails a few seconds later. Waits while registrations are being admitted, up to
+     * {@link #MAX_DEFERRAL}, so that a steady stream of registrations never holds the mail back.
+     */
+    private void deferWhileRegistering() throws InterruptedException {
+        long until = System.nanoTime() + MAX_DEFERRAL.toNanos();
+        while (admissions.registering() && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** Sends everything due now, batch after batch; returns how many were sent. */
     public int sendDue() {
         int sent = 0;
-        List<Long> due;
-        while (!(due = due()).isEmpty()) {
-            sent += send(due);
+        for (Batch batch = sendBatch(); batch.claimed() > 0; batch = sendBatch()) {
+            sent += batch.sent();
         }
         return sent;
     }
 
-    private static List<Long> due() {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find(
-                "sentAt is null and nextAttemptAt <= ?1 and (claimedUntil is null or claimedUntil < ?1) order by id",
-                OffsetDateTime.now()).page(0, 50).list().stream().map(m -> m.id).toList());
+    /** An entry of this worker's batch, rendered, or why it could not be. */
+    private record Claimed(Long id, Mail mail, RuntimeException failure) {
     }
 
-    private int send(List<Long> due) {
+    /** How many entries a batch claimed (0: nothing was due), and how many of them went. */
+    private record Batch(int claimed, int sent) {
+    }
+
+    /** Claims, renders and sends one batch. */
+    private Batch sendBatch() {
+        List<Claimed> batch = claimAndRender();
         int sent = 0;
-        for (Long id : due) {
-            if (!claim(id)) {
-                continue; // another worker has it
+        for (Claimed claimed : batch) {
+            RuntimeException failure = claimed.failure();
+            if (failure == null) {
+                try {
+                    mailer.send(claimed.mail());
+                    QuarkusTransaction.requiringNew().run(() -> OutboxMail.update(
+                            "sentAt = ?1, claimedUntil = null, claimToken = null where id = ?2", OffsetDateTime.now(),
+                            claimed.id()));
+                    sent++;
+                    continue;
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
             }
-            try {
-                Mail mail = QuarkusTransaction.requiringNew().call(() -> mails.render(OutboxMail.findById(id)));
-                mailer.send(mail);
-                QuarkusTransaction.requiringNew().run(() -> {
-                    OutboxMail entry = OutboxMail.findById(id);
-                    entry.sentAt = OffsetDateTime.now();
-                    entry.claimedUntil = null;
-                });
-                sent++;
-            } catch (RuntimeException e) {
-                LOG.warnf("Outbox mail %d not sent, will retry: %s", id, e.getMessage());
-                QuarkusTransaction.requiringNew().run(() -> failed(OutboxMail.findById(id), e));
-            }
+            LOG.warnf("Outbox mail %d not sent, will retry: %s", claimed.id(), failure.getMessage());
+            RuntimeException e = failure;
+            QuarkusTransaction.requiringNew().run(() -> failed(OutboxMail.findById(claimed.id()), e));
         }
-        return sent;
+        return new Batch(batch.size(), sent);
     }
 
-    private boolean claim(Long id) {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxMail.update(
-                "claimedUntil = ?1 where id = ?2 and sentAt is null and (claimedUntil is null or claimedUntil < ?3)",
-                OffsetDateTime.now().plus(CLAIM), id, OffsetDateTime.now())) == 1;
+    /**
+     * In one transaction: marks up to {@link #BATCH} due entries with a new token, reads back those
+     * that carry it (another instance may have claimed some first) and renders them, each as its
+     * registration is now; what cannot be rendered is returned with its failure.
+     */
+    private List<Claimed> claimAndRender() {
+        String token = UUID.randomUUID().toString();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = OffsetDateTime.now();
+            List<Long> due = OutboxMail.find("select id from OutboxMail where sentAt is null and nextAttemptAt <= ?1"
+                    + " and (claimedUntil is null or claimedUntil < ?1) order by id", now)
+                    .project(Long.class).page(0, BATCH).list();
+            if (due.isEmpty()) {
+                return List.<Claimed>of();
+            }
+            OutboxMail.update("claimedUntil = ?1, claimToken = ?2 where id in ?3 and sentAt is null"
+                    + " and (claimedUntil is null or claimedUntil < ?4)", now.plus(CLAIM), token, due, now);
+            List<Claimed> batch = new ArrayList<>();
+            for (OutboxMail entry : OutboxMail.<OutboxMail>list("claimToken = ?1 order by id", token)) {
+                try {
+                    batch.add(new Claimed(entry.id, mails.render(entry), null));
+                } catch (RuntimeException e) {
+                    batch.add(new Claimed(entry.id, null, e));
+                }
+            }
+            return batch;
+        });
     }
 
     private static void failed(OutboxMail entry, RuntimeException e) {
         entry.attempts++;
         entry.claimedUntil = null;
+        entry.claimToken = null;
         entry.nextAttemptAt = OffsetDateTime.now().plus(RETRY.get(Math.min(entry.attempts, RETRY.size()) - 1));
         String message = String.valueOf(e.getMessage());
         entry.lastError = message.length() > 1000 ? message.substring(0, 1000) : message;

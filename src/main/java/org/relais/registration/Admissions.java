@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.relais.registration.RegistrationService.Intake;
 import org.relais.registration.RegistrationService.Outcome;
@@ -31,7 +32,12 @@ public class Admissions {
     @Inject
     RegistrationService rules;
 
+    /** After the last registration is answered, a rush counts as still going on for this long. */
+    private static final long RUSH_TAIL_NANOS = 200_000_000L;
+
     private final Map<Long, Line> lines = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile long lastAnswered = System.nanoTime() - RUSH_TAIL_NANOS;
 
     /** An edition's registrations waiting for the lock, and whose turn it is to admit them. */
     private static final class Line {
@@ -45,6 +51,25 @@ public class Admissions {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public RegistrationView register(Long editionId, RegistrationData data) {
+        inFlight.incrementAndGet();
+        try {
+            return enter(editionId, data);
+        } finally {
+            inFlight.decrementAndGet();
+            lastAnswered = System.nanoTime();
+        }
+    }
+
+    /**
+     * Whether relays are registering at this moment (or were, a fraction of a second ago): the
+     * outbox lets a rush go first, since its answers are awaited and its e-mails can come a few
+     * seconds later.
+     */
+    public boolean registering() {
+        return inFlight.get() > 0 || System.nanoTime() - lastAnswered < RUSH_TAIL_NANOS;
+    }
+
+    private RegistrationView enter(Long editionId, RegistrationData data) {
         Intake intake = rules.prepare(editionId, data);
         Line line = lines.computeIfAbsent(editionId, id -> new Line());
         line.waiting.add(intake);
