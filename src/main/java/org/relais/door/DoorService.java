@@ -108,9 +108,7 @@ public class DoorService {
             return describe(r, Outcome.CANCELLED);
         }
         // One conditional update: of several stations scanning the same badge at once, one wins.
-        int won = em.createQuery("update Registration set checkedInAt = :at, checkedInBy = :by"
-                        + " where id = :id and checkedInAt is null")
-                .setParameter("at", at).setParameter("by", by).setParameter("id", r.id).executeUpdate();
+        int won = checkIn("registration", r.id, at, by);
         if (won == 1) {
             em.detach(r); // what the update wrote, without reading it back
             r.checkedInAt = at;
@@ -121,10 +119,18 @@ public class DoorService {
         return describe(r, won == 1 ? Outcome.CHECKED_IN : Outcome.ALREADY_CHECKED_IN);
     }
 
+    /**
+     * Marks the row checked in unless it already is; 1 if this call did it. Plain SQL: Hibernate
+     * translates an HQL update anew on every call, and at the door that was a tenth of a scan's time.
+     */
+    private int checkIn(String table, Long id, OffsetDateTime at, String by) {
+        return em.createNativeQuery("update " + table + " set checked_in_at = ?1, checked_in_by = ?2"
+                        + " where id = ?3 and checked_in_at is null")
+                .setParameter(1, at).setParameter(2, by).setParameter(3, id).executeUpdate();
+    }
+
     private CheckIn checkInHolder(BadgeHolder h, OffsetDateTime at, String by) {
-        int won = em.createQuery("update BadgeHolder set checkedInAt = :at, checkedInBy = :by"
-                        + " where id = :id and checkedInAt is null")
-                .setParameter("at", at).setParameter("by", by).setParameter("id", h.id).executeUpdate();
+        int won = checkIn("badge_holder", h.id, at, by);
         em.refresh(h);
         return new CheckIn(won == 1 ? Outcome.CHECKED_IN : Outcome.ALREADY_CHECKED_IN, null, h.id,
                 h.firstName + " " + h.lastName, h.organisation, Messages.get(h.role.messageKey()), List.of(), List.of(),

@@ -113,16 +113,22 @@ public final class RegistrationBenchmark {
         return created == relays && confirmed == seats && positionsOk;
     }
 
+    /** A new open edition; its number is drawn at random, and drawn again if an earlier run took it. */
     long openEdition() throws Exception {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
-        int number = 5000 + ThreadLocalRandom.current().nextInt(4000);
-        JsonNode edition = send("POST", "/api/v1/editions", java.util.Map.of("number", number,
-                "title", "Banc d'essai " + number, "registrationOpensOn", today.minusDays(1).toString(),
-                "days", List.of(java.util.Map.of("date", today.plusDays(60).toString(), "opensAt", "10:00",
-                        "closesAt", "16:00"))));
-        long id = edition.path("id").asLong();
-        send("POST", "/api/v1/editions/" + id + "/status", java.util.Map.of("status", "REGISTRATION_OPEN"));
-        return id;
+        for (int attempt = 1; ; attempt++) {
+            int number = 100 + ThreadLocalRandom.current().nextInt(9_900); // numbers go up to 9999
+            HttpResponse<String> r = request("POST", "/api/v1/editions", java.util.Map.of("number", number,
+                    "title", "Banc d'essai " + number, "registrationOpensOn", today.minusDays(1).toString(),
+                    "days", List.of(java.util.Map.of("date", today.plusDays(60).toString(), "opensAt", "10:00",
+                            "closesAt", "16:00"))));
+            if (r.statusCode() == 409 && attempt < 50) {
+                continue; // that number is taken
+            }
+            long id = check("POST", "/api/v1/editions", r).path("id").asLong();
+            send("POST", "/api/v1/editions/" + id + "/status", java.util.Map.of("status", "REGISTRATION_OPEN"));
+            return id;
+        }
     }
 
     private long workshop(long edition, int seats) throws Exception {
@@ -139,10 +145,17 @@ public final class RegistrationBenchmark {
     }
 
     JsonNode send(String method, String path, Object body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+        return check(method, path, request(method, path, body));
+    }
+
+    private HttpResponse<String> request(String method, String path, Object body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode check(String method, String path, HttpResponse<String> r) throws Exception {
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
         }
