@@ -28,7 +28,7 @@ public class OutboxWorker {
     private static final Duration CLAIM = Duration.ofMinutes(2);
     private static final List<Duration> RETRY = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(30), Duration.ofHours(2));
-    /** While relays are registering at this very moment, the scheduled worker lets them go first, for so long at most. */
+    /** While relays are registering at this very moment, each round of the scheduled worker lets them go first, for so long at most. */
     static final Duration MAX_DEFERRAL = Duration.ofSeconds(10);
 
     @Inject
@@ -42,18 +42,19 @@ public class OutboxWorker {
 
     @Scheduled(every = "${relais.mail.poll:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() throws InterruptedException {
+        long until = System.nanoTime() + MAX_DEFERRAL.toNanos();
         do {
-            deferWhileRegistering();
+            deferWhileRegistering(until);
         } while (sendBatch().claimed() > 0);
     }
 
     /**
      * When registration opens, hundreds of relays may register within a second: their answers come
      * first, their e-mails a few seconds later. Waits while registrations are being admitted, up to
-     * {@link #MAX_DEFERRAL}, so that a steady stream of registrations never holds the mail back.
+     * {@link #MAX_DEFERRAL} in all per round of the worker, so that a steady stream of
+     * registrations never holds the mail back for longer.
      */
-    private void deferWhileRegistering() throws InterruptedException {
-        long until = System.nanoTime() + MAX_DEFERRAL.toNanos();
+    private void deferWhileRegistering(long until) throws InterruptedException {
         while (admissions.registering() && System.nanoTime() < until) {
             Thread.sleep(50);
         }

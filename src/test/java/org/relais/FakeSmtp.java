@@ -1,0 +1,109 @@
+package org.relais;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Just enough SMTP to take messages, on loopback: a real peer for the real mailer. Each connection
+ * is served on its own thread, since the mailer keeps several open. The tests keep the messages;
+ * the benchmarks' server sends to it and it only counts them:
+ *
+ * <pre>java -cp target/test-classes org.relais.FakeSmtp 2525</pre>
+ */
+public final class FakeSmtp implements AutoCloseable {
+
+    /** The messages taken, each as its DATA lines; empty when only counting. */
+    public final List<String> messages = new CopyOnWriteArrayList<>();
+    private final AtomicLong taken = new AtomicLong();
+    private final boolean keep;
+    private final ServerSocket server;
+
+    public FakeSmtp(int port, boolean keep) throws IOException {
+        this.keep = keep;
+        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        Thread thread = new Thread(this::serve, "fake-smtp");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 2525;
+        FakeSmtp smtp = new FakeSmtp(port, false);
+        System.out.printf("Fake SMTP on 127.0.0.1:%d: messages are counted and dropped%n", port);
+        for (long shown = 0; ; Thread.sleep(10_000)) {
+            long now = smtp.taken.get();
+            if (now != shown) {
+                System.out.printf("%,d messages taken%n", now);
+                shown = now;
+            }
+        }
+    }
+
+    private void serve() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                Thread talker = new Thread(() -> talk(socket), "fake-smtp-connection");
+                talker.setDaemon(true);
+                talker.start();
+            } catch (IOException e) {
+                // closed: the loop ends
+            }
+        }
+    }
+
+    private void talk(Socket socket) {
+        try (socket) {
+            socket.setSoTimeout(60_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            say(out, "220 fake ESMTP");
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.toUpperCase();
+                if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+                    say(out, "250 fake");
+                } else if (command.startsWith("DATA")) {
+                    say(out, "354 go on");
+                    StringBuilder message = new StringBuilder();
+                    while ((line = in.readLine()) != null && !line.equals(".")) {
+                        if (keep) {
+                            message.append(line).append('\n');
+                        }
+                    }
+                    if (keep) {
+                        messages.add(message.toString());
+                    }
+                    taken.incrementAndGet();
+                    say(out, "250 queued");
+                } else if (command.startsWith("QUIT")) {
+                    say(out, "221 bye");
+                    return;
+                } else {
+                    say(out, "250 OK");
+                }
+            }
+        } catch (IOException e) {
+            // a client gone: nothing to keep
+        }
+    }
+
+    private static void say(OutputStream out, String reply) throws IOException {
+        out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
