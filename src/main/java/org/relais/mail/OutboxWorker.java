@@ -77,11 +77,22 @@ public class OutboxWorker {
     private record Batch(int claimed, int sent) {
     }
 
-    /** Claims, renders and sends one batch. */
+    /**
+     * Claims, renders and sends one batch. A slow mail server must not outlast the claim (another
+     * instance could then take the rest and send it too): what is left when half the claim has gone
+     * is given back, unsent and untried, for the next round.
+     */
     private Batch sendBatch() {
-        List<Claimed> batch = claimAndRender();
+        String token = UUID.randomUUID().toString();
+        long giveBackAt = System.nanoTime() + CLAIM.toNanos() / 2;
+        List<Claimed> batch = claimAndRender(token);
         int sent = 0;
         for (Claimed claimed : batch) {
+            if (System.nanoTime() > giveBackAt) {
+                QuarkusTransaction.requiringNew().run(() -> OutboxMail.update(
+                        "claimedUntil = null, claimToken = null where claimToken = ?1 and sentAt is null", token));
+                break;
+            }
             RuntimeException failure = claimed.failure();
             if (failure == null) {
                 try {
@@ -107,8 +118,7 @@ public class OutboxWorker {
      * that carry it (another instance may have claimed some first) and renders them, each as its
      * registration is now; what cannot be rendered is returned with its failure.
      */
-    private List<Claimed> claimAndRender() {
-        String token = UUID.randomUUID().toString();
+    private List<Claimed> claimAndRender(String token) {
         return QuarkusTransaction.requiringNew().call(() -> {
             OffsetDateTime now = OffsetDateTime.now();
             List<Long> due = OutboxMail.find("select id from OutboxMail where sentAt is null and nextAttemptAt <= ?1"
