@@ -97,7 +97,7 @@ public class Registration extends PanacheEntityBase {
     }
 
     public static Optional<Registration> findActive(Edition edition, String email) {
-        return find("edition = ?1 and activeEmail = ?2", edition, email.strip().toLowerCase(java.util.Locale.ROOT))
+        return find("edition = ?1 and activeEmail = ?2", edition, RegistrationService.emailKey(email))
                 .firstResultOptional();
     }
 

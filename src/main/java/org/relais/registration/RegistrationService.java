@@ -185,7 +185,7 @@ public class RegistrationService {
     }
 
     /** An e-mail as one active registration per edition holds it: trimmed, in lower case; null if blank. */
-    private static String emailKey(String email) {
+    static String emailKey(String email) {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
