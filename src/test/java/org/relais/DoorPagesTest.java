@@ -3,6 +3,7 @@ package org.relais;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -126,6 +127,28 @@ class DoorPagesTest {
                 .statusCode(200).extract().asString();
         assertTrue(csv.contains("Visite de groupe en mars | 12 personnes, apprenants de français"), csv);
         assertEquals(2, csv.split("\r\n").length);
+    }
+
+    @Test
+    void theDoorShowsTheSessionsARelayHasASeatIn() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Salle Nadia Boulanger", "ROOM", 30);
+        long afternoon = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 10);
+        long morning = Api.session(edition, room, Api.forumDay(), "09:30", "10:30", 10);
+        long full = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Api.relay("Awa", "seat-" + System.nanoTime() + "@example.org", List.of(full)))
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
+        String code = given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Api.relay("Bilal", "sessions-" + System.nanoTime() + "@example.org", List.of(afternoon, full, morning)))
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().path("code");
+
+        String answer = Pages.signIn().form("/door/editions/" + edition + "/scan", Map.of("code", code, "station", "Entrée 1"))
+                .then().statusCode(200).extract().asString();
+        // In the order of the day, with their room; not the one Bilal only waits for.
+        assertTrue(answer.contains("09:30 Atelier 09:30 · Salle Nadia Boulanger ; 14:00 Atelier 14:00 · Salle Nadia Boulanger"),
+                answer);
+        assertFalse(answer.contains("Atelier 11:00"), answer);
     }
 
     @Test

@@ -242,7 +242,7 @@ public class DoorPages {
 
     private String station(String given) {
         if (given != null && !given.isBlank()) {
-            String s = given.strip().replaceAll("\\p{Cntrl}", "");
+            String s = DoorService.withoutControls(given);
             return s.length() > 60 ? s.substring(0, 60) : s;
         }
         return access.who();
