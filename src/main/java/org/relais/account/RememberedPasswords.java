@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Remembers, for a minute, that a user name and password were right, so that HTTP Basic does not
  * pay a bcrypt check (tens of milliseconds) on every API call: a door station scans a badge a
  * second. Only a SHA-256 of the password is kept, in memory; a wrong password is never remembered.
+ * Requests that come together with the same name and password, as twenty stations do when their
+ * first scans arrive, share one check: each doing its own made the last wait over a second.
  */
 @ApplicationScoped
 public class RememberedPasswords implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -30,6 +32,7 @@ public class RememberedPasswords implements IdentityProvider<UsernamePasswordAut
     }
 
     private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Uni<SecurityIdentity>> checking = new ConcurrentHashMap<>();
 
     @Inject
     JpaIdentityProvider accounts;
@@ -57,14 +60,15 @@ public class RememberedPasswords implements IdentityProvider<UsernamePasswordAut
         if (r != null && r.until() > now) {
             return Uni.createFrom().item(r.identity());
         }
-        return accounts.authenticate(request, context).invoke(identity -> {
+        // The first request starts the check; the others with the same key wait for its answer.
+        return checking.computeIfAbsent(key, k -> accounts.authenticate(request, context).invoke(identity -> {
             if (identity != null && rememberSeconds > 0) {
                 if (remembered.size() >= MAX_ENTRIES) {
                     remembered.clear();
                 }
-                remembered.put(key, new Remembered(identity, now + rememberSeconds * 1000));
+                remembered.put(k, new Remembered(identity, System.currentTimeMillis() + rememberSeconds * 1000));
             }
-        });
+        }).onTermination().invoke(() -> checking.remove(k)).memoize().indefinitely());
     }
 
     /** Forgets every remembered password: called when an account changes or goes. */
