@@ -72,6 +72,12 @@ public final class Api {
         return body;
     }
 
+    /** Registers a relay through the public API, which must answer 201; returns the answer. */
+    public static io.restassured.path.json.JsonPath register(long editionId, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/editions/" + editionId + "/registrations")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
     public static long space(long editionId, String name, String kind, Integer seats) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "kind", kind, "widthM", 20, "depthM", 10,
                 "stepFree", true));

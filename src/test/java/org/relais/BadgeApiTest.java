@@ -35,8 +35,7 @@ class BadgeApiTest {
         Map<String, Object> body = Api.relay(first, "badge-" + System.nanoTime() + "@example.org", sessions);
         body.put("lastName", last);
         body.put("organisation", organisation);
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/editions/" + edition + "/registrations")
-                .then().statusCode(201).extract().jsonPath();
+        return Api.register(edition, body);
     }
 
     private static Path download(String path, String name) throws Exception {

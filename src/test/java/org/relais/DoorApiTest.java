@@ -32,8 +32,7 @@ class DoorApiTest {
         Map<String, Object> body = Api.relay(first, "door-" + System.nanoTime() + "@example.org", List.of());
         body.put("lastName", last);
         body.put("organisation", organisation);
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/editions/" + edition + "/registrations")
-                .then().statusCode(201).extract().jsonPath();
+        return Api.register(edition, body);
     }
 
     static Response scan(long edition, String code) {

@@ -136,12 +136,9 @@ class DoorPagesTest {
         long afternoon = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 10);
         long morning = Api.session(edition, room, Api.forumDay(), "09:30", "10:30", 10);
         long full = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
-        given().contentType(io.restassured.http.ContentType.JSON)
-                .body(Api.relay("Awa", "seat-" + System.nanoTime() + "@example.org", List.of(full)))
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
-        String code = given().contentType(io.restassured.http.ContentType.JSON)
-                .body(Api.relay("Bilal", "sessions-" + System.nanoTime() + "@example.org", List.of(afternoon, full, morning)))
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().path("code");
+        Api.register(edition, Api.relay("Awa", "seat-" + System.nanoTime() + "@example.org", List.of(full)));
+        String code = Api.register(edition, Api.relay("Bilal", "sessions-" + System.nanoTime() + "@example.org",
+                List.of(afternoon, full, morning))).getString("code");
 
         String answer = Pages.signIn().form("/door/editions/" + edition + "/scan", Map.of("code", code, "station", "Entrée 1"))
                 .then().statusCode(200).extract().asString();
@@ -158,10 +155,8 @@ class DoorPagesTest {
         long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
         Map<String, Object> a = Api.relay("Awa", "room-a-" + System.nanoTime() + "@example.org", List.of(workshop));
         Map<String, Object> b = Api.relay("Bilal", "room-b-" + System.nanoTime() + "@example.org", List.of(workshop));
-        String absent = given().contentType(io.restassured.http.ContentType.JSON).body(a)
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().path("code");
-        io.restassured.path.json.JsonPath waiting = given().contentType(io.restassured.http.ContentType.JSON).body(b)
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().jsonPath();
+        String absent = Api.register(edition, a).getString("code");
+        io.restassured.path.json.JsonPath waiting = Api.register(edition, b);
         assertEquals("WAITLISTED", waiting.getString("sessions[0].status"));
         String other = DoorApiTest.register(edition, "Chloé", "Sans-Place", "CCAS").getString("code");
         DoorApiTest.scan(edition, waiting.getString("code")).then().statusCode(200); // Bilal is in the building

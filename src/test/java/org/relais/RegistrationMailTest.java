@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -36,8 +35,7 @@ class RegistrationMailTest {
     org.relais.registration.Admissions admissions;
 
     private static String register(long edition, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/editions/" + edition + "/registrations")
-                .then().statusCode(201).extract().path("manageToken");
+        return Api.register(edition, body).getString("manageToken");
     }
 
     @Test

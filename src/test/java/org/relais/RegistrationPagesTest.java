@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class RegistrationPagesTest {
 
     private static String register(long edition, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/editions/" + edition + "/registrations")
-                .then().statusCode(201).extract().path("manageToken");
+        return Api.register(edition, body).getString("manageToken");
     }
 
     @Test
