@@ -1,5 +1,6 @@
 package org.relais.bench;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
@@ -9,6 +10,8 @@ import io.vertx.core.http.PoolOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The benchmarks' load generator: an event-loop HTTP client (Vert.x, on one thread) that keeps its
@@ -23,9 +26,15 @@ final class Load implements AutoCloseable {
     record Answer(int status, String body, long nanos) {
     }
 
+    /** How long a request may wait for its answer, from the moment it is made. */
+    static final long TIMEOUT_SECONDS = 30;
+
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    /** The one event loop every request is started on and answered on. */
+    private final Context context = vertx.getOrCreateContext();
     private final HttpClient client;
     private final String auth;
+    private final AtomicLong ids = new AtomicLong();
 
     Load(String base, String auth, int connections) {
         URI uri = URI.create(base);
@@ -39,7 +48,8 @@ final class Load implements AutoCloseable {
     CompletableFuture<Answer> send(String method, String path, String json, boolean withAuth) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         long sent = System.nanoTime();
-        client.request(HttpMethod.valueOf(method), path).compose(request -> {
+        long id = ids.incrementAndGet();
+        onLoop(() -> client.request(HttpMethod.valueOf(method), path).compose(request -> {
             if (withAuth) {
                 request.putHeader("Authorization", auth);
             }
@@ -55,14 +65,30 @@ final class Load implements AutoCloseable {
                     } else {
                         answer.completeExceptionally(result.cause());
                     }
-                });
-        return answer;
+                }));
+        // Never wait for ever: an answer that does not come is a failure, with the request named.
+        return answer.orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).exceptionallyCompose(failure ->
+                CompletableFuture.failedFuture(new IllegalStateException("request " + id + " (" + method + " " + path
+                        + ") got no answer: " + failure, failure)));
+    }
+
+    /**
+     * Runs {@code action} on the client's own event loop, at once if already there. A request
+     * started from another thread (the benchmark's main thread firing a burst) sometimes lost its
+     * answer: the service had written it, the client never completed it.
+     */
+    private void onLoop(Runnable action) {
+        if (Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
+        }
     }
 
     /** Runs {@code action} after {@code millis} on the client's thread (at once for 0). */
     void later(long millis, Runnable action) {
         if (millis <= 0) {
-            vertx.runOnContext(ignored -> action.run());
+            context.runOnContext(ignored -> action.run());
         } else {
             vertx.setTimer(millis, ignored -> action.run());
         }

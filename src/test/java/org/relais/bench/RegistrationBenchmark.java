@@ -77,9 +77,16 @@ public final class RegistrationBenchmark {
         for (int i = 0; i < relays; i++) {
             int n = i;
             all.add(load.send("POST", "/api/v1/editions/" + edition + "/registrations", bodies.get(i), false)
-                    .thenAccept(answer -> {
-                        latencies[n] = answer.nanos();
-                        statuses[n] = answer.status();
+                    .handle((answer, failure) -> {
+                        if (failure != null) {
+                            System.out.println("relay " + n + ": " + failure.getMessage());
+                            latencies[n] = Long.MAX_VALUE;
+                            statuses[n] = -1;
+                        } else {
+                            latencies[n] = answer.nanos();
+                            statuses[n] = answer.status();
+                        }
+                        return null;
                     }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
@@ -95,6 +102,14 @@ public final class RegistrationBenchmark {
                 } else {
                     positions.add(s.path("waitlistPosition").asInt());
                 }
+            }
+        }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        list.forEach(r -> listed.add(r.path("email").asText()));
+        for (int i = 0; i < relays; i++) {
+            if (statuses[i] == -1) {
+                System.out.printf("relay %d had no answer; the service %s registered them%n", i,
+                        listed.contains("bench-" + run + "-" + i + "@example.org") ? "has" : "has not");
             }
         }
         Collections.sort(positions);
