@@ -88,7 +88,7 @@ final class Load implements AutoCloseable {
     /** Runs {@code action} after {@code millis} on the client's thread (at once for 0). */
     void later(long millis, Runnable action) {
         if (millis <= 0) {
-            context.runOnContext(ignored -> action.run());
+            onLoop(action);
         } else {
             vertx.setTimer(millis, ignored -> action.run());
         }

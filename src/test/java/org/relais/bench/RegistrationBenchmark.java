@@ -67,11 +67,12 @@ public final class RegistrationBenchmark {
         String run = Long.toString(System.nanoTime(), 36);
         for (int i = 0; i < relays; i++) {
             bodies.add(JSON.writeValueAsString(java.util.Map.of("firstName", "Relais", "lastName", "N" + i,
-                    "email", "bench-" + run + "-" + i + "@example.org", "organisation", "Banc d'essai",
+                    "email", email(run, i), "organisation", "Banc d'essai",
                     "sector", "social-bond", "role", "volunteer", "consent", true, "sessionIds", List.of(workshop))));
         }
         long[] latencies = new long[relays];
         int[] statuses = new int[relays];
+        String[] failures = new String[relays];
         List<CompletableFuture<Void>> all = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < relays; i++) {
@@ -79,7 +80,7 @@ public final class RegistrationBenchmark {
             all.add(load.send("POST", "/api/v1/editions/" + edition + "/registrations", bodies.get(i), false)
                     .handle((answer, failure) -> {
                         if (failure != null) {
-                            System.out.println("relay " + n + ": " + failure.getMessage());
+                            failures[n] = failure.getMessage();
                             latencies[n] = Long.MAX_VALUE;
                             statuses[n] = -1;
                         } else {
@@ -107,9 +108,9 @@ public final class RegistrationBenchmark {
         java.util.Set<String> listed = new java.util.HashSet<>();
         list.forEach(r -> listed.add(r.path("email").asText()));
         for (int i = 0; i < relays; i++) {
-            if (statuses[i] == -1) {
-                System.out.printf("relay %d had no answer; the service %s registered them%n", i,
-                        listed.contains("bench-" + run + "-" + i + "@example.org") ? "has" : "has not");
+            if (failures[i] != null) {
+                System.out.printf("relay %d: %s; the service %s registered them%n", i, failures[i],
+                        listed.contains(email(run, i)) ? "has" : "has not");
             }
         }
         Collections.sort(positions);
@@ -126,6 +127,11 @@ public final class RegistrationBenchmark {
                 relays / seconds, sorted[relays / 2] / 1e6, sorted[(int) Math.ceil(relays * 0.99) - 1] / 1e6,
                 sorted[relays - 1] / 1e6);
         return created == relays && confirmed == seats && positionsOk;
+    }
+
+    /** The e-mail of a round's relay: the same when it registers and when the list is checked. */
+    private static String email(String run, int relay) {
+        return "bench-" + run + "-" + relay + "@example.org";
     }
 
     /** A new open edition; its number is drawn at random, and drawn again if an earlier run took it. */
