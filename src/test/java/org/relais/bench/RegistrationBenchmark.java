@@ -19,7 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Fires N simultaneous registrations at one workshop of S seats on a running Relais and prints what
  * happened: confirmed count, waiting-list check, registrations per second, latency percentiles.
- * Rounds of the same size warm the server up (3 unless told), each printed; the last is the one measured.
+ * Rounds of the same size warm the server up (3 unless told), each printed; the last is the one measured,
+ * after a quiet spell of the seconds told (none unless told), the load generator staying warm meanwhile.
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=org.relais.bench.RegistrationBenchmark \
@@ -48,6 +49,7 @@ public final class RegistrationBenchmark {
         int relays = args.length > 3 ? Integer.parseInt(args[3]) : 300;
         int seats = args.length > 4 ? Integer.parseInt(args[4]) : 25;
         int warmUps = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+        int quietSeconds = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         RegistrationBenchmark bench = new RegistrationBenchmark(base, user, password);
         System.out.printf("Relais registration benchmark: %d simultaneous registrations, one workshop of %d seats, %s%n",
                 relays, seats, base);
@@ -55,6 +57,11 @@ public final class RegistrationBenchmark {
         bench.load = new Load(bench.base, bench.auth, relays);
         for (int i = 1; i <= warmUps; i++) {
             ok &= bench.round("warm-up " + i, relays, seats);
+        }
+        if (quietSeconds > 0) {
+            // Registration opening on a service that has been running: the burst comes after a quiet spell.
+            System.out.printf("quiet for %d s%n", quietSeconds);
+            Thread.sleep(quietSeconds * 1000L);
         }
         ok &= bench.round("measured", relays, seats);
         System.exit(ok ? 0 : 1);
