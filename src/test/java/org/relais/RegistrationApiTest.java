@@ -48,7 +48,9 @@ class RegistrationApiTest {
         assertEquals(2, third.getInt("sessions[0].waitlistPosition"));
 
         given().get("/api/v1/registrations/" + second.getString("manageToken")).then().statusCode(200)
-                .body("firstName", equalTo("Bilal")).body("sessions[0].waitlistPosition", equalTo(1));
+                .body("firstName", equalTo("Bilal")).body("sessions[0].waitlistPosition", equalTo(1))
+                // The answer to the registration says the moment as it is stored, to the microsecond.
+                .body("createdAt", equalTo(second.getString("createdAt")));
     }
 
     @Test

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import org.relais.print.SheetLayout;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationStatus;
 import org.relais.web.Errors;
+import org.relais.web.Instants;
 import org.relais.web.Messages;
 import org.relais.web.NotFoundException;
 
@@ -94,7 +94,7 @@ public class BadgeService {
         h.institution = institution;
         h.organisation = organisation != null ? organisation : institution.name;
         h.code = keys.issue(BadgeCode.Kind.HOLDER, edition.number);
-        h.createdAt = OffsetDateTime.now();
+        h.createdAt = Instants.now();
         h.persist();
         return h;
     }

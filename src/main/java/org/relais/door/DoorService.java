@@ -27,6 +27,7 @@ import org.relais.registration.RegistrationData;
 import org.relais.registration.RegistrationService;
 import org.relais.registration.RegistrationStatus;
 import org.relais.web.Collation;
+import org.relais.web.Instants;
 import org.relais.web.Messages;
 
 /**
@@ -71,8 +72,7 @@ public class DoorService {
             requireEdition(editionId);
             return CheckIn.of(Outcome.UNREADABLE);
         }
-        // Microseconds, as both databases keep them: the answer says what is stored.
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime now = Instants.now();
         OffsetDateTime at = scannedAt != null && scannedAt.isBefore(now.plusMinutes(1))
                 && scannedAt.isAfter(now.minusDays(1)) ? scannedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS) : now;
         String by = station == null || station.isBlank() ? "?" : withoutControls(station);

@@ -15,6 +15,7 @@ import org.relais.venue.Stand;
 import org.relais.venue.VenueService;
 import org.relais.web.ConflictException;
 import org.relais.web.Errors;
+import org.relais.web.Instants;
 import org.relais.web.InvalidInputException;
 import org.relais.web.NotFoundException;
 
@@ -61,7 +62,7 @@ public class LeadService {
         }
         // Two scans of the same badge at once: the unique key keeps one, the loser adds to it.
         Lead lead = Lead.<Lead>find("stand = ?1 and registration = ?2", stand, r).firstResult();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Instants.now();
         if (lead == null) {
             lead = new Lead();
             lead.stand = stand;

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.badge.BadgeCode;
@@ -18,6 +17,7 @@ import org.relais.registration.Booking;
 import org.relais.registration.BookingStatus;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationService;
+import org.relais.web.Instants;
 import org.relais.web.Messages;
 import org.relais.web.NotFoundException;
 
@@ -96,7 +96,7 @@ public class RoomService {
             return shown("warn", Messages.get("room_waiting", r.fullName(), b.waitlistPosition),
                     Messages.get("room_waiting_hint"));
         }
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = Instants.now();
         int won = em.createQuery("update Booking set attendedAt = :at where id = :id and attendedAt is null")
                 .setParameter("at", now).setParameter("id", b.id).executeUpdate();
         if (won == 1) {

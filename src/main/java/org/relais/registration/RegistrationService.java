@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +29,7 @@ import org.relais.programme.ProgrammeSession;
 import org.relais.programme.SeatsMayHaveFreedUp;
 import org.relais.web.ConflictException;
 import org.relais.web.Errors;
+import org.relais.web.Instants;
 import org.relais.web.NotFoundException;
 
 /**
@@ -155,7 +155,7 @@ public class RegistrationService {
                     : String.join(",", new LinkedHashSet<>(needs.needs().stream().map(n -> n.strip().toUpperCase(Locale.ROOT)).toList()));
             r.accessibilityNotes = needs == null ? null : blankToNull(needs.notes());
             r.language = data.language() == null || data.language().isBlank() ? "fr" : data.language().strip();
-            r.consentAt = OffsetDateTime.now();
+            r.consentAt = Instants.now();
             r.createdAt = r.consentAt;
             r.manageToken = Tokens.manageToken();
             r.code = intake.code;
@@ -305,7 +305,7 @@ public class RegistrationService {
         }
         r.status = RegistrationStatus.CANCELLED;
         r.activeEmail = null;
-        r.cancelledAt = OffsetDateTime.now();
+        r.cancelledAt = Instants.now();
         List<ProgrammeSession> freed = new ArrayList<>();
         for (Booking booking : Booking.listByRegistration(r)) {
             freed.add(release(booking));
@@ -402,7 +402,7 @@ public class RegistrationService {
             }
             for (Registration r : Registration.<Registration>list("edition = ?1 and status = ?2 and remindedAt is null",
                     edition, RegistrationStatus.CONFIRMED)) {
-                r.remindedAt = OffsetDateTime.now();
+                r.remindedAt = Instants.now();
                 outbox.queue(MailKind.REMINDER, r, null);
                 queued++;
             }
@@ -448,7 +448,7 @@ public class RegistrationService {
         Booking booking = new Booking();
         booking.registration = r;
         booking.session = seats.session;
-        booking.createdAt = OffsetDateTime.now();
+        booking.createdAt = Instants.now();
         if (seats.session.seats == null || seats.confirmed < seats.session.seats) {
             booking.status = BookingStatus.CONFIRMED;
             seats.confirmed++;

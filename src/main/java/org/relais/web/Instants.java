@@ -1,0 +1,19 @@
+package org.relais.web;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
+/** Moments as both databases keep them. */
+public final class Instants {
+
+    private Instants() {
+    }
+
+    /**
+     * Now, to the microsecond: H2 and PostgreSQL keep no finer, so the answer that stores a moment
+     * says exactly what every later read of it says.
+     */
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
