@@ -62,7 +62,7 @@ class ProgrammeBookletTest {
         Path en = fetch(forum.id, "lang=en", "booklet-en.pdf");
         String english = PdfTools.text(en);
         assertTrue(english.contains("The day at a glance") && english.contains("Participating institutions")
-                && english.contains("Tuesday, February 6, 2018") && english.contains("needed, when you register"), english);
+                && english.contains("Tuesday, 6 February 2018") && english.contains("needed, when you register"), english);
         assertFalse(english.contains("La journée en un coup d’œil"));
         assertEquals(List.of(), PdfTools.pdfUaFailures(en), "PDF/UA-1 in English");
 

@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -277,8 +276,8 @@ public class BadgeService {
             Locale locale = request.locale();
             this.eventTitle = edition.title;
             LocalDate first = edition.firstDay();
-            this.eventDate = first == null ? "" : first.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
-                    .withLocale(locale)) + (edition.venueName == null ? "" : " · " + edition.venueName);
+            this.eventDate = first == null ? "" : Messages.longDate(first, locale)
+                    + (edition.venueName == null ? "" : " · " + edition.venueName);
             for (BadgeRole role : BadgeRole.values()) {
                 roleWords.put(role, Messages.get(locale, role.messageKey()));
             }

@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.text.Collator;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -111,7 +109,7 @@ public class ProgrammeBooklet {
             if (day.cells().isEmpty()) {
                 continue;
             }
-            glance.add(new Booklet.GlanceDay(t.each(l -> longDate(day.date(), l)),
+            glance.add(new Booklet.GlanceDay(t.each(l -> Messages.longDate(day.date(), l)),
                     day.columns().stream().map(c -> new Booklet.GlanceColumn(c.name(), c.lanes())).toList(), day.rowCount(),
                     day.hours().stream().map(h -> new Booklet.GlanceHour(h.label(), h.row() - 2)).toList(),
                     day.cells().stream().map(c -> new Booklet.GlanceCell(c.row() - 2, c.rowSpan(), c.column() - 2,
@@ -123,7 +121,7 @@ public class ProgrammeBooklet {
             byDay.computeIfAbsent(s.day, d -> new ArrayList<>()).add(entry(s, edition, t));
         }
         List<Booklet.SessionDay> days = new ArrayList<>();
-        byDay.forEach((date, list) -> days.add(new Booklet.SessionDay(t.each(l -> longDate(date, l)), list)));
+        byDay.forEach((date, list) -> days.add(new Booklet.SessionDay(t.each(l -> Messages.longDate(date, l)), list)));
 
         List<Booklet.Figure> plans = Messages.in(language.first, () -> floor.plans(editionId, null)).stream()
                 .map(p -> new Booklet.Figure(p.withoutIndex(), t.w("booklet_plan_alt", p.stands().size(), p.title(),
@@ -251,14 +249,11 @@ public class ProgrammeBooklet {
     private static String dates(Edition edition, Locale l) {
         List<String> lines = new ArrayList<>();
         for (EditionDay d : edition.days) {
-            lines.add(longDate(d.date, l) + ", " + d.opensAt + "–" + d.closesAt);
+            lines.add(Messages.longDate(d.date, l) + ", " + d.opensAt + "–" + d.closesAt);
         }
         return String.join("\n", lines);
     }
 
-    private static String longDate(LocalDate date, Locale l) {
-        return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(l));
-    }
 
     /** 40 → "40", 12.5 → "12.5": as the organiser typed it. */
     private static String metres(double value) {

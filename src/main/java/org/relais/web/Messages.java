@@ -3,6 +3,9 @@ package org.relais.web;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -27,6 +30,16 @@ public final class Messages {
     public static ResourceBundle bundle(Locale locale) {
         return ResourceBundle.getBundle("messages", FRENCH.getLanguage().equals(locale.getLanguage()) ? FRENCH : Locale.ROOT,
                 NO_FALLBACK);
+    }
+
+    /**
+     * A date written out in the reader's language: "mardi 6 février 2018"; in English with the day
+     * before the month, as English is written in Europe ("Tuesday, 6 February 2018"), not in the
+     * American order the plain English locale gives.
+     */
+    public static String longDate(LocalDate date, Locale locale) {
+        Locale written = ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.UK : locale;
+        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(written));
     }
 
     public static String get(String key, Object... args) {

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** Display helpers for templates: {@code {m:key}} messages, labels of enum values, dates. */
 @TemplateExtension
@@ -58,7 +57,7 @@ public class TemplateExtensions {
     }
 
     static String longDate(LocalDate date) {
-        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Messages.current()));
+        return Messages.longDate(date, Messages.current());
     }
 
     static String hhmm(LocalTime time) {

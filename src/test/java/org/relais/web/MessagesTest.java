@@ -30,6 +30,15 @@ class MessagesTest {
     }
 
     @Test
+    void datesAreWrittenOutWithTheDayBeforeTheMonth() {
+        java.time.LocalDate forum = java.time.LocalDate.of(2018, 2, 6);
+        assertEquals("mardi 6 février 2018", Messages.longDate(forum, Messages.FRENCH));
+        assertEquals("Tuesday, 6 February 2018", Messages.longDate(forum, Messages.ENGLISH));
+        assertEquals("Tuesday, 6 February 2018", Messages.longDate(forum, java.util.Locale.US), "whatever the reader's country");
+        assertEquals("", Messages.longDate(null, Messages.ENGLISH));
+    }
+
+    @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {
         Set<String> fr = new TreeSet<>(load("messages_fr.properties").stringPropertyNames());
         Set<String> en = new TreeSet<>(load("messages.properties").stringPropertyNames());
