@@ -74,7 +74,7 @@ public class DoorService {
         }
         OffsetDateTime now = Instants.now();
         OffsetDateTime at = scannedAt != null && scannedAt.isBefore(now.plusMinutes(1))
-                && scannedAt.isAfter(now.minusDays(1)) ? scannedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS) : now;
+                && scannedAt.isAfter(now.minusDays(1)) ? Instants.stored(scannedAt) : now;
         String by = station == null || station.isBlank() ? "?" : withoutControls(station);
         by = by.length() > 100 ? by.substring(0, 100) : by;
         // A code this edition issued is genuine: it is found without checking its signature.

@@ -254,7 +254,6 @@ public class ProgrammeBooklet {
         return String.join("\n", lines);
     }
 
-
     /** 40 → "40", 12.5 → "12.5": as the organiser typed it. */
     private static String metres(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

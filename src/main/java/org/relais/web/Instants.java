@@ -14,6 +14,11 @@ public final class Instants {
      * says exactly what every later read of it says.
      */
     public static OffsetDateTime now() {
-        return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        return stored(OffsetDateTime.now());
+    }
+
+    /** A moment as it will be stored and read back: to the microsecond. */
+    public static OffsetDateTime stored(OffsetDateTime moment) {
+        return moment.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -21,6 +21,8 @@ public final class Messages {
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final List<Locale> SUPPORTED = List.of(FRENCH, ENGLISH);
 
+    private static final DateTimeFormatter FULL_DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL);
+
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
@@ -39,7 +41,7 @@ public final class Messages {
      */
     public static String longDate(LocalDate date, Locale locale) {
         Locale written = ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.UK : locale;
-        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(written));
+        return date == null ? "" : date.format(FULL_DATE.withLocale(written));
     }
 
     public static String get(String key, Object... args) {
