@@ -53,6 +53,52 @@ class RegistrationApiTest {
                 .body("createdAt", equalTo(second.getString("createdAt")));
     }
 
+    /**
+     * Relays registering at the same moment are admitted together on another thread than their
+     * requests': each still gets its own answer, in its own language, and the created one's address.
+     */
+    @Test
+    void eachRelayRegisteringAtOnceIsAnsweredInTheirLanguageWithTheirAddress() throws Exception {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 5);
+        Map<String, Object> badEmail = new java.util.HashMap<>(Api.relay("A", "not-an-address", List.of(session + 1000)));
+        java.util.concurrent.ExecutorService relays = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> english = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<io.restassured.response.Response>> french = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<io.restassured.response.Response>> created = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                english.add(relays.submit(() -> given().header("Accept-Language", "en").contentType(ContentType.JSON)
+                        .body(badEmail).post("/api/v1/editions/" + edition + "/registrations")));
+                french.add(relays.submit(() -> given().header("Accept-Language", "fr").contentType(ContentType.JSON)
+                        .body(badEmail).post("/api/v1/editions/" + edition + "/registrations")));
+                created.add(relays.submit(() -> given().contentType(ContentType.JSON)
+                        .body(Api.relay("B", email(), List.of(session))).post("/api/v1/editions/" + edition + "/registrations")));
+            }
+            for (var answer : english) {
+                JsonPath problem = answer.get().then().statusCode(422).contentType("application/problem+json").extract().jsonPath();
+                assertEquals(List.of("email", "sessionIds"), problem.getList("errors.field"));
+                assertEquals("A valid e-mail address, like name@example.org.", problem.getString("errors[0].message"));
+                assertEquals("No session number " + (session + 1000) + " in this edition.", problem.getString("errors[1].message"));
+            }
+            for (var answer : french) {
+                JsonPath problem = answer.get().then().statusCode(422).extract().jsonPath();
+                assertEquals("Une adresse e-mail valide, comme nom@exemple.fr.", problem.getString("errors[0].message"));
+            }
+            for (var answer : created) {
+                io.restassured.response.Response r = answer.get();
+                r.then().statusCode(201).body("sessions[0].status", equalTo("CONFIRMED"));
+                String location = r.header("Location");
+                org.hamcrest.MatcherAssert.assertThat(location,
+                        matchesPattern("http://[^/]+/api/v1/registrations/" + r.jsonPath().getString("manageToken")));
+                given().get(java.net.URI.create(location).getPath()).then().statusCode(200).body("firstName", equalTo("B"));
+            }
+        } finally {
+            relays.shutdownNow();
+        }
+    }
+
     @Test
     void cancellingFreesTheSeatAndTheWaitingListMovesUp() {
         long edition = Api.openEdition();

@@ -1,27 +1,33 @@
 package org.relais.registration;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
-import org.relais.registration.RegistrationService.Intake;
 import org.relais.registration.RegistrationService.Outcome;
+import org.relais.registration.RegistrationService.Submission;
+import org.relais.web.Messages;
 
 /**
- * Relays registering at the same moment are admitted together: each request checks its own form
- * and signs its code on its own thread, then joins its edition's line; whoever gets the turn admits
- * everyone in the line in one transaction under one lock of the edition's row, and the others find
- * their answer ready when their turn comes. When registration opens and hundreds arrive at once,
- * the lock, the counts and the commit are paid once per group instead of once per relay. The rules
- * are {@link RegistrationService}'s, the same for one relay or many; the database lock still keeps
- * several instances of Relais exact.
+ * Relays registering at the same moment are admitted together. Each form joins its edition's
+ * line and waits without holding a thread; one admitting thread per edition takes everyone in the
+ * line and registers them in one transaction under one lock of the edition's row
+ * ({@link RegistrationService#registerTogether}), then answers each. When registration opens and
+ * hundreds arrive at once, the lock, the counts and the commit are paid once per group instead of
+ * once per relay, and no request thread waits its turn. The rules are {@link RegistrationService}'s,
+ * the same for one relay or many; the database lock still keeps several instances of Relais exact.
  */
 @ApplicationScoped
 public class Admissions {
@@ -38,25 +44,49 @@ public class Admissions {
     private final Map<Long, Line> lines = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile long lastAnswered = System.nanoTime() - RUSH_TAIL_NANOS;
+    /** The admitting threads: one per edition while its line has relays, gone after a minute's quiet. */
+    private final ExecutorService admitting = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "relais-admissions");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    /** An edition's registrations waiting for the lock, and whose turn it is to admit them. */
+    /** An edition's relays waiting to be admitted, and whether a thread is admitting them. */
     private static final class Line {
-        final Queue<Intake> waiting = new ConcurrentLinkedQueue<>();
-        final ReentrantLock turn = new ReentrantLock();
+        final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean admitting = new AtomicBoolean();
+    }
+
+    /** A relay's form in the line, and their answer to come. */
+    private record Waiting(Submission form, CompletableFuture<RegistrationView> answer) {
     }
 
     /**
-     * Registers a relay (page or API) and answers with the registration; throws what refused it.
-     * Runs outside any transaction: the checks have their own, and so does each group.
+     * Registers a relay and answers, when their group is committed, with the registration, or
+     * fails with what refused it. Does not wait: the API's requests are answered without a thread
+     * each.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public RegistrationView register(Long editionId, RegistrationData data) {
+    public CompletionStage<RegistrationView> submit(Long editionId, RegistrationData data) {
+        CompletableFuture<RegistrationView> answer = new CompletableFuture<>();
         inFlight.incrementAndGet();
-        try {
-            return enter(editionId, data);
-        } finally {
+        answer.whenComplete((registered, refused) -> {
             inFlight.decrementAndGet();
             lastAnswered = System.nanoTime();
+        });
+        Line line = lines.computeIfAbsent(editionId, id -> new Line());
+        line.waiting.add(new Waiting(new Submission(data, Messages.current()), answer));
+        if (line.admitting.compareAndSet(false, true)) {
+            admitting.execute(() -> admitLine(editionId, line));
+        }
+        return answer;
+    }
+
+    /** Registers a relay and waits for the answer (a page's form); throws what refused it. */
+    public RegistrationView register(Long editionId, RegistrationData data) {
+        try {
+            return submit(editionId, data).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException refused ? refused : e;
         }
     }
 
@@ -69,42 +99,25 @@ public class Admissions {
         return inFlight.get() > 0 || System.nanoTime() - lastAnswered < RUSH_TAIL_NANOS;
     }
 
-    private RegistrationView enter(Long editionId, RegistrationData data) {
-        Intake intake = rules.prepare(editionId, data);
-        Line line = lines.computeIfAbsent(editionId, id -> new Line());
-        line.waiting.add(intake);
-        try {
-            do {
-                lead(editionId, line);
-            } while (!intake.awaitAnswer(50));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while registering", e);
-        }
-        Outcome outcome = intake.outcome();
-        return RegistrationView.of(outcome.registration(), outcome.bookings());
-    }
-
     /**
-     * Admits the line, group after group, if nobody else is doing it; the others wait for their own
-     * answer, each woken separately. Whoever admits looks at the line again after letting go of
-     * the turn, so that a registration that arrived just then is not left waiting.
+     * Admits the line, group after group, until it is empty. A relay who joins just as the thread
+     * lets go is not left waiting: the thread looks again, or the relay's own call starts another.
      */
-    private void lead(Long editionId, Line line) {
-        while (!line.waiting.isEmpty() && line.turn.tryLock()) {
+    private void admitLine(Long editionId, Line line) {
+        do {
             try {
-                for (List<Intake> group = next(line); !group.isEmpty(); group = next(line)) {
+                for (List<Waiting> group = next(line); !group.isEmpty(); group = next(line)) {
                     admit(editionId, group);
                 }
             } finally {
-                line.turn.unlock();
+                line.admitting.set(false);
             }
-        }
+        } while (!line.waiting.isEmpty() && line.admitting.compareAndSet(false, true));
     }
 
-    private static List<Intake> next(Line line) {
-        List<Intake> group = new ArrayList<>();
-        for (Intake next = line.waiting.poll(); next != null; next = group.size() < GROUP ? line.waiting.poll() : null) {
+    private static List<Waiting> next(Line line) {
+        List<Waiting> group = new ArrayList<>();
+        for (Waiting next = line.waiting.poll(); next != null; next = group.size() < GROUP ? line.waiting.poll() : null) {
             group.add(next);
         }
         return group;
@@ -115,20 +128,37 @@ public class Admissions {
      * whole (the database refused a write, the commit failed), each is admitted again alone, so
      * that one relay's failure is not the others'.
      */
-    private void admit(Long editionId, List<Intake> group) {
+    private void admit(Long editionId, List<Waiting> group) {
+        List<Outcome> outcomes;
         try {
-            rules.admit(editionId, group);
-            group.forEach(Intake::answer);
+            outcomes = rules.registerTogether(editionId, group.stream().map(Waiting::form).toList());
         } catch (RuntimeException failed) {
             if (group.size() == 1) {
-                group.get(0).decide(new Outcome(null, List.of(), failed));
-                group.get(0).answer();
+                group.get(0).answer().completeExceptionally(failed);
             } else {
-                for (Intake one : group) {
-                    one.decide(null);
-                    admit(editionId, List.of(one));
-                }
+                group.forEach(one -> admit(editionId, List.of(one)));
             }
+            return;
         }
+        for (int i = 0; i < group.size(); i++) {
+            answer(group.get(i).answer(), outcomes.get(i));
+        }
+    }
+
+    private static void answer(CompletableFuture<RegistrationView> answer, Outcome outcome) {
+        try {
+            if (outcome.refusal() != null) {
+                answer.completeExceptionally(outcome.refusal());
+            } else {
+                answer.complete(RegistrationView.of(outcome.registration(), outcome.bookings()));
+            }
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        admitting.shutdown();
     }
 }

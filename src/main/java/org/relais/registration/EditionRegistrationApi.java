@@ -8,10 +8,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
@@ -32,9 +35,12 @@ public class EditionRegistrationApi {
     @POST
     @Path("registrations")
     @PermitAll
-    public Response register(@RestPath Long id, RegistrationData data) {
-        RegistrationView created = admissions.register(id, Bodies.required(data));
-        return Response.created(URI.create("/api/v1/registrations/" + created.manageToken())).entity(created).build();
+    public CompletionStage<Response> register(@RestPath Long id, RegistrationData data, @Context UriInfo uri) {
+        // Answered when the relay's group is admitted, from the thread that admitted it, where the
+        // request is not at hand: its address is taken now.
+        URI base = uri.getBaseUri();
+        return admissions.submit(id, Bodies.required(data)).thenApply(created -> Response
+                .created(base.resolve("api/v1/registrations/" + created.manageToken())).entity(created).build());
     }
 
     @Inject

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.badge.BadgeCode;
 import org.relais.badge.SigningKeys;
@@ -30,6 +28,7 @@ import org.relais.programme.SeatsMayHaveFreedUp;
 import org.relais.web.ConflictException;
 import org.relais.web.Errors;
 import org.relais.web.Instants;
+import org.relais.web.Messages;
 import org.relais.web.NotFoundException;
 
 /**
@@ -77,15 +76,41 @@ public class RegistrationService {
         return intake.outcome().registration();
     }
 
-    /**
-     * What needs no lock, done by each request on its own: the fields checked, the chosen sessions
-     * found in the edition, the badge code signed. A relay registering (page or API) is then
-     * admitted by {@link Admissions} together with whoever registers at the same moment.
-     */
-    Intake prepare(Long editionId, RegistrationData data) {
-        return prepare(editionId, data, true, true, false);
+    /** A relay's form as submitted (page or API), with the language they read, for its messages. */
+    record Submission(RegistrationData data, Locale locale) {
     }
 
+    /**
+     * Relays registering at the same moment (page or API), in one transaction ({@link Admissions}
+     * gathers them): each form is checked in its relay's language (fields, chosen sessions, badge
+     * code signed), then those that pass are admitted under one lock of the edition. Answers each
+     * form's outcome, in order; a refusal is that relay's alone and writes nothing.
+     */
+    List<Outcome> registerTogether(Long editionId, List<Submission> forms) {
+        Intake[] intakes = new Intake[forms.size()];
+        Outcome[] outcomes = new Outcome[forms.size()];
+        List<Intake> checked = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            Submission form = forms.get(i);
+            try {
+                intakes[i] = Messages.in(form.locale(), () -> prepare(editionId, form.data(), true, true, false));
+                checked.add(intakes[i]);
+            } catch (RuntimeException refused) {
+                outcomes[i] = new Outcome(null, List.of(), refused);
+            }
+        }
+        if (!checked.isEmpty()) {
+            admit(editionId, checked);
+        }
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = intakes[i].outcome;
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** What needs no lock: the fields checked, the chosen sessions found in the edition, the badge code signed. */
     private Intake prepare(Long editionId, RegistrationData data, boolean onlyWhileOpen, boolean notify, boolean walkIn) {
         // The edition is not loaded: its number is enough here, and its row is read again under the lock.
         List<Integer> number = editionId == null ? List.of() : Edition.getEntityManager()
@@ -199,7 +224,6 @@ public class RegistrationService {
         final boolean notify;
         final boolean walkIn;
         private Outcome outcome;
-        private final CountDownLatch answered = new CountDownLatch(1);
 
         Intake(Long editionId, RegistrationData data, List<Long> sessionIds, String code, boolean onlyWhileOpen,
                 boolean notify, boolean walkIn) {
@@ -214,15 +238,6 @@ public class RegistrationService {
 
         void decide(Outcome decided) {
             outcome = decided;
-        }
-
-        /** Its outcome is committed: the relay waiting for it can be answered. */
-        void answer() {
-            answered.countDown();
-        }
-
-        boolean awaitAnswer(long millis) throws InterruptedException {
-            return answered.await(millis, TimeUnit.MILLISECONDS);
         }
 
         /** The registration with its bookings; throws the refusal if it was refused. */
