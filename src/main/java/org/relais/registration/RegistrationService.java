@@ -14,7 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.badge.BadgeCode;
 import org.relais.badge.SigningKeys;
@@ -59,7 +61,7 @@ public class RegistrationService {
      * is sent the confirmation e-mail. Admitted in the caller's transaction.
      */
     public Registration registerByOrganiser(Long editionId, RegistrationData data, boolean notify) {
-        return admitNow(prepare(editionId, data, false, notify, false));
+        return admitNow(prepare(new EditionFacts(editionId), data, false, notify, false));
     }
 
     /**
@@ -68,7 +70,7 @@ public class RegistrationService {
      * them in at once, in the same transaction.
      */
     public Registration registerWalkIn(Long editionId, RegistrationData data) {
-        return admitNow(prepare(editionId, data, false, false, true));
+        return admitNow(prepare(new EditionFacts(editionId), data, false, false, true));
     }
 
     private Registration admitNow(Intake intake) {
@@ -90,10 +92,11 @@ public class RegistrationService {
         Intake[] intakes = new Intake[forms.size()];
         Outcome[] outcomes = new Outcome[forms.size()];
         List<Intake> checked = new ArrayList<>();
+        EditionFacts facts = new EditionFacts(editionId);
         for (int i = 0; i < forms.size(); i++) {
             Submission form = forms.get(i);
             try {
-                intakes[i] = Messages.in(form.locale(), () -> prepare(editionId, form.data(), true, true, false));
+                intakes[i] = Messages.in(form.locale(), () -> prepare(facts, form.data(), true, true, false));
                 checked.add(intakes[i]);
             } catch (RuntimeException refused) {
                 outcomes[i] = new Outcome(null, List.of(), refused);
@@ -111,21 +114,45 @@ public class RegistrationService {
     }
 
     /** What needs no lock: the fields checked, the chosen sessions found in the edition, the badge code signed. */
-    private Intake prepare(Long editionId, RegistrationData data, boolean onlyWhileOpen, boolean notify, boolean walkIn) {
-        // The edition is not loaded: its number is enough here, and its row is read again under the lock.
-        List<Integer> number = editionId == null ? List.of() : Edition.getEntityManager()
-                .createQuery("select e.number from Edition e where e.id = ?1", Integer.class)
-                .setParameter(1, editionId).getResultList();
-        if (number.isEmpty()) {
-            throw new NotFoundException("edition", editionId);
-        }
-        Edition edition = Edition.getEntityManager().getReference(Edition.class, editionId);
+    private Intake prepare(EditionFacts edition, RegistrationData data, boolean onlyWhileOpen, boolean notify, boolean walkIn) {
+        int number = edition.number().orElseThrow(() -> new NotFoundException("edition", edition.id));
         Errors errors = validate(data, !walkIn);
-        List<ProgrammeSession> chosen = checkSessions(edition, data.sessionIds(), errors);
+        List<ProgrammeSession> chosen = checkSessions(data.sessionIds(), edition::session, errors);
         errors.throwIfAny();
         List<Long> sessionIds = walkIn ? List.of() : chosen.stream().map(s -> s.id).toList();
-        String code = signingKeys.issue(BadgeCode.Kind.REGISTRATION, number.get(0));
-        return new Intake(editionId, data, sessionIds, code, onlyWhileOpen, notify, walkIn);
+        String code = signingKeys.issue(BadgeCode.Kind.REGISTRATION, number);
+        return new Intake(edition.id, data, sessionIds, code, onlyWhileOpen, notify, walkIn);
+    }
+
+    /**
+     * What the checks read of an edition, each read once for all the forms of a transaction: its
+     * number (it is in the badge code) and the sessions chosen. The edition itself is not loaded;
+     * its row is read again under the lock, and so are the sessions' seats.
+     */
+    private static final class EditionFacts {
+        final Long id;
+        private Optional<Integer> number;
+        private final Map<Long, Optional<ProgrammeSession>> sessions = new HashMap<>();
+
+        EditionFacts(Long id) {
+            this.id = id;
+        }
+
+        /** Empty if there is no such edition. */
+        Optional<Integer> number() {
+            if (number == null) {
+                number = id == null ? Optional.empty() : Edition.getEntityManager()
+                        .createQuery("select e.number from Edition e where e.id = ?1", Integer.class)
+                        .setParameter(1, id).getResultStream().findFirst();
+            }
+            return number;
+        }
+
+        /** The session of that id in this edition, if there is one. */
+        Optional<ProgrammeSession> session(Long sessionId) {
+            return sessions.computeIfAbsent(sessionId, sid -> ProgrammeSession.findInEdition(
+                    Edition.getEntityManager().getReference(Edition.class, id), sid));
+        }
     }
 
     /**
@@ -292,7 +319,7 @@ public class RegistrationService {
             throw new ConflictException("conflict_registration_cancelled");
         }
         Errors errors = new Errors();
-        List<ProgrammeSession> wanted = checkSessions(edition, sessionIds, errors);
+        List<ProgrammeSession> wanted = checkSessions(sessionIds, id -> ProgrammeSession.findInEdition(edition, id), errors);
         errors.throwIfAny();
         checkOpen(edition);
         Set<Long> wantedIds = new LinkedHashSet<>(wanted.stream().map(s -> s.id).toList());
@@ -572,10 +599,11 @@ public class RegistrationService {
     }
 
     /** The chosen sessions, each of this edition, bookable, and none overlapping another. */
-    private List<ProgrammeSession> checkSessions(Edition edition, List<Long> ids, Errors errors) {
+    private List<ProgrammeSession> checkSessions(List<Long> ids, Function<Long, Optional<ProgrammeSession>> inEdition,
+            Errors errors) {
         List<ProgrammeSession> chosen = new ArrayList<>();
         for (Long id : ids == null ? List.<Long>of() : new LinkedHashSet<>(ids)) {
-            ProgrammeSession session = id == null ? null : ProgrammeSession.findInEdition(edition, id).orElse(null);
+            ProgrammeSession session = id == null ? null : inEdition.apply(id).orElse(null);
             if (session == null) {
                 errors.add("sessionIds", "error_unknown_session", String.valueOf(id));
             } else if (!session.registration) {
