@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.inject.Vetoed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,11 @@ import org.relais.web.ConflictException;
  */
 class AdmissionsTest {
 
-    /** Rules that admit everyone but a relay named "Refused", and fail whole groups while told to. */
+    /**
+     * Rules that admit everyone but a relay named "Refused", and fail whole groups while told to.
+     * Not a bean (it would inherit the service's scope): the application's tests keep the real one.
+     */
+    @Vetoed
     private static final class StandInRules extends RegistrationService {
         final List<Integer> groups = new CopyOnWriteArrayList<>();
         final CountDownLatch firstGroupEntered = new CountDownLatch(1);
