@@ -22,11 +22,11 @@ import org.relais.web.Messages;
 
 /**
  * Relays registering at the same moment are admitted together. Each form joins its edition's
- * line and waits without holding a thread; one admitting thread per edition takes everyone in the
- * line and registers them in one transaction under one lock of the edition's row
- * ({@link RegistrationService#registerTogether}), then answers each. When registration opens and
- * hundreds arrive at once, the lock, the counts and the commit are paid once per group instead of
- * once per relay, and no request thread waits its turn. The rules are {@link RegistrationService}'s,
+ * line; one admitting thread per edition takes everyone in the line and registers them in one
+ * transaction under one lock of the edition's row ({@link RegistrationService#registerTogether}),
+ * then answers each. When registration opens and hundreds arrive at once, the lock, the counts and
+ * the commit are paid once per group instead of once per relay, and the API's requests wait
+ * without holding a thread ({@link #submit}); a page's form waits on its own ({@link #register}). The rules are {@link RegistrationService}'s,
  * the same for one relay or many; the database lock still keeps several instances of Relais exact.
  */
 @ApplicationScoped
