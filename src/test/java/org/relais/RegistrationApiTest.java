@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,6 +130,27 @@ class RegistrationApiTest {
         given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(afternoon)))
                 .put("/api/v1/registrations/" + a + "/sessions").then().statusCode(200)
                 .body("sessions.sessionId", contains((int) afternoon)).body("sessions[0].status", equalTo("CONFIRMED"));
+        given().get("/api/v1/registrations/" + b).then().body("sessions[0].status", equalTo("CONFIRMED"));
+    }
+
+    /** A change without the list (a misspelt field) is refused and keeps every seat; an empty list drops them all. */
+    @Test
+    void aChangeWithoutTheListKeepsTheSeats() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long morning = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        String a = register(edition, Api.relay("A", email(), List.of(morning)), 201).getString("manageToken");
+        String b = register(edition, Api.relay("B", email(), List.of(morning)), 201).getString("manageToken");
+
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(Map.of("sessions", List.of()))
+                .put("/api/v1/registrations/" + a + "/sessions").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("sessionIds"))
+                .body("errors[0].message", equalTo("This field is required."));
+        given().get("/api/v1/registrations/" + a).then().body("sessions[0].status", equalTo("CONFIRMED"));
+        given().get("/api/v1/registrations/" + b).then().body("sessions[0].status", equalTo("WAITLISTED"));
+
+        given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of()))
+                .put("/api/v1/registrations/" + a + "/sessions").then().statusCode(200).body("sessions", hasSize(0));
         given().get("/api/v1/registrations/" + b).then().body("sessions[0].status", equalTo("CONFIRMED"));
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.web.Bodies;
+import org.relais.web.Errors;
 
 /** A relay's own registration, reached by its private manage token: no account needed. */
 @Path("/api/v1/registrations")
@@ -41,7 +42,13 @@ public class RegistrationApi {
     @Path("{token}/sessions")
     @PermitAll
     public RegistrationView changeSessions(@RestPath String token, SessionChoices choices) {
-        registrations.changeSessions(token, Bodies.required(choices).sessionIds());
+        // The list replaces the relay's choices: without it (a misspelt field, say) every seat would be
+        // given up. Dropping them all takes an empty list.
+        List<Long> sessionIds = Bodies.required(choices).sessionIds();
+        Errors errors = new Errors();
+        errors.required("sessionIds", sessionIds);
+        errors.throwIfAny();
+        registrations.changeSessions(token, sessionIds);
         return view(token);
     }
 
