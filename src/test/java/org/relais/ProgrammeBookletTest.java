@@ -69,7 +69,10 @@ class ProgrammeBookletTest {
         Path both = fetch(forum.id, "lang=both", "booklet-both.pdf");
         String bilingual = PdfTools.text(both).replace("\n", " ");
         assertTrue(bilingual.contains("La journée en un coup d’œil / The day at a glance")
-                && bilingual.contains("Informations pratiques / Practical information"), bilingual);
+                && bilingual.contains("Informations pratiques / Practical information")
+                // The plan's legend too, not only the pages' headings.
+                && bilingual.contains("Issue de secours / Emergency exit") && bilingual.contains("Musée / Museum"),
+                bilingual);
         assertEquals(List.of(), PdfTools.pdfUaFailures(both), "PDF/UA-1 in two languages");
     }
 

@@ -30,6 +30,25 @@ public final class PlanPdf {
             return new Plan(title, subtitle, width, depth, obstacles, stands, legend, List.of(), indexTitle, scaleWords,
                     entranceWords);
         }
+
+        /**
+         * The same plan with its legend and scale in two languages ("Musée / Museum"), the second's words taken from
+         * the same plan made in that language. The title stays in the first: it is names, and the page's heading
+         * above it is in both.
+         */
+        public Plan withSecondLanguage(Plan second) {
+            List<Legend> both = new java.util.ArrayList<>();
+            for (int i = 0; i < legend.size(); i++) {
+                both.add(new Legend(legend.get(i).colour(), twice(legend.get(i).words(), second.legend().get(i).words())));
+            }
+            return new Plan(title, subtitle, width, depth, obstacles, stands, both, index, twice(indexTitle,
+                    second.indexTitle()), twice(scaleWords, second.scaleWords()), twice(entranceWords,
+                    second.entranceWords()));
+        }
+
+        private static String twice(String first, String second) {
+            return first.equals(second) ? first : first + " / " + second;
+        }
     }
 
     /** A rectangle to draw, its fill, and its words (a stand's number and name; an obstacle's kind). */
@@ -93,7 +112,7 @@ public final class PlanPdf {
         int legendLines = 1;
         double lx = 0;
         for (Legend l : plan.legend()) {
-            Line words = line(l.words(), Face.REGULAR, 60 * MM, 7);
+            Line words = line(l.words(), Face.REGULAR, 90 * MM, 7); // room for two languages
             double w = 4 * MM + words.text.widthAt(words.size);
             if (lx > 0 && lx + w > areaWidth) {
                 legendLines++;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.relais.edition.Edition;
 import org.relais.edition.EditionDay;
 import org.relais.edition.EditionService;
@@ -22,6 +23,7 @@ import org.relais.print.Booklet;
 import org.relais.print.Booklet.Fact;
 import org.relais.print.Booklet.Words;
 import org.relais.print.BookletPdf;
+import org.relais.print.PlanPdf;
 import org.relais.venue.FloorPlanService;
 import org.relais.venue.Space;
 import org.relais.venue.Stand;
@@ -123,7 +125,13 @@ public class ProgrammeBooklet {
         List<Booklet.SessionDay> days = new ArrayList<>();
         byDay.forEach((date, list) -> days.add(new Booklet.SessionDay(t.each(l -> Messages.longDate(date, l)), list)));
 
-        List<Booklet.Figure> plans = Messages.in(language.first, () -> floor.plans(editionId, null)).stream()
+        List<PlanPdf.Plan> first = Messages.in(language.first, () -> floor.plans(editionId, null));
+        List<PlanPdf.Plan> second = language.second == null ? null
+                : Messages.in(language.second, () -> floor.plans(editionId, null));
+        List<PlanPdf.Plan> drawn = second == null ? first
+                : IntStream.range(0, first.size())
+                        .mapToObj(i -> first.get(i).withSecondLanguage(second.get(i))).toList();
+        List<Booklet.Figure> plans = drawn.stream()
                 .map(p -> new Booklet.Figure(p.withoutIndex(), t.w("booklet_plan_alt", p.stands().size(), p.title(),
                         metres(p.width()), metres(p.depth()))))
                 .toList();
