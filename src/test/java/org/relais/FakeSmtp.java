@@ -10,6 +10,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,7 +26,11 @@ public final class FakeSmtp implements AutoCloseable {
 
     /** The messages taken, each as its DATA lines; empty when only counting. */
     public final List<String> messages = new CopyOnWriteArrayList<>();
+    /** A permit for each message that has reached its end while {@link #hold() held}. */
+    public final Semaphore held = new Semaphore(0);
     private final AtomicLong taken = new AtomicLong();
+    /** While set, each message waits at its end, unanswered, until {@link #release()}. */
+    private volatile CountDownLatch release;
     private final boolean keep;
     private final ServerSocket server;
 
@@ -45,6 +52,20 @@ public final class FakeSmtp implements AutoCloseable {
                 System.out.printf("%,d messages taken%n", now);
                 shown = now;
             }
+        }
+    }
+
+    /** From now on, the server is slow: each message waits at its end until {@link #release()}. */
+    public void hold() {
+        release = new CountDownLatch(1);
+    }
+
+    /** Answers the held messages, and those to come at once. */
+    public void release() {
+        CountDownLatch waiting = release;
+        release = null;
+        if (waiting != null) {
+            waiting.countDown();
         }
     }
 
@@ -80,6 +101,11 @@ public final class FakeSmtp implements AutoCloseable {
                             message.append(line).append('\n');
                         }
                     }
+                    CountDownLatch waiting = release;
+                    if (waiting != null) {
+                        held.release();
+                        waiting.await(30, TimeUnit.SECONDS);
+                    }
                     if (keep) {
                         messages.add(message.toString());
                     }
@@ -94,6 +120,8 @@ public final class FakeSmtp implements AutoCloseable {
             }
         } catch (IOException e) {
             // a client gone: nothing to keep
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -3,8 +3,10 @@ package org.relais.mail;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -18,7 +20,8 @@ import org.relais.registration.Admissions;
  * Sends the outbox, a batch at a time: up to 50 due entries are claimed with one token (so that two
  * instances never send the same mail) and rendered in one transaction; each is then sent and marked
  * sent at once, so that a crash resends at most the one mail it interrupted. A failure is retried
- * later, with growing delays, and nothing is lost.
+ * later, with growing delays, and nothing is lost. When Relais stops, the mail being sent is
+ * finished and marked, the rest of its batch given back, and nothing more is begun.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -30,6 +33,13 @@ public class OutboxWorker {
             Duration.ofMinutes(30), Duration.ofHours(2));
     /** While relays are registering at this very moment, each round of the scheduled worker lets them go first, for so long at most. */
     static final Duration MAX_DEFERRAL = Duration.ofSeconds(10);
+    /** How long a stop waits for the mail being sent to be finished and marked. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    /** Set when Relais stops: no batch nor mail is begun after it. */
+    private volatile boolean stopping;
+    /** Batches under way (the scheduled round, and callers of {@link #sendDue()}); guarded by {@code this}. */
+    private int sending;
 
     @Inject
     Mailer mailer;
@@ -45,7 +55,24 @@ public class OutboxWorker {
         long until = System.nanoTime() + MAX_DEFERRAL.toNanos();
         do {
             deferWhileRegistering(until);
-        } while (sendBatch().claimed() > 0);
+        } while (!stopping && sendBatch().claimed() > 0);
+    }
+
+    /**
+     * Relais is stopping: lets the mail being sent be finished and marked sent while the database is
+     * still there, so that it is not sent again at the next start (up to {@link #STOP_WAIT}).
+     */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        long until = System.nanoTime() + STOP_WAIT.toNanos();
+        synchronized (this) {
+            for (long left = until - System.nanoTime(); sending > 0 && left > 0; left = until - System.nanoTime()) {
+                wait(Math.max(1, left / 1_000_000));
+            }
+            if (sending > 0) {
+                LOG.warnf("Stopping while %d outbox batch(es) are still being sent: a mail may go twice", sending);
+            }
+        }
     }
 
     /**
@@ -55,7 +82,7 @@ public class OutboxWorker {
      * registrations never holds the mail back for longer.
      */
     private void deferWhileRegistering(long until) throws InterruptedException {
-        while (admissions.registering() && System.nanoTime() < until) {
+        while (admissions.registering() && System.nanoTime() < until && !stopping) {
             Thread.sleep(50);
         }
     }
@@ -77,18 +104,35 @@ public class OutboxWorker {
     private record Batch(int claimed, int sent) {
     }
 
+    /** One batch, unless Relais is stopping (then nothing is claimed), counted while under way. */
+    private Batch sendBatch() {
+        synchronized (this) {
+            if (stopping) {
+                return new Batch(0, 0);
+            }
+            sending++;
+        }
+        try {
+            return sendBatch(UUID.randomUUID().toString());
+        } finally {
+            synchronized (this) {
+                sending--;
+                notifyAll();
+            }
+        }
+    }
+
     /**
      * Claims, renders and sends one batch. A slow mail server must not outlast the claim (another
      * instance could then take the rest and send it too): what is left when half the claim has gone
-     * is given back, unsent and untried, for the next round.
+     * is given back, unsent and untried, for the next round; so is what is left when Relais stops.
      */
-    private Batch sendBatch() {
-        String token = UUID.randomUUID().toString();
+    private Batch sendBatch(String token) {
         long giveBackAt = System.nanoTime() + CLAIM.toNanos() / 2;
         List<Claimed> batch = claimAndRender(token);
         int sent = 0;
         for (Claimed claimed : batch) {
-            if (System.nanoTime() > giveBackAt) {
+            if (stopping || System.nanoTime() > giveBackAt) {
                 QuarkusTransaction.requiringNew().run(() -> OutboxMail.update(
                         "claimedUntil = null, claimToken = null where claimToken = ?1 and sentAt is null", token));
                 break;
