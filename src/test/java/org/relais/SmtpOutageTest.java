@@ -68,6 +68,13 @@ class SmtpOutageTest {
             assertEquals(1, sent);
             assertEquals(0, worker.sendDue(), "sent once");
             assertEquals(1, smtp.messages.stream().filter(m -> m.contains(email)).count(), smtp.messages.toString());
+            // Its identifier is the entry's own, the same at every attempt: one that went twice after a
+            // crash is recognised as one by the mail systems that look.
+            String message = smtp.messages.stream().filter(m -> m.contains(email)).findFirst().orElseThrow();
+            List<String> ids = message.lines().filter(l -> l.toLowerCase().startsWith("message-id:")).toList();
+            assertEquals(1, ids.size(), message);
+            assertTrue(ids.get(0).substring("message-id:".length()).strip().startsWith("<relais." + waiting.id + "."),
+                    ids.get(0));
             assertNotNull(mailTo(email).sentAt);
         }
     }

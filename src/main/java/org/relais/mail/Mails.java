@@ -34,6 +34,11 @@ public class Mails {
     @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
     ZoneId zone;
 
+    /** The entry's own message identifier (RFC 5322): its id and creation time, at the service's host. */
+    static String messageId(OutboxMail entry, String domain) {
+        return "<relais." + entry.id + "." + entry.createdAt.toInstant().toEpochMilli() + "@" + domain + ">";
+    }
+
     /** Must run in a transaction: it reads the registration as it is now. */
     Mail render(OutboxMail entry) {
         Registration r = entry.registration;
@@ -42,18 +47,22 @@ public class Mails {
         String manageUrl = base + "/r/" + r.manageToken;
         String editionUrl = base + "/editions/" + r.edition.id;
         Locale locale = "en".equals(r.language) ? Messages.ENGLISH : Messages.FRENCH;
+        String host = java.net.URI.create(base).getHost();
+        String domain = host == null ? "relais" : host;
         return Messages.in(locale, () -> {
             String subject = Messages.get("mail_subject_" + entry.kind, r.edition.title);
             Mail mail = Mail.withText(r.email, subject,
                     Templates.text(entry.kind, r, bookings, entry.session, manageUrl, editionUrl).render())
                     .setHtml(Templates.html(entry.kind, r, bookings, entry.session, manageUrl, editionUrl).render());
             if (entry.kind != MailKind.CANCELLATION) {
-                String host = java.net.URI.create(base).getHost();
                 mail.addAttachment("forum.ics",
-                        Calendar.of(r, bookings, zone, host == null ? "relais" : host).getBytes(StandardCharsets.UTF_8),
+                        Calendar.of(r, bookings, zone, domain).getBytes(StandardCharsets.UTF_8),
                         "text/calendar; charset=UTF-8; method=PUBLISH");
             }
             mail.addHeader("X-Relais-Outbox", String.valueOf(entry.id));
+            // The same for every attempt: should a crash between sending and marking send it twice, mail
+            // systems that recognise a message by its identifier (Gmail among them) show it once.
+            mail.addHeader("Message-ID", messageId(entry, domain));
             return mail;
         });
     }
