@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,6 +29,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** An outage answers every request with 503: its log says so once every ten seconds, with how many. */
+    private static final long OUTAGE_LOG_EVERY = TimeUnit.SECONDS.toNanos(10);
+    private static final AtomicLong OUTAGE_LOGGED = new AtomicLong(System.nanoTime() - OUTAGE_LOG_EVERY);
+    private static final AtomicInteger OUTAGE_ANSWERS = new AtomicInteger();
 
     @CheckedTemplate
     static class Templates {
@@ -100,8 +107,53 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            logOutage(uri, e);
+            return build(uri, 503, Messages.get("problem_unavailable"), null).header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
+        }
         LOG.error("Unexpected error on " + uri.getPath(), e);
         return answer(uri, 500, Messages.get("problem_internal"), null);
+    }
+
+    private static void logOutage(UriInfo uri, Throwable e) {
+        OUTAGE_ANSWERS.incrementAndGet();
+        long now = System.nanoTime();
+        long last = OUTAGE_LOGGED.get();
+        if (now - last >= OUTAGE_LOG_EVERY && OUTAGE_LOGGED.compareAndSet(last, now)) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            LOG.warnf("The database was unavailable (%d request(s) answered 503 since the last such line; this one %s): %s",
+                    OUTAGE_ANSWERS.getAndSet(0), uri.getPath(), root);
+        }
+    }
+
+    /**
+     * The database could not be reached (stopped, restarting, a connection broken, none free in time) or a
+     * lock not had in time: the transaction was rolled back, and the same request a moment later
+     * will do. Wherever it sits in the chain of causes (the admissions' thread, CDI and Hibernate
+     * each wrap it).
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof org.hibernate.exception.LockTimeoutException
+                    || t instanceof jakarta.persistence.LockTimeoutException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLException sql && unavailable(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQL states: a connection failure (08…), a server shutting down or starting (57P…), no connection slot left. */
+    private static boolean unavailable(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"));
     }
 
     private Response malformed(JsonProcessingException e, UriInfo uri) {
