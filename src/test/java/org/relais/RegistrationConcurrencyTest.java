@@ -114,4 +114,69 @@ class RegistrationConcurrencyTest {
                     .body("sessions[0].status", org.hamcrest.Matchers.equalTo(answer.getString("body.sessions[0].status")));
         }
     }
+
+    /**
+     * Once the rush is in, relays cancel, change their sessions and register, all at once: the
+     * seats freed go to the waiting lists in order, no seat is given twice, nobody waits while a
+     * seat is free, and each list stays 1..N.
+     */
+    @Test
+    void cancellationsChangesAndRegistrationsAtOnceKeepSeatsAndPositions() throws Exception {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long morning = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 6);
+        long afternoon = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 10);
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        List<Callable<String>> first = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            List<Long> choice = i % 2 == 0 ? List.of(morning) : List.of(morning, afternoon);
+            String email = "mix-" + i + "-" + System.nanoTime() + "@example.org";
+            first.add(() -> Api.register(edition, Api.relay("M", email, choice)).getString("manageToken"));
+        }
+        List<String> tokens = new ArrayList<>();
+        for (Future<String> f : pool.invokeAll(first)) {
+            tokens.add(f.get());
+        }
+
+        List<Callable<Integer>> mixed = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String token = tokens.get(i);
+            mixed.add(switch (i % 3) {
+                case 0 -> () -> given().delete("/api/v1/registrations/" + token).statusCode();
+                case 1 -> () -> given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(afternoon)))
+                        .put("/api/v1/registrations/" + token + "/sessions").statusCode();
+                default -> () -> given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(morning, afternoon)))
+                        .put("/api/v1/registrations/" + token + "/sessions").statusCode();
+            });
+        }
+        for (int i = 0; i < 10; i++) {
+            String email = "late-" + i + "-" + System.nanoTime() + "@example.org";
+            mixed.add(() -> given().contentType(ContentType.JSON).body(Api.relay("L", email, List.of(morning, afternoon)))
+                    .post("/api/v1/editions/" + edition + "/registrations").statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(mixed)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(List.of(), statuses.stream().filter(s -> s != 200 && s != 201 && s != 204).toList());
+
+        JsonPath all = Api.organiser().get("/api/v1/editions/" + edition + "/registrations?status=CONFIRMED").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(30 - 8 + 10, all.getList("id").size());
+        for (long session : List.of(morning, afternoon)) {
+            int seats = session == morning ? 6 : 10;
+            List<Map<String, Object>> choices = all.getList("sessions.flatten().findAll { it.sessionId == " + session + " }");
+            long confirmed = choices.stream().filter(c -> "CONFIRMED".equals(c.get("status"))).count();
+            List<Integer> positions = new ArrayList<>(choices.stream().filter(c -> "WAITLISTED".equals(c.get("status")))
+                    .map(c -> (Integer) c.get("waitlistPosition")).toList());
+            positions.sort(Integer::compare);
+            assertEquals(Math.min(seats, choices.size()), confirmed, "session " + session + ": " + choices);
+            List<Integer> expected = new ArrayList<>();
+            for (int p = 1; p <= choices.size() - confirmed; p++) {
+                expected.add(p);
+            }
+            assertEquals(expected, positions, "session " + session);
+        }
+    }
 }
