@@ -185,6 +185,12 @@ class RegistrationApiTest {
                 .body("errors.field", hasItems("email", "consent", "lastName", "sessionIds"));
         assertEquals(List.of("sessionIds"),
                 register(edition, Api.relay("A", email(), List.of(foreign)), 422).getList("errors.field"));
+        List<Long> withAHole = new java.util.ArrayList<>(List.of(a));
+        withAHole.add(null);
+        assertEquals("A session in the list has no number.", given().contentType(ContentType.JSON)
+                .header("Accept-Language", "en").body(Api.relay("A", email(), withAHole))
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(422).extract().jsonPath()
+                .getString("errors.find { it.field == 'sessionIds' }.message"));
         assertEquals(List.of("sector"), register(edition, withValue(Api.relay("A", email(), List.of()), "sector", "astrology"),
                 422).getList("errors.field"));
         given().get("/api/v1/editions/" + edition + "/registrations").then().statusCode(401);
