@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -40,6 +41,22 @@ public final class FakeSmtp implements AutoCloseable {
         Thread thread = new Thread(this::serve, "fake-smtp");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** A port nobody listens on yet, for a test's mail server. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The real mailer's settings, plain SMTP to this machine's port: a test profile's overrides. */
+    public static Map<String, String> mailerAt(int port) {
+        return Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(port), "quarkus.mailer.start-tls", "DISABLED",
+                "quarkus.mailer.tls", "false");
     }
 
     public static void main(String[] args) throws Exception {

@@ -24,6 +24,11 @@ class RegistrationApiTest {
                 .then().statusCode(status).extract().jsonPath();
     }
 
+    /** Registers a relay (201) for one session; returns their manage token. */
+    private static String registered(long edition, String firstName, long session) {
+        return register(edition, Api.relay(firstName, email(), List.of(session)), 201).getString("manageToken");
+    }
+
     private static String email() {
         return "relais-" + System.nanoTime() + "@example.org";
     }
@@ -105,9 +110,9 @@ class RegistrationApiTest {
         long edition = Api.openEdition();
         long room = Api.space(edition, "Studio", "STUDIO", 40);
         long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
-        String seated = register(edition, Api.relay("A", email(), List.of(session)), 201).getString("manageToken");
-        String firstInLine = register(edition, Api.relay("B", email(), List.of(session)), 201).getString("manageToken");
-        String secondInLine = register(edition, Api.relay("C", email(), List.of(session)), 201).getString("manageToken");
+        String seated = registered(edition, "A", session);
+        String firstInLine = registered(edition, "B", session);
+        String secondInLine = registered(edition, "C", session);
 
         given().delete("/api/v1/registrations/" + seated).then().statusCode(204);
         given().get("/api/v1/registrations/" + seated).then().body("status", equalTo("CANCELLED")).body("sessions.size()", equalTo(0));
@@ -124,8 +129,8 @@ class RegistrationApiTest {
         long room = Api.space(edition, "Studio", "STUDIO", 40);
         long morning = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
         long afternoon = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 5);
-        String a = register(edition, Api.relay("A", email(), List.of(morning)), 201).getString("manageToken");
-        String b = register(edition, Api.relay("B", email(), List.of(morning)), 201).getString("manageToken");
+        String a = registered(edition, "A", morning);
+        String b = registered(edition, "B", morning);
 
         given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(afternoon)))
                 .put("/api/v1/registrations/" + a + "/sessions").then().statusCode(200)
@@ -139,8 +144,8 @@ class RegistrationApiTest {
         long edition = Api.openEdition();
         long room = Api.space(edition, "Studio", "STUDIO", 40);
         long morning = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
-        String a = register(edition, Api.relay("A", email(), List.of(morning)), 201).getString("manageToken");
-        String b = register(edition, Api.relay("B", email(), List.of(morning)), 201).getString("manageToken");
+        String a = registered(edition, "A", morning);
+        String b = registered(edition, "B", morning);
 
         given().contentType(ContentType.JSON).header("Accept-Language", "en").body(Map.of("sessions", List.of()))
                 .put("/api/v1/registrations/" + a + "/sessions").then().statusCode(422)
@@ -160,7 +165,7 @@ class RegistrationApiTest {
         long room = Api.space(edition, "Studio", "STUDIO", 40);
         long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
         register(edition, Api.relay("A", email(), List.of(session)), 201);
-        String waiting = register(edition, Api.relay("B", email(), List.of(session)), 201).getString("manageToken");
+        String waiting = registered(edition, "B", session);
         Api.organiser().body(Map.of("kind", "WORKSHOP", "title", "Atelier", "spaceId", room, "day", Api.forumDay(),
                 "startsAt", "11:00", "endsAt", "12:00", "seats", 2)).put("/api/v1/editions/" + edition + "/sessions/" + session)
                 .then().statusCode(200);

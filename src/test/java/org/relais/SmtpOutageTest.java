@@ -12,8 +12,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +24,13 @@ import org.relais.mail.OutboxWorker;
 @TestProfile(SmtpOutageTest.RealSmtp.class)
 class SmtpOutageTest {
 
-    static final int PORT = freePort();
+    static final int PORT = FakeSmtp.freePort();
 
     /** The real mailer, pointed at a port where, at first, nobody listens. */
     public static class RealSmtp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
-                    "quarkus.mailer.port", String.valueOf(PORT), "quarkus.mailer.start-tls", "DISABLED",
-                    "quarkus.mailer.tls", "false");
+            return FakeSmtp.mailerAt(PORT);
         }
     }
 
@@ -82,13 +78,5 @@ class SmtpOutageTest {
     private static OutboxMail mailTo(String email) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find("registration.email", email)
                 .firstResult());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -55,7 +55,7 @@ public class OutboxWorker {
         long until = System.nanoTime() + MAX_DEFERRAL.toNanos();
         do {
             deferWhileRegistering(until);
-        } while (!stopping && sendBatch().claimed() > 0);
+        } while (sendBatch().claimed() > 0); // nothing is claimed once Relais is stopping
     }
 
     /**

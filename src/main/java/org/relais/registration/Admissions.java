@@ -26,8 +26,9 @@ import org.relais.web.Messages;
  * transaction under one lock of the edition's row ({@link RegistrationService#registerTogether}),
  * then answers each. When registration opens and hundreds arrive at once, the lock, the counts and
  * the commit are paid once per group instead of once per relay, and the API's requests wait
- * without holding a thread ({@link #submit}); a page's form waits on its own ({@link #register}). The rules are {@link RegistrationService}'s,
- * the same for one relay or many; the database lock still keeps several instances of Relais exact.
+ * without holding a thread ({@link #submit}); a page's form waits on its own ({@link #register}).
+ * The rules are {@link RegistrationService}'s, the same for one relay or many; the database lock
+ * still keeps several instances of Relais exact.
  */
 @ApplicationScoped
 public class Admissions {

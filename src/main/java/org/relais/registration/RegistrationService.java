@@ -603,10 +603,12 @@ public class RegistrationService {
             Errors errors) {
         List<ProgrammeSession> chosen = new ArrayList<>();
         for (Long id : ids == null ? List.<Long>of() : new LinkedHashSet<>(ids)) {
-            ProgrammeSession session = id == null ? null : inEdition.apply(id).orElse(null);
             if (id == null) {
                 errors.add("sessionIds", "error_session_without_number");
-            } else if (session == null) {
+                continue;
+            }
+            ProgrammeSession session = inEdition.apply(id).orElse(null);
+            if (session == null) {
                 errors.add("sessionIds", "error_unknown_session", String.valueOf(id));
             } else if (!session.registration) {
                 errors.add("sessionIds", "error_session_no_booking", session.title);

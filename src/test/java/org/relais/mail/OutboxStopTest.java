@@ -12,9 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,15 +29,13 @@ import org.relais.FakeSmtp;
 @TestProfile(OutboxStopTest.SlowSmtp.class)
 class OutboxStopTest {
 
-    static final int PORT = freePort();
+    static final int PORT = FakeSmtp.freePort();
 
     /** The real mailer, pointed at a mail server the test makes slow. */
     public static class SlowSmtp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
-                    "quarkus.mailer.port", String.valueOf(PORT), "quarkus.mailer.start-tls", "DISABLED",
-                    "quarkus.mailer.tls", "false");
+            return FakeSmtp.mailerAt(PORT);
         }
     }
 
@@ -88,11 +83,4 @@ class OutboxStopTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
