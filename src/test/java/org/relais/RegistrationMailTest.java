@@ -10,15 +10,18 @@ import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.relais.mail.OutboxWorker;
+import org.relais.print.PdfTools;
 import org.relais.registration.RegistrationService;
 
-/** The e-mails relays get: sent once, in their language, escaped, with their calendar. */
+/** The e-mails relays get: sent once, in their language, escaped, with their calendar and their badge. */
 @QuarkusTest
 class RegistrationMailTest {
 
@@ -45,7 +48,8 @@ class RegistrationMailTest {
         long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 10);
         String email = "mail-" + System.nanoTime() + "@example.org";
         Map<String, Object> body = Api.relay("<b>Zoé</b>", email, List.of(session));
-        String token = register(edition, body);
+        io.restassured.path.json.JsonPath registered = Api.register(edition, body);
+        String token = registered.getString("manageToken");
 
         worker.sendDue();
         worker.sendDue();
@@ -58,18 +62,60 @@ class RegistrationMailTest {
         assertFalse(mail.getHtml().contains("<b>Zoé</b>"));
         assertTrue(mail.getText().contains("<b>Zoé</b>"), "the text part shows the name as typed");
         assertTrue(mail.getHtml().contains("place réservée"));
-        assertEquals(1, mail.getAttachments().size());
-        List<Byte> data = io.smallrye.mutiny.Multi.createFrom().publisher(mail.getAttachments().get(0).getData())
-                .collect().asList().await().indefinitely();
-        byte[] bytes = new byte[data.size()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = data.get(i);
-        }
-        String ics = new String(bytes, StandardCharsets.UTF_8);
+        assertEquals(List.of("forum.ics", "badge.pdf"), mail.getAttachments().stream().map(a -> a.getName()).toList());
+        String ics = new String(attachment(mail, "forum.ics"), StandardCharsets.UTF_8);
         assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n"), ics);
         assertEquals(2, ics.split("BEGIN:VEVENT").length - 1, "the forum day and the session");
         assertTrue(ics.contains("SUMMARY:Atelier 11:00"), ics);
         assertTrue(ics.contains("LOCATION:Studio 104"), ics);
+
+        // The badge, as the relay's page gives it: their name as typed, their session on the back, their code.
+        assertTrue(mail.getText().contains("Votre badge est joint (badge.pdf)"), mail.getText());
+        assertEquals("application/pdf", mail.getAttachments().get(1).getContentType());
+        Path dir = Files.createTempDirectory("mail-badge");
+        Path pdf = Files.write(dir.resolve("badge.pdf"), attachment(mail, "badge.pdf"));
+        assertEquals(2, PdfTools.pages(pdf));
+        assertTrue(PdfTools.text(pdf, 1).contains("<b>Zoé</b>"), PdfTools.text(pdf, 1));
+        assertTrue(PdfTools.text(pdf, 2).contains("Atelier 11:00"), PdfTools.text(pdf, 2));
+        assertEquals(List.of(registered.getString("code")), PdfTools.qrCodes(PdfTools.render(pdf, 1, 150, dir)));
+
+        // Once cancelled, no badge and no calendar: the mail only says so.
+        given().delete("/api/v1/registrations/" + token).then().statusCode(204);
+        worker.sendDue();
+        Mail cancelled = mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().startsWith("Inscription annulée"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(), cancelled.getAttachments());
+        assertFalse(cancelled.getText().contains("badge"), cancelled.getText());
+    }
+
+    @Test
+    void aBadgeThatCannotBeDrawnDoesNotHoldTheMailBack() {
+        io.quarkus.test.junit.QuarkusMock.installMockForType(new org.relais.badge.BadgeService() {
+            @Override
+            public void writeOwn(org.relais.registration.Registration r, java.io.OutputStream out) {
+                throw new IllegalStateException("no badge today");
+            }
+        }, org.relais.badge.BadgeService.class);
+        long edition = Api.openEdition();
+        String email = "nobadge-" + System.nanoTime() + "@example.org";
+        register(edition, Api.relay("Noé", email, List.of()));
+
+        worker.sendDue();
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        assertEquals(1, mails.size(), "sent, not held back for a retry");
+        assertEquals(List.of("forum.ics"), mails.get(0).getAttachments().stream().map(a -> a.getName()).toList());
+        assertFalse(mails.get(0).getText().contains("badge"), mails.get(0).getText());
+    }
+
+    private static byte[] attachment(Mail mail, String name) {
+        var found = mail.getAttachments().stream().filter(a -> a.getName().equals(name)).findFirst().orElseThrow();
+        List<Byte> data = io.smallrye.mutiny.Multi.createFrom().publisher(found.getData()).collect().asList().await()
+                .indefinitely();
+        byte[] bytes = new byte[data.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = data.get(i);
+        }
+        return bytes;
     }
 
     /**
@@ -149,7 +195,9 @@ class RegistrationMailTest {
         assertTrue(registrations.queueReminders(twoDaysBefore, 2) >= 1);
         assertEquals(0, registrations.queueReminders(twoDaysBefore, 2), "once only");
         worker.sendDue();
-        assertTrue(mailbox.getMailsSentTo(email).stream().anyMatch(m -> m.getSubject().startsWith("Rappel : ")));
+        Mail reminder = mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().startsWith("Rappel : ")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("forum.ics", "badge.pdf"), reminder.getAttachments().stream().map(a -> a.getName()).toList());
         assertTrue(LocalDate.now(ZoneId.of("Europe/Paris")).isBefore(forumDay));
     }
 }

@@ -162,9 +162,16 @@ public class BadgeService {
         }
     }
 
-    /** A relay's own badge through their manage link: A6, their programme on the back, in their language. */
+    /** A relay's own badge through their manage link. */
     public void writeOwn(String manageToken, OutputStream out) {
-        Registration r = checkOwn(manageToken);
+        writeOwn(checkOwn(manageToken), out);
+    }
+
+    /**
+     * A confirmed relay's own badge, as their page and their e-mails give it: A6, their confirmed
+     * sessions on the back, in their language.
+     */
+    public void writeOwn(Registration r, OutputStream out) {
         BadgeRequest request = new BadgeRequest(SheetLayout.byId("a6").orElseThrow(), Set.of(BadgeRole.RELAY), true,
                 "en".equals(r.language) ? Locale.ENGLISH : Locale.FRENCH);
         writeRegistration(r.edition.id, r.id, request, out);

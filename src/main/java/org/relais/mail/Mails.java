@@ -4,28 +4,38 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.relais.badge.BadgeService;
 import org.relais.programme.ProgrammeSession;
 import org.relais.registration.Booking;
 import org.relais.registration.Calendar;
 import org.relais.registration.Registration;
+import org.relais.registration.RegistrationStatus;
 import org.relais.web.Messages;
 
-/** Writes an outbox entry as an e-mail, in the relay's language, from the {@code mail/} templates. */
+/**
+ * Writes an outbox entry as an e-mail, in the relay's language, from the {@code mail/} templates:
+ * with the relay's calendar and, while they are registered, their badge attached.
+ */
 @ApplicationScoped
 public class Mails {
+
+    private static final Logger LOG = Logger.getLogger(Mails.class);
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
         static native TemplateInstance html(MailKind kind, Registration r, List<Booking> bookings, ProgrammeSession session,
-                String manageUrl, String editionUrl);
+                String manageUrl, String editionUrl, boolean badge);
 
         static native TemplateInstance text(MailKind kind, Registration r, List<Booking> bookings, ProgrammeSession session,
-                String manageUrl, String editionUrl);
+                String manageUrl, String editionUrl, boolean badge);
     }
 
     @ConfigProperty(name = "relais.public-url", defaultValue = "http://localhost:8080")
@@ -34,9 +44,27 @@ public class Mails {
     @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
     ZoneId zone;
 
+    @Inject
+    BadgeService badges;
+
     /** The entry's own message identifier (RFC 5322): its id and creation time, at the service's host. */
     static String messageId(OutboxMail entry, String domain) {
         return "<relais." + entry.id + "." + entry.createdAt.toInstant().toEpochMilli() + "@" + domain + ">";
+    }
+
+    /**
+     * The relay's badge as their page gives it, drawn as the registration is now. A badge that cannot
+     * be drawn must not hold back the e-mail: it goes without, and says nothing of a badge.
+     */
+    private byte[] badge(Registration r) {
+        try {
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream(48 * 1024);
+            badges.writeOwn(r, pdf);
+            return pdf.toByteArray();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "The badge of registration %d could not be drawn for its e-mail: sent without it", r.id);
+            return null;
+        }
     }
 
     /** Must run in a transaction: it reads the registration as it is now. */
@@ -49,15 +77,20 @@ public class Mails {
         Locale locale = "en".equals(r.language) ? Messages.ENGLISH : Messages.FRENCH;
         String host = java.net.URI.create(base).getHost();
         String domain = host == null ? "relais" : host;
+        byte[] badge = entry.kind != MailKind.CANCELLATION && r.status == RegistrationStatus.CONFIRMED ? badge(r) : null;
         return Messages.in(locale, () -> {
             String subject = Messages.get("mail_subject_" + entry.kind, r.edition.title);
             Mail mail = Mail.withText(r.email, subject,
-                    Templates.text(entry.kind, r, bookings, entry.session, manageUrl, editionUrl).render())
-                    .setHtml(Templates.html(entry.kind, r, bookings, entry.session, manageUrl, editionUrl).render());
+                    Templates.text(entry.kind, r, bookings, entry.session, manageUrl, editionUrl, badge != null).render())
+                    .setHtml(Templates.html(entry.kind, r, bookings, entry.session, manageUrl, editionUrl, badge != null)
+                            .render());
             if (entry.kind != MailKind.CANCELLATION) {
                 mail.addAttachment("forum.ics",
                         Calendar.of(r, bookings, zone, domain).getBytes(StandardCharsets.UTF_8),
                         "text/calendar; charset=UTF-8; method=PUBLISH");
+            }
+            if (badge != null) {
+                mail.addAttachment("badge.pdf", badge, "application/pdf");
             }
             mail.addHeader("X-Relais-Outbox", String.valueOf(entry.id));
             // The same for every attempt: should a crash between sending and marking send it twice, mail
