@@ -30,6 +30,7 @@ public final class FakeSmtp implements AutoCloseable {
     /** A permit for each message that has reached its end while {@link #hold() held}. */
     public final Semaphore held = new Semaphore(0);
     private final AtomicLong taken = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
     /** While set, each message waits at its end, unanswered, until {@link #release()}. */
     private volatile CountDownLatch release;
     private final boolean keep;
@@ -63,12 +64,30 @@ public final class FakeSmtp implements AutoCloseable {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 2525;
         FakeSmtp smtp = new FakeSmtp(port, false);
         System.out.printf("Fake SMTP on 127.0.0.1:%d: messages are counted and dropped%n", port);
-        for (long shown = 0; ; Thread.sleep(10_000)) {
+        // A run: the messages since the first after 5 s without any, so that a benchmark's mails read as one figure.
+        long shown = 0;
+        long shownBytes = 0;
+        long runFirst = 0;
+        long runStartCount = 0;
+        long runStartBytes = 0;
+        Long lastChange = null;
+        for (; ; Thread.sleep(1_000)) {
             long now = smtp.taken.get();
-            if (now != shown) {
-                System.out.printf("%,d messages taken%n", now);
-                shown = now;
+            long bytes = smtp.bytes.get();
+            if (now == shown) {
+                continue;
             }
+            long at = System.nanoTime();
+            if (lastChange == null || at - lastChange > 6_000_000_000L) {
+                runFirst = at;
+                runStartCount = shown;
+                runStartBytes = shownBytes;
+            }
+            lastChange = at;
+            System.out.printf("%,d messages taken; this run %,d in %.0f s (%,d bytes each on average)%n", now,
+                    now - runStartCount, (at - runFirst) / 1e9, (bytes - runStartBytes) / (now - runStartCount));
+            shown = now;
+            shownBytes = bytes;
         }
     }
 
@@ -114,6 +133,7 @@ public final class FakeSmtp implements AutoCloseable {
                     say(out, "354 go on");
                     StringBuilder message = new StringBuilder();
                     while ((line = in.readLine()) != null && !line.equals(".")) {
+                        bytes.addAndGet(line.length() + 2);
                         if (keep) {
                             message.append(line).append('\n');
                         }
