@@ -88,6 +88,43 @@ class RegistrationMailTest {
         assertFalse(cancelled.getText().contains("badge"), cancelled.getText());
     }
 
+    /**
+     * A mail that waited (a rush, a mail server down) while the relay changed their mind is set
+     * aside: no seat announced that they no longer hold, no confirmation after their cancellation.
+     */
+    @Test
+    void aMailThatBecameUntrueWhileItWaitedIsNotSent() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        String run = "untrue-" + System.nanoTime();
+        String seated = register(edition, Api.relay("A", run + "-a@example.org", List.of(session)));
+        String waiting = register(edition, Api.relay("W", run + "-w@example.org", List.of(session)));
+        given().delete("/api/v1/registrations/" + seated).then().statusCode(204); // W moves up: a promotion is queued
+        given().contentType("application/json").body(Map.of("sessionIds", List.of()))
+                .put("/api/v1/registrations/" + waiting + "/sessions").then().statusCode(200);
+        String quitter = register(edition, Api.relay("Q", run + "-q@example.org", List.of()));
+        given().delete("/api/v1/registrations/" + quitter).then().statusCode(204);
+
+        worker.sendDue();
+        List<String> toW = mailbox.getMailsSentTo(run + "-w@example.org").stream().map(Mail::getSubject).toList();
+        assertEquals(1, toW.size(), toW.toString());
+        assertTrue(toW.get(0).startsWith("Votre inscription : "), "the confirmation, not the promotion: " + toW);
+        List<String> toQ = mailbox.getMailsSentTo(run + "-q@example.org").stream().map(Mail::getSubject).toList();
+        assertEquals(1, toQ.size(), toQ.toString());
+        assertTrue(toQ.get(0).startsWith("Inscription annulée : "), "the cancellation only: " + toQ);
+
+        // Set aside for good, with the reason: not tried again.
+        List<String> setAside = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.mail.OutboxMail
+                .<org.relais.mail.OutboxMail>list("registration.email like ?1 and sentAt is not null and lastError is not null"
+                        + " order by id", run + "-%")
+                .stream().map(m -> m.kind + " " + m.registration.email + ": " + m.lastError).toList());
+        assertEquals(List.of("CONFIRMATION " + run + "-a@example.org: Set aside: the registration was cancelled before it went",
+                "PROMOTION " + run + "-w@example.org: Set aside: the relay no longer holds the seat it announces",
+                "CONFIRMATION " + run + "-q@example.org: Set aside: the registration was cancelled before it went"), setAside);
+        assertEquals(0, worker.sendDue(), "nothing left to send");
+    }
+
     @Test
     void aBadgeThatCannotBeDrawnDoesNotHoldTheMailBack() {
         io.quarkus.test.junit.QuarkusMock.installMockForType(new org.relais.badge.BadgeService() {

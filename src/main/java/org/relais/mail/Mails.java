@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.relais.badge.BadgeService;
 import org.relais.programme.ProgrammeSession;
 import org.relais.registration.Booking;
+import org.relais.registration.BookingStatus;
 import org.relais.registration.Calendar;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationStatus;
@@ -65,6 +66,26 @@ public class Mails {
             LOG.warnf(e, "The badge of registration %d could not be drawn for its e-mail: sent without it", r.id);
             return null;
         }
+    }
+
+    /**
+     * Why the entry would now tell the relay something untrue, or null: a mail for a registration
+     * cancelled since (but the cancellation's own), a seat announced that the relay no longer holds.
+     * Such a mail waited (a rush, a mail server down) while the relay changed their mind; it is set
+     * aside, never sent. Must run in a transaction.
+     */
+    static String outdated(OutboxMail entry) {
+        if (entry.kind == MailKind.CANCELLATION) {
+            return null;
+        }
+        if (entry.registration.status != RegistrationStatus.CONFIRMED) {
+            return "Set aside: the registration was cancelled before it went";
+        }
+        if (entry.kind == MailKind.PROMOTION && entry.session != null && Booking.listByRegistration(entry.registration)
+                .stream().noneMatch(b -> b.session.id.equals(entry.session.id) && b.status == BookingStatus.CONFIRMED)) {
+            return "Set aside: the relay no longer holds the seat it announces";
+        }
+        return null;
     }
 
     /** Must run in a transaction: it reads the registration as it is now. */

@@ -50,8 +50,10 @@ public class OutboxMail extends PanacheEntityBase {
     /** The batch of the worker that claimed it, with {@link #claimedUntil}. */
     @Column(name = "claim_token")
     public String claimToken;
+    /** When it was sent; or when it was set aside unsent, having become untrue ({@link #lastError} says why). */
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+    /** Why the last attempt failed, or why the mail was set aside. */
     @Column(name = "last_error")
     public String lastError;
 }

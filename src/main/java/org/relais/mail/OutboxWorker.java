@@ -100,6 +100,10 @@ public class OutboxWorker {
     private record Claimed(Long id, Mail mail, RuntimeException failure) {
     }
 
+    /** How many entries a batch claimed, and those of them still to send, rendered. */
+    private record Rendered(int claimed, List<Claimed> mails) {
+    }
+
     /** How many entries a batch claimed (0: nothing was due), and how many of them went. */
     private record Batch(int claimed, int sent) {
     }
@@ -129,9 +133,9 @@ public class OutboxWorker {
      */
     private Batch sendBatch(String token) {
         long giveBackAt = System.nanoTime() + CLAIM.toNanos() / 2;
-        List<Claimed> batch = claimAndRender(token);
+        Rendered rendered = claimAndRender(token);
         int sent = 0;
-        for (Claimed claimed : batch) {
+        for (Claimed claimed : rendered.mails()) {
             if (stopping || System.nanoTime() > giveBackAt) {
                 QuarkusTransaction.requiringNew().run(() -> OutboxMail.update(
                         "claimedUntil = null, claimToken = null where claimToken = ?1 and sentAt is null", token));
@@ -154,34 +158,44 @@ public class OutboxWorker {
             RuntimeException e = failure;
             QuarkusTransaction.requiringNew().run(() -> failed(OutboxMail.findById(claimed.id()), e));
         }
-        return new Batch(batch.size(), sent);
+        return new Batch(rendered.claimed(), sent);
     }
 
     /**
      * In one transaction: marks up to {@link #BATCH} due entries with a new token, reads back those
      * that carry it (another instance may have claimed some first) and renders them, each as its
-     * registration is now; what cannot be rendered is returned with its failure.
+     * registration is now; what cannot be rendered is returned with its failure. An entry that has
+     * become untrue meanwhile (see {@link Mails#outdated}) is marked done, unsent, with the reason.
      */
-    private List<Claimed> claimAndRender(String token) {
+    private Rendered claimAndRender(String token) {
         return QuarkusTransaction.requiringNew().call(() -> {
             OffsetDateTime now = OffsetDateTime.now();
             List<Long> due = OutboxMail.find("select id from OutboxMail where sentAt is null and nextAttemptAt <= ?1"
                     + " and (claimedUntil is null or claimedUntil < ?1) order by id", now)
                     .project(Long.class).page(0, BATCH).list();
             if (due.isEmpty()) {
-                return List.<Claimed>of();
+                return new Rendered(0, List.of());
             }
             OutboxMail.update("claimedUntil = ?1, claimToken = ?2 where id in ?3 and sentAt is null"
                     + " and (claimedUntil is null or claimedUntil < ?4)", now.plus(CLAIM), token, due, now);
+            List<OutboxMail> claimed = OutboxMail.list("claimToken = ?1 order by id", token);
             List<Claimed> batch = new ArrayList<>();
-            for (OutboxMail entry : OutboxMail.<OutboxMail>list("claimToken = ?1 order by id", token)) {
+            for (OutboxMail entry : claimed) {
+                String outdated = Mails.outdated(entry);
+                if (outdated != null) {
+                    entry.sentAt = now;
+                    entry.claimedUntil = null;
+                    entry.claimToken = null;
+                    entry.lastError = outdated;
+                    continue;
+                }
                 try {
                     batch.add(new Claimed(entry.id, mails.render(entry), null));
                 } catch (RuntimeException e) {
                     batch.add(new Claimed(entry.id, null, e));
                 }
             }
-            return batch;
+            return new Rendered(claimed.size(), batch);
         });
     }
 
