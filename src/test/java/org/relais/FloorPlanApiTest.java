@@ -24,7 +24,7 @@ class FloorPlanApiTest {
     DemoData demo;
 
     @Test
-    void theDemoForumsHallIsLaidOutNumberedAndDrawn() {
+    void theDemoForumsHallIsLaidOutNumberedAndDrawn() throws Exception {
         demo.load(true);
         Edition forum = Edition.findByNumber(14).orElseThrow();
         long agora = Space.<Space>list("edition = ?1 and name = ?2", forum, "Agora").get(0).id;
@@ -73,6 +73,13 @@ class FloorPlanApiTest {
             String text = org.relais.print.PdfTools.text(file);
             assertTrue(text.contains("Établissements et leurs stands") && text.contains("Radio France")
                     && text.contains("1:") && text.contains("Agora"), text);
+            // Tagged: the plan is a figure that says in words what it shows, stand numbers included.
+            assertEquals(List.of(), org.relais.print.PdfTools.pdfUaFailures(file), "PDF/UA-1");
+            List<String> figures = org.relais.print.PdfTools.figureDescriptions(file);
+            assertEquals(1, figures.size(), figures.toString());
+            assertTrue(figures.get(0).startsWith("Plan : Agora") && figures.get(0).contains("avec 34 stands numérotés.")
+                    && figures.get(0).contains("Établissements et leurs stands : ")
+                    && figures.get(0).matches("(?s).*Radio France : [0-9, ]+\\..*"), figures.get(0));
         }
         given().accept("application/pdf").get("/api/v1/editions/" + forum.id + "/floorplan.pdf?format=A0").then()
                 .statusCode(422);

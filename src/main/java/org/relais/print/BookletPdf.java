@@ -89,15 +89,8 @@ public final class BookletPdf {
 
     private static void tagged(Booklet b, Options options, OutputStream out) {
         Sizes z = Sizes.of(options.largePrint());
-        WriterProperties properties = new WriterProperties().setPdfVersion(PdfVersion.PDF_1_7)
-                .addPdfUaXmpMetadata(PdfUAConformance.PDF_UA_1).setFullCompressionMode(true);
         ConcurrentMap<Integer, String>[] used = BadgePdf.newGlyphMaps();
-        PdfDocument pdf = new PdfDocument(new PdfWriter(out, properties));
-        pdf.setTagged();
-        pdf.getCatalog().setLang(new PdfString(b.language()));
-        pdf.getCatalog().setViewerPreferences(new PdfViewerPreferences().setDisplayDocTitle(true));
-        pdf.getDocumentInfo().setTitle(b.documentTitle());
-        pdf.getDocumentInfo().setCreator("Relais");
+        PdfDocument pdf = accessible(out, b.language(), b.documentTitle());
         PdfFont regular = BadgePdf.font(Face.REGULAR);
         PdfFont bold = BadgePdf.font(Face.BOLD);
         Document doc = new Document(pdf, z.page(), false);
@@ -116,6 +109,22 @@ public final class BookletPdf {
         BadgePdf.register(regular, Face.REGULAR, used[0]);
         BadgePdf.register(bold, Face.BOLD, used[1]);
         doc.close();
+    }
+
+    /**
+     * A tagged PDF for PDF/UA-1: its language, its title shown as the window's, the XMP metadata
+     * that says so. What is added to it must carry its tags (iText's layout module does).
+     */
+    static PdfDocument accessible(OutputStream out, String language, String title) {
+        WriterProperties properties = new WriterProperties().setPdfVersion(PdfVersion.PDF_1_7)
+                .addPdfUaXmpMetadata(PdfUAConformance.PDF_UA_1).setFullCompressionMode(true);
+        PdfDocument pdf = new PdfDocument(new PdfWriter(out, properties));
+        pdf.setTagged();
+        pdf.getCatalog().setLang(new PdfString(language));
+        pdf.getCatalog().setViewerPreferences(new PdfViewerPreferences().setDisplayDocTitle(true));
+        pdf.getDocumentInfo().setTitle(title);
+        pdf.getDocumentInfo().setCreator("Relais");
+        return pdf;
     }
 
     /** Lays the booklet out on a document, section after section, each from a new page. */
@@ -344,15 +353,9 @@ public final class BookletPdf {
                 }
                 float width = page.getWidth() - 2 * z.margin();
                 float height = page.getHeight() - 2 * z.margin() - z.h1() * 2.2f - z.small() * 1.5f;
-                PdfOps ops = new PdfOps(used);
                 // The plan's own margins are small here: the page has its margins already.
-                PlanPdf.draw(ops, figure.plan(), width, height, 2 * MM);
-                PdfFormXObject drawing = new PdfFormXObject(new Rectangle(width, height));
-                drawing.getPdfObject().setData(ops.bytes());
-                BadgePdf.addFaces(drawing.getResources(), doc.getPdfDocument(), regular, bold);
-                Image image = new Image(drawing);
-                image.getAccessibilityProperties().setAlternateDescription(join(figure.alternative()));
-                doc.add(image);
+                doc.add(PlanPdf.figure(doc.getPdfDocument(), figure.plan(), join(figure.alternative()), width, height,
+                        2 * MM, regular, bold, used));
             }
         }
 

@@ -1,8 +1,13 @@
 package org.relais.print;
 
 import com.itextpdf.kernel.font.PdfFont;
+import com.itextpdf.kernel.geom.PageSize;
+import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
+import com.itextpdf.layout.Document;
+import com.itextpdf.layout.element.AreaBreak;
+import com.itextpdf.layout.element.Image;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
@@ -11,7 +16,8 @@ import java.util.concurrent.ConcurrentMap;
  * Floor plans as PDF, landscape A4 or A3, one hall per page: the plan to a round scale (1:100,
  * 1:200…) with a scale bar and the entrance marked, stands numbered (and named when the name
  * fits), a legend, and an index of institutions with their stand numbers. Names that do not fit
- * a stand are in the index only.
+ * a stand are in the index only. The file is tagged (PDF/UA-1): each plan is a figure described
+ * in words.
  */
 public final class PlanPdf {
 
@@ -74,26 +80,49 @@ public final class PlanPdf {
         }
     }
 
-    public static void write(List<Plan> plans, Format format, String title, OutputStream out) {
+    /** A plan and what it shows in words, for whoever cannot see it (a screen reader reads this). */
+    public record Figure(Plan plan, String description) {
+    }
+
+    /**
+     * One page per plan, in a tagged PDF that passes PDF/UA-1: each plan is a figure with its
+     * description; with no plan, one empty page.
+     */
+    public static void write(List<Figure> figures, Format format, String title, String language, OutputStream out) {
         ConcurrentMap<Integer, String>[] used = BadgePdf.newGlyphMaps();
-        try (PdfDocument pdf = new PdfDocument(new PdfWriter(out))) {
-            pdf.getDocumentInfo().setTitle(title);
-            pdf.getDocumentInfo().setCreator("Relais");
-            PdfFont regular = BadgePdf.font(Face.REGULAR);
-            PdfFont bold = BadgePdf.font(Face.BOLD);
-            double pw = format.widthMm * MM;
-            double ph = format.heightMm * MM;
-            for (Plan plan : plans) {
-                PdfOps ops = new PdfOps(used);
-                draw(ops, plan, pw, ph, 12 * MM);
-                BadgePdf.page(pdf, pw, ph, BadgePdf.deflate(ops), regular, bold);
+        PdfDocument pdf = BookletPdf.accessible(out, language, title);
+        PdfFont regular = BadgePdf.font(Face.REGULAR);
+        PdfFont bold = BadgePdf.font(Face.BOLD);
+        PageSize page = new PageSize((float) (format.widthMm * MM), (float) (format.heightMm * MM));
+        Document doc = new Document(pdf, page, false);
+        doc.setMargins(0, 0, 0, 0);
+        doc.setFont(regular);
+        for (int i = 0; i < figures.size(); i++) {
+            if (i > 0) {
+                doc.add(new AreaBreak(page));
             }
-            if (plans.isEmpty()) {
-                pdf.addNewPage(new com.itextpdf.kernel.geom.PageSize((float) pw, (float) ph));
-            }
-            BadgePdf.register(regular, Face.REGULAR, used[0]);
-            BadgePdf.register(bold, Face.BOLD, used[1]);
+            Figure f = figures.get(i);
+            doc.add(figure(pdf, f.plan(), f.description(), page.getWidth(), page.getHeight(), 12 * MM, regular, bold, used));
         }
+        if (figures.isEmpty()) {
+            pdf.addNewPage(page);
+        }
+        BadgePdf.register(regular, Face.REGULAR, used[0]);
+        BadgePdf.register(bold, Face.BOLD, used[1]);
+        doc.close();
+    }
+
+    /** A plan drawn on a figure of {@code width} × {@code height} points, tagged with its description. */
+    static Image figure(PdfDocument pdf, Plan plan, String description, float width, float height, double margin,
+            PdfFont regular, PdfFont bold, ConcurrentMap<Integer, String>[] used) {
+        PdfOps ops = new PdfOps(used);
+        draw(ops, plan, width, height, margin);
+        PdfFormXObject drawing = new PdfFormXObject(new Rectangle(width, height));
+        drawing.getPdfObject().setData(ops.bytes());
+        BadgePdf.addFaces(drawing.getResources(), pdf, regular, bold);
+        Image image = new Image(drawing);
+        image.getAccessibilityProperties().setAlternateDescription(description);
+        return image;
     }
 
     /** Draws one plan on a page (or a figure) of {@code pw} × {@code ph} points, {@code margin} kept clear all round. */

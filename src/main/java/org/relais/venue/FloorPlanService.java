@@ -200,7 +200,20 @@ public class FloorPlanService {
      */
     public void pdf(Long editionId, Long spaceId, org.relais.print.PlanPdf.Format format, java.io.OutputStream out) {
         Edition edition = editions.get(editionId);
-        org.relais.print.PlanPdf.write(plans(editionId, spaceId), format, Messages.get("floorplan") + " – " + edition.title, out);
+        List<org.relais.print.PlanPdf.Figure> figures = plans(editionId, spaceId).stream()
+                .map(p -> new org.relais.print.PlanPdf.Figure(p, description(p))).toList();
+        org.relais.print.PlanPdf.write(figures, format, Messages.get("floorplan") + " – " + edition.title,
+                Messages.current().getLanguage(), out);
+    }
+
+    /** What a plan shows, in words: its hall, its stands, and every institution's stand numbers. */
+    private static String description(org.relais.print.PlanPdf.Plan plan) {
+        String index = String.join(" ", plan.index().stream()
+                .map(l -> Messages.get("floor_pdf_alt_line", l.name(), l.numbers())).toList());
+        boolean entrance = plan.obstacles().stream().anyMatch(org.relais.print.PlanPdf.Shape::entrance);
+        return Messages.get("floor_pdf_alt", plan.title(), plan.scaleWords(), plan.stands().size())
+                + (entrance ? " " + Messages.get("floor_pdf_alt_entrance") : "") + " "
+                + Messages.get("floor_pdf_alt_index", plan.indexTitle(), index);
     }
 
     /** The plan of each hall with placed stands (or of the one named), in the words of the current language. */

@@ -70,6 +70,29 @@ public final class PdfTools {
         return codes;
     }
 
+    /** The description (alternate text) of every figure in a tagged PDF's structure, in reading order. */
+    public static List<String> figureDescriptions(Path pdf) throws IOException {
+        try (com.itextpdf.kernel.pdf.PdfDocument doc = new com.itextpdf.kernel.pdf.PdfDocument(
+                new com.itextpdf.kernel.pdf.PdfReader(pdf.toString()))) {
+            List<String> found = new ArrayList<>();
+            if (doc.getStructTreeRoot() != null) {
+                figures(doc.getStructTreeRoot().getKids(), found);
+            }
+            return found;
+        }
+    }
+
+    private static void figures(List<com.itextpdf.kernel.pdf.tagging.IStructureNode> kids, List<String> found) {
+        for (com.itextpdf.kernel.pdf.tagging.IStructureNode kid : kids) {
+            if (kid instanceof com.itextpdf.kernel.pdf.tagging.PdfStructElem e) {
+                if (com.itextpdf.kernel.pdf.PdfName.Figure.equals(e.getRole())) {
+                    found.add(e.getAlt() == null ? null : e.getAlt().toUnicodeString());
+                }
+                figures(e.getKids(), found);
+            }
+        }
+    }
+
     /**
      * What veraPDF, an independent validator, finds wrong against PDF/UA-1: one line per failed rule
      * ("7.1-3: …, 12 times"); empty when the file complies.
