@@ -237,6 +237,22 @@ public final class BookletPdf {
             return new Booklet.GlanceDay(day.date(), columns, day.rows(), day.hours(), cells);
         }
 
+        /**
+         * Column widths in percent of the table, rounded down to a thousandth so that they never add
+         * up to more than 100 (iText's own division could, by a rounding error, and says so in the log).
+         */
+        private static UnitValue[] percents(float[] widths) {
+            double sum = 0;
+            for (float w : widths) {
+                sum += w;
+            }
+            UnitValue[] out = new UnitValue[widths.length];
+            for (int i = 0; i < widths.length; i++) {
+                out[i] = UnitValue.createPercentValue((float) (Math.floor(widths[i] / sum * 100_000) / 1000));
+            }
+            return out;
+        }
+
         private Table grid(Booklet.GlanceDay day) {
             int lanes = day.columns().stream().mapToInt(Booklet.GlanceColumn::lanes).sum();
             float[] widths = new float[lanes + 1];
@@ -245,7 +261,7 @@ public final class BookletPdf {
                 widths[i] = 2.5f;
             }
             // Separate borders: iText's collapsed borders fail on a row-spanning cell split across pages.
-            Table table = new Table(UnitValue.createPercentArray(widths)).useAllAvailableWidth().setFontSize(z.grid())
+            Table table = new Table(percents(widths)).useAllAvailableWidth().setFontSize(z.grid())
                     .setBorderCollapse(com.itextpdf.layout.properties.BorderCollapsePropertyValue.SEPARATE)
                     .setHorizontalBorderSpacing(0).setVerticalBorderSpacing(0);
             table.addHeaderCell(header("", 1));
