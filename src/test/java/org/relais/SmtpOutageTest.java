@@ -2,6 +2,7 @@ package org.relais;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.relais.mail.OutboxMail;
 import org.relais.mail.OutboxWorker;
 
-/** An SMTP outage loses no mail, and the mail goes out once when the server is back. */
+/**
+ * An SMTP outage loses no mail, the organisers are told, and the mail goes out once when the server
+ * is back.
+ */
 @QuarkusTest
 @TestProfile(SmtpOutageTest.RealSmtp.class)
 class SmtpOutageTest {
@@ -50,6 +54,12 @@ class SmtpOutageTest {
         assertEquals(1, waiting.attempts);
         assertNotNull(waiting.lastError);
         assertTrue(waiting.nextAttemptAt.isAfter(OffsetDateTime.now()), "retried later, not at once");
+        // The organisers see it on the edition's registrations, with the failure, escaped like any text.
+        Pages organiser = Pages.signIn();
+        String list = organiser.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200).extract()
+                .asString();
+        assertTrue(list.contains("1 e-mail à un relais n’a pas encore pu partir"), list);
+        assertTrue(list.contains("Dernier échec : « ") && list.contains("Connection refused"), list);
 
         try (FakeSmtp smtp = new FakeSmtp(PORT, true)) {
             assertEquals(0, worker.sendDue(), "not due yet");
@@ -72,6 +82,9 @@ class SmtpOutageTest {
             assertTrue(ids.get(0).substring("message-id:".length()).strip().startsWith("<relais." + waiting.id + "."),
                     ids.get(0));
             assertNotNull(mailTo(email).sentAt);
+            String after = organiser.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200)
+                    .extract().asString();
+            assertFalse(after.contains("pas encore pu partir"), "sent: nothing more to say");
         }
     }
 

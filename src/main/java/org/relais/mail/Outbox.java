@@ -3,12 +3,21 @@ package org.relais.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import org.relais.programme.ProgrammeSession;
 import org.relais.registration.Registration;
 
-/** Queues an e-mail in the caller's transaction: it exists if and only if the change does. */
+/**
+ * Queues an e-mail in the caller's transaction: it exists if and only if the change does. Tells the
+ * organisers what could not be sent yet.
+ */
 @ApplicationScoped
 public class Outbox {
+
+    /** An edition's e-mails that failed at least once and wait to be tried again, and the latest failure. */
+    public record Undelivered(long count, String lastError) {
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(MailKind kind, Registration registration, ProgrammeSession session) {
@@ -22,5 +31,19 @@ public class Outbox {
         mail.createdAt = OffsetDateTime.now();
         mail.nextAttemptAt = mail.createdAt;
         mail.persist();
+    }
+
+    /** The edition's e-mails that could not be sent yet, or empty when every one went (or is still to try). */
+    @Transactional
+    public Optional<Undelivered> undelivered(Long editionId) {
+        List<OutboxMail> failing = OutboxMail.find("registration.edition.id = ?1 and sentAt is null and attempts > 0"
+                + " order by nextAttemptAt desc, id desc", editionId).page(0, 1).list();
+        if (failing.isEmpty()) {
+            return Optional.empty();
+        }
+        long count = OutboxMail.count("registration.edition.id = ?1 and sentAt is null and attempts > 0", editionId);
+        String error = failing.get(0).lastError == null ? "" : failing.get(0).lastError;
+        // "io.netty.channel.…ConnectException: Connection refused: …" says no more to an organiser without its class.
+        return Optional.of(new Undelivered(count, error.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", "")));
     }
 }

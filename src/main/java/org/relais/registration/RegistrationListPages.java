@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
 import org.relais.edition.Edition;
 import org.relais.edition.EditionService;
+import org.relais.mail.Outbox;
 import org.relais.network.NetworkReference;
 import org.relais.programme.ProgrammeService;
 import org.relais.programme.ProgrammeSession;
@@ -34,7 +35,7 @@ public class RegistrationListPages {
     static class Templates {
         static native TemplateInstance registrations(Edition edition, List<RegistrationView> registrations,
                 RegistrationQueries.Filter filter, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles,
-                List<ProgrammeSession> sessions, String csvQuery);
+                List<ProgrammeSession> sessions, String csvQuery, Outbox.Undelivered undelivered);
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
                 List<Booking> waiting, String problem);
@@ -55,6 +56,9 @@ public class RegistrationListPages {
     @Inject
     NetworkReference reference;
 
+    @Inject
+    Outbox outbox;
+
     @GET
     @Path("registrations")
     public TemplateInstance list(@RestPath Long id, @RestQuery String sector, @RestQuery String role,
@@ -63,7 +67,7 @@ public class RegistrationListPages {
         String csvQuery = "?sector=" + nz(sector) + "&role=" + nz(role) + "&sessionId=" + (sessionId == null ? "" : sessionId)
                 + "&status=" + nz(status);
         return Templates.registrations(editions.get(id), queries.list(id, filter), filter, reference.relaySectors(),
-                reference.relayRoles(), programme.sessions(id), csvQuery);
+                reference.relayRoles(), programme.sessions(id), csvQuery, outbox.undelivered(id).orElse(null));
     }
 
     @GET
