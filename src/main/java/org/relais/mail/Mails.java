@@ -88,7 +88,11 @@ public class Mails {
         return null;
     }
 
-    /** Must run in a transaction: it reads the registration as it is now. */
+    /**
+     * Must run in a transaction: it reads the registration as it is now. Only for an entry that is
+     * not {@link #outdated}: every mail but the cancellation is then for a registration that stands,
+     * and carries the calendar and the badge.
+     */
     Mail render(OutboxMail entry) {
         Registration r = entry.registration;
         List<Booking> bookings = Booking.listByRegistration(r);
@@ -98,14 +102,15 @@ public class Mails {
         Locale locale = "en".equals(r.language) ? Messages.ENGLISH : Messages.FRENCH;
         String host = java.net.URI.create(base).getHost();
         String domain = host == null ? "relais" : host;
-        byte[] badge = entry.kind != MailKind.CANCELLATION && r.status == RegistrationStatus.CONFIRMED ? badge(r) : null;
+        boolean attached = entry.kind != MailKind.CANCELLATION;
+        byte[] badge = attached ? badge(r) : null;
         return Messages.in(locale, () -> {
             String subject = Messages.get("mail_subject_" + entry.kind, r.edition.title);
             Mail mail = Mail.withText(r.email, subject,
                     Templates.text(entry.kind, r, bookings, entry.session, manageUrl, editionUrl, badge != null).render())
                     .setHtml(Templates.html(entry.kind, r, bookings, entry.session, manageUrl, editionUrl, badge != null)
                             .render());
-            if (entry.kind != MailKind.CANCELLATION) {
+            if (attached) {
                 mail.addAttachment("forum.ics",
                         Calendar.of(r, bookings, zone, domain).getBytes(StandardCharsets.UTF_8),
                         "text/calendar; charset=UTF-8; method=PUBLISH");

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record Booklet(String language, String secondLanguage, String documentTitle, Cover cover, Words glanceTitle,
         List<GlanceDay> glance, Words sessionsTitle, List<SessionDay> days, Words noSession, Words planTitle,
-        List<Figure> plans, Words directoryTitle, List<Entry> directory, Words guestsTitle, List<Entry> guests,
+        List<PlanPdf.Figure> plans, Words directoryTitle, List<Entry> directory, Words guestsTitle, List<Entry> guests,
         Words practicalTitle, List<Fact> practical) {
 
     /** A text in the booklet's language and, in a bilingual booklet, the same in the second language. */
@@ -22,6 +22,11 @@ public record Booklet(String language, String secondLanguage, String documentTit
 
         public boolean bilingual() {
             return second != null && !second.equals(first);
+        }
+
+        /** Both languages in one text ("Plan / Floor plan"), or the one. */
+        public String joined() {
+            return bilingual() ? first + " / " + second : first;
         }
     }
 
@@ -59,6 +64,4 @@ public record Booklet(String language, String secondLanguage, String documentTit
     }
 
     /** A floor plan, drawn as on the plan PDF, with the words a screen reader says instead. */
-    public record Figure(PlanPdf.Plan plan, Words alternative) {
-    }
 }

@@ -359,7 +359,7 @@ public final class BookletPdf {
 
         void plans(ConcurrentMap<Integer, String>[] used) {
             boolean first = true;
-            for (Booklet.Figure figure : b.plans()) {
+            for (PlanPdf.Figure figure : b.plans()) {
                 PageSize page = z.page().rotate();
                 doc.add(new AreaBreak(page));
                 if (first) {
@@ -369,7 +369,7 @@ public final class BookletPdf {
                 float width = page.getWidth() - 2 * z.margin();
                 float height = page.getHeight() - 2 * z.margin() - z.h1() * 2.2f - z.small() * 1.5f;
                 // The plan's own margins are small here: the page has its margins already.
-                doc.add(PlanPdf.figure(doc.getPdfDocument(), figure.plan(), join(figure.alternative()), width, height,
+                doc.add(PlanPdf.figure(doc.getPdfDocument(), figure.plan(), figure.description(), width, height,
                         2 * MM, regular, bold, used));
             }
         }
@@ -491,10 +491,6 @@ public final class BookletPdf {
                 }
                 p.add(second);
             }
-        }
-
-        private String join(Words words) {
-            return words.bilingual() ? words.first() + " / " + words.second() : words.first();
         }
     }
 

@@ -131,9 +131,9 @@ public class ProgrammeBooklet {
         List<PlanPdf.Plan> drawn = second == null ? first
                 : IntStream.range(0, first.size())
                         .mapToObj(i -> first.get(i).withSecondLanguage(second.get(i))).toList();
-        List<Booklet.Figure> plans = drawn.stream()
-                .map(p -> new Booklet.Figure(p.withoutIndex(), t.w("booklet_plan_alt", p.stands().size(), p.title(),
-                        metres(p.width()), metres(p.depth()))))
+        List<PlanPdf.Figure> plans = drawn.stream()
+                .map(p -> new PlanPdf.Figure(p.withoutIndex(), t.w("booklet_plan_alt", p.stands().size(), p.title(),
+                        metres(p.width()), metres(p.depth())).joined()))
                 .toList();
 
         return new Booklet(language.first.getLanguage(), language.second == null ? null : language.second.getLanguage(),
