@@ -44,20 +44,31 @@ public final class FakeSmtp implements AutoCloseable {
         thread.start();
     }
 
-    /** A port nobody listens on yet, for a test's mail server. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /**
+     * A test profile with the real mailer, sending plain SMTP to a port of this machine that is the
+     * profile's own ({@link #portOf}), where the test starts a FakeSmtp when it wants a server there.
+     * Each test that needs its own application (its own worker) declares its own subclass.
+     */
+    public abstract static class RealMailer implements io.quarkus.test.junit.QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
+                    "quarkus.mailer.port", String.valueOf(portOf(getClass())), "quarkus.mailer.start-tls", "DISABLED",
+                    "quarkus.mailer.tls", "false");
         }
     }
 
-    /** The real mailer's settings, plain SMTP to this machine's port: a test profile's overrides. */
-    public static Map<String, String> mailerAt(int port) {
-        return Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(port), "quarkus.mailer.start-tls", "DISABLED",
-                "quarkus.mailer.tls", "false");
+    private static final Map<String, Integer> PORTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The port a profile's mailer sends to: one nobody listened on when it was first asked for. */
+    public static int portOf(Class<? extends RealMailer> profile) {
+        return PORTS.computeIfAbsent(profile.getName(), name -> {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public static void main(String[] args) throws Exception {

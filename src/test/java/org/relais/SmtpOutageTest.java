@@ -9,13 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.relais.mail.OutboxMail;
 import org.relais.mail.OutboxWorker;
@@ -28,14 +26,8 @@ import org.relais.mail.OutboxWorker;
 @TestProfile(SmtpOutageTest.RealSmtp.class)
 class SmtpOutageTest {
 
-    static final int PORT = FakeSmtp.freePort();
-
     /** The real mailer, pointed at a port where, at first, nobody listens. */
-    public static class RealSmtp implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return FakeSmtp.mailerAt(PORT);
-        }
+    public static class RealSmtp extends FakeSmtp.RealMailer {
     }
 
     @Inject
@@ -61,7 +53,7 @@ class SmtpOutageTest {
         assertTrue(list.contains("1 e-mail à un relais n’a pas encore pu partir"), list);
         assertTrue(list.contains("Dernier échec : « ") && list.contains("Connection refused"), list);
 
-        try (FakeSmtp smtp = new FakeSmtp(PORT, true)) {
+        try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(RealSmtp.class), true)) {
             assertEquals(0, worker.sendDue(), "not due yet");
             // The retry time comes, as often as needed: the mail client's first reconnection after an
             // outage sometimes hangs until its timeout, and that attempt is simply retried.

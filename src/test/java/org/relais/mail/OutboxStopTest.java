@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,14 +27,8 @@ import org.relais.FakeSmtp;
 @TestProfile(OutboxStopTest.SlowSmtp.class)
 class OutboxStopTest {
 
-    static final int PORT = FakeSmtp.freePort();
-
     /** The real mailer, pointed at a mail server the test makes slow. */
-    public static class SlowSmtp implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return FakeSmtp.mailerAt(PORT);
-        }
+    public static class SlowSmtp extends FakeSmtp.RealMailer {
     }
 
     @Inject
@@ -51,7 +43,7 @@ class OutboxStopTest {
         }
         assertEquals(3L, QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("sentAt is null")));
 
-        try (FakeSmtp smtp = new FakeSmtp(PORT, true)) {
+        try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(SlowSmtp.class), true)) {
             smtp.hold();
             CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(worker::sendDue);
             assertTrue(smtp.held.tryAcquire(30, TimeUnit.SECONDS), "the first mail reaches the server");
