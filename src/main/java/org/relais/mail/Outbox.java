@@ -3,7 +3,6 @@ package org.relais.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.relais.programme.ProgrammeSession;
 import org.relais.registration.Registration;
@@ -36,13 +35,13 @@ public class Outbox {
     /** The edition's e-mails that could not be sent yet, or empty when every one went (or is still to try). */
     @Transactional
     public Optional<Undelivered> undelivered(Long editionId) {
-        List<OutboxMail> failing = OutboxMail.find("registration.edition.id = ?1 and sentAt is null and attempts > 0"
-                + " order by nextAttemptAt desc, id desc", editionId).page(0, 1).list();
-        if (failing.isEmpty()) {
+        String failing = "registration.edition.id = ?1 and sentAt is null and attempts > 0";
+        long count = OutboxMail.count(failing, editionId);
+        if (count == 0) {
             return Optional.empty();
         }
-        long count = OutboxMail.count("registration.edition.id = ?1 and sentAt is null and attempts > 0", editionId);
-        String error = failing.get(0).lastError == null ? "" : failing.get(0).lastError;
+        OutboxMail latest = OutboxMail.find(failing + " order by nextAttemptAt desc, id desc", editionId).firstResult();
+        String error = latest.lastError == null ? "" : latest.lastError;
         // "io.netty.channel.…ConnectException: Connection refused: …" says no more to an organiser without its class.
         return Optional.of(new Undelivered(count, error.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", "")));
     }
