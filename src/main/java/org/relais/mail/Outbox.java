@@ -1,21 +1,55 @@
 package org.relais.mail;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.relais.programme.ProgrammeSession;
 import org.relais.registration.Registration;
 
 /**
  * Queues an e-mail in the caller's transaction: it exists if and only if the change does. Tells the
- * organisers what could not be sent yet.
+ * organisers what could not be sent yet, and holds every mail back where the mock mailer, which
+ * sends nothing, has been switched on in production.
  */
 @ApplicationScoped
 public class Outbox {
 
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
+
+    /** Switched on explicitly; in dev and tests Quarkus uses the mock mailer without this being set. */
+    @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false")
+    boolean mock;
+
+    /** True in production: there, a mail handed to the mock mailer would be marked sent and never reach anyone. */
+    @ConfigProperty(name = "relais.mail.hold-when-mock", defaultValue = "false")
+    boolean holdWhenMock;
+
     /** An edition's e-mails that failed at least once and wait to be tried again, and the latest failure. */
     public record Undelivered(long count, String lastError) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (held()) {
+            LOG.warn("quarkus.mailer.mock is true: relays' e-mails are kept in the outbox and none is sent until it is"
+                    + " removed and the mail server set (docs/email.md)");
+        }
+    }
+
+    /** Whether every mail is held back, unsent, until the mock mailer is switched off. */
+    public boolean held() {
+        return mock && holdWhenMock;
+    }
+
+    /** How many of the edition's e-mails are held back, or empty when mail is not held. */
+    @Transactional
+    public Optional<Long> heldBack(Long editionId) {
+        return held() ? Optional.of(OutboxMail.count("registration.edition.id = ?1 and sentAt is null", editionId))
+                : Optional.empty();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

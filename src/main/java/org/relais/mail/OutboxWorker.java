@@ -50,6 +50,9 @@ public class OutboxWorker {
     @Inject
     Admissions admissions;
 
+    @Inject
+    Outbox outbox;
+
     @Scheduled(every = "${relais.mail.poll:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() throws InterruptedException {
         long until = System.nanoTime() + MAX_DEFERRAL.toNanos();
@@ -108,10 +111,10 @@ public class OutboxWorker {
     private record Batch(int claimed, int sent) {
     }
 
-    /** One batch, unless Relais is stopping (then nothing is claimed), counted while under way. */
+    /** One batch, unless Relais is stopping or mail is held (then nothing is claimed), counted while under way. */
     private Batch sendBatch() {
         synchronized (this) {
-            if (stopping) {
+            if (stopping || outbox.held()) {
                 return new Batch(0, 0);
             }
             sending++;

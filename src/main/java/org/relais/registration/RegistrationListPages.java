@@ -35,7 +35,7 @@ public class RegistrationListPages {
     static class Templates {
         static native TemplateInstance registrations(Edition edition, List<RegistrationView> registrations,
                 RegistrationQueries.Filter filter, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles,
-                List<ProgrammeSession> sessions, String csvQuery, Outbox.Undelivered undelivered);
+                List<ProgrammeSession> sessions, String csvQuery, Outbox.Undelivered undelivered, Long heldBack);
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
                 List<Booking> waiting, String problem);
@@ -67,7 +67,8 @@ public class RegistrationListPages {
         String csvQuery = "?sector=" + nz(sector) + "&role=" + nz(role) + "&sessionId=" + (sessionId == null ? "" : sessionId)
                 + "&status=" + nz(status);
         return Templates.registrations(editions.get(id), queries.list(id, filter), filter, reference.relaySectors(),
-                reference.relayRoles(), programme.sessions(id), csvQuery, outbox.undelivered(id).orElse(null));
+                reference.relayRoles(), programme.sessions(id), csvQuery, outbox.undelivered(id).orElse(null),
+                outbox.heldBack(id).orElse(null));
     }
 
     @GET
