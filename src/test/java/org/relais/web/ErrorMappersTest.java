@@ -39,7 +39,7 @@ class ErrorMappersTest {
         assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
         Problem problem = (Problem) response.getEntity();
         assertEquals("Service unavailable", problem.title());
-        assertEquals("The service is unavailable for a moment; nothing was changed. Try again in a few seconds.",
+        assertEquals("The service is unavailable for a moment. Try again in a few seconds.",
                 problem.detail());
     }
 
