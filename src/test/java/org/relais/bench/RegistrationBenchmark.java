@@ -42,6 +42,9 @@ public final class RegistrationBenchmark {
     /** The burst's client: one connection per relay, kept open from round to round. */
     private Load load;
 
+    /** Each warm-up round's registrations per second and p99 in milliseconds, in order. */
+    private final List<double[]> warmUpFigures = new ArrayList<>();
+
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
         String user = args.length > 1 ? args[1] : "organiser@relais.local";
@@ -58,6 +61,7 @@ public final class RegistrationBenchmark {
         for (int i = 1; i <= warmUps; i++) {
             ok &= bench.round("warm-up " + i, relays, seats);
         }
+        bench.printWarmUpMedians();
         if (quietSeconds > 0) {
             // Registration opening on a service that has been running: the burst comes after a quiet spell.
             System.out.printf("quiet for %d s%n", quietSeconds);
@@ -133,7 +137,36 @@ public final class RegistrationBenchmark {
                 name, created, relays, confirmed, seats, positionsOk ? "1..N without gaps" : "WRONG", positions.size(),
                 relays / seconds, sorted[relays / 2] / 1e6, sorted[(int) Math.ceil(relays * 0.99) - 1] / 1e6,
                 sorted[relays - 1] / 1e6);
+        if (name.startsWith("warm-up")) {
+            warmUpFigures.add(new double[] {relays / seconds, sorted[(int) Math.ceil(relays * 0.99) - 1] / 1e6});
+        }
         return created == relays && confirmed == seats && positionsOk;
+    }
+
+    /**
+     * The warm-up rounds by stretches (1, 2–10, 11–20, 21–40, 41–60, 61–100, then by hundreds): the
+     * median rate and the median p99 with its range, the figures docs/performance.md quotes. One round
+     * swings by a third from the next on two cores; the median of a stretch says where the server is.
+     */
+    private void printWarmUpMedians() {
+        List<Integer> starts = new ArrayList<>(List.of(1, 2, 11, 21, 41, 61, 101));
+        while (starts.get(starts.size() - 1) <= warmUpFigures.size()) {
+            starts.add(starts.get(starts.size() - 1) + 100);
+        }
+        for (int i = 0; starts.get(i) <= warmUpFigures.size(); i++) {
+            int from = starts.get(i);
+            int to = Math.min(starts.get(i + 1) - 1, warmUpFigures.size());
+            List<double[]> stretch = warmUpFigures.subList(from - 1, to);
+            double[] p99 = stretch.stream().mapToDouble(f -> f[1]).sorted().toArray();
+            System.out.printf("warm-up rounds %d-%d: median %.0f registrations/s, median p99 %.1f ms (%.1f-%.1f ms)%n",
+                    from, to, median(stretch.stream().mapToDouble(f -> f[0]).sorted().toArray()), median(p99), p99[0],
+                    p99[p99.length - 1]);
+        }
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** The e-mail of a round's relay: the same when it registers and when the list is checked. */
