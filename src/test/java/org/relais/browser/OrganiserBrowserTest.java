@@ -1,13 +1,19 @@
 package org.relais.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Media;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.relais.Api;
 import org.relais.demo.DemoData;
 import org.relais.edition.Edition;
+import org.relais.print.PdfTools;
 
 /** An organiser at work in a real browser: signing in, setting up an edition, seeing a conflict. */
 @QuarkusTest
@@ -148,5 +155,36 @@ class OrganiserBrowserTest {
         page.navigate(url("/organiser/editions/" + id + "/sessions?lang=fr"));
         assertThat(page.locator("h1")).containsText("Séances");
         Browser.screenshot(page, "sessions-phone-fr");
+    }
+
+    @Test
+    void aSessionsAttendeeListPrintsAsASheetToTick() throws Exception {
+        long edition = Api.openEdition();
+        long space = Api.space(edition, "Salle Émargement", "ROOM", 40);
+        long session = Api.session(edition, space, Api.forumDay(), "11:00", "12:00", 1);
+        Api.register(edition, Api.relay("Zoé", "zoe.print-" + System.nanoTime() + "@example.org", List.of(session)));
+        Api.register(edition, Api.relay("Jérôme", "jerome.print-" + System.nanoTime() + "@example.org", List.of(session)));
+        signIn();
+        page.navigate(url("/organiser/editions/" + edition + "/sessions/" + session + "/attendees"));
+        assertThat(page.locator("header.top")).isVisible();
+        assertThat(page.locator("td.tick").first()).isHidden();
+        assertThat(page.locator("button", new Page.LocatorOptions().setHasText("Donner une place"))).isVisible();
+
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(page.locator("header.top")).isHidden();
+        assertThat(page.locator("nav.tabs")).isHidden();
+        assertThat(page.locator("form.inline button").first()).isHidden();
+        assertThat(page.locator("td.tick")).hasCount(2); // the seated relay and the one waiting, a box each
+        assertThat(page.locator("td.tick").first()).isVisible();
+        Path pdf = Browser.SCREENSHOTS.resolve("attendees-print.pdf");
+        java.nio.file.Files.createDirectories(pdf.getParent());
+        page.pdf(new Page.PdfOptions().setPath(pdf).setFormat("A4"));
+        String text = PdfTools.text(pdf);
+        assertEquals(1, PdfTools.pages(pdf));
+        assertTrue(text.contains("Zoé") && text.contains("Jérôme") && text.contains("Liste d’attente")
+                && text.contains("1 place prise sur 1"), text);
+        assertFalse(text.contains("Retirer") || text.contains("Donner une place") || text.contains("Se déconnecter")
+                || text.contains("Ctrl+P"), text);
+        PdfTools.render(pdf, 1, 60, Browser.SCREENSHOTS);
     }
 }
