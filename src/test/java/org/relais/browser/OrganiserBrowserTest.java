@@ -186,5 +186,13 @@ class OrganiserBrowserTest {
         assertFalse(text.contains("Retirer") || text.contains("Donner une place") || text.contains("Se déconnecter")
                 || text.contains("Ctrl+P"), text);
         PdfTools.render(pdf, 1, 60, Browser.SCREENSHOTS);
+
+        // A filtered list says on paper what it was filtered by, which the hidden form no longer shows.
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+        page.navigate(url("/organiser/editions/" + edition + "/registrations?sessionId=" + session + "&status=CONFIRMED"));
+        assertThat(page.locator("ul.print-only")).isHidden();
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(page.locator("form.filters")).isHidden();
+        assertThat(page.locator("ul.print-only li")).hasText(new String[] {"Séance : 11:00 · Atelier 11:00", "Statut : Inscrit·e"});
     }
 }
