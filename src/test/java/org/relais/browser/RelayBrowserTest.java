@@ -72,6 +72,13 @@ class RelayBrowserTest {
             Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(((Number) overflow).intValue() <= 0, "the manage page fits the phone");
             String managePath = new URL(page.url()).getPath();
+            // Printed, the page is the relay's registration and sessions, without the forms to change or cancel.
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            assertThat(page.locator("ul.plain")).isVisible();
+            assertThat(page.locator("#change")).isHidden();
+            assertThat(page.locator("button:has-text('Annuler mon inscription')")).isHidden();
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+            assertThat(page.locator("#change")).isVisible();
 
             worker.sendDue();
             List<Mail> mails = mailbox.getMailsSentTo(email);
