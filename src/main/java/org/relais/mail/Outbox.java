@@ -20,6 +20,8 @@ import org.relais.registration.Registration;
 public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
+    /** An edition's mails not sent yet (nor set aside): what both organisers' notices count. */
+    private static final String UNSENT = "registration.edition.id = ?1 and sentAt is null";
 
     /** Switched on explicitly; in dev and tests Quarkus uses the mock mailer without this being set. */
     @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false")
@@ -48,7 +50,7 @@ public class Outbox {
     /** How many of the edition's e-mails are held back, or empty when mail is not held. */
     @Transactional
     public Optional<Long> heldBack(Long editionId) {
-        return held() ? Optional.of(OutboxMail.count("registration.edition.id = ?1 and sentAt is null", editionId))
+        return held() ? Optional.of(OutboxMail.count(UNSENT, editionId))
                 : Optional.empty();
     }
 
@@ -69,7 +71,7 @@ public class Outbox {
     /** The edition's e-mails that could not be sent yet, or empty when every one went (or is still to try). */
     @Transactional
     public Optional<Undelivered> undelivered(Long editionId) {
-        String failing = "registration.edition.id = ?1 and sentAt is null and attempts > 0";
+        String failing = UNSENT + " and attempts > 0";
         long count = OutboxMail.count(failing, editionId);
         if (count == 0) {
             return Optional.empty();
