@@ -34,6 +34,9 @@
     var id = g.dataset.stand;
     form.querySelector('[name="x-' + id + '"]').value = r.x.toFixed(2);
     form.querySelector('[name="y-' + id + '"]').value = r.y.toFixed(2);
+    // What the page prints instead of the inputs follows them.
+    form.querySelector('[data-position="' + id + '"]').textContent = +r.x.toFixed(2) + ' ; ' + +r.y.toFixed(2)
+      + (form.querySelector('[name="r-' + id + '"]').checked ? ' · ↻' : '');
   }
 
   function check() {

@@ -1,25 +1,40 @@
 package org.relais.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Media;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.relais.Api;
+import org.relais.print.PdfTools;
 
-/** The organiser moves a stand with the keyboard, sees the overlap at once, and cannot save it. */
+/**
+ * The organiser moves a stand with the keyboard, sees the overlap at once, and cannot save it; the page prints the
+ * plan and the positions as they stand, without its forms.
+ */
 @QuarkusTest
 class FloorPlanBrowserTest {
 
     @TestHTTPResource("/")
     URL base;
 
+    /** A coordinate as the page prints it: 5.00 as 5, 12.50 as 12.5. */
+    private static String plain(String value) {
+        return new BigDecimal(value).stripTrailingZeros().toPlainString();
+    }
+
     @Test
-    void aStandMovedByKeyboardShowsTheOverlap() {
+    void aStandMovedByKeyboardShowsTheOverlap() throws Exception {
         long edition = Api.edition(Api.forumDay());
         long hall = Api.organiser().body(Map.of("name", "Hall", "kind", "HALL", "widthM", 20, "depthM", 10, "stepFree", true))
                 .post("/api/v1/editions/" + edition + "/spaces").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -59,8 +74,30 @@ class FloorPlanBrowserTest {
                 page.keyboard().press("ArrowDown");
             }
             assertThat(page.locator("#plan-problems")).hasText("Aucun problème sur ce plan.");
+
+            // On paper: the plan and each stand's position as text, the one just moved included, without the forms.
+            String stand = page.locator("g.stand[data-number='2']").getAttribute("data-stand");
+            String moved = plain(page.locator("[name='x-" + stand + "']").inputValue()) + " ; "
+                    + plain(page.locator("[name='y-" + stand + "']").inputValue());
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            assertThat(page.locator("[data-position='" + stand + "']")).isVisible();
+            assertThat(page.locator("[data-position='" + stand + "']")).hasText(moved);
+            assertThat(page.locator("[name='x-" + stand + "']")).isHidden();
+            assertThat(page.locator("#positions button[type=submit]")).isHidden();
+            assertThat(page.locator("input[name=aisleM]")).isHidden();
+            Path pdf = Browser.SCREENSHOTS.resolve("floorplan-print.pdf");
+            Files.createDirectories(pdf.getParent());
+            page.pdf(new Page.PdfOptions().setPath(pdf).setFormat("A4"));
+            String text = PdfTools.text(pdf);
+            // poppler reads "5 ; 8" back as "5;8"
+            assertTrue(text.contains("Stands") && text.replaceAll("\\s", "").contains(moved.replaceAll("\\s", ""))
+                    && text.contains("Obstacles"), text);
+            assertFalse(text.contains("Disposer automatiquement") || text.contains("Enregistrer") || text.contains("Ajouter"), text);
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+
             page.locator("#positions button[type=submit]").click();
             assertThat(page.locator(".flash")).isVisible();
+            assertThat(page.locator("[data-position='" + stand + "']")).hasText(moved);
         }
     }
 }
