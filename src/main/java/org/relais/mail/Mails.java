@@ -72,30 +72,28 @@ public class Mails {
      * Why the entry would now tell the relay something untrue, or null: a mail for a registration
      * cancelled since (but the cancellation's own), a seat announced that the relay no longer holds.
      * Such a mail waited (a rush, a mail server down) while the relay changed their mind; it is set
-     * aside, never sent. Must run in a transaction.
+     * aside, never sent. Must run in a transaction; {@code bookings} are the registration's as they are now.
      */
-    static String outdated(OutboxMail entry) {
+    static String outdated(OutboxMail entry, List<Booking> bookings) {
         if (entry.kind == MailKind.CANCELLATION) {
             return null;
         }
         if (entry.registration.status != RegistrationStatus.CONFIRMED) {
             return "Set aside: the registration was cancelled before it went";
         }
-        if (entry.kind == MailKind.PROMOTION && entry.session != null && Booking.listByRegistration(entry.registration)
-                .stream().noneMatch(b -> b.session.id.equals(entry.session.id) && b.status == BookingStatus.CONFIRMED)) {
+        if (entry.kind == MailKind.PROMOTION && entry.session != null && bookings.stream().noneMatch(b -> b.session.id.equals(entry.session.id) && b.status == BookingStatus.CONFIRMED)) {
             return "Set aside: the relay no longer holds the seat it announces";
         }
         return null;
     }
 
     /**
-     * Must run in a transaction: it reads the registration as it is now. Only for an entry that is
-     * not {@link #outdated}: every mail but the cancellation is then for a registration that stands,
-     * and carries the calendar and the badge.
+     * Must run in a transaction: it reads the registration as it is now, with its {@code bookings}
+     * ({@link Booking#listByRegistration}). Only for an entry that is not {@link #outdated}: every mail
+     * but the cancellation is then for a registration that stands, and carries the calendar and the badge.
      */
-    Mail render(OutboxMail entry) {
+    Mail render(OutboxMail entry, List<Booking> bookings) {
         Registration r = entry.registration;
-        List<Booking> bookings = Booking.listByRegistration(r);
         String base = publicUrl.replaceAll("/+$", "");
         String manageUrl = base + "/r/" + r.manageToken;
         String editionUrl = base + "/editions/" + r.edition.id;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.relais.registration.Admissions;
+import org.relais.registration.Booking;
 
 /**
  * Sends the outbox, a batch at a time: up to 50 due entries are claimed with one token (so that two
@@ -184,7 +185,8 @@ public class OutboxWorker {
             List<OutboxMail> claimed = OutboxMail.list("claimToken = ?1 order by id", token);
             List<Claimed> batch = new ArrayList<>();
             for (OutboxMail entry : claimed) {
-                String outdated = Mails.outdated(entry);
+                List<Booking> bookings = Booking.listByRegistration(entry.registration);
+                String outdated = Mails.outdated(entry, bookings);
                 if (outdated != null) {
                     entry.sentAt = now;
                     entry.claimedUntil = null;
@@ -193,7 +195,7 @@ public class OutboxWorker {
                     continue;
                 }
                 try {
-                    batch.add(new Claimed(entry.id, mails.render(entry), null));
+                    batch.add(new Claimed(entry.id, mails.render(entry, bookings), null));
                 } catch (RuntimeException e) {
                     batch.add(new Claimed(entry.id, null, e));
                 }
