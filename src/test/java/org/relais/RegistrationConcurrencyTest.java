@@ -179,4 +179,48 @@ class RegistrationConcurrencyTest {
             assertEquals(expected, positions, "session " + session);
         }
     }
+
+    /**
+     * The same relay cancels in one tab and saves new sessions in another, at the same moment,
+     * twenty relays at once: whichever comes second sees the first. A cancelled registration holds
+     * no seat and waits on no list; the change that came second is refused (409), or the
+     * cancellation came second and freed what the change had booked.
+     */
+    @Test
+    void aCancellationAndAChangeOfTheSameRelayAtOnceLeaveNoSeatToTheCancelled() throws Exception {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long morning = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 40);
+        long afternoon = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 5);
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tokens.add(Api.register(edition, Api.relay("T", "tabs-" + i + "-" + System.nanoTime() + "@example.org",
+                    List.of(morning))).getString("manageToken"));
+        }
+        List<Callable<Integer>> both = new ArrayList<>();
+        for (String token : tokens) {
+            both.add(() -> given().delete("/api/v1/registrations/" + token).statusCode());
+            both.add(() -> given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(morning, afternoon)))
+                    .put("/api/v1/registrations/" + token + "/sessions").statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(both)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        for (int i = 0; i < statuses.size(); i += 2) {
+            assertEquals(204, statuses.get(i), "the cancellation of relay " + i / 2 + ": " + statuses);
+            assertTrue(statuses.get(i + 1) == 200 || statuses.get(i + 1) == 409, "the change of relay " + i / 2 + ": " + statuses);
+        }
+
+        for (String token : tokens) {
+            given().get("/api/v1/registrations/" + token).then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("CANCELLED"))
+                    .body("sessions", org.hamcrest.Matchers.empty());
+        }
+        JsonPath all = Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(), all.getList("sessions.flatten()"), "seats or places held by cancelled registrations");
+    }
 }

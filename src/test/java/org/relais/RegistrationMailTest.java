@@ -238,4 +238,23 @@ class RegistrationMailTest {
         assertEquals(List.of("forum.ics", "badge.pdf"), reminder.getAttachments().stream().map(a -> a.getName()).toList());
         assertTrue(LocalDate.now(ZoneId.of("Europe/Paris")).isBefore(forumDay));
     }
+
+    /**
+     * The reminders mark each relay they queue, in a transaction that read the registrations first;
+     * a relay who cancels in between stays cancelled: marking writes the mark only, not the status
+     * it read before.
+     */
+    @Test
+    void aRelayWhoCancelsWhileTheRemindersAreQueuedStaysCancelled() {
+        long edition = Api.openEdition();
+        String token = register(edition, Api.relay("R", "between-" + System.nanoTime() + "@example.org", List.of()));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            org.relais.registration.Registration r = org.relais.registration.Registration.findByToken(token).orElseThrow();
+            assertEquals(org.relais.registration.RegistrationStatus.CONFIRMED, r.status);
+            io.restassured.RestAssured.given().delete("/api/v1/registrations/" + token).then().statusCode(204);
+            r.remindedAt = java.time.OffsetDateTime.now();
+        });
+        io.restassured.RestAssured.given().get("/api/v1/registrations/" + token).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("CANCELLED"));
+    }
 }

@@ -14,12 +14,17 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.relais.edition.Edition;
 
-/** A relay registered for one edition, reached by its private manage token. */
+/**
+ * A relay registered for one edition, reached by its private manage token. An update writes only the
+ * columns it changed: the reminder's mark, say, never writes back a status read before a cancellation.
+ */
 @Entity
+@DynamicUpdate
 public class Registration extends PanacheEntityBase {
 
     @Id

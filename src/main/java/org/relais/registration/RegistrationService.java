@@ -307,14 +307,26 @@ public class RegistrationService {
         return Registration.findByToken(token).orElseThrow(() -> new NotFoundException("registration", "?"));
     }
 
+    /**
+     * The registration of that token with its edition's lock held, read again once the lock is had:
+     * a cancellation or change of the same relay that held the lock first (another tab, a double
+     * click) is seen, not overwritten.
+     */
+    private Registration getLocked(String token) {
+        Registration r = get(token);
+        lockEdition(r.edition.id);
+        Registration.getEntityManager().refresh(r);
+        return r;
+    }
+
     public List<Booking> bookings(Registration registration) {
         return Booking.listByRegistration(registration);
     }
 
     /** Replaces the relay's session choices: kept ones keep their seat or place, dropped ones free it. */
     public Registration changeSessions(String token, List<Long> sessionIds) {
-        Registration r = get(token);
-        Edition edition = lockEdition(r.edition.id);
+        Registration r = getLocked(token);
+        Edition edition = r.edition;
         if (r.status == RegistrationStatus.CANCELLED) {
             throw new ConflictException("conflict_registration_cancelled");
         }
@@ -340,8 +352,7 @@ public class RegistrationService {
 
     /** Cancels: every seat it held is freed and the waiting lists move up. */
     public void cancel(String token) {
-        Registration r = get(token);
-        lockEdition(r.edition.id);
+        Registration r = getLocked(token);
         if (r.status == RegistrationStatus.CANCELLED) {
             throw new ConflictException("conflict_registration_cancelled");
         }
