@@ -172,6 +172,41 @@ class RegistrationApiTest {
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("CONFIRMED"));
     }
 
+    /**
+     * An organiser cannot give a session fewer seats than relays seated in it, nor stop booking while
+     * relays hold a seat or wait: the answer names the field and the count, and nothing changes.
+     */
+    @Test
+    void seatsNeverFewerThanTheRelaysSeated() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 3);
+        for (String name : List.of("A", "B", "C")) {
+            register(edition, Api.relay(name, email(), List.of(session)), 201);
+        }
+        String waiting = registered(edition, "D", session);
+        java.util.function.BiFunction<Integer, Boolean, io.restassured.response.Response> change = (seats, booking) -> {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", "WORKSHOP", "title", "Atelier 11:00",
+                    "spaceId", room, "day", Api.forumDay(), "startsAt", "11:00", "endsAt", "12:00", "registration", booking));
+            body.put("seats", seats);
+            return Api.organiser().body(body).put("/api/v1/editions/" + edition + "/sessions/" + session);
+        };
+        change.apply(2, true).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("seats"))
+                .body("errors[0].message", equalTo("3 relais ont déjà une place dans cette séance : pas moins de 3 places."
+                        + " Pour en mettre moins, retirez d’abord des relais de sa liste d’inscrits."));
+        change.apply(null, false).then().statusCode(422).body("errors[0].field", equalTo("registration"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("4 relais sont inscrits ou en attente"));
+        Api.organiser().get("/api/v1/editions/" + edition + "/sessions/" + session).then()
+                .body("seats", equalTo(3)).body("registration", equalTo(true));
+        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("WAITLISTED"));
+
+        // As many seats as relays seated is fine; unlimited seats seat everyone waiting.
+        change.apply(3, true).then().statusCode(200);
+        change.apply(null, true).then().statusCode(200);
+        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("CONFIRMED"));
+    }
+
     @Test
     void refusesWhatBreaksTheRulesNamingTheField() {
         long edition = Api.openEdition();

@@ -55,6 +55,25 @@ class RegistrationPagesTest {
         assertTrue(text.contains("apprentissage du français"), "sector in words");
     }
 
+    /** The session form refuses fewer seats than relays seated: shown again, the field marked, what was typed kept. */
+    @Test
+    void theSessionFormRefusesFewerSeatsThanRelaysSeated() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 2);
+        register(edition, Api.relay("A", "a-" + System.nanoTime() + "@example.org", List.of(session)));
+        register(edition, Api.relay("B", "b-" + System.nanoTime() + "@example.org", List.of(session)));
+        String path = "/organiser/editions/" + edition + "/sessions/" + session;
+        Pages pages = Pages.signIn();
+        pages.form(path, Map.of("kind", "WORKSHOP", "title", "Atelier renommé", "spaceId", String.valueOf(room),
+                "day", Api.forumDay(), "startsAt", "11:00", "endsAt", "12:00", "seats", "1", "registration", "true"))
+                .then().statusCode(422)
+                .body(containsString("2 relais ont déjà une place dans cette séance : pas moins de 2 places."))
+                .body(containsString("value=\"Atelier renommé\"")).body(containsString("value=\"1\""));
+        Api.organiser().get("/api/v1/editions/" + edition + "/sessions/" + session).then()
+                .body("seats", equalTo(2)).body("title", equalTo("Atelier 11:00"));
+    }
+
     @Test
     void theOrganiserConfirmsByHandOnlyWhenASeatIsFree() {
         long edition = Api.openEdition();

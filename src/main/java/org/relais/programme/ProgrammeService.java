@@ -31,6 +31,9 @@ public class ProgrammeService {
     @Inject
     jakarta.enterprise.event.Event<SeatsMayHaveFreedUp> seatsChanged;
 
+    @Inject
+    jakarta.enterprise.event.Event<SeatsChanging> seatsChanging;
+
     public List<ProgrammeSession> sessions(Long editionId) {
         return ProgrammeSession.listByEdition(editions.get(editionId));
     }
@@ -58,6 +61,9 @@ public class ProgrammeService {
 
     public ProgrammeSession update(Long editionId, Long sessionId, SessionData data) {
         ProgrammeSession session = session(editionId, sessionId);
+        Errors errors = validate(editionId, data);
+        seatsChanging.fire(new SeatsChanging(editionId, session.id, data.seats(), registration(data), errors));
+        errors.throwIfAny();
         apply(session, data);
         ProgrammeSession.getEntityManager().flush();
         seatsChanged.fire(new SeatsMayHaveFreedUp(session.id));
@@ -94,6 +100,11 @@ public class ProgrammeService {
         return errors;
     }
 
+    /** Booking is needed as the organiser says, or, unsaid, when the session has a number of seats. */
+    private static boolean registration(SessionData data) {
+        return data.registration() != null ? data.registration() : data.seats() != null;
+    }
+
     private void apply(ProgrammeSession session, SessionData data) {
         Errors errors = validate(session.edition.id, data);
         errors.throwIfAny();
@@ -107,7 +118,7 @@ public class ProgrammeService {
         session.seats = data.seats();
         session.language = data.language() == null || data.language().isBlank() ? "fr" : data.language().strip();
         session.institution = data.institutionId() == null ? null : Institution.findById(data.institutionId());
-        session.registration = data.registration() != null ? data.registration() : data.seats() != null;
+        session.registration = registration(data);
     }
 
     /**

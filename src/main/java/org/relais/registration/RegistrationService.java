@@ -26,6 +26,7 @@ import org.relais.mail.MailKind;
 import org.relais.mail.Outbox;
 import org.relais.network.NetworkReference;
 import org.relais.programme.ProgrammeSession;
+import org.relais.programme.SeatsChanging;
 import org.relais.programme.SeatsMayHaveFreedUp;
 import org.relais.web.ConflictException;
 import org.relais.web.Errors;
@@ -461,6 +462,31 @@ public class RegistrationService {
             }
         }
         return queued;
+    }
+
+    /**
+     * A session's seats are never fewer than the relays seated in it, and booking is not turned off
+     * while relays hold a seat or wait: the organiser moves them first. Counted under the edition's
+     * lock, so no registration slips in between.
+     */
+    void onSeatsChanging(@Observes SeatsChanging change) {
+        lockEdition(change.editionId());
+        List<Object[]> counts = Booking.getEntityManager().createQuery("select b.status, count(b) from Booking b"
+                + " where b.session.id = ?1 group by b.status", Object[].class).setParameter(1, change.sessionId())
+                .getResultList();
+        long seated = 0;
+        long all = 0;
+        for (Object[] row : counts) {
+            all += (Long) row[1];
+            if (row[0] == BookingStatus.CONFIRMED) {
+                seated = (Long) row[1];
+            }
+        }
+        if (!change.registration() && all > 0) {
+            change.errors().add("registration", "error_booking_still_held", all);
+        } else if (change.seats() != null && change.seats() < seated) {
+            change.errors().add("seats", "error_seats_below_seated", seated);
+        }
     }
 
     void onSeatsChanged(@Observes SeatsMayHaveFreedUp event) {
