@@ -48,6 +48,7 @@ public final class Pages {
     public Response form(String path, Map<String, String> fields) {
         String page = path.equals("/logout") ? "/organiser/editions"
                 : path.matches("/editions/\\d+/(register|resend)") ? path.replaceAll("/(register|resend)$", "")
+                : path.matches("/r/[\\w-]+/(sessions|details|cancel)") ? path.replaceAll("/(sessions|details|cancel)$", "")
                 : path.matches(".*/bookings/\\d+/\\w+") ? "/organiser/editions"
                 : path.matches(".*/badge-holders(/\\d+/delete)?") ? path.replaceAll("/badge-holders.*$", "/badges")
                 : path.matches("/organiser/.*/door/(leads|access.*)") ? path.replaceAll("/door/.*$", "/door")

@@ -207,6 +207,59 @@ class RegistrationApiTest {
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("CONFIRMED"));
     }
 
+    /**
+     * The relay corrects their details through the link, sessions and seats untouched, hostile text
+     * kept as text; the e-mail stays, a cancelled registration and a forum held are closed.
+     */
+    @Test
+    void aRelayCorrectsTheirDetailsUntilTheForumIsHeld() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        String address = email();
+        String token = register(edition, Api.relay("Jérme", address, List.of(session)), 201).getString("manageToken");
+        Map<String, Object> details = Api.relay("Jérôme", null, List.of());
+        details.remove("email");
+        details.put("lastName", "O'Brien <script>alert(1)</script>");
+        details.put("organisation", "Maison des femmes");
+        details.put("role", "trainer");
+        details.put("language", "en");
+        details.put("phone", "+33 6 12 34 56 78");
+        details.put("accessibilityNeeds", Map.of("needs", List.of("EASY_READ"), "notes", "Chien guide"));
+        given().contentType(ContentType.JSON).body(details).put("/api/v1/registrations/" + token + "/details").then()
+                .statusCode(200).body("firstName", equalTo("Jérôme")).body("lastName", equalTo("O'Brien <script>alert(1)</script>"))
+                .body("organisation", equalTo("Maison des femmes")).body("role", equalTo("trainer")).body("language", equalTo("en"))
+                .body("accessibilityNeeds.needs", equalTo(List.of("EASY_READ"))).body("accessibilityNeeds.notes", equalTo("Chien guide"))
+                .body("email", equalTo(address)).body("sessions[0].status", equalTo("CONFIRMED"));
+
+        // Wrong fields are named and nothing changes; the same e-mail in other letters is fine, another is refused.
+        Map<String, Object> wrong = new java.util.HashMap<>(details);
+        wrong.put("firstName", "x".repeat(10_000));
+        wrong.put("sector", "astronaut");
+        given().contentType(ContentType.JSON).body(wrong).put("/api/v1/registrations/" + token + "/details").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("firstName", "sector"));
+        given().contentType(ContentType.JSON).body(withValue(new java.util.HashMap<>(details), "email", address.toUpperCase()))
+                .put("/api/v1/registrations/" + token + "/details").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(withValue(new java.util.HashMap<>(details), "email", "other@example.org"))
+                .put("/api/v1/registrations/" + token + "/details").then().statusCode(422).body("errors[0].field", equalTo("email"));
+        given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("Jérôme")).body("email", equalTo(address));
+
+        // Registration closed: still possible (the badges are printed from it). Held: no longer.
+        Api.organiser().body(Map.of("status", "REGISTRATION_CLOSED")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(withValue(new java.util.HashMap<>(details), "firstName", "Jérôme-Marie"))
+                .put("/api/v1/registrations/" + token + "/details").then().statusCode(200).body("firstName", equalTo("Jérôme-Marie"));
+        Api.organiser().body(Map.of("status", "HELD")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(details).put("/api/v1/registrations/" + token + "/details").then()
+                .statusCode(409).body("detail", equalTo("Le forum a eu lieu : cette inscription ne se modifie plus."));
+
+        long open = Api.openEdition();
+        String cancelled = register(open, Api.relay("C", email(), List.of()), 201).getString("manageToken");
+        given().delete("/api/v1/registrations/" + cancelled).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(details).put("/api/v1/registrations/" + cancelled + "/details").then()
+                .statusCode(409);
+    }
+
     @Test
     void refusesWhatBreaksTheRulesNamingTheField() {
         long edition = Api.openEdition();

@@ -55,6 +55,34 @@ class RegistrationPagesTest {
         assertTrue(text.contains("apprentissage du français"), "sector in words");
     }
 
+    /** The relay's details form on their page: refused with the fields marked and what was typed kept, then saved. */
+    @Test
+    void aRelayCorrectsTheirDetailsOnTheirPage() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 5);
+        String token = register(edition, Api.relay("Jérme", "d-" + System.nanoTime() + "@example.org", List.of(session)));
+        Pages relay = Pages.anonymous();
+        relay.get("/r/" + token).then().statusCode(200).body(containsString("Vos coordonnées"))
+                .body(containsString("value=\"Jérme\"")).body(containsString("<option value=\"volunteer\" selected>"));
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("firstName", "Jérôme", "lastName", "<b>Dupont</b>",
+                "organisation", "", "sector", "french-language", "role", "volunteer", "language", "fr",
+                "accessibilityNeeds.needs", "WHEELCHAIR"));
+        relay.form("/r/" + token + "/details", fields).then().statusCode(422)
+                .body(containsString("id=\"e-organisation\"")).body(containsString("value=\"Jérôme\""))
+                .body(containsString("value=\"&lt;b&gt;Dupont&lt;/b&gt;\"")).body(containsString("value=\"WHEELCHAIR\" checked"))
+                .body(containsString("value=\"" + session + "\" checked"));
+        given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("Jérme"));
+
+        fields.put("organisation", "Emmaüs");
+        relay.form("/r/" + token + "/details", fields).then().statusCode(303)
+                .header("Location", containsString("/r/" + token + "?done=details-changed"));
+        given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("Jérôme"))
+                .body("lastName", equalTo("<b>Dupont</b>")).body("organisation", equalTo("Emmaüs"))
+                .body("accessibilityNeeds.needs", equalTo(List.of("WHEELCHAIR"))).body("sessions[0].sessionId", equalTo((int) session));
+        relay.get("/r/" + token).then().body(containsString("&lt;b&gt;Dupont&lt;/b&gt;")).body(not(containsString("<b>Dupont")));
+    }
+
     /** The session form refuses fewer seats than relays seated: shown again, the field marked, what was typed kept. */
     @Test
     void theSessionFormRefusesFewerSeatsThanRelaysSeated() {

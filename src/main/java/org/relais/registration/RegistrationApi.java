@@ -52,6 +52,18 @@ public class RegistrationApi {
         return view(token);
     }
 
+    /**
+     * Beyond the contract: the relay corrects their details, every field of a registration but the
+     * e-mail (the same, or absent), the consent and the sessions, which are ignored here.
+     */
+    @PUT
+    @Path("{token}/details")
+    @PermitAll
+    public RegistrationView changeDetails(@RestPath String token, RegistrationData details) {
+        registrations.changeDetails(token, Bodies.required(details));
+        return view(token);
+    }
+
     @DELETE
     @Path("{token}")
     @PermitAll

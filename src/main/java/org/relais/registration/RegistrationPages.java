@@ -45,7 +45,8 @@ public class RegistrationPages {
                 boolean offerResend);
 
         static native TemplateInstance manage(Registration registration, List<Booking> bookings, List<Offer> offers,
-                boolean open, Form form, String problem);
+                boolean open, Form form, String problem, boolean detailsOpen, Form details, List<Accessibility> needs,
+                List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles);
 
         static native TemplateInstance privacy();
     }
@@ -122,9 +123,7 @@ public class RegistrationPages {
     @Path("r/{token}")
     @Transactional
     public TemplateInstance manage(@RestPath String token) {
-        List<Booking> bookings = Booking.listByRegistration(registrations.get(token));
-        Form form = new Form().withAll("sessionIds", bookings.stream().map(b -> b.session.id.toString()).toList());
-        return managePage(token, form, null);
+        return managePage(token, null, null, null);
     }
 
     @POST
@@ -136,7 +135,19 @@ public class RegistrationPages {
         return form.submit(() -> {
             registrations.changeSessions(token, ids);
             return Redirects.to("/r/" + token, "sessions-changed");
-        }, problem -> managePage(token, form, problem));
+        }, problem -> managePage(token, form, null, problem));
+    }
+
+    @POST
+    @Path("r/{token}/details")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeDetails(@RestPath String token, MultivaluedMap<String, String> submitted) {
+        Form details = new Form(submitted);
+        RegistrationData data = read(details);
+        return details.submit(() -> {
+            registrations.changeDetails(token, data);
+            return Redirects.to("/r/" + token, "details-changed");
+        }, problem -> managePage(token, null, details, problem));
     }
 
     @POST
@@ -147,7 +158,7 @@ public class RegistrationPages {
         return form.submit(() -> {
             registrations.cancel(token);
             return Redirects.to("/r/" + token, "cancelled");
-        }, problem -> managePage(token, form, problem));
+        }, problem -> managePage(token, null, null, problem));
     }
 
     @GET
@@ -186,14 +197,30 @@ public class RegistrationPages {
                 reference.relaySectors(), reference.relayRoles(), problem, offerResend);
     }
 
-    /** Reads the relay's page in a transaction of its own (or the caller's): it shows the edition afterwards. */
-    private TemplateInstance managePage(String token, Form form, String problem) {
+    /**
+     * Reads the relay's page in a transaction of its own (or the caller's): it shows the edition
+     * afterwards. A form not given (null) shows the registration as it stands: its sessions ticked,
+     * its details filled in.
+     */
+    private TemplateInstance managePage(String token, Form sessions, Form details, String problem) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Registration r = registrations.get(token);
             Hibernate.initialize(r.edition);
-            return Templates.manage(r, Booking.listByRegistration(r), offers(r.edition), registrations.isOpen(r.edition),
-                    form, problem);
+            List<Booking> bookings = Booking.listByRegistration(r);
+            Form choices = sessions != null ? sessions
+                    : new Form().withAll("sessionIds", bookings.stream().map(b -> b.session.id.toString()).toList());
+            return Templates.manage(r, bookings, offers(r.edition), registrations.isOpen(r.edition), choices, problem,
+                    registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r),
+                    List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles());
         });
+    }
+
+    /** The details form filled in with the registration's fields. */
+    private static Form detailsOf(Registration r) {
+        return new Form().with("firstName", r.firstName).with("lastName", r.lastName).with("phone", r.phone)
+                .with("organisation", r.organisation).with("sector", r.sector).with("role", r.role)
+                .with("language", r.language).with("accessibilityNeeds.notes", r.accessibilityNotes)
+                .withAll("accessibilityNeeds.needs", r.accessibilityNeeds().stream().map(Enum::name).toList());
     }
 
     List<Offer> offers(Edition edition) {

@@ -194,20 +194,10 @@ public class RegistrationService {
             }
             Registration r = new Registration();
             r.edition = edition;
-            r.firstName = data.firstName().strip();
-            r.lastName = data.lastName().strip();
+            applyDetails(r, data);
             r.email = email;
             r.activeEmail = emailKey;
             r.walkIn = intake.walkIn;
-            r.phone = blankToNull(data.phone());
-            r.organisation = data.organisation().strip();
-            r.sector = data.sector().strip();
-            r.role = data.role().strip();
-            RegistrationData.AccessibilityData needs = data.accessibilityNeeds();
-            r.accessibility = needs == null || needs.needs() == null ? ""
-                    : String.join(",", new LinkedHashSet<>(needs.needs().stream().map(n -> n.strip().toUpperCase(Locale.ROOT)).toList()));
-            r.accessibilityNotes = needs == null ? null : blankToNull(needs.notes());
-            r.language = data.language() == null || data.language().isBlank() ? "fr" : data.language().strip();
             r.consentAt = Instants.now();
             r.createdAt = r.consentAt;
             r.manageToken = Tokens.manageToken();
@@ -349,6 +339,36 @@ public class RegistrationService {
         }
         freed.forEach(this::promote);
         return r;
+    }
+
+    /**
+     * The relay corrects their details (a misspelt name, another organisation, their needs, the
+     * language of their messages): every field of the form but the e-mail, which is the registration's
+     * identity in its edition, and the sessions, which have their own change. Possible until the
+     * forum is held, registration closed or not: the badges are printed from what it says.
+     */
+    public Registration changeDetails(String token, RegistrationData data) {
+        Errors errors = validateDetails(data);
+        errors.throwIfAny();
+        Registration r = getLocked(token);
+        if (r.status == RegistrationStatus.CANCELLED) {
+            throw new ConflictException("conflict_registration_cancelled");
+        }
+        if (!detailsOpen(r.edition)) {
+            throw new ConflictException("conflict_details_closed");
+        }
+        String email = emailKey(data.email());
+        if (email != null && !email.equals(emailKey(r.email))) {
+            errors.add("email", "error_email_fixed");
+            errors.throwIfAny();
+        }
+        applyDetails(r, data);
+        return r;
+    }
+
+    /** Whether relays may still correct their details: until the forum is held. */
+    public boolean detailsOpen(Edition edition) {
+        return edition.status.isBefore(EditionStatus.HELD);
     }
 
     /** Cancels: every seat it held is freed and the waiting lists move up. */
@@ -611,10 +631,19 @@ public class RegistrationService {
 
     /** The fields of a registration, each checked; the chosen sessions are checked apart ({@link #checkSessions}). */
     private Errors validate(RegistrationData data, boolean emailRequired) {
+        Errors errors = validateDetails(data);
+        errors.email("email", data.email(), emailRequired);
+        if (!Boolean.TRUE.equals(data.consent())) {
+            errors.add("consent", "error_consent");
+        }
+        return errors;
+    }
+
+    /** What a relay may change later on their page: every field but the e-mail, the consent and the sessions. */
+    private Errors validateDetails(RegistrationData data) {
         Errors errors = new Errors();
         errors.text("firstName", data.firstName(), 100, true);
         errors.text("lastName", data.lastName(), 100, true);
-        errors.email("email", data.email(), emailRequired);
         errors.phone("phone", data.phone());
         errors.text("organisation", data.organisation(), 200, true);
         errors.oneOf("sector", data.sector(), reference.relaySectors().stream().map(NetworkReference.Term::key).toList(), true);
@@ -629,10 +658,22 @@ public class RegistrationService {
         if (data.language() != null && !data.language().isBlank()) {
             errors.oneOf("language", data.language(), List.of("fr", "en"), false);
         }
-        if (!Boolean.TRUE.equals(data.consent())) {
-            errors.add("consent", "error_consent");
-        }
         return errors;
+    }
+
+    /** Sets the fields {@link #validateDetails} checked. */
+    private static void applyDetails(Registration r, RegistrationData data) {
+        r.firstName = data.firstName().strip();
+        r.lastName = data.lastName().strip();
+        r.phone = blankToNull(data.phone());
+        r.organisation = data.organisation().strip();
+        r.sector = data.sector().strip();
+        r.role = data.role().strip();
+        RegistrationData.AccessibilityData needs = data.accessibilityNeeds();
+        r.accessibility = needs == null || needs.needs() == null ? ""
+                : String.join(",", new LinkedHashSet<>(needs.needs().stream().map(n -> n.strip().toUpperCase(Locale.ROOT)).toList()));
+        r.accessibilityNotes = needs == null ? null : blankToNull(needs.notes());
+        r.language = data.language() == null || data.language().isBlank() ? "fr" : data.language().strip();
     }
 
     /** The chosen sessions, each of this edition, bookable, and none overlapping another. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.relais.Api;
 import org.relais.mail.OutboxWorker;
 
-/** A relay on a phone registers, gets the e-mail, changes sessions and cancels through the link. */
+/** A relay on a phone registers, gets the e-mail, changes sessions, corrects their details and cancels through the link. */
 @QuarkusTest
 class RelayBrowserTest {
 
@@ -95,6 +95,30 @@ class RelayBrowserTest {
             assertThat(page.locator(".flash")).containsText("Vos choix de séances sont enregistrés");
             assertThat(page.locator("ul.plain")).containsText("Atelier 14:00");
             assertThat(page.locator("ul.plain")).not().containsText("Atelier 11:00");
+
+            // A name to complete and other needs: a first try with the first name emptied comes back marked,
+            // with what was typed and the sessions as they are; then it saves, and the badge follows.
+            page.locator("#details [name=firstName]").fill("");
+            page.locator("#details [name=lastName]").fill("Benali-Haddad");
+            page.locator("#details input[name='accessibilityNeeds.needs'][value=HEARING_LOOP]").uncheck();
+            page.locator("#details input[name='accessibilityNeeds.needs'][value=SIGN_LANGUAGE]").check();
+            page.locator("button:has-text('Enregistrer mes coordonnées')").click();
+            assertThat(page.locator("#e-firstName")).isVisible();
+            assertThat(page.locator("#details [name=lastName]")).hasValue("Benali-Haddad");
+            assertThat(page.locator("#details input[name='accessibilityNeeds.needs'][value=SIGN_LANGUAGE]")).isChecked();
+            assertThat(page.locator(".choice:has-text('Atelier 14:00') input")).isChecked();
+            Browser.screenshot(page, "relay-details-errors-phone");
+            page.locator("#details [name=firstName]").fill("Maryam");
+            page.locator("button:has-text('Enregistrer mes coordonnées')").click();
+            assertThat(page.locator(".flash")).containsText("Vos coordonnées sont enregistrées");
+            assertThat(page.locator("dl.facts")).containsText("Maryam Benali-Haddad");
+            assertThat(page.locator("ul.plain")).containsText("Atelier 14:00");
+            assertThat(page.locator("#details input[name='accessibilityNeeds.needs'][value=HEARING_LOOP]")).not().isChecked();
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(((Number) overflow).intValue() <= 0, "the details form fits the phone");
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            assertThat(page.locator("#details")).isHidden();
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
 
             page.onDialog(dialog -> dialog.accept());
             page.locator("button:has-text('Annuler mon inscription')").click();
