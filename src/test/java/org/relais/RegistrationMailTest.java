@@ -257,4 +257,75 @@ class RegistrationMailTest {
         io.restassured.RestAssured.given().get("/api/v1/registrations/" + token).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("CANCELLED"));
     }
+
+    /**
+     * Relays taken off a session by the organisers, or whose session the organisers delete, are told
+     * which session (its title and time kept with the mail, the session being gone), with their
+     * badge and calendar up to date. A promotion queued for a session deleted before it went, or a
+     * withdrawal from a session the relay chose again meanwhile, is set aside.
+     */
+    @Test
+    void relaysTakenOffASessionOrWhoseSessionIsDeletedAreTold() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long morning = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        long afternoon = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 5);
+        long late = Api.session(edition, room, Api.forumDay(), "16:00", "17:00", 1);
+        String run = "told-" + System.nanoTime();
+        register(edition, Api.relay("X", run + "-x@example.org", List.of(morning)));
+        register(edition, Api.relay("Y", run + "-y@example.org", List.of(morning, afternoon)));
+        String z = register(edition, Api.relay("Z", run + "-z@example.org", List.of(late)));
+        register(edition, Api.relay("W", run + "-w@example.org", List.of(late)));
+        worker.sendDue(); // the confirmations
+
+        // X taken off the morning workshop by the organisers: told; Y, waiting, moves up.
+        registrations.removeBooking(edition, bookingOf(run + "-x@example.org", morning));
+        // Z cancels the late session: W moves up (a promotion queued), then the organisers delete that session.
+        given().delete("/api/v1/registrations/" + z).then().statusCode(204);
+        Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + late).then().statusCode(204);
+        // The afternoon session is deleted too: Y, seated in it, is told.
+        Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + afternoon).then().statusCode(204);
+        worker.sendDue();
+
+        Mail toX = only(run + "-x@example.org", "Une séance retirée de votre inscription : ");
+        assertTrue(toX.getText().contains("les organisateurs vous ont retiré·e de « Atelier 11:00 »")
+                && toX.getText().contains("de 11:00 à 12:00"), toX.getText());
+        assertEquals(List.of("forum.ics", "badge.pdf"), toX.getAttachments().stream().map(a -> a.getName()).toList());
+        only(run + "-y@example.org", "Une place s’est libérée : ");
+        Mail toY = only(run + "-y@example.org", "Séance annulée : ");
+        assertTrue(toY.getText().contains("« Atelier 14:00 », le ") && toY.getText().contains("de 14:00 à 15:00, est annulée"),
+                toY.getText());
+        assertFalse(toY.getText().contains("- 14:00"), "no longer among Y's sessions: " + toY.getText());
+        Mail toW = only(run + "-w@example.org", "Séance annulée : ");
+        assertTrue(toW.getText().contains("« Atelier 16:00 »"), toW.getText());
+        assertTrue(mailbox.getMailsSentTo(run + "-w@example.org").stream().noneMatch(m -> m.getSubject().startsWith("Une place")),
+                "the promotion to a deleted session is set aside");
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().statusCode(200)
+                .body("sessions.flatten().sessionId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo((int) morning)));
+
+        // Taken off, then back on the list by their own choice before the mail went: the withdrawal is set aside.
+        String v = register(edition, Api.relay("V", run + "-v@example.org", List.of()));
+        given().contentType("application/json").body(Map.of("sessionIds", List.of(morning)))
+                .put("/api/v1/registrations/" + v + "/sessions").then().statusCode(200);
+        worker.sendDue();
+        registrations.removeBooking(edition, bookingOf(run + "-v@example.org", morning));
+        given().contentType("application/json").body(Map.of("sessionIds", List.of(morning)))
+                .put("/api/v1/registrations/" + v + "/sessions").then().statusCode(200);
+        worker.sendDue();
+        assertTrue(mailbox.getMailsSentTo(run + "-v@example.org").stream().noneMatch(m -> m.getSubject().startsWith("Une séance retirée")));
+        assertEquals(0, worker.sendDue(), "nothing left to send");
+    }
+
+    private static long bookingOf(String email, long session) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.registration.Booking
+                .<org.relais.registration.Booking>find("registration.email = ?1 and session.id = ?2", email, session)
+                .firstResult().id);
+    }
+
+    /** The one mail to that address whose subject starts so. */
+    private Mail only(String email, String subject) {
+        List<Mail> mails = mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().startsWith(subject)).toList();
+        assertEquals(1, mails.size(), email + ": " + mailbox.getMailsSentTo(email).stream().map(Mail::getSubject).toList());
+        return mails.get(0);
+    }
 }

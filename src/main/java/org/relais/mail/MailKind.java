@@ -1,6 +1,9 @@
 package org.relais.mail;
 
-/** The e-mails Relais sends a relay. */
+/**
+ * The e-mails Relais sends a relay. {@code WITHDRAWAL}: the organisers took the relay out of a
+ * session; {@code SESSION_CANCELLED}: the organisers deleted a session the relay held or waited for.
+ */
 public enum MailKind {
-    CONFIRMATION, PROMOTION, CANCELLATION, REMINDER, MANAGE_LINK
+    CONFIRMATION, PROMOTION, CANCELLATION, REMINDER, MANAGE_LINK, WITHDRAWAL, SESSION_CANCELLED
 }

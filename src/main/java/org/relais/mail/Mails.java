@@ -7,13 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.relais.badge.BadgeService;
-import org.relais.programme.ProgrammeSession;
 import org.relais.registration.Booking;
 import org.relais.registration.BookingStatus;
 import org.relais.registration.Calendar;
@@ -32,11 +33,19 @@ public class Mails {
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
-        static native TemplateInstance html(MailKind kind, Registration r, List<Booking> bookings, ProgrammeSession session,
+        static native TemplateInstance html(MailKind kind, Registration r, List<Booking> bookings, About session,
                 String manageUrl, String editionUrl, boolean badge);
 
-        static native TemplateInstance text(MailKind kind, Registration r, List<Booking> bookings, ProgrammeSession session,
+        static native TemplateInstance text(MailKind kind, Registration r, List<Booking> bookings, About session,
                 String manageUrl, String editionUrl, boolean badge);
+    }
+
+    /** The session a mail is about, as the mail kept it (the session itself may be deleted since). */
+    public record About(String title, LocalDate day, LocalTime startsAt, LocalTime endsAt) {
+        static About of(OutboxMail entry) {
+            return entry.sessionTitle == null ? null
+                    : new About(entry.sessionTitle, entry.sessionDay, entry.sessionStartsAt, entry.sessionEndsAt);
+        }
     }
 
     @ConfigProperty(name = "relais.public-url", defaultValue = "http://localhost:8080")
@@ -70,7 +79,8 @@ public class Mails {
 
     /**
      * Why the entry would now tell the relay something untrue, or null: a mail for a registration
-     * cancelled since (but the cancellation's own), a seat announced that the relay no longer holds.
+     * cancelled since (but the cancellation's own), a seat announced that the relay no longer holds
+     * (or in a session deleted since), a withdrawal from a session the relay chose again.
      * Such a mail waited (a rush, a mail server down) while the relay changed their mind; it is set
      * aside, never sent. Must run in a transaction; {@code bookings} are the registration's as they are now.
      */
@@ -81,8 +91,16 @@ public class Mails {
         if (entry.registration.status != RegistrationStatus.CONFIRMED) {
             return "Set aside: the registration was cancelled before it went";
         }
-        if (entry.kind == MailKind.PROMOTION && entry.session != null && bookings.stream().noneMatch(b -> b.session.id.equals(entry.session.id) && b.status == BookingStatus.CONFIRMED)) {
+        if (entry.kind == MailKind.PROMOTION && entry.session == null) {
+            return "Set aside: the session it announces was deleted";
+        }
+        if (entry.kind == MailKind.PROMOTION && bookings.stream()
+                .noneMatch(b -> b.session.id.equals(entry.session.id) && b.status == BookingStatus.CONFIRMED)) {
             return "Set aside: the relay no longer holds the seat it announces";
+        }
+        if (entry.kind == MailKind.WITHDRAWAL && entry.session != null
+                && bookings.stream().anyMatch(b -> b.session.id.equals(entry.session.id))) {
+            return "Set aside: the relay chose the session again";
         }
         return null;
     }
@@ -102,11 +120,12 @@ public class Mails {
         String domain = host == null ? "relais" : host;
         boolean attached = entry.kind != MailKind.CANCELLATION;
         byte[] badge = attached ? badge(r) : null;
+        About session = About.of(entry);
         return Messages.in(locale, () -> {
             String subject = Messages.get("mail_subject_" + entry.kind, r.edition.title);
             Mail mail = Mail.withText(r.email, subject,
-                    Templates.text(entry.kind, r, bookings, entry.session, manageUrl, editionUrl, badge != null).render())
-                    .setHtml(Templates.html(entry.kind, r, bookings, entry.session, manageUrl, editionUrl, badge != null)
+                    Templates.text(entry.kind, r, bookings, session, manageUrl, editionUrl, badge != null).render())
+                    .setHtml(Templates.html(entry.kind, r, bookings, session, manageUrl, editionUrl, badge != null)
                             .render());
             if (attached) {
                 mail.addAttachment("forum.ics",

@@ -56,13 +56,32 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(MailKind kind, Registration registration, ProgrammeSession session) {
+        queue(kind, registration, session, true);
+    }
+
+    /**
+     * Tells a relay that the session they held or waited for is deleted, in the transaction that
+     * deletes it: the mail keeps the session's title and time, not the session.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queueSessionCancelled(Registration registration, ProgrammeSession session) {
+        queue(MailKind.SESSION_CANCELLED, registration, session, false);
+    }
+
+    private void queue(MailKind kind, Registration registration, ProgrammeSession session, boolean linked) {
         if (registration.email == null) {
             return; // a walk-in who gave no e-mail
         }
         OutboxMail mail = new OutboxMail();
         mail.kind = kind;
         mail.registration = registration;
-        mail.session = session;
+        mail.session = linked ? session : null;
+        if (session != null) {
+            mail.sessionTitle = session.title;
+            mail.sessionDay = session.day;
+            mail.sessionStartsAt = session.startsAt;
+            mail.sessionEndsAt = session.endsAt;
+        }
         mail.createdAt = OffsetDateTime.now();
         mail.nextAttemptAt = mail.createdAt;
         mail.persist();

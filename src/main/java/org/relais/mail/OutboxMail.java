@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -35,9 +37,19 @@ public class OutboxMail extends PanacheEntityBase {
     @ManyToOne(optional = false)
     public Registration registration;
 
-    /** The session a promotion is about. */
+    /** The session a promotion, a withdrawal or a cancelled session is about; null once the session is deleted. */
     @ManyToOne
     public ProgrammeSession session;
+
+    // What the mail says of its session, kept with it should the session be deleted before it goes.
+    @Column(name = "session_title")
+    public String sessionTitle;
+    @Column(name = "session_date")
+    public LocalDate sessionDay;
+    @Column(name = "session_starts_at")
+    public LocalTime sessionStartsAt;
+    @Column(name = "session_ends_at")
+    public LocalTime sessionEndsAt;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

@@ -34,6 +34,9 @@ public class ProgrammeService {
     @Inject
     jakarta.enterprise.event.Event<SeatsChanging> seatsChanging;
 
+    @Inject
+    jakarta.enterprise.event.Event<SessionDeleting> sessionDeleting;
+
     public List<ProgrammeSession> sessions(Long editionId) {
         return ProgrammeSession.listByEdition(editions.get(editionId));
     }
@@ -70,8 +73,11 @@ public class ProgrammeService {
         return session;
     }
 
+    /** Deletes a session; the relays who held a seat in it or waited for it are told by e-mail. */
     public void delete(Long editionId, Long sessionId) {
-        session(editionId, sessionId).delete();
+        ProgrammeSession session = session(editionId, sessionId);
+        sessionDeleting.fire(new SessionDeleting(editionId, session.id));
+        session.delete();
     }
 
     public Errors validate(Long editionId, SessionData data) {

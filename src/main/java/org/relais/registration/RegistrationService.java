@@ -28,6 +28,7 @@ import org.relais.network.NetworkReference;
 import org.relais.programme.ProgrammeSession;
 import org.relais.programme.SeatsChanging;
 import org.relais.programme.SeatsMayHaveFreedUp;
+import org.relais.programme.SessionDeleting;
 import org.relais.web.ConflictException;
 import org.relais.web.Errors;
 import org.relais.web.Instants;
@@ -447,9 +448,24 @@ public class RegistrationService {
         outbox.queue(MailKind.PROMOTION, to.registration, session);
     }
 
-    /** Takes a relay out of a session; a freed seat goes to the waiting list. */
+    /** Takes a relay out of a session, and tells them; a freed seat goes to the waiting list. */
     public void removeBooking(Long editionId, Long bookingId) {
-        promote(release(booking(editionId, bookingId)));
+        Booking booking = booking(editionId, bookingId);
+        Registration relay = booking.registration;
+        ProgrammeSession session = release(booking);
+        outbox.queue(MailKind.WITHDRAWAL, relay, session);
+        promote(session);
+    }
+
+    /** A session deleted: each relay who held a seat in it or waited for it is told; its bookings go. */
+    void onSessionDeleting(@Observes SessionDeleting deleting) {
+        lockEdition(deleting.editionId());
+        ProgrammeSession session = ProgrammeSession.findById(deleting.sessionId());
+        for (Booking booking : Booking.<Booking>list("session = ?1 order by status, waitlistPosition, id", session)) {
+            outbox.queueSessionCancelled(booking.registration, session);
+            booking.delete();
+        }
+        Booking.flush();
     }
 
     private Booking booking(Long editionId, Long bookingId) {
