@@ -260,6 +260,40 @@ class RegistrationApiTest {
                 .statusCode(409);
     }
 
+    /**
+     * A session moved onto another puts the relays booked in both in two places at once: the
+     * conflicts say how many and which sessions, until one is moved or the relays keep only one.
+     */
+    @Test
+    void aSessionMovedOntoAnotherShowsTheRelaysInTwoPlaces() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long other = Api.space(edition, "Salle 2", "ROOM", 40);
+        long morning = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 10);
+        long afternoon = Api.session(edition, other, Api.forumDay(), "14:00", "15:00", 10);
+        String token = registered(edition, "A", morning);
+        given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(morning, afternoon)))
+                .put("/api/v1/registrations/" + token + "/sessions").then().statusCode(200);
+        Api.organiser().get("/api/v1/editions/" + edition + "/conflicts").then().statusCode(200)
+                .body("kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("RELAYS_DOUBLE_BOOKED")));
+
+        Api.organiser().body(Map.of("kind", "WORKSHOP", "title", "Atelier 14:00", "spaceId", other, "day", Api.forumDay(),
+                "startsAt", "11:30", "endsAt", "12:30", "seats", 10)).put("/api/v1/editions/" + edition + "/sessions/" + afternoon)
+                .then().statusCode(200);
+        JsonPath conflicts = Api.organiser().get("/api/v1/editions/" + edition + "/conflicts").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of((int) morning, (int) afternoon),
+                conflicts.getList("find { it.kind == 'RELAYS_DOUBLE_BOOKED' }.sessionIds"));
+        assertEquals("1 relais a une place ou attend à la fois dans « Atelier 11:00 » et « Atelier 14:00 », qui se chevauchent :"
+                + " déplacez l’une des deux, ou retirez ces relais de l’une (ils en sont prévenus).",
+                conflicts.getString("find { it.kind == 'RELAYS_DOUBLE_BOOKED' }.message"));
+
+        given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(morning)))
+                .put("/api/v1/registrations/" + token + "/sessions").then().statusCode(200);
+        Api.organiser().get("/api/v1/editions/" + edition + "/conflicts").then()
+                .body("kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("RELAYS_DOUBLE_BOOKED")));
+    }
+
     @Test
     void refusesWhatBreaksTheRulesNamingTheField() {
         long edition = Api.openEdition();

@@ -8,7 +8,7 @@ public record Conflict(Kind kind, String message, List<Long> sessionIds, Long sp
         @JsonInclude(JsonInclude.Include.NON_NULL) Long institutionId) {
 
     public enum Kind {
-        SPACE_DOUBLE_BOOKED, OUTSIDE_OPENING_HOURS, OVER_SPACE_CAPACITY, INSTITUTION_WITHOUT_STAND
+        SPACE_DOUBLE_BOOKED, OUTSIDE_OPENING_HOURS, OVER_SPACE_CAPACITY, INSTITUTION_WITHOUT_STAND, RELAYS_DOUBLE_BOOKED
     }
 
     public boolean concerns(Long sessionId) {

@@ -37,6 +37,9 @@ public class ProgrammeService {
     @Inject
     jakarta.enterprise.event.Event<SessionDeleting> sessionDeleting;
 
+    @Inject
+    BookedTogether bookedTogether;
+
     public List<ProgrammeSession> sessions(Long editionId) {
         return ProgrammeSession.listByEdition(editions.get(editionId));
     }
@@ -128,8 +131,9 @@ public class ProgrammeService {
     }
 
     /**
-     * Everything in the edition that needs fixing: a space booked twice at once, a session outside
-     * the opening hours, more seats than its space holds, a participating institution without a stand.
+     * Everything in the edition that needs fixing: a space booked twice at once, relays booked in
+     * two sessions that overlap (one moved onto the other since they chose), a session outside the
+     * opening hours, more seats than its space holds, a participating institution without a stand.
      */
     public List<Conflict> conflicts(Long editionId) {
         Edition edition = editions.get(editionId);
@@ -146,6 +150,12 @@ public class ProgrammeService {
                     conflicts.add(new Conflict(Conflict.Kind.SPACE_DOUBLE_BOOKED,
                             Messages.get("conflict_space_double_booked", a.space.name, a.title, b.title),
                             List.of(a.id, b.id), a.space.id, null));
+                }
+                long relays = bookedTogether.relays(a.id, b.id);
+                if (relays > 0) {
+                    conflicts.add(new Conflict(Conflict.Kind.RELAYS_DOUBLE_BOOKED,
+                            Messages.get("conflict_relays_double_booked", relays, a.title, b.title),
+                            List.of(a.id, b.id), null, null));
                 }
             }
             EditionDay day = edition.day(a.day).orElse(null);
