@@ -316,6 +316,45 @@ class RegistrationMailTest {
         assertEquals(0, worker.sendDue(), "nothing left to send");
     }
 
+    /**
+     * A session moved to another time or room: its relays, seated or waiting, are told where and when
+     * it is now; a new title alone tells nobody; moved twice before the mails go, only the last is sent.
+     */
+    @Test
+    void relaysAreToldWhenTheirSessionMoves() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long other = Api.space(edition, "Salle 2", "ROOM", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        String run = "moved-" + System.nanoTime();
+        register(edition, Api.relay("X", run + "-x@example.org", List.of(session)));
+        register(edition, Api.relay("Y", run + "-y@example.org", List.of(session)));
+        worker.sendDue();
+        java.util.function.BiConsumer<String, Object[]> change = (title, where) -> Api.organiser()
+                .body(Map.of("kind", "WORKSHOP", "title", title, "spaceId", where[0], "day", Api.forumDay(),
+                        "startsAt", where[1], "endsAt", where[2], "seats", 1))
+                .put("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(200);
+
+        change.accept("Atelier 11:00", new Object[] {other, "15:00", "16:00"});
+        worker.sendDue();
+        for (String who : List.of("x", "y")) {
+            Mail moved = only(run + "-" + who + "@example.org", "Une séance change d’horaire ou de lieu : ");
+            assertTrue(moved.getText().contains("« Atelier 11:00 » change d’horaire ou de lieu : elle a lieu désormais le ")
+                    && moved.getText().contains(" de 15:00 à 16:00, Salle 2."), moved.getText());
+            assertEquals(List.of("forum.ics", "badge.pdf"), moved.getAttachments().stream().map(a -> a.getName()).toList());
+        }
+
+        change.accept("Atelier radio", new Object[] {other, "15:00", "16:00"}); // a new title only
+        change.accept("Atelier radio", new Object[] {other, "13:00", "14:00"});
+        change.accept("Atelier radio", new Object[] {room, "14:00", "15:00"});
+        worker.sendDue();
+        List<Mail> toX = mailbox.getMailsSentTo(run + "-x@example.org").stream()
+                .filter(m -> m.getSubject().startsWith("Une séance change")).toList();
+        assertEquals(2, toX.size(), "the first move, then only the last of the two that followed");
+        assertTrue(toX.get(1).getText().contains(" de 14:00 à 15:00, Studio."), toX.get(1).getText());
+        assertEquals(0, worker.sendDue(), "nothing left to send");
+    }
+
     private static long bookingOf(String email, long session) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.registration.Booking
                 .<org.relais.registration.Booking>find("registration.email = ?1 and session.id = ?2", email, session)

@@ -2,8 +2,9 @@ package org.relais.mail;
 
 /**
  * The e-mails Relais sends a relay. {@code WITHDRAWAL}: the organisers took the relay out of a
- * session; {@code SESSION_CANCELLED}: the organisers deleted a session the relay held or waited for.
+ * session; {@code SESSION_CANCELLED}: the organisers deleted a session the relay held or waited for;
+ * {@code SESSION_MOVED}: they moved it to another day, time or space.
  */
 public enum MailKind {
-    CONFIRMATION, PROMOTION, CANCELLATION, REMINDER, MANAGE_LINK, WITHDRAWAL, SESSION_CANCELLED
+    CONFIRMATION, PROMOTION, CANCELLATION, REMINDER, MANAGE_LINK, WITHDRAWAL, SESSION_CANCELLED, SESSION_MOVED
 }

@@ -40,11 +40,15 @@ public class Mails {
                 String manageUrl, String editionUrl, boolean badge);
     }
 
-    /** The session a mail is about, as the mail kept it (the session itself may be deleted since). */
-    public record About(String title, LocalDate day, LocalTime startsAt, LocalTime endsAt) {
+    /**
+     * The session a mail is about, as the mail kept it (the session itself may be deleted since), and
+     * where it takes place now (a comma and the space's name, or nothing).
+     */
+    public record About(String title, LocalDate day, LocalTime startsAt, LocalTime endsAt, String place) {
         static About of(OutboxMail entry) {
             return entry.sessionTitle == null ? null
-                    : new About(entry.sessionTitle, entry.sessionDay, entry.sessionStartsAt, entry.sessionEndsAt);
+                    : new About(entry.sessionTitle, entry.sessionDay, entry.sessionStartsAt, entry.sessionEndsAt,
+                            entry.session == null || entry.session.space == null ? "" : ", " + entry.session.space.name);
         }
     }
 
@@ -80,7 +84,8 @@ public class Mails {
     /**
      * Why the entry would now tell the relay something untrue, or null: a mail for a registration
      * cancelled since (but the cancellation's own), a seat announced that the relay no longer holds
-     * (or in a session deleted since), a withdrawal from a session the relay chose again.
+     * (or in a session deleted since), a withdrawal from a session the relay chose again, a session's
+     * new time that has changed again (a later mail says the last) or for a session the relay dropped.
      * Such a mail waited (a rush, a mail server down) while the relay changed their mind; it is set
      * aside, never sent. Must run in a transaction; {@code bookings} are the registration's as they are now.
      */
@@ -97,6 +102,12 @@ public class Mails {
         if (entry.kind == MailKind.PROMOTION && bookings.stream()
                 .noneMatch(b -> b.session.id.equals(entry.session.id) && b.status == BookingStatus.CONFIRMED)) {
             return "Set aside: the relay no longer holds the seat it announces";
+        }
+        if (entry.kind == MailKind.SESSION_MOVED && (entry.session == null
+                || !entry.session.day.equals(entry.sessionDay) || !entry.session.startsAt.equals(entry.sessionStartsAt)
+                || !entry.session.endsAt.equals(entry.sessionEndsAt)
+                || bookings.stream().noneMatch(b -> b.session.id.equals(entry.session.id)))) {
+            return "Set aside: the session changed again, or the relay no longer holds it";
         }
         if (entry.kind == MailKind.WITHDRAWAL && entry.session != null
                 && bookings.stream().anyMatch(b -> b.session.id.equals(entry.session.id))) {

@@ -38,6 +38,9 @@ public class ProgrammeService {
     jakarta.enterprise.event.Event<SessionDeleting> sessionDeleting;
 
     @Inject
+    jakarta.enterprise.event.Event<SessionMoved> sessionMoved;
+
+    @Inject
     BookedTogether bookedTogether;
 
     public List<ProgrammeSession> sessions(Long editionId) {
@@ -70,10 +73,20 @@ public class ProgrammeService {
         Errors errors = validate(editionId, data);
         seatsChanging.fire(new SeatsChanging(editionId, session.id, data.seats(), registration(data), errors));
         errors.throwIfAny();
+        List<Object> where = whereAndWhen(session);
         apply(session, data);
         ProgrammeSession.getEntityManager().flush();
+        if (!where.equals(whereAndWhen(session))) {
+            sessionMoved.fire(new SessionMoved(editionId, session.id)); // before the waiting list moves up: the relays it had
+        }
         seatsChanged.fire(new SeatsMayHaveFreedUp(session.id));
         return session;
+    }
+
+    /** What a relay who chose the session goes by: its day, times and space. */
+    private static List<Object> whereAndWhen(ProgrammeSession session) {
+        return java.util.Arrays.asList(session.day, session.startsAt, session.endsAt,
+                session.space == null ? null : session.space.id);
     }
 
     /** Deletes a session; the relays who held a seat in it or waited for it are told by e-mail. */

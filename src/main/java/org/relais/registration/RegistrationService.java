@@ -29,6 +29,7 @@ import org.relais.programme.ProgrammeSession;
 import org.relais.programme.SeatsChanging;
 import org.relais.programme.SeatsMayHaveFreedUp;
 import org.relais.programme.SessionDeleting;
+import org.relais.programme.SessionMoved;
 import org.relais.web.ConflictException;
 import org.relais.web.Errors;
 import org.relais.web.Instants;
@@ -455,6 +456,15 @@ public class RegistrationService {
         ProgrammeSession session = release(booking);
         outbox.queue(MailKind.WITHDRAWAL, relay, session);
         promote(session);
+    }
+
+    /** A session moved to another day, time or space: each relay who holds a seat in it or waits for it is told. */
+    void onSessionMoved(@Observes SessionMoved moved) {
+        lockEdition(moved.editionId());
+        ProgrammeSession session = ProgrammeSession.findById(moved.sessionId());
+        for (Booking booking : Booking.<Booking>list("session = ?1 order by status, waitlistPosition, id", session)) {
+            outbox.queue(MailKind.SESSION_MOVED, booking.registration, session);
+        }
     }
 
     /** A session deleted: each relay who held a seat in it or waited for it is told; its bookings go. */
