@@ -258,6 +258,8 @@ class RegistrationApiTest {
         given().delete("/api/v1/registrations/" + cancelled).then().statusCode(204);
         given().contentType(ContentType.JSON).body(details).put("/api/v1/registrations/" + cancelled + "/details").then()
                 .statusCode(409);
+        given().contentType(ContentType.JSON).body(Map.of()).put("/api/v1/registrations/not-a-token/details").then()
+                .statusCode(404).contentType("application/problem+json");
     }
 
     /**

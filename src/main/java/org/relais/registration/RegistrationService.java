@@ -350,6 +350,7 @@ public class RegistrationService {
      * forum is held, registration closed or not: the badges are printed from what it says.
      */
     public Registration changeDetails(String token, RegistrationData data) {
+        get(token); // an unknown link is a 404 whatever the form says
         Errors errors = validateDetails(data);
         errors.throwIfAny();
         Registration r = getLocked(token);
