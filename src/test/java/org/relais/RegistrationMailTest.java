@@ -355,6 +355,49 @@ class RegistrationMailTest {
         assertEquals(0, worker.sendDue(), "nothing left to send");
     }
 
+    /**
+     * An organiser corrects a relay's registration from the list, the e-mail address included: the
+     * new address gets the relay's link; an address another registration uses is refused, the field
+     * marked and what was typed kept.
+     */
+    @Test
+    void anOrganiserCorrectsARegistrationAndANewAddressGetsTheLink() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 5);
+        String run = "corrected-" + System.nanoTime();
+        io.restassured.path.json.JsonPath wrong = Api.register(edition, Api.relay("Sofia", run + "-typo@example.org", List.of(session)));
+        register(edition, Api.relay("Other", run + "-other@example.org", List.of()));
+        worker.sendDue();
+        String path = "/organiser/editions/" + edition + "/registrations/" + wrong.getLong("id");
+        Pages pages = Pages.signIn();
+        pages.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("href=\"" + path + "\""));
+        pages.get(path).then().statusCode(200).body(org.hamcrest.Matchers.containsString("value=\"" + run + "-typo@example.org\""));
+
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("firstName", "Sofía", "lastName", "<i>Relais</i>",
+                "email", run + "-OTHER@example.org", "organisation", "Emmaüs", "sector", "french-language", "role", "volunteer",
+                "language", "fr"));
+        pages.form(path, fields).then().statusCode(422)
+                .body(org.hamcrest.Matchers.containsString("Une autre inscription à cette édition utilise déjà cette adresse."))
+                .body(org.hamcrest.Matchers.containsString("value=\"Sofía\""));
+        fields.put("email", run + "-right@example.org");
+        pages.form(path, fields).then().statusCode(303).header("Location", org.hamcrest.Matchers.containsString(path + "?done=saved"));
+        worker.sendDue();
+
+        Mail link = only(run + "-right@example.org", "Votre lien d’inscription : ");
+        assertTrue(link.getText().contains("/r/" + wrong.getString("manageToken")), link.getText());
+        assertTrue(link.getHtml().contains("Sofía") && !link.getHtml().contains("<i>Relais"), "escaped in the mail");
+        given().get("/api/v1/registrations/" + wrong.getString("manageToken")).then()
+                .body("email", org.hamcrest.Matchers.equalTo(run + "-right@example.org"))
+                .body("lastName", org.hamcrest.Matchers.equalTo("<i>Relais</i>"))
+                .body("sessions[0].status", org.hamcrest.Matchers.equalTo("CONFIRMED"));
+        // The new address is the registration's now: the form refuses it for a second one, the old one is free.
+        given().contentType("application/json").body(Api.relay("Again", run + "-right@example.org", List.of()))
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(409);
+        register(edition, Api.relay("Free", run + "-typo@example.org", List.of()));
+    }
+
     private static long bookingOf(String email, long session) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.registration.Booking
                 .<org.relais.registration.Booking>find("registration.email = ?1 and session.id = ?2", email, session)

@@ -2,6 +2,7 @@ package org.relais.registration;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
@@ -39,6 +41,9 @@ public class RegistrationListPages {
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
                 List<Booking> waiting, String problem);
+
+        static native TemplateInstance registration(Edition edition, Registration registration, Form form, String problem,
+                List<Accessibility> needs, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles);
     }
 
     @Inject
@@ -80,6 +85,32 @@ public class RegistrationListPages {
         List<RegistrationView> rows = queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status));
         return Response.ok(RegistrationCsv.of(rows, reference), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"inscriptions-" + edition.number + ".csv\"").build();
+    }
+
+    @GET
+    @Path("registrations/{registrationId}")
+    @Transactional
+    public TemplateInstance registration(@RestPath Long id, @RestPath Long registrationId) {
+        Registration r = registrations.inEdition(id, registrationId);
+        return registrationPage(id, registrationId, RegistrationPages.detailsOf(r).with("email", r.email), null);
+    }
+
+    @POST
+    @Path("registrations/{registrationId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response correct(@RestPath Long id, @RestPath Long registrationId, MultivaluedMap<String, String> submitted) {
+        Form form = new Form(submitted);
+        RegistrationData data = RegistrationPages.read(form);
+        return form.submit(() -> {
+            registrations.correctByOrganiser(id, registrationId, data);
+            return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, "saved");
+        }, problem -> registrationPage(id, registrationId, form, problem));
+    }
+
+    private TemplateInstance registrationPage(Long id, Long registrationId, Form form, String problem) {
+        return QuarkusTransaction.joiningExisting().call(() -> Templates.registration(editions.get(id),
+                registrations.inEdition(id, registrationId), form, problem, List.of(Accessibility.values()),
+                reference.relaySectors(), reference.relayRoles()));
     }
 
     @GET

@@ -216,7 +216,7 @@ public class RegistrationPages {
     }
 
     /** The details form filled in with the registration's fields. */
-    private static Form detailsOf(Registration r) {
+    static Form detailsOf(Registration r) {
         return new Form().with("firstName", r.firstName).with("lastName", r.lastName).with("phone", r.phone)
                 .with("organisation", r.organisation).with("sector", r.sector).with("role", r.role)
                 .with("language", r.language).with("accessibilityNeeds.notes", r.accessibilityNotes)
@@ -245,7 +245,7 @@ public class RegistrationPages {
         return offers;
     }
 
-    private static RegistrationData read(Form form) {
+    static RegistrationData read(Form form) {
         return new RegistrationData(form.text("firstName"), form.text("lastName"), form.text("email"), form.text("phone"),
                 form.text("organisation"), form.text("sector"), form.text("role"),
                 new RegistrationData.AccessibilityData(form.all("accessibilityNeeds.needs"), form.text("accessibilityNeeds.notes")),

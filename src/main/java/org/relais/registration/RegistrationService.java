@@ -369,6 +369,45 @@ public class RegistrationService {
         return r;
     }
 
+    /**
+     * An organiser corrects a registration for its relay (a phone call, a letter), the e-mail address
+     * included: a new address gets the relay's link at once, unless another registration of the
+     * edition uses it. At any time, for the lists and the badges; not a cancelled registration.
+     */
+    public Registration correctByOrganiser(Long editionId, Long registrationId, RegistrationData data) {
+        Registration r = inEdition(editionId, registrationId);
+        Errors errors = validateDetails(data);
+        errors.email("email", data.email(), r.email != null);
+        errors.throwIfAny();
+        lockEdition(editionId);
+        Registration.getEntityManager().refresh(r);
+        if (r.status == RegistrationStatus.CANCELLED) {
+            throw new ConflictException("conflict_registration_cancelled");
+        }
+        String email = emailKey(data.email());
+        boolean newAddress = email != null && !email.equals(emailKey(r.email));
+        if (newAddress && Registration.findActive(r.edition, email).isPresent()) {
+            errors.add("email", "error_email_taken");
+            errors.throwIfAny();
+        }
+        applyDetails(r, data);
+        if (newAddress) {
+            r.email = data.email().strip();
+            r.activeEmail = email;
+            outbox.queue(MailKind.MANAGE_LINK, r, null);
+        }
+        return r;
+    }
+
+    /** The registration of that id in that edition; any other is not found. */
+    public Registration inEdition(Long editionId, Long registrationId) {
+        Registration r = registrationId == null ? null : Registration.findById(registrationId);
+        if (r == null || !r.edition.id.equals(editionId)) {
+            throw new NotFoundException("registration", registrationId);
+        }
+        return r;
+    }
+
     /** Whether relays may still correct their details: until the forum is held. */
     public boolean detailsOpen(Edition edition) {
         return edition.status.isBefore(EditionStatus.HELD);

@@ -53,12 +53,13 @@ class EveryPageBrowserTest {
                 "/door/editions/" + forum.id + "/sessions/" + session, "/stand",
                 "/stand/editions/" + forum.id + "/stands/" + stand);
         Edition open = Edition.findByNumber(900).orElseThrow();
-        String token = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+        io.restassured.path.json.JsonPath relay = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
                 .body(Api.relay("Page", "every-page-" + System.nanoTime() + "@example.org",
                         List.of(ProgrammeSession.<ProgrammeSession>list("edition = ?1 and registration = true", open).get(0).id)))
-                .post("/api/v1/editions/" + open.id + "/registrations").then().statusCode(201).extract().path("manageToken");
+                .post("/api/v1/editions/" + open.id + "/registrations").then().statusCode(201).extract().jsonPath();
         paths = new java.util.ArrayList<>(paths);
-        paths.addAll(List.of("/", "/editions/" + open.id, "/r/" + token, "/privacy"));
+        paths.addAll(List.of("/organiser/editions/" + open.id + "/registrations/" + relay.getLong("id"), "/", "/editions/" + open.id,
+                "/r/" + relay.getString("manageToken"), "/privacy"));
 
         for (int[] size : new int[][] {{1280, 900}, {390, 844}}) {
             for (String lang : List.of("fr", "en")) {
