@@ -36,6 +36,11 @@ class BadInputTest {
         Api.organiser().body("{\"days\": [{\"date\": \"2030-13-45\"}]}").post("/api/v1/editions")
                 .then().statusCode(400).body("errors[0].field", equalTo("days.0.date"));
         Api.organiser().post("/api/v1/editions").then().statusCode(400).contentType("application/problem+json");
+        Map<String, Object> relay = Api.relay("R", "needs-" + System.nanoTime() + "@example.org", List.of());
+        relay.put("accessibilityNeeds", 7);
+        given().contentType(ContentType.JSON).body(relay).post("/api/v1/editions/" + Api.openEdition() + "/registrations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("accessibilityNeeds")).body(not(containsString("Exception")));
     }
 
     @Test

@@ -24,6 +24,10 @@ public record RegistrationData(String firstName, String lastName, String email, 
             if (node.isTextual()) {
                 return new AccessibilityData(List.of(), node.asText());
             }
+            if (!node.isArray() && !node.isObject()) {
+                // A number or a boolean is a mistake, not "no needs": the answer names the field.
+                throw new IllegalArgumentException("accessibilityNeeds: needs and notes, a list or a text");
+            }
             List<String> needs = new ArrayList<>();
             JsonNode list = node.isArray() ? node : node.path("needs");
             list.forEach(n -> needs.add(n.asText()));
