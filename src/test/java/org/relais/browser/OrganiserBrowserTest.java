@@ -169,6 +169,15 @@ class OrganiserBrowserTest {
         assertThat(page.locator("header.top")).isVisible();
         assertThat(page.locator("td.tick").first()).isHidden();
         assertThat(page.locator("button", new Page.LocatorOptions().setHasText("Donner une place"))).isVisible();
+        // Taking someone off tells them by e-mail: the button asks first, and saying no leaves the list as it is.
+        List<String> asked = new java.util.ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.dismiss();
+        });
+        page.locator("button", new Page.LocatorOptions().setHasText("Retirer")).first().click();
+        assertEquals(List.of("Retirer Zoé Relais de cette séance ? Cette personne en est prévenue par e-mail."), asked);
+        assertThat(page.locator("td.tick")).hasCount(2);
 
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
         assertThat(page.locator("header.top")).isHidden();
