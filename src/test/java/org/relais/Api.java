@@ -87,10 +87,20 @@ public final class Api {
     }
 
     public static long session(long editionId, long spaceId, String day, String start, String end, Integer seats) {
+        return organiser().body(sessionBody(spaceId, day, start, end, seats)).post("/api/v1/editions/" + editionId + "/sessions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A workshop's fields as an organiser sends them, titled "Atelier" and its start; a map to change before sending. */
+    public static Map<String, Object> sessionBody(long spaceId, String day, String start, String end, Integer seats) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", "WORKSHOP", "title", "Atelier " + start,
                 "spaceId", spaceId, "day", day, "startsAt", start, "endsAt", end));
         body.put("seats", seats);
-        return organiser().body(body).post("/api/v1/editions/" + editionId + "/sessions").then().statusCode(201).extract()
-                .jsonPath().getLong("id");
+        return body;
+    }
+
+    /** An organiser's change of a session, answered as it comes. */
+    public static io.restassured.response.Response changeSession(long editionId, long sessionId, Map<String, Object> body) {
+        return organiser().body(body).put("/api/v1/editions/" + editionId + "/sessions/" + sessionId);
     }
 }

@@ -166,9 +166,7 @@ class RegistrationApiTest {
         long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
         register(edition, Api.relay("A", email(), List.of(session)), 201);
         String waiting = registered(edition, "B", session);
-        Api.organiser().body(Map.of("kind", "WORKSHOP", "title", "Atelier", "spaceId", room, "day", Api.forumDay(),
-                "startsAt", "11:00", "endsAt", "12:00", "seats", 2)).put("/api/v1/editions/" + edition + "/sessions/" + session)
-                .then().statusCode(200);
+        Api.changeSession(edition, session, Api.sessionBody(room, Api.forumDay(), "11:00", "12:00", 2)).then().statusCode(200);
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("CONFIRMED"));
     }
 
@@ -186,10 +184,9 @@ class RegistrationApiTest {
         }
         String waiting = registered(edition, "D", session);
         java.util.function.BiFunction<Integer, Boolean, io.restassured.response.Response> change = (seats, booking) -> {
-            Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", "WORKSHOP", "title", "Atelier 11:00",
-                    "spaceId", room, "day", Api.forumDay(), "startsAt", "11:00", "endsAt", "12:00", "registration", booking));
-            body.put("seats", seats);
-            return Api.organiser().body(body).put("/api/v1/editions/" + edition + "/sessions/" + session);
+            Map<String, Object> body = Api.sessionBody(room, Api.forumDay(), "11:00", "12:00", seats);
+            body.put("registration", booking);
+            return Api.changeSession(edition, session, body);
         };
         change.apply(2, true).then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("seats"))
@@ -279,9 +276,9 @@ class RegistrationApiTest {
         Api.organiser().get("/api/v1/editions/" + edition + "/conflicts").then().statusCode(200)
                 .body("kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("RELAYS_DOUBLE_BOOKED")));
 
-        Api.organiser().body(Map.of("kind", "WORKSHOP", "title", "Atelier 14:00", "spaceId", other, "day", Api.forumDay(),
-                "startsAt", "11:30", "endsAt", "12:30", "seats", 10)).put("/api/v1/editions/" + edition + "/sessions/" + afternoon)
-                .then().statusCode(200);
+        Map<String, Object> moved = Api.sessionBody(other, Api.forumDay(), "11:30", "12:30", 10);
+        moved.put("title", "Atelier 14:00");
+        Api.changeSession(edition, afternoon, moved).then().statusCode(200);
         JsonPath conflicts = Api.organiser().get("/api/v1/editions/" + edition + "/conflicts").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(List.of((int) morning, (int) afternoon),

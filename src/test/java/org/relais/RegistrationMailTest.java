@@ -330,10 +330,11 @@ class RegistrationMailTest {
         register(edition, Api.relay("X", run + "-x@example.org", List.of(session)));
         register(edition, Api.relay("Y", run + "-y@example.org", List.of(session)));
         worker.sendDue();
-        java.util.function.BiConsumer<String, Object[]> change = (title, where) -> Api.organiser()
-                .body(Map.of("kind", "WORKSHOP", "title", title, "spaceId", where[0], "day", Api.forumDay(),
-                        "startsAt", where[1], "endsAt", where[2], "seats", 1))
-                .put("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(200);
+        java.util.function.BiConsumer<String, Object[]> change = (title, where) -> {
+            Map<String, Object> body = Api.sessionBody((Long) where[0], Api.forumDay(), (String) where[1], (String) where[2], 1);
+            body.put("title", title);
+            Api.changeSession(edition, session, body).then().statusCode(200);
+        };
 
         change.accept("Atelier 11:00", new Object[] {other, "15:00", "16:00"});
         worker.sendDue();

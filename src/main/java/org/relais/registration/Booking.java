@@ -55,6 +55,11 @@ public class Booking extends PanacheEntityBase {
         return count("session = ?1 and status = ?2", session, BookingStatus.CONFIRMED);
     }
 
+    /** Every booking of a session: the seated, then the waiting list in order. */
+    public static List<Booking> listBySession(ProgrammeSession session) {
+        return list("session = ?1 order by status, waitlistPosition, id", session);
+    }
+
     public static List<Booking> waitingList(ProgrammeSession session) {
         return list("session = ?1 and status = ?2 order by waitlistPosition", session, BookingStatus.WAITLISTED);
     }

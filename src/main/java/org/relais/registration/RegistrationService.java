@@ -301,14 +301,16 @@ public class RegistrationService {
     }
 
     /**
-     * The registration of that token with its edition's lock held, read again once the lock is had:
-     * a cancellation or change of the same relay that held the lock first (another tab, a double
-     * click) is seen, not overwritten.
+     * The registration with its edition's lock held, read again once the lock is had: a cancellation
+     * or change of the same relay that held the lock first (another tab, a double click) is seen, not
+     * overwritten. A cancelled registration is a conflict: nothing more changes it.
      */
-    private Registration getLocked(String token) {
-        Registration r = get(token);
+    private Registration lockedStanding(Registration r) {
         lockEdition(r.edition.id);
         Registration.getEntityManager().refresh(r);
+        if (r.status == RegistrationStatus.CANCELLED) {
+            throw new ConflictException("conflict_registration_cancelled");
+        }
         return r;
     }
 
@@ -318,11 +320,8 @@ public class RegistrationService {
 
     /** Replaces the relay's session choices: kept ones keep their seat or place, dropped ones free it. */
     public Registration changeSessions(String token, List<Long> sessionIds) {
-        Registration r = getLocked(token);
+        Registration r = lockedStanding(get(token));
         Edition edition = r.edition;
-        if (r.status == RegistrationStatus.CANCELLED) {
-            throw new ConflictException("conflict_registration_cancelled");
-        }
         Errors errors = new Errors();
         List<ProgrammeSession> wanted = checkSessions(sessionIds, id -> ProgrammeSession.findInEdition(edition, id), errors);
         errors.throwIfAny();
@@ -350,13 +349,10 @@ public class RegistrationService {
      * forum is held, registration closed or not: the badges are printed from what it says.
      */
     public Registration changeDetails(String token, RegistrationData data) {
-        get(token); // an unknown link is a 404 whatever the form says
+        Registration r = get(token); // an unknown link is a 404 whatever the form says
         Errors errors = validateDetails(data);
         errors.throwIfAny();
-        Registration r = getLocked(token);
-        if (r.status == RegistrationStatus.CANCELLED) {
-            throw new ConflictException("conflict_registration_cancelled");
-        }
+        lockedStanding(r);
         if (!detailsOpen(r.edition)) {
             throw new ConflictException("conflict_details_closed");
         }
@@ -379,11 +375,7 @@ public class RegistrationService {
         Errors errors = validateDetails(data);
         errors.email("email", data.email(), r.email != null);
         errors.throwIfAny();
-        lockEdition(editionId);
-        Registration.getEntityManager().refresh(r);
-        if (r.status == RegistrationStatus.CANCELLED) {
-            throw new ConflictException("conflict_registration_cancelled");
-        }
+        lockedStanding(r);
         String email = emailKey(data.email());
         boolean newAddress = email != null && !email.equals(emailKey(r.email));
         if (newAddress && Registration.findActive(r.edition, email).isPresent()) {
@@ -415,10 +407,7 @@ public class RegistrationService {
 
     /** Cancels: every seat it held is freed and the waiting lists move up. */
     public void cancel(String token) {
-        Registration r = getLocked(token);
-        if (r.status == RegistrationStatus.CANCELLED) {
-            throw new ConflictException("conflict_registration_cancelled");
-        }
+        Registration r = lockedStanding(get(token));
         r.status = RegistrationStatus.CANCELLED;
         r.activeEmail = null;
         r.cancelledAt = Instants.now();
@@ -500,22 +489,26 @@ public class RegistrationService {
 
     /** A session moved to another day, time or space: each relay who holds a seat in it or waits for it is told. */
     void onSessionMoved(@Observes SessionMoved moved) {
-        lockEdition(moved.editionId());
-        ProgrammeSession session = ProgrammeSession.findById(moved.sessionId());
-        for (Booking booking : Booking.<Booking>list("session = ?1 order by status, waitlistPosition, id", session)) {
+        ProgrammeSession session = lockedSession(moved.editionId(), moved.sessionId());
+        for (Booking booking : Booking.listBySession(session)) {
             outbox.queue(MailKind.SESSION_MOVED, booking.registration, session);
         }
     }
 
     /** A session deleted: each relay who held a seat in it or waited for it is told; its bookings go. */
     void onSessionDeleting(@Observes SessionDeleting deleting) {
-        lockEdition(deleting.editionId());
-        ProgrammeSession session = ProgrammeSession.findById(deleting.sessionId());
-        for (Booking booking : Booking.<Booking>list("session = ?1 order by status, waitlistPosition, id", session)) {
+        ProgrammeSession session = lockedSession(deleting.editionId(), deleting.sessionId());
+        for (Booking booking : Booking.listBySession(session)) {
             outbox.queueSessionCancelled(booking.registration, session);
             booking.delete();
         }
         Booking.flush();
+    }
+
+    /** A session the programme is changing, with its edition's lock held. */
+    private ProgrammeSession lockedSession(Long editionId, Long sessionId) {
+        lockEdition(editionId);
+        return ProgrammeSession.findById(sessionId);
     }
 
     private Booking booking(Long editionId, Long bookingId) {
