@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +21,12 @@ import org.junit.jupiter.api.Test;
 /** The door and stand pages without JavaScript: plain forms, a link and a PIN, walk-ins, leads. */
 @QuarkusTest
 class DoorPagesTest {
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Inject
+    org.relais.mail.OutboxWorker worker;
 
     /** Signs in through a door or stand link with its PIN; returns the session cookies. */
     static Map<String, String> signInByLink(String token, String pin) {
@@ -184,5 +193,16 @@ class DoorPagesTest {
         assertTrue(answer.contains("Déjà entré"), answer);
         answer = pages.form(base + "/scan", Map.of("code", absent)).then().extract().asString();
         assertTrue(answer.contains("n’a pas de place"), "the no-show lost the seat: " + answer);
+
+        // Both are told: Bilal that he has the seat, Awa (arriving late, perhaps) that it is no longer hers.
+        worker.sendDue();
+        List<String> toBilal = mailbox.getMailsSentTo((String) b.get("email")).stream().map(Mail::getSubject).toList();
+        assertTrue(toBilal.stream().anyMatch(s -> s.startsWith("Une place s’est libérée")), toBilal.toString());
+        List<Mail> toAwa = mailbox.getMailsSentTo((String) a.get("email")).stream()
+                .filter(m -> m.getSubject().startsWith("Votre place a été donnée : ")).toList();
+        assertEquals(1, toAwa.size(), "the no-show is told once");
+        assertTrue(toAwa.get(0).getText().contains("« Atelier 11:00 », le ")
+                && toAwa.get(0).getText().contains("de 11:00 à 12:00, a commencé sans vous"), toAwa.get(0).getText());
+        assertTrue(toAwa.get(0).getHtml().contains("a commencé sans vous"), toAwa.get(0).getHtml());
     }
 }

@@ -84,7 +84,7 @@ public class Mails {
     /**
      * Why the entry would now tell the relay something untrue, or null: a mail for a registration
      * cancelled since (but the cancellation's own), a seat announced that the relay no longer holds
-     * (or in a session deleted since), a withdrawal from a session the relay chose again, a session's
+     * (or in a session deleted since), a withdrawal or a seat given away from a session the relay holds again, a session's
      * new time that has changed again (a later mail says the last) or for a session the relay dropped.
      * Such a mail waited (a rush, a mail server down) while the relay changed their mind; it is set
      * aside, never sent. Must run in a transaction; {@code bookings} are the registration's as they are now.
@@ -109,7 +109,7 @@ public class Mails {
                 || bookings.stream().noneMatch(b -> b.session.id.equals(entry.session.id)))) {
             return "Set aside: the session changed again, or the relay no longer holds it";
         }
-        if (entry.kind == MailKind.WITHDRAWAL && entry.session != null
+        if ((entry.kind == MailKind.WITHDRAWAL || entry.kind == MailKind.SEAT_GIVEN) && entry.session != null
                 && bookings.stream().anyMatch(b -> b.session.id.equals(entry.session.id))) {
             return "Set aside: the relay chose the session again";
         }

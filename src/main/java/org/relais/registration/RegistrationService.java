@@ -462,7 +462,7 @@ public class RegistrationService {
     /**
      * At the room's door, once the session has started: the seat of someone who did not come goes
      * to someone waiting who is in the building (checked in), ahead of the list's order. The
-     * newcomer is told by e-mail.
+     * newcomer is told by e-mail, and so is the relay who did not come: a late arrival learns it before the door.
      */
     public void giveSeat(Long editionId, Long fromBookingId, Long toBookingId) {
         Booking from = booking(editionId, fromBookingId);
@@ -476,6 +476,7 @@ public class RegistrationService {
         to.waitlistPosition = null;
         renumber(session);
         outbox.queue(MailKind.PROMOTION, to.registration, session);
+        outbox.queue(MailKind.SEAT_GIVEN, from.registration, session);
     }
 
     /** Takes a relay out of a session, and tells them; a freed seat goes to the waiting list. */
