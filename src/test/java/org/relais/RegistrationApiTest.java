@@ -261,7 +261,7 @@ class RegistrationApiTest {
 
     /**
      * A session moved onto another puts the relays booked in both in two places at once: the
-     * conflicts say how many and which sessions, until one is moved or the relays keep only one.
+     * conflicts say how many and which sessions, pair by pair, until one is moved or the relays keep only one.
      */
     @Test
     void aSessionMovedOntoAnotherShowsTheRelaysInTwoPlaces() {
@@ -270,9 +270,12 @@ class RegistrationApiTest {
         long other = Api.space(edition, "Salle 2", "ROOM", 40);
         long morning = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 10);
         long afternoon = Api.session(edition, other, Api.forumDay(), "14:00", "15:00", 10);
+        long noon = Api.session(edition, room, Api.forumDay(), "12:00", "13:00", 10);
         String token = registered(edition, "A", morning);
         given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(morning, afternoon)))
                 .put("/api/v1/registrations/" + token + "/sessions").then().statusCode(200);
+        String second = register(edition, Api.relay("B", email(), List.of(morning, afternoon)), 201).getString("manageToken");
+        register(edition, Api.relay("C", email(), List.of(noon, afternoon)), 201);
         Api.organiser().get("/api/v1/editions/" + edition + "/conflicts").then().statusCode(200)
                 .body("kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("RELAYS_DOUBLE_BOOKED")));
 
@@ -281,14 +284,22 @@ class RegistrationApiTest {
         Api.changeSession(edition, afternoon, moved).then().statusCode(200);
         JsonPath conflicts = Api.organiser().get("/api/v1/editions/" + edition + "/conflicts").then().statusCode(200)
                 .extract().jsonPath();
-        assertEquals(List.of((int) morning, (int) afternoon),
-                conflicts.getList("find { it.kind == 'RELAYS_DOUBLE_BOOKED' }.sessionIds"));
-        assertEquals("1 relais a une place ou attend à la fois dans « Atelier 11:00 » et « Atelier 14:00 », qui se chevauchent :"
-                + " déplacez l’une des deux, ou retirez ces relais de l’une (ils en sont prévenus).",
-                conflicts.getString("find { it.kind == 'RELAYS_DOUBLE_BOOKED' }.message"));
+        // Moved to 11:30–12:30, it overlaps the morning (A and B hold both) and noon (C holds both).
+        assertEquals(List.of(List.of((int) morning, (int) afternoon), List.of((int) afternoon, (int) noon)),
+                conflicts.getList("findAll { it.kind == 'RELAYS_DOUBLE_BOOKED' }.sessionIds"));
+        assertEquals(List.of("2 relais ont une place ou attendent à la fois dans « Atelier 11:00 » et « Atelier 14:00 »,"
+                + " qui se chevauchent : déplacez l’une des deux, ou retirez ces relais de l’une (ils en sont prévenus).",
+                "1 relais a une place ou attend à la fois dans « Atelier 14:00 » et « Atelier 12:00 », qui se chevauchent :"
+                + " déplacez l’une des deux, ou retirez ces relais de l’une (ils en sont prévenus)."),
+                conflicts.getList("findAll { it.kind == 'RELAYS_DOUBLE_BOOKED' }.message"));
 
         given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(morning)))
                 .put("/api/v1/registrations/" + token + "/sessions").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(afternoon)))
+                .put("/api/v1/registrations/" + second + "/sessions").then().statusCode(200);
+        moved.put("startsAt", "13:30");
+        moved.put("endsAt", "14:30");
+        Api.changeSession(edition, afternoon, moved).then().statusCode(200);
         Api.organiser().get("/api/v1/editions/" + edition + "/conflicts").then()
                 .body("kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("RELAYS_DOUBLE_BOOKED")));
     }

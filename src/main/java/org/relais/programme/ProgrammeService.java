@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.relais.edition.Edition;
@@ -152,6 +153,7 @@ public class ProgrammeService {
         Edition edition = editions.get(editionId);
         List<ProgrammeSession> sessions = ProgrammeSession.listByEdition(edition);
         List<Conflict> conflicts = new ArrayList<>();
+        Map<List<Long>, Long> together = bookedTogether.byPair(edition.id);
         for (int i = 0; i < sessions.size(); i++) {
             ProgrammeSession a = sessions.get(i);
             for (int j = i + 1; j < sessions.size(); j++) {
@@ -164,8 +166,8 @@ public class ProgrammeService {
                             Messages.get("conflict_space_double_booked", a.space.name, a.title, b.title),
                             List.of(a.id, b.id), a.space.id, null));
                 }
-                long relays = bookedTogether.relays(a.id, b.id);
-                if (relays > 0) {
+                Long relays = together.get(BookedTogether.pair(a.id, b.id));
+                if (relays != null) {
                     conflicts.add(new Conflict(Conflict.Kind.RELAYS_DOUBLE_BOOKED,
                             Messages.get("conflict_relays_double_booked", relays, a.title, b.title),
                             List.of(a.id, b.id), null, null));
