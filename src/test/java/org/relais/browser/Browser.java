@@ -46,6 +46,19 @@ final class Browser {
         return base.toString().replaceAll("/$", "") + path;
     }
 
+    /**
+     * Every visible text of the page too faint to read against its background (below WCAG AA's
+     * contrast), as "ratio: text (colours)"; empty when all can be read.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> faintText(Page page) {
+        try (java.io.InputStream script = Browser.class.getResourceAsStream("/browser/contrast.js")) {
+            return (List<String>) page.evaluate(new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

@@ -85,6 +85,11 @@ class DoorBrowserTest {
             page.locator("#q").fill("elise lef");
             assertThat(page.locator("#found li")).hasCount(1);
             assertThat(page.locator("#found li")).containsText("Élise Lefèvre");
+            // On a phone too, the name and organisation are there to be read.
+            page.setViewportSize(390, 844);
+            assertThat(page.locator("#found li .who")).isVisible();
+            assertEquals(java.util.List.of(), Browser.faintText(page));
+            page.setViewportSize(1280, 800);
             page.locator("#found li button").click();
             assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Élise Lefèvre");
             assertThat(page.locator("#code")).isFocused();

@@ -1,6 +1,7 @@
 package org.relais.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
@@ -20,7 +21,8 @@ import org.relais.venue.Stand;
 
 /**
  * Every organiser page, in French and English, on a desktop and on a phone: it opens, speaks the
- * language asked for, and nothing is wider than the screen (the grid scrolls inside its own box).
+ * language asked for, nothing is wider than the screen (the grid scrolls inside its own box), and
+ * every text it shows stands out from its background enough to be read (WCAG AA contrast).
  * Screenshots land in target/screenshots/pages for a person to look at.
  */
 @QuarkusTest
@@ -42,6 +44,7 @@ class EveryPageBrowserTest {
         long space = Space.listByEdition(forum).get(0).id;
         long stand = Stand.listByEdition(forum).get(0).id;
         long session = ProgrammeSession.listByEdition(forum).get(0).id;
+        long booked = ProgrammeSession.<ProgrammeSession>list("edition = ?1 and registration = true", forum).get(0).id;
         long institution = forum.host.id;
         String e = "/organiser/editions/" + forum.id;
         List<String> paths = List.of("/organiser/editions", "/organiser/editions/new", e, e + "/edit", e + "/spaces",
@@ -50,7 +53,7 @@ class EveryPageBrowserTest {
                 "/organiser/institutions/" + institution, "/organiser/editions/987654", e + "/registrations",
                 e + "/sessions/" + session + "/attendees", e + "/badges", e + "/floorplan", e + "/door", "/door", "/door/editions/" + forum.id,
                 "/door/editions/" + forum.id + "/walk-in", "/door/editions/" + forum.id + "/live", "/door/editions/" + forum.id + "/sessions",
-                "/door/editions/" + forum.id + "/sessions/" + session, "/stand",
+                "/door/editions/" + forum.id + "/sessions/" + booked, "/door/editions/" + forum.id + "?q=ma", "/stand",
                 "/stand/editions/" + forum.id + "/stands/" + stand);
         Edition open = Edition.findByNumber(900).orElseThrow();
         io.restassured.path.json.JsonPath relay = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
@@ -67,12 +70,13 @@ class EveryPageBrowserTest {
                     Page page = context.newPage();
                     signIn(page);
                     for (String path : paths) {
-                        page.navigate(url(path + "?lang=" + lang));
+                        page.navigate(url(path + (path.contains("?") ? "&" : "?") + "lang=" + lang));
                         assertThat(page.locator("html")).hasAttribute("lang", lang);
                         assertThat(page.locator("h1")).isVisible();
                         Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
                         assertTrue(((Number) overflow).intValue() <= 0,
                                 path + " is " + overflow + " px wider than a " + size[0] + " px screen in " + lang);
+                        assertEquals(List.of(), Browser.faintText(page), path + " in " + lang + " at " + size[0] + " px");
                         String name = (path.replaceAll("[^a-z0-9]+", "-") + "-" + lang + "-" + size[0]).replaceAll("^-", "");
                         Browser.screenshot(page, "pages/" + name);
                     }
