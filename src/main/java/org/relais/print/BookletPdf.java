@@ -147,7 +147,7 @@ public final class BookletPdf {
             doc.add(words(c.kicker(), z.h2()).setFont(bold).setFontColor(ACCENT).setMarginTop(18 * MM));
             doc.add(heading(c.title(), StandardRoles.H1, z.title()).setMarginTop(4 * MM));
             if (present(c.theme())) {
-                doc.add(new Paragraph(c.theme()).setFontSize(z.h2()).setFontColor(GREY).setMarginBottom(10 * MM));
+                doc.add(paragraph(c.theme()).setFontSize(z.h2()).setFontColor(GREY).setMarginBottom(10 * MM));
             }
             for (Words line : List.of(c.dates(), c.host(), Words.of(c.venue()), Words.of(c.address()))) {
                 if (present(line.first())) {
@@ -300,7 +300,7 @@ public final class BookletPdf {
                         Cell cell = new Cell(span, 1).setBackgroundColor(CELL).setBorder(new SolidBorder(ACCENT, 0.6f))
                                 .setPadding(1.5f);
                         cell.add(new Paragraph(s.time()).setFont(bold).setMargin(0).setMultipliedLeading(1.05f));
-                        cell.add(new Paragraph(s.title()).setMargin(0).setMultipliedLeading(1.05f));
+                        cell.add(paragraph(s.title()).setMargin(0).setMultipliedLeading(1.05f));
                         table.addCell(cell);
                     } else {
                         table.addCell(empty(onHour));
@@ -318,7 +318,7 @@ public final class BookletPdf {
 
         /** A space's name over its lanes: as many columns as it has sessions at once. */
         private Cell header(String text, int lanes) {
-            Cell cell = new Cell(1, Math.max(1, lanes)).add(new Paragraph(text).setMargin(0)).setBorder(Border.NO_BORDER)
+            Cell cell = new Cell(1, Math.max(1, lanes)).add(paragraph(text).setMargin(0)).setBorder(Border.NO_BORDER)
                     .setBorderBottom(new SolidBorder(INK, 0.8f)).setPadding(1.5f);
             cell.getAccessibilityProperties().setRole(StandardRoles.TH)
                     .addAttributes(new PdfStructureAttributes("Table").addEnumAttribute("Scope", "Column"));
@@ -349,7 +349,7 @@ public final class BookletPdf {
                     block.add(when);
                     block.add(heading(s.title(), StandardRoles.H3, z.h3()).setMarginTop(0.5f * MM));
                     if (present(s.description())) {
-                        block.add(new Paragraph(s.description()).setMargin(0).setMarginBottom(1 * MM));
+                        block.add(paragraph(s.description()).setMargin(0).setMarginBottom(1 * MM));
                     }
                     block.add(facts(s.facts()));
                     doc.add(block);
@@ -396,7 +396,7 @@ public final class BookletPdf {
                 block.add(heading(e.name(), StandardRoles.H2, z.h3()));
                 block.add(facts(e.facts()));
                 if (present(e.text())) {
-                    block.add(new Paragraph(e.text()).setMargin(0).setMarginTop(0.5f * MM));
+                    block.add(paragraph(e.text()).setMargin(0).setMarginTop(0.5f * MM));
                 }
                 doc.add(block);
             }
@@ -431,6 +431,15 @@ public final class BookletPdf {
             }
         }
 
+        /** Words as the booklet draws them: shaped where their script needs it (Arabic, right to left). */
+        private Text text(String words) {
+            return ShapedTextRenderer.text(words, font -> font == bold ? Face.BOLD : Face.REGULAR);
+        }
+
+        private Paragraph paragraph(String words) {
+            return new Paragraph().add(text(words));
+        }
+
         /** Facts as one paragraph: labels in bold, " · " between them. */
         private Paragraph facts(List<Fact> facts) {
             Paragraph p = new Paragraph().setMargin(0).setFontSize(z.small()).setFontColor(GREY);
@@ -452,7 +461,7 @@ public final class BookletPdf {
         }
 
         private Paragraph heading(String text, String role, float size) {
-            Paragraph p = new Paragraph(text == null ? "" : text).setFont(bold).setFontSize(size).setMarginBottom(1 * MM)
+            Paragraph p = paragraph(text).setFont(bold).setFontSize(size).setMarginBottom(1 * MM)
                     .setMultipliedLeading(1.1f).setKeepWithNext(true);
             p.getAccessibilityProperties().setRole(role);
             return p;
@@ -477,14 +486,14 @@ public final class BookletPdf {
 
         /** The first language as it is; the second after a slash, marked with its language for screen readers. */
         private void addWords(Paragraph p, Words words, PdfFont font) {
-            Text first = new Text(words.first());
+            Text first = text(words.first());
             if (font != null) {
                 first.setFont(font);
             }
             p.add(first);
             if (words.bilingual()) {
                 p.add(new Text(" / "));
-                Text second = new Text(words.second());
+                Text second = text(words.second());
                 second.getAccessibilityProperties().setLanguage(b.secondLanguage());
                 if (font != null) {
                     second.setFont(font);

@@ -46,7 +46,7 @@ public final class Shaper {
         return b == null ? raw.strip() : b.toString().strip();
     }
 
-    private static boolean isSimple(String text) {
+    static boolean isSimple(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x0300) {

@@ -47,7 +47,9 @@ class BookletPdfTest {
                 List.of(new Booklet.SessionDay(Words.of("lundi 5 mars"), List.of(new Booklet.SessionEntry("10:00–11:00",
                         new Words("Atelier", "Workshop"), "Ворк-шоп: «Культура для всех» — مرحبا بكم", "Ελληνικά", facts)))),
                 Words.of("rien"), Words.of("Plan"), List.of(), Words.of("Établissements"),
-                List.of(new Booklet.Entry("Musée", facts, "Une offre pour les relais.")), Words.of("Invités"), List.of(),
+                List.of(new Booklet.Entry("Musée", facts, "Une offre pour les relais."), new Booklet.Entry("مكتبة الحي", facts,
+                        "نستقبل العائلات كل يوم سبت في المكتبة لقراءة القصص معا ونقدم ورشات للكتابة والرسم للأطفال والكبار")),
+                Words.of("Invités"), List.of(),
                 Words.of("Pratique"), facts);
 
         Path file = Path.of("target/print/booklet-synthetic.pdf");
@@ -62,6 +64,13 @@ class BookletPdfTest {
         assertTrue(text.contains("Salle 12") && text.contains("Doublon en salle 4") && text.contains("Stands toute la journée"),
                 text);
         assertTrue(text.contains("Ворк-шоп: «Культура для всех»") && text.contains("Ελληνικά"), text);
+        // Arabic is drawn joined and right to left, line by line, so that it reads back in its order (pdftotext
+        // wraps right-to-left runs in embedding marks: formatting, not letters). Drawn as written, letter after
+        // letter from the left, it read back backwards.
+        String arabic = text.replaceAll("[\u202A-\u202E\u2066-\u2069]", "");
+        for (String words : List.of("مرحبا بكم", "مكتبة الحي", "نستقبل العائلات كل يوم سبت", "للكتابة والرسم للأطفال والكبار")) {
+            assertTrue(arabic.contains(words), () -> "missing " + words + " in " + arabic);
+        }
 
         Path large = Path.of("target/print/booklet-synthetic-large.pdf");
         try (OutputStream out = Files.newOutputStream(large)) {
