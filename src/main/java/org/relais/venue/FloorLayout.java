@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * Lays out a hall's stands in rows: one row against the top wall and one against the bottom wall
  * (where stands needing power go first), back-to-back pairs of rows in between, aisles of the
- * given width everywhere, obstacles and the clear zones of doors and exits left free. An
- * institution's stands are placed one after the other, so they stay together; stands are
- * numbered in walking order (rows in turn, each the other way from the last). Same input, same
- * plan; no randomness, no search.
+ * given width everywhere, obstacles and the clear zones of doors and exits left free. The pairs
+ * used are spread down the hall and share the stands out in rows of about the same length, each
+ * centred across it. An institution's stands are placed one after the other, so they stay
+ * together; stands are numbered in walking order (rows in turn, each the other way from the
+ * last). Same input, same plan; no randomness, no search.
  */
 public final class FloorLayout {
 
@@ -91,6 +92,40 @@ public final class FloorLayout {
         order.sort(Comparator.comparing((Item i) -> !i.power()).thenComparingInt(Item::rank)
                 .thenComparingLong(Item::group).thenComparingLong(Item::id));
 
+        Plan packed = place(rows, order, blocked, null, 0);
+        if (!packed.left().isEmpty()) {
+            double missing = packed.left().stream().mapToDouble(Item::width).sum();
+            return refuse("error_floor_missing", packed.left().size(), Math.ceil(missing * 10) / 10, aisle);
+        }
+        Plan plan = spread(rows, order, blocked, packed);
+        List<Stand> placed = new ArrayList<>(plan.stands());
+        // Walking order: row by row, each row with stands the other way from the one before.
+        List<Integer> used = placed.stream().map(Stand::row).distinct().sorted().toList();
+        placed.sort(Comparator.comparingInt(Stand::row)
+                .thenComparingDouble(p -> (used.indexOf(p.row()) % 2 == 0 ? 1 : -1) * p.rect().x()));
+        List<Placed> out = new ArrayList<>();
+        for (int i = 0; i < placed.size(); i++) {
+            Stand p = placed.get(i);
+            out.add(new Placed(p.item().id(), p.rect(), i, rows.get(p.row()).wall()));
+        }
+        List<Integer> powerAway = placed.stream().filter(p -> p.item().power() && !rows.get(p.row()).wall())
+                .map(p -> p.item().number()).sorted().toList();
+        return new Result(out, null, List.of(), powerAway);
+    }
+
+    private record Stand(Item item, Rect rect, int row) {
+    }
+
+    private record Plan(List<Stand> stands, List<Item> left) {
+    }
+
+    /**
+     * Each stand in the first row along its list that still has room: power to the walls first, the
+     * others to the inner rows first. With {@code inner}, the others go to those rows only, in turn,
+     * each taking about {@code share} metres of stands (an institution's next stand stays with the
+     * one before); then to the walls.
+     */
+    private static Plan place(List<Row> rows, List<Item> order, List<Rect> blocked, List<Integer> inner, double share) {
         double[] cursor = new double[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
             cursor[r] = rows.get(r).x0();
@@ -101,44 +136,121 @@ public final class FloorLayout {
             (rows.get(r).wall() ? wallFirst : innerFirst).add(r);
         }
         List<Integer> forPower = new ArrayList<>(wallFirst);
-        forPower.addAll(innerFirst);
+        forPower.addAll(inner == null ? innerFirst : inner);
         List<Integer> forOthers = new ArrayList<>(innerFirst);
         forOthers.addAll(wallFirst);
 
-        List<Object[]> placed = new ArrayList<>(); // {item, rect, row}
+        List<Stand> placed = new ArrayList<>();
         List<Item> left = new ArrayList<>();
-        List<Integer> powerAway = new ArrayList<>();
+        int turn = 0;            // with inner rows given: the one being filled
+        double filled = 0;       // and the metres of stands in them so far
+        Stand last = null;
         for (Item item : order) {
-            boolean done = false;
-            for (int r : item.power() ? forPower : forOthers) {
-                Rect rect = fit(rows.get(r), cursor, r, item, blocked);
-                if (rect != null) {
-                    placed.add(new Object[] {item, rect, r});
-                    if (item.power() && !rows.get(r).wall()) {
-                        powerAway.add(item.number());
+            Stand stand = null;
+            if (item.power() || inner == null) {
+                for (int r : item.power() ? forPower : forOthers) {
+                    Rect rect = fit(rows.get(r), cursor, r, item, blocked);
+                    if (rect != null) {
+                        stand = new Stand(item, rect, r);
+                        break;
                     }
-                    done = true;
-                    break;
+                }
+            } else {
+                for (; turn < inner.size() && stand == null; turn++) {
+                    int r = inner.get(turn);
+                    boolean withItsInstitution = last != null && last.row() == r && last.item().group() == item.group();
+                    boolean inShare = filled + item.width() <= (turn + 1) * share + item.width() / 2 + EPS;
+                    Rect rect = inShare || withItsInstitution ? fit(rows.get(r), cursor, r, item, blocked) : null;
+                    if (rect != null) {
+                        stand = new Stand(item, rect, r);
+                        filled += item.width();
+                        break;
+                    }
+                }
+                for (int r : wallFirst) {
+                    Rect rect = stand == null ? fit(rows.get(r), cursor, r, item, blocked) : null;
+                    if (rect != null) {
+                        stand = new Stand(item, rect, r);
+                    }
                 }
             }
-            if (!done) {
+            if (stand == null) {
                 left.add(item);
+            } else {
+                placed.add(stand);
+                last = stand;
             }
         }
-        if (!left.isEmpty()) {
-            double missing = left.stream().mapToDouble(Item::width).sum();
-            return refuse("error_floor_missing", left.size(), Math.ceil(missing * 10) / 10, aisle);
+        return new Plan(placed, left);
+    }
+
+    /**
+     * The packed plan fills the inner rows from the top, each to its end, and leaves the rest of the
+     * hall empty. This one shares the same stands out over pairs of rows spread down the hall (as many
+     * pairs as give each row some four stands or more, no fewer than the packed plan needs), in rows of about the
+     * same length, each centred across the hall. Kept only if it places every stand, and no more of
+     * them away from the inner rows than the packed plan; otherwise the packed plan stands.
+     */
+    private static Plan spread(List<Row> rows, List<Item> order, List<Rect> blocked, Plan packed) {
+        List<List<Integer>> units = new ArrayList<>(); // inner rows: back-to-back pairs, or one alone
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            if (row.wall()) {
+                continue;
+            }
+            boolean paired = row.backAtBottom() && r + 1 < rows.size() && !rows.get(r + 1).wall()
+                    && !rows.get(r + 1).backAtBottom();
+            units.add(paired ? List.of(r, r + 1) : List.of(r));
+            r += paired ? 1 : 0;
         }
-        // Walking order: row by row, each row with stands the other way from the one before.
-        List<Integer> used = placed.stream().map(p -> (int) p[2]).distinct().sorted().toList();
-        placed.sort(Comparator.comparingInt((Object[] p) -> (int) p[2])
-                .thenComparingDouble(p -> (used.indexOf((int) p[2]) % 2 == 0 ? 1 : -1) * ((Rect) p[1]).x()));
-        List<Placed> out = new ArrayList<>();
-        for (int i = 0; i < placed.size(); i++) {
-            Object[] p = placed.get(i);
-            out.add(new Placed(((Item) p[0]).id(), (Rect) p[1], i, rows.get((int) p[2]).wall()));
+        List<Stand> innerStands = packed.stands().stream().filter(p -> !rows.get(p.row()).wall()).toList();
+        long packedRows = innerStands.stream().map(Stand::row).distinct().count();
+        int innerRows = units.stream().mapToInt(List::size).sum();
+        double demand = innerStands.stream().mapToDouble(p -> p.item().width()).sum();
+        if (demand <= EPS || innerRows < 2) {
+            return packed;
         }
-        return new Result(out, null, List.of(), powerAway);
+        double widest = order.stream().mapToDouble(Item::width).max().orElse(1);
+        int wanted = (int) Math.min(innerRows, Math.floor(demand / (4 * widest)));
+        int pairsWanted = (int) Math.max(1, Math.max((packedRows + 1) / 2, wanted / 2));
+        List<Integer> inner = new ArrayList<>();
+        for (int i = 0; i < Math.min(pairsWanted, units.size()); i++) {
+            inner.addAll(units.get((int) Math.floor((i + 0.5) * units.size() / Math.min(pairsWanted, units.size()))));
+        }
+        Plan spread = place(rows, order, blocked, inner, demand / inner.size());
+        long awayBefore = packed.stands().stream().filter(p -> !p.item().power() && rows.get(p.row()).wall()).count();
+        long awayNow = spread.stands().stream().filter(p -> !p.item().power() && rows.get(p.row()).wall()).count();
+        if (!spread.left().isEmpty() || awayNow > awayBefore) {
+            return packed;
+        }
+        return new Plan(centred(rows, inner, spread.stands(), blocked), List.of());
+    }
+
+    /** Each of these rows moved across to the middle of the hall, where its obstacles allow. */
+    private static List<Stand> centred(List<Row> rows, List<Integer> inner, List<Stand> stands, List<Rect> blocked) {
+        List<Stand> out = new ArrayList<>(stands.stream().filter(p -> !inner.contains(p.row())).toList());
+        for (int r : inner) {
+            Row row = rows.get(r);
+            List<Stand> along = stands.stream().filter(p -> p.row() == r).sorted(Comparator.comparingDouble(p -> p.rect().x()))
+                    .toList();
+            if (along.isEmpty()) {
+                continue;
+            }
+            double span = along.get(along.size() - 1).rect().right() - along.get(0).rect().x();
+            double[] cursor = new double[rows.size()];
+            cursor[r] = row.x0() + Math.max(0, Math.floor((row.x1() - row.x0() - span) / 2 * 10) / 10);
+            List<Stand> moved = new ArrayList<>();
+            for (Stand p : along) {
+                Rect rect = fit(row, cursor, r, p.item(), blocked);
+                if (rect == null) {
+                    moved = along;
+                    break;
+                }
+                moved.add(new Stand(p.item(), rect, r));
+            }
+            out.addAll(moved);
+        }
+        return out;
     }
 
     private static List<Row> rows(double width, double depth, double aisle, double rowDepth) {

@@ -56,6 +56,48 @@ class FloorLayoutTest {
         assertTrue(firstInner >= 4.0 - 0.001, "an aisle of 2 m below the wall row: " + firstInner);
     }
 
+    /**
+     * The stands are shared out down the whole hall, not packed into its top: as many inner rows
+     * as give each some four stands, of about the same length, each centred across the hall.
+     */
+    @Test
+    void theStandsAreSpreadDownTheHallInRowsOfAboutTheSameLength() {
+        Result r = FloorLayout.layout(60, 24, 2.0, OBSTACLES, forty());
+        java.util.Map<Double, List<Placed>> inner = new java.util.TreeMap<>();
+        for (Placed p : r.placed()) {
+            if (!p.byWall()) {
+                inner.computeIfAbsent(p.rect().y(), y -> new ArrayList<>()).add(p);
+            }
+        }
+        // 30 stands without power, six inner rows (three back-to-back pairs between the wall rows): five each.
+        assertEquals(List.of(5, 5, 5, 5, 5, 5), inner.values().stream().map(List::size).toList(), inner.keySet().toString());
+        assertEquals(List.of(4.0, 6.0, 10.0, 12.0, 16.0, 18.0), List.copyOf(inner.keySet()));
+        for (List<Placed> row : inner.values()) {
+            double left = row.stream().mapToDouble(p -> p.rect().x()).min().orElseThrow();
+            double right = row.stream().mapToDouble(p -> p.rect().right()).max().orElseThrow();
+            assertEquals(30.0, (left + right) / 2, 1.0, "a row centred across the hall: " + left + "–" + right);
+        }
+
+        // Twelve stands without power: one pair of rows in the middle of the hall, about six each (an
+        // institution's second stand stays with its first rather than start the next row).
+        List<Item> twelve = forty().stream().filter(i -> !i.power()).limit(12).toList();
+        Result few = FloorLayout.layout(60, 24, 2.0, OBSTACLES, twelve);
+        assertEquals(List.of(10.0, 12.0), few.placed().stream().map(p -> p.rect().y()).distinct().sorted().toList());
+        long upper = few.placed().stream().filter(p -> p.rect().y() == 10.0).count();
+        assertTrue(upper >= 5 && upper <= 7, upper + " of 12 in the upper row");
+        for (Item a : twelve) {
+            for (Item b : twelve) {
+                if (a.group() == b.group()) {
+                    assertEquals(y(few, a.id()), y(few, b.id()), "the stands of institution " + a.group() + " in one row");
+                }
+            }
+        }
+    }
+
+    private static double y(Result r, long id) {
+        return r.placed().stream().filter(p -> p.id() == id).findFirst().orElseThrow().rect().y();
+    }
+
     @Test
     void theSameInputGivesTheSamePlanQuickly() {
         Result first = FloorLayout.layout(60, 24, 2.0, OBSTACLES, forty());
