@@ -86,7 +86,11 @@ class OrganiserBrowserTest {
         assertThat(page.locator("h1")).containsText("Forum du navigateur");
         assertThat(page.locator(".flash")).containsText("Créé");
 
+        // The edition's page leads to every section, as the sections' own tabs do, in the same order.
+        String hrefs = "links => links.map(a => a.getAttribute('href'))";
+        Object fromEdition = page.locator("nav.tabs a").evaluateAll(hrefs);
         page.locator("nav.tabs a[href$='/spaces']").click();
+        org.junit.jupiter.api.Assertions.assertEquals(page.locator("nav.tabs a").evaluateAll(hrefs), fromEdition);
         page.locator("[name=name]").fill("Studio A");
         page.locator("[name=kind]").selectOption("STUDIO");
         page.locator("[name=seats]").fill("10");
