@@ -109,11 +109,20 @@ class RegistrationPagesTest {
         long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
         register(edition, Api.relay("Assise", "a-" + System.nanoTime() + "@example.org", List.of(session)));
         String second = register(edition, Api.relay("Deux", "b-" + System.nanoTime() + "@example.org", List.of(session)));
-        String third = register(edition, Api.relay("Trois", "c-" + System.nanoTime() + "@example.org", List.of(session)));
+        Map<String, Object> withNeeds = Api.relay("Trois", "c-" + System.nanoTime() + "@example.org", List.of(session));
+        withNeeds.put("accessibilityNeeds", Map.of("needs", List.of("WHEELCHAIR", "SIGN_LANGUAGE"), "notes", "<b>chien</b> guide"));
+        String third = register(edition, withNeeds);
 
         Pages pages = Pages.signIn();
         String page = "/organiser/editions/" + edition + "/sessions/" + session + "/attendees";
         String html = pages.get(page).then().statusCode(200).extract().asString();
+        // Whoever runs the session sees the needs to prepare for, on the screen and the printed sheet; so does its door.
+        String needs = "Fauteuil roulant, Langue des signes · &lt;b&gt;chien&lt;/b&gt; guide";
+        assertTrue(html.contains(needs), html);
+        assertTrue(pages.get("/door/editions/" + edition + "/sessions/" + session).then().statusCode(200).extract().asString()
+                .contains(needs));
+        assertTrue(pages.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200).extract().asString()
+                .contains(needs));
         List<String> bookingIds = new java.util.ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("/bookings/(\\d+)/confirm").matcher(html);
         while (m.find()) {
