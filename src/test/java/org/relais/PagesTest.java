@@ -114,6 +114,13 @@ class PagesTest {
     void unknownPagesAreReadable404s() {
         Pages pages = Pages.signIn();
         pages.get("/organiser/editions/987654").then().statusCode(404).contentType(containsString("text/html"))
-                .body(containsString("Édition introuvable"));
+                .body(containsString("Édition introuvable")).body(containsString("<a href=\"/organiser\">Accueil</a>"));
+        // A relay whose link was cut short is told what to do, and sent to the public home, not the organisers'.
+        given().header("Accept-Language", "fr").get("/r/abcdef").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("Ce lien ne mène à aucune inscription : vérifiez qu’il est complet"))
+                .body(containsString("<a href=\"/\">Accueil</a>"));
+        given().header("Accept-Language", "fr").get("/api/v1/registrations/abcdef").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.equalTo("Inscription introuvable."));
+        pages.get("/door/editions/987654").then().statusCode(404).body(containsString("<a href=\"/door\">Accueil</a>"));
     }
 }

@@ -36,7 +36,7 @@ public class ErrorMappers {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(int status, String title, String detail, List<FieldError> errors);
+        static native TemplateInstance page(int status, String title, String detail, List<FieldError> errors, String home);
     }
 
     @ServerExceptionMapper
@@ -46,6 +46,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
+        if (!isApi(uri) && "registration".equals(e.what()) && uri.getPath().startsWith("/r/")) {
+            // A relay's link cut short, or mistyped: say what to do, not only what is missing.
+            return answer(uri, 404, Messages.get("problem_link_not_found"), null);
+        }
         return answer(uri, 404, Messages.get("problem_not_found", Messages.get("thing_" + e.what())), null);
     }
 
@@ -192,6 +196,16 @@ public class ErrorMappers {
                     .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors));
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.page(status, title, detail, errors == null ? List.of() : errors));
+                .entity(Templates.page(status, title, detail, errors == null ? List.of() : errors, home(uri.getPath())));
+    }
+
+    /** The home of whoever is on that page: the organisers', the door's, a stand's, or the public one. */
+    static String home(String path) {
+        for (String area : List.of("/organiser", "/door", "/stand")) {
+            if (path.equals(area) || path.startsWith(area + "/")) {
+                return area;
+            }
+        }
+        return "/";
     }
 }
