@@ -30,8 +30,8 @@ public class FloorPlanPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance floorplan(Edition edition, List<Space> halls, Space hall, String svg,
-                List<String> problems, List<Obstacle> obstacles, List<Stand> stands, List<ObstacleKind> kinds, Form form,
-                String problem);
+                List<String> problems, List<Obstacle> obstacles, List<Stand> stands, long placed, List<ObstacleKind> kinds,
+                Form form, String problem);
     }
 
     @Inject
@@ -119,7 +119,7 @@ public class FloorPlanPages {
         Space hall = spaceId != null ? venue.space(id, spaceId) : halls.stream().filter(s -> Stand.countInSpace(s) > 0)
                 .findFirst().orElse(halls.isEmpty() ? null : halls.get(0));
         if (hall == null) {
-            return Templates.floorplan(edition, halls, null, null, List.of(), List.of(), List.of(),
+            return Templates.floorplan(edition, halls, null, null, List.of(), List.of(), List.of(), 0,
                     List.of(ObstacleKind.values()), form, problem);
         }
         String svg = hall.widthM == null || hall.depthM == null ? null : floor.svg(id, hall.id);
@@ -130,7 +130,9 @@ public class FloorPlanPages {
                 form.with("x-" + s.id, s.positionX).with("y-" + s.id, s.positionY).with("r-" + s.id, s.rotated);
             }
         }
-        return Templates.floorplan(edition, halls, hall, svg, problems, floor.obstacles(id, hall.id), stands,
+        // Laying out again replaces stands placed by hand: the page asks first.
+        long placed = stands.stream().filter(s -> s.positionX != null).count();
+        return Templates.floorplan(edition, halls, hall, svg, problems, floor.obstacles(id, hall.id), stands, placed,
                 List.of(ObstacleKind.values()), form, problem);
     }
 }

@@ -98,6 +98,21 @@ class FloorPlanBrowserTest {
             page.locator("#positions button[type=submit]").click();
             assertThat(page.locator(".flash")).isVisible();
             assertThat(page.locator("[data-position='" + stand + "']")).hasText(moved);
+
+            // Laying the hall out again would undo that: the page asks first, and "no" keeps the plan.
+            java.util.List<String> asked = new java.util.ArrayList<>();
+            page.onceDialog(dialog -> {
+                asked.add(dialog.message());
+                dialog.dismiss();
+            });
+            page.locator("form[action$='/floorplan/layout'] button[type=submit]").click();
+            assertThat(page.locator("[data-position='" + stand + "']")).hasText(moved);
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("Les 3 stands déjà placés dans ce hall seront"
+                    + " déplacés et renumérotés, y compris ce qui a été placé à la main. Continuer ?"), asked);
+            page.onceDialog(dialog -> dialog.accept());
+            page.locator("form[action$='/floorplan/layout'] button[type=submit]").click();
+            assertThat(page.locator(".flash")).isVisible();
+            assertThat(page.locator("[data-position='" + stand + "']")).not().hasText(moved);
         }
     }
 }
