@@ -79,4 +79,8 @@ public class BadgeHolder extends PanacheEntityBase {
     public static Optional<BadgeHolder> findInEdition(Edition edition, Long id) {
         return find("edition = ?1 and id = ?2", edition, id).firstResultOptional();
     }
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
 }

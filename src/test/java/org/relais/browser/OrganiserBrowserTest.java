@@ -161,6 +161,27 @@ class OrganiserBrowserTest {
         Browser.screenshot(page, "sessions-phone-fr");
     }
 
+    /** Deleting asks first, naming what goes; "no" keeps it. */
+    @Test
+    void deletingASpaceAsksFirst() {
+        long edition = Api.edition("2031-05-06");
+        long space = Api.space(edition, "Salle « Jean-Zay »", "ROOM", 40);
+        signIn();
+        page.navigate(url("/organiser/editions/" + edition + "/spaces/" + space));
+        List<String> asked = new java.util.ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.dismiss();
+        });
+        page.locator("form.danger button[type=submit]").click();
+        assertEquals(List.of("Supprimer « Salle « Jean-Zay » » ? On ne peut pas revenir en arrière."), asked);
+        Api.organiser().get("/api/v1/editions/" + edition + "/spaces/" + space).then().statusCode(200);
+        page.onceDialog(dialog -> dialog.accept());
+        page.locator("form.danger button[type=submit]").click();
+        assertThat(page.locator(".flash")).isVisible();
+        Api.organiser().get("/api/v1/editions/" + edition + "/spaces/" + space).then().statusCode(404);
+    }
+
     @Test
     void aSessionsAttendeeListPrintsAsASheetToTick() throws Exception {
         long edition = Api.openEdition();
