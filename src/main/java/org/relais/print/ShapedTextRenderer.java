@@ -4,6 +4,8 @@ import com.itextpdf.io.font.otf.Glyph;
 import com.itextpdf.io.font.otf.GlyphLine;
 import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.layout.element.Text;
+import com.itextpdf.layout.layout.LayoutContext;
+import com.itextpdf.layout.layout.LayoutResult;
 import com.itextpdf.layout.properties.Property;
 import com.itextpdf.layout.renderer.DrawContext;
 import com.itextpdf.layout.renderer.IRenderer;
@@ -22,6 +24,8 @@ import java.util.function.Function;
 final class ShapedTextRenderer extends TextRenderer {
 
     private final Function<PdfFont, Face> faces;
+    /** Whether the laid-out line has been shaped: drawing again must not shape the shaped glyphs. */
+    private boolean shapedOnce;
 
     private ShapedTextRenderer(Text text, Function<PdfFont, Face> faces) {
         super(text);
@@ -55,13 +59,20 @@ final class ShapedTextRenderer extends TextRenderer {
     }
 
     @Override
+    public LayoutResult layout(LayoutContext context) {
+        shapedOnce = false;
+        return super.layout(context);
+    }
+
+    @Override
     public void draw(DrawContext context) {
-        if (line != null && line.getEnd() > line.getStart()) {
+        if (line != null && !shapedOnce && line.getEnd() > line.getStart()) {
             String written = line.toUnicodeString(line.getStart(), line.getEnd());
             Face face = faces.apply(getPropertyAsFont(Property.FONT));
             ShapedText shaped = Shaper.shape(written, face == null ? Face.REGULAR : face);
             if (shaped.shaped() && !shaped.isEmpty()) {
                 line = glyphs(shaped);
+                shapedOnce = true;
             }
         }
         super.draw(context);
