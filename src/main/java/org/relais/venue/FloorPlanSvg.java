@@ -85,7 +85,7 @@ public final class FloorPlanSvg {
             svg.append("<g class=\"stand\" data-stand=\"").append(s.id()).append("\" data-number=\"").append(s.number())
                     .append("\" data-x=\"").append(m(r.x())).append("\" data-y=\"").append(m(r.y()))
                     .append("\" data-w=\"").append(m(r.width())).append("\" data-d=\"").append(m(r.depth()))
-                    .append("\" tabindex=\"0\" role=\"button\" aria-label=\"").append(s.number())
+                    .append("\" data-equivalent=\"positions\" tabindex=\"0\" role=\"button\" aria-label=\"").append(s.number())
                     .append(s.label() == null ? "" : " " + esc(s.label())).append("\">");
             svg.append("<rect x=\"").append(n(r.x() * SCALE)).append("\" y=\"").append(n(r.y() * SCALE)).append("\" width=\"")
                     .append(n(sw)).append("\" height=\"").append(n(sh)).append("\" fill=\"")

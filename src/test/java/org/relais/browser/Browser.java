@@ -50,10 +50,22 @@ final class Browser {
      * Every visible text of the page too faint to read against its background (below WCAG AA's
      * contrast), as "ratio: text (colours)"; empty when all can be read.
      */
-    @SuppressWarnings("unchecked")
     static List<String> faintText(Page page) {
-        try (java.io.InputStream script = Browser.class.getResourceAsStream("/browser/contrast.js")) {
-            return (List<String>) page.evaluate(new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        return check(page, "contrast.js");
+    }
+
+    /**
+     * Every visible control of the page too small to tap (below WCAG 2.2 AA's 24 by 24 px, label
+     * included, outside its exceptions), as "width x height: control"; empty when all can be tapped.
+     */
+    static List<String> smallTargets(Page page) {
+        return check(page, "targets.js");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> check(Page page, String script) {
+        try (java.io.InputStream in = Browser.class.getResourceAsStream("/browser/" + script)) {
+            return (List<String>) page.evaluate(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -64,6 +64,7 @@ class EveryPageBrowserTest {
         paths.addAll(List.of("/organiser/editions/" + open.id + "/registrations/" + relay.getLong("id"), "/", "/editions/" + open.id,
                 "/r/" + relay.getString("manageToken"), "/privacy"));
 
+        List<String> small = new java.util.ArrayList<>();
         for (int[] size : new int[][] {{1280, 900}, {390, 844}}) {
             for (String lang : List.of("fr", "en")) {
                 try (BrowserContext context = Browser.context(lang, size[0], size[1])) {
@@ -77,12 +78,14 @@ class EveryPageBrowserTest {
                         assertTrue(((Number) overflow).intValue() <= 0,
                                 path + " is " + overflow + " px wider than a " + size[0] + " px screen in " + lang);
                         assertEquals(List.of(), Browser.faintText(page), path + " in " + lang + " at " + size[0] + " px");
+                        Browser.smallTargets(page).forEach(t -> small.add(path + " " + lang + " " + size[0] + ": " + t));
                         String name = (path.replaceAll("[^a-z0-9]+", "-") + "-" + lang + "-" + size[0]).replaceAll("^-", "");
                         Browser.screenshot(page, "pages/" + name);
                     }
                 }
             }
         }
+        assertEquals("", String.join("\n", small), "controls too small to tap");
     }
 
     private void signIn(Page page) {
