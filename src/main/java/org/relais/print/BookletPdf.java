@@ -436,8 +436,10 @@ public final class BookletPdf {
             return ShapedTextRenderer.text(words, font -> font == bold ? Face.BOLD : Face.REGULAR);
         }
 
+        /** A paragraph of words, set from the right margin when they read from the right. */
         private Paragraph paragraph(String words) {
-            return new Paragraph().add(text(words));
+            Paragraph p = new Paragraph().add(text(words));
+            return Shaper.rightToLeft(words) ? p.setTextAlignment(TextAlignment.RIGHT) : p;
         }
 
         /** Facts as one paragraph: labels in bold, " · " between them. */

@@ -64,6 +64,39 @@ final class ShapedTextRenderer extends TextRenderer {
         return super.layout(context);
     }
 
+    /** Every glyph line the layout is given, as written or split off another, is measured shaped. */
+    @Override
+    protected void setProcessedGlyphLineAndFont(GlyphLine glyphs, PdfFont font) {
+        Face face = font == null ? null : faces.apply(font);
+        super.setProcessedGlyphLineAndFont(face == null ? glyphs : measured(glyphs, face), font);
+    }
+
+    /**
+     * The glyphs as written, each as wide as its letters are once shaped (a joined Arabic letter is
+     * narrower than the letter alone): the lines are then broken where their drawn glyphs fill them,
+     * and a line set from the right ends at the margin.
+     */
+    private static GlyphLine measured(GlyphLine written, Face face) {
+        String text = written.toUnicodeString(0, written.size());
+        float[] advances = Shaper.advances(text, face);
+        List<Glyph> glyphs = new ArrayList<>(written.size());
+        int at = 0;
+        for (int i = 0; i < written.size(); i++) {
+            Glyph glyph = written.get(i);
+            int length = glyph.getChars() == null ? 0 : glyph.getChars().length;
+            if (length == 0 || at + length > text.length()) {
+                return written;
+            }
+            float width = 0;
+            for (int c = at; c < at + length; c++) {
+                width += advances[c];
+            }
+            at += length;
+            glyphs.add(new Glyph(glyph.getCode(), Math.round(width), glyph.getUnicode(), glyph.getChars(), glyph.isMark()));
+        }
+        return at == text.length() ? new GlyphLine(glyphs, written.getStart(), written.getEnd()) : written;
+    }
+
     @Override
     public void draw(DrawContext context) {
         if (line != null && !shapedOnce && line.getEnd() > line.getStart()) {

@@ -46,6 +46,34 @@ public final class Shaper {
         return b == null ? raw.strip() : b.toString().strip();
     }
 
+    /**
+     * How wide each character of a text is once shaped, in thousandths of an em, in the text's own
+     * order: a joined Arabic letter is narrower than the letter alone, and the letters a ligature
+     * joins count as one. Laying lines out with these widths makes them as wide as they are drawn.
+     */
+    static float[] advances(String text, Face face) {
+        float[] widths = new float[text.length()];
+        Bidi bidi = new Bidi(text, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+        Font font = face.awt();
+        for (int r = 0; r < bidi.getRunCount(); r++) {
+            int start = bidi.getRunStart(r);
+            char[] run = text.substring(start, bidi.getRunLimit(r)).toCharArray();
+            GlyphVector gv = font.layoutGlyphVector(FRC, run, 0, run.length,
+                    (bidi.getRunLevel(r) & 1) == 1 ? Font.LAYOUT_RIGHT_TO_LEFT : Font.LAYOUT_LEFT_TO_RIGHT);
+            int count = gv.getNumGlyphs();
+            int[] chars = gv.getGlyphCharIndices(0, count, null);
+            for (int i = 0; i < count; i++) {
+                widths[start + chars[i]] += (float) (gv.getGlyphPosition(i + 1).getX() - gv.getGlyphPosition(i).getX());
+            }
+        }
+        return widths;
+    }
+
+    /** Whether a text reads from the right: its first letter with a direction is Arabic, Hebrew or the like. */
+    static boolean rightToLeft(String text) {
+        return text != null && !isSimple(text) && !new Bidi(text, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).baseIsLeftToRight();
+    }
+
     static boolean isSimple(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -71,6 +71,22 @@ class BookletPdfTest {
         for (String words : List.of("مرحبا بكم", "مكتبة الحي", "نستقبل العائلات كل يوم سبت", "للكتابة والرسم للأطفال والكبار")) {
             assertTrue(arabic.contains(words), () -> "missing " + words + " in " + arabic);
         }
+        // Right to left is also set from the right margin, each line measured as it is drawn (joined letters
+        // are narrower than letters alone): the Arabic name and both lines of its offer end at the margin, as
+        // the French lines start at the other. Measured unjoined and set from the left, they ended 20-90 pt short.
+        int page = 1;
+        while (!PdfTools.text(file, page).contains("Une offre pour les relais.")) {
+            page++;
+        }
+        List<PdfTools.Line> lines = PdfTools.lines(file, page);
+        List<PdfTools.Line> rtl = lines.stream().filter(l -> l.text().matches(".*[\u0600-\u06FF].*")).toList();
+        double margin = lines.stream().mapToDouble(PdfTools.Line::left).min().orElseThrow();
+        double edge = Double.parseDouble(PdfTools.pageSize(file, page).split(" x ")[0]) - margin;
+        assertEquals(3, rtl.size(), () -> "the name and two lines of offer: " + rtl);
+        for (PdfTools.Line line : rtl) {
+            assertEquals(edge, line.right(), 1.5, () -> "not at the right margin: " + line);
+        }
+        assertTrue(rtl.get(2).left() > margin + 50, () -> "the offer's last line is ragged on the left: " + rtl);
 
         Path large = Path.of("target/print/booklet-synthetic-large.pdf");
         try (OutputStream out = Files.newOutputStream(large)) {

@@ -23,6 +23,27 @@ public final class PdfTools {
         return run("pdftotext", "-enc", "UTF-8", "-f", "" + page, "-l", "" + page, pdf.toString(), "-");
     }
 
+    /** A page's lines as pdftotext finds them: each line's words, and its left and right edges in points. */
+    public static List<Line> lines(Path pdf, int page) {
+        String xhtml = run("pdftotext", "-bbox-layout", "-f", "" + page, "-l", "" + page, pdf.toString(), "-");
+        List<Line> lines = new java.util.ArrayList<>();
+        var line = java.util.regex.Pattern.compile("<line xMin=\"([\\d.]+)\" yMin=\"[\\d.]+\" xMax=\"([\\d.]+)\"[^>]*>(.*?)</line>",
+                java.util.regex.Pattern.DOTALL).matcher(xhtml);
+        var word = java.util.regex.Pattern.compile("<word[^>]*>([^<]*)</word>");
+        while (line.find()) {
+            List<String> words = new java.util.ArrayList<>();
+            var w = word.matcher(line.group(3));
+            while (w.find()) {
+                words.add(w.group(1));
+            }
+            lines.add(new Line(String.join(" ", words), Double.parseDouble(line.group(1)), Double.parseDouble(line.group(2))));
+        }
+        return lines;
+    }
+
+    public record Line(String text, double left, double right) {
+    }
+
     public static int pages(Path pdf) {
         for (String line : run("pdfinfo", pdf.toString()).split("\n")) {
             if (line.startsWith("Pages:")) {
