@@ -158,6 +158,18 @@ class RegistrationPagesTest {
     }
 
     @Test
+    void aTenThousandCharacterNameIsRefusedByNameOnThePublicForm() {
+        long edition = Api.openEdition();
+        // Before, the web server refused a field over 2 KB itself: a bare 413 page, the form and its words lost.
+        Pages.anonymous().form("/editions/" + edition + "/register", Map.of("firstName", "x".repeat(10_000),
+                        "lastName", "<script>alert(1)</script>", "email", "long-" + System.nanoTime() + "@example.org",
+                        "organisation", "Asso", "sector", "justice", "role", "educator", "consent", "true"))
+                .then().statusCode(422).body(containsString("100 caractères au plus (il y en a 10000)."))
+                .body(containsString("id=\"e-firstName\"")).body(containsString("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""))
+                .body(not(containsString("<script>alert(1)")));
+    }
+
+    @Test
     void draftsAreNotPublicAndClosedEditionsTakeNoRegistration() {
         long draft = Api.edition(Api.forumDay());
         given().get("/editions/" + draft).then().statusCode(404);

@@ -102,7 +102,7 @@ public class ErrorMappers {
         if (status >= 500) {
             LOG.error("Request failed: " + uri.getPath(), e);
         }
-        Response.ResponseBuilder built = build(uri, status, Messages.get("problem_status_" + status), null);
+        Response.ResponseBuilder built = build(uri, status, status == 413 && !isApi(uri) ? Messages.get("problem_too_large") : title(status), null);
         if (status == 405 && e.getResponse() != null && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             built.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
@@ -190,13 +190,20 @@ public class ErrorMappers {
     }
 
     private Response.ResponseBuilder build(UriInfo uri, int status, String detail, List<FieldError> errors) {
-        String title = Messages.get("problem_status_" + status);
+        String title = title(status);
         if (isApi(uri)) {
             return Response.status(status).type(Problem.MEDIA_TYPE)
                     .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors));
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.page(status, title, detail, errors == null ? List.of() : errors, home(uri.getPath())));
+    }
+
+    /** The status's name, or a general one for a status no message names. */
+    private static String title(int status) {
+        String key = "problem_status_" + status;
+        String title = Messages.get(key);
+        return title.equals(key) ? Messages.get("problem_status_other", status) : title;
     }
 
     /** The home of whoever is on that page: the organisers', the door's, a stand's, or the public one. */

@@ -19,6 +19,9 @@ public class Viewer {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    io.vertx.ext.web.RoutingContext routing;
+
     private boolean signedIn;
     private boolean organiser;
     private String name = "";
@@ -43,6 +46,14 @@ public class Viewer {
         if (name.matches("[0-9a-f]{40}")) {
             name = Messages.get("signed_in_by_link"); // a door or stand link: its token is no one's name
         }
+    }
+
+    /**
+     * Whether the request's CSRF token is known, so that the page can carry forms. It is not when
+     * the request's form could not be read at all (too large): its error page shows no sign-out form.
+     */
+    public boolean isFormsReady() {
+        return routing.get("csrf_token") != null;
     }
 
     /** The confirmation of what the last POST did, from {@code ?done=}, or null. */
