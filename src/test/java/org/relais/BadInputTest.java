@@ -27,6 +27,17 @@ class BadInputTest {
     }
 
     @Test
+    void daysSentAsNullAreNoDaysOnAChangeAsOnACreation() {
+        long edition = Api.edition("2030-02-06");
+        // It was a 500 on a change: the checks read null as no days, the update did not.
+        Map<String, Object> noDays = new java.util.HashMap<>(Map.of("number", Api.uniqueNumber(), "title", "Sans jours"));
+        noDays.put("days", null);
+        Api.organiser().body(noDays).put("/api/v1/editions/" + edition).then().statusCode(200).body("days.size()", equalTo(0));
+        noDays.put("number", Api.uniqueNumber());
+        Api.organiser().body(noDays).post("/api/v1/editions").then().statusCode(201).body("days.size()", equalTo(0));
+    }
+
+    @Test
     void malformedJsonIsA400WithoutATrace() {
         Api.organiser().body("{\"number\": 3, ").post("/api/v1/editions")
                 .then().statusCode(400).contentType("application/problem+json")

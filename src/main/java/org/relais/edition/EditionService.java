@@ -181,7 +181,7 @@ public class EditionService {
         edition.registrationOpensOn = data.registrationOpensOn();
         edition.registrationClosesOn = data.registrationClosesOn();
         edition.relayCapacity = data.relayCapacity();
-        setDays(edition, data.days());
+        setDays(edition, data.days() == null ? List.of() : data.days()); // as the checks read it: no days
         if (data.participatingInstitutionIds() != null) {
             edition.participants.clear();
             data.participatingInstitutionIds().forEach(id -> edition.participants.add(Institution.findById(id)));
