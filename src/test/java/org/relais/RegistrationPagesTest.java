@@ -177,6 +177,6 @@ class RegistrationPagesTest {
         Api.organiser().body(Map.of("status", "REGISTRATION_CLOSED")).post("/api/v1/editions/" + open + "/status");
         given().get("/editions/" + open).then().statusCode(200).body(containsString("Les inscriptions ne sont pas ouvertes"))
                 .body(not(containsString("/register\"")));
-        given().get("/privacy").then().statusCode(200).body(containsString("anonymisées"));
+        given().get("/privacy").then().statusCode(200).body(containsString("puis effacées"));
     }
 }

@@ -157,6 +157,9 @@ public class BadgeService {
         Registration r = Registration.<Registration>findByIdOptional(registrationId)
                 .filter(x -> x.edition.id.equals(edition.id))
                 .orElseThrow(() -> new NotFoundException("registration", registrationId));
+        if (r.anonymisedAt != null) {
+            throw new org.relais.web.ConflictException("conflict_registration_erased");
+        }
         if (r.status != RegistrationStatus.CONFIRMED) {
             throw new org.relais.web.ConflictException("conflict_registration_cancelled");
         }
@@ -201,7 +204,7 @@ public class BadgeService {
 
     private Stream<Object[]> relayRows(Edition edition, Long onlyId) {
         var query = em.createQuery("select r.id, r.firstName, r.lastName, r.organisation, r.code, r.sortLast, r.sortFirst"
-                + " from Registration r where r.edition = :edition and r.status = :status"
+                + " from Registration r where r.edition = :edition and r.status = :status and r.anonymisedAt is null"
                 + (onlyId == null ? "" : " and r.id = :id")
                 + " order by r.sortLast, r.sortFirst, r.id", Object[].class)
                 .setParameter("edition", edition).setParameter("status", RegistrationStatus.CONFIRMED)

@@ -40,7 +40,7 @@ import org.relais.venue.VenueService;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
-    static final int DEMO_EDITION = 14;
+    public static final int DEMO_EDITION = 14;
     static final int OPEN_DEMO_EDITION = 900;
     private static final LocalDate DEMO_DAY = LocalDate.of(2018, 2, 6);
 

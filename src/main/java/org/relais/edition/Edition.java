@@ -65,6 +65,10 @@ public class Edition extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     public EditionStatus status = EditionStatus.DRAFT;
 
+    /** When its relays' personal data went, once the retention time after the forum had passed; null before. */
+    @Column(name = "anonymised_at")
+    public java.time.OffsetDateTime anonymisedAt;
+
     /** Whether stands may record leads by scanning relays' badges (the organiser can switch it off). */
     @Column(name = "leads_enabled")
     public boolean leadsEnabled = true;

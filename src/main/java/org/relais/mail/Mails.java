@@ -90,6 +90,9 @@ public class Mails {
      * aside, never sent. Must run in a transaction; {@code bookings} are the registration's as they are now.
      */
     static String outdated(OutboxMail entry, List<Booking> bookings) {
+        if (entry.registration.anonymisedAt != null) {
+            return "Set aside: the relay's personal data was erased before it went";
+        }
         if (entry.kind == MailKind.CANCELLATION) {
             return null;
         }

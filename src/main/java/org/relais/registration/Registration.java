@@ -82,6 +82,9 @@ public class Registration extends PanacheEntityBase {
     /** Registered at the door on the day, not beforehand. */
     @Column(name = "walk_in")
     public boolean walkIn;
+    /** When the relay's personal data was erased, on request or after the retention time; null while kept. */
+    @Column(name = "anonymised_at")
+    public OffsetDateTime anonymisedAt;
 
     @jakarta.persistence.PrePersist
     @jakarta.persistence.PreUpdate
@@ -97,7 +100,34 @@ public class Registration extends PanacheEntityBase {
     }
 
     public String fullName() {
-        return firstName + " " + lastName;
+        return anonymisedAt != null ? org.relais.web.Messages.get("registration_erased") : firstName + " " + lastName;
+    }
+
+    /** The name as lists sort it, surname first. */
+    public String listName() {
+        return listName(firstName, lastName, anonymisedAt);
+    }
+
+    /** Surname first, or what became of the name once erased. */
+    static String listName(String firstName, String lastName, OffsetDateTime anonymisedAt) {
+        return anonymisedAt != null ? org.relais.web.Messages.get("registration_erased") : lastName + " " + firstName;
+    }
+
+    /**
+     * Erases what identifies the relay: names, e-mail, phone, organisation, needs, and the manage link
+     * (a new random one nobody has). Sector, role, language, status, dates and bookings stay for the counts.
+     */
+    public void erasePersonalData(String newToken) {
+        firstName = "";
+        lastName = "";
+        email = null;
+        activeEmail = null;
+        phone = null;
+        organisation = "";
+        accessibility = "";
+        accessibilityNotes = null;
+        manageToken = newToken;
+        anonymisedAt = org.relais.web.Instants.now();
     }
 
     public static Optional<Registration> findByToken(String token) {

@@ -48,7 +48,7 @@ public class RegistrationPages {
                 boolean open, Form form, String problem, boolean detailsOpen, Form details, List<Accessibility> needs,
                 List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles);
 
-        static native TemplateInstance privacy();
+        static native TemplateInstance privacy(int retentionMonths);
     }
 
     /** A programme item as a relay weighs it: seats left, waiting list, booking needed or not. */
@@ -77,6 +77,10 @@ public class RegistrationPages {
 
     @Inject
     NetworkReference reference;
+
+    /** Told in the privacy notice: how long after the forum relays' data is kept. */
+    @ConfigProperty(name = "relais.privacy.retention-months")
+    int retentionMonths;
 
     @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
     ZoneId zone;
@@ -175,7 +179,7 @@ public class RegistrationPages {
     @GET
     @Path("privacy")
     public TemplateInstance privacy() {
-        return Templates.privacy();
+        return Templates.privacy(retentionMonths);
     }
 
     /** Drafts are the organisers' business: to the public they do not exist. */

@@ -308,6 +308,9 @@ public class RegistrationService {
     private Registration lockedStanding(Registration r) {
         lockEdition(r.edition.id);
         Registration.getEntityManager().refresh(r);
+        if (r.anonymisedAt != null) {
+            throw new ConflictException("conflict_registration_erased");
+        }
         if (r.status == RegistrationStatus.CANCELLED) {
             throw new ConflictException("conflict_registration_cancelled");
         }
@@ -408,6 +411,11 @@ public class RegistrationService {
     /** Cancels: every seat it held is freed and the waiting lists move up. */
     public void cancel(String token) {
         Registration r = lockedStanding(get(token));
+        cancelled(r);
+        outbox.queue(MailKind.CANCELLATION, r, null);
+    }
+
+    private void cancelled(Registration r) {
         r.status = RegistrationStatus.CANCELLED;
         r.activeEmail = null;
         r.cancelledAt = Instants.now();
@@ -416,7 +424,37 @@ public class RegistrationService {
             freed.add(release(booking));
         }
         freed.forEach(this::promote);
-        outbox.queue(MailKind.CANCELLATION, r, null);
+    }
+
+    /**
+     * Erases a relay's personal data at their request. Before the forum, a registration that stands is
+     * cancelled first (its seats freed, the waiting lists moved up), without the cancellation mail: the
+     * relay asked, and their address is going; after it, it stays counted with its sessions. Mails still
+     * waiting for them are set aside ({@code Mails.outdated}).
+     */
+    public Registration erase(Long editionId, Long registrationId) {
+        Edition edition = lockEdition(editionId);
+        Registration r = inEdition(editionId, registrationId);
+        Registration.getEntityManager().refresh(r);
+        if (r.anonymisedAt != null) {
+            throw new ConflictException("conflict_registration_erased");
+        }
+        if (r.status != RegistrationStatus.CANCELLED && edition.status.isBefore(EditionStatus.HELD)) {
+            cancelled(r);
+        }
+        r.erasePersonalData(Tokens.manageToken());
+        return r;
+    }
+
+    /**
+     * Erases the personal data of every relay of an edition whose retention time has passed, keeping
+     * each registration's sector, role, status, dates and bookings for the counts. Returns how many.
+     */
+    public int eraseEdition(Edition edition) {
+        lockEdition(edition.id);
+        List<Registration> kept = Registration.list("edition = ?1 and anonymisedAt is null", edition);
+        kept.forEach(r -> r.erasePersonalData(Tokens.manageToken()));
+        return kept.size();
     }
 
     /** Sends the manage link again to an active registration of that e-mail; says nothing either way. */

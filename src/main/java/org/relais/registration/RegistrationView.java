@@ -10,7 +10,8 @@ import java.util.List;
 public record RegistrationView(Long id, Long editionId, String manageToken, String manageUrl, String code,
         RegistrationStatus status, String firstName, String lastName, String email, String phone, String organisation,
         String sector, String role, RegistrationData.AccessibilityData accessibilityNeeds, String language,
-        OffsetDateTime createdAt, OffsetDateTime cancelledAt, OffsetDateTime checkedInAt, List<SessionChoice> sessions) {
+        OffsetDateTime createdAt, OffsetDateTime cancelledAt, OffsetDateTime checkedInAt, List<SessionChoice> sessions,
+        OffsetDateTime anonymisedAt) {
 
     /** One chosen session: a seat, or a place on the waiting list. */
     public record SessionChoice(Long sessionId, BookingStatus status, Integer waitlistPosition, String title, LocalDate day,
@@ -28,6 +29,11 @@ public record RegistrationView(Long id, Long editionId, String manageToken, Stri
                         r.accessibilityNotes),
                 r.language, r.createdAt, r.cancelledAt, r.checkedInAt,
                 bookings.stream().map(b -> new SessionChoice(b.session.id, b.status, b.waitlistPosition, b.session.title,
-                        b.session.day, b.session.startsAt, b.session.endsAt)).toList());
+                        b.session.day, b.session.startsAt, b.session.endsAt)).toList(), r.anonymisedAt);
+    }
+
+    /** The name as lists sort it, surname first; what became of it once erased. */
+    public String listName() {
+        return Registration.listName(firstName, lastName, anonymisedAt);
     }
 }

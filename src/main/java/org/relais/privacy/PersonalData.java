@@ -1,0 +1,99 @@
+package org.relais.privacy;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.relais.badge.BadgeHolder;
+import org.relais.demo.DemoData;
+import org.relais.door.Lead;
+import org.relais.edition.Edition;
+import org.relais.registration.Registration;
+import org.relais.registration.RegistrationService;
+import org.relais.web.Instants;
+
+/**
+ * What the privacy notice promises relays: their data erased at their request, and every relay's of
+ * an edition once {@code relais.privacy.retention-months} have passed after its last day. What goes
+ * is what says who someone is (names, contacts, organisation, needs, the manage link, the contacts
+ * stands noted, the guests' badges); what stays is what the counts need (sector, role, status, dates,
+ * sessions, arrivals).
+ */
+@ApplicationScoped
+public class PersonalData {
+
+    private static final Logger LOG = Logger.getLogger(PersonalData.class);
+
+    @Inject
+    RegistrationService registrations;
+
+    @ConfigProperty(name = "relais.privacy.retention-months")
+    int retentionMonths;
+
+    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
+    ZoneId zone;
+
+    public int retentionMonths() {
+        return retentionMonths;
+    }
+
+    /** One relay's data, at their request: the registration cancelled if it stands, then erased. */
+    @Transactional
+    public void erase(Long editionId, Long registrationId) {
+        Registration r = registrations.erase(editionId, registrationId);
+        Lead.delete("registration", r);
+    }
+
+    /** With the demonstration on, its 2018 forum's relays (invented people) stay for the tour. */
+    @ConfigProperty(name = "relais.demo-data", defaultValue = "true")
+    boolean demoData;
+
+    /**
+     * A minute after Relais starts, then every few hours: the editions whose retention time has passed
+     * lose their personal data, on a server that runs all the time as on one started for the day.
+     */
+    @Scheduled(every = "${relais.privacy.every}", delayed = "${relais.privacy.delayed}")
+    void regularly() {
+        eraseDue(LocalDate.now(zone));
+    }
+
+    /** Erases the editions whose last day is more than the retention time before {@code today}; returns them. */
+    public List<Long> eraseDue(LocalDate today) {
+        List<Long> due = due(today);
+        for (Long id : due) {
+            int erased = eraseEdition(id);
+            LOG.infof("Edition %d: personal data of %d registration(s) erased, %d months after the forum", id, erased,
+                    retentionMonths);
+        }
+        return due;
+    }
+
+    List<Long> due(LocalDate today) {
+        return due(today, demoData);
+    }
+
+    @Transactional
+    List<Long> due(LocalDate today, boolean keepDemo) {
+        return Edition.<Edition>list("anonymisedAt is null").stream()
+                .filter(e -> !(keepDemo && Integer.valueOf(DemoData.DEMO_EDITION).equals(e.number)))
+                .filter(e -> e.days.stream().map(d -> d.date).max(LocalDate::compareTo)
+                        .map(last -> last.plusMonths(retentionMonths).isBefore(today)).orElse(false))
+                .map(e -> e.id).toList();
+    }
+
+    /** One edition's relays, its stands' contacts and its guests' badges, in one transaction. */
+    @Transactional
+    int eraseEdition(Long editionId) {
+        Edition edition = Edition.findById(editionId);
+        int erased = registrations.eraseEdition(edition);
+        Lead.delete("stand.id in (select s.id from Stand s where s.edition = ?1)", edition);
+        BadgeHolder.delete("edition", edition);
+        edition.anonymisedAt = Instants.now();
+        return erased;
+    }
+}

@@ -1,0 +1,167 @@
+package org.relais.privacy;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.relais.Api;
+import org.relais.Pages;
+import org.relais.door.DoorAccounts;
+import org.relais.mail.OutboxWorker;
+
+/** What the privacy notice promises: a relay's data erased on request, and an edition's after its retention time. */
+@QuarkusTest
+class PersonalDataTest {
+
+    @Inject
+    PersonalData personalData;
+
+    @Inject
+    DoorAccounts accounts;
+
+    @Inject
+    OutboxWorker worker;
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Inject
+    org.relais.demo.DemoData demo;
+
+    @Test
+    void aRelayErasedOnRequestLosesTheirDataAndTheirSeatGoesToWhoWaits() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio 104", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        String email = "erase-" + System.nanoTime() + "@example.org";
+        Map<String, Object> body = Api.relay("Awa", email, List.of(session));
+        body.put("phone", "+33 1 23 45 67 89");
+        body.put("accessibilityNeeds", Map.of("needs", List.of("WHEELCHAIR"), "notes", "Fauteuil électrique"));
+        JsonPath awa = Api.register(edition, body);
+        String waiting = Api.register(edition, Api.relay("Bintou", "wait-" + System.nanoTime() + "@example.org",
+                List.of(session))).getString("manageToken");
+        long louvre = Api.institution("Louvre");
+        long stand = Api.organiser().body(Map.of("number", 1, "institutionId", louvre))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe Louvre", "erase-stand-" + edition
+                + "@test.local", "stand-password", louvre));
+        String leads = "/api/v1/editions/" + edition + "/stands/" + stand + "/leads";
+        given().auth().preemptive().basic("erase-stand-" + edition + "@test.local", "stand-password")
+                .contentType(ContentType.JSON).body(Map.of("code", awa.getString("code"), "note", "Rappeler Awa"))
+                .post(leads).then().statusCode(201);
+        worker.sendDue();
+        mailbox.clear();
+
+        Pages organiser = Pages.signIn();
+        String page = "/organiser/editions/" + edition + "/registrations/" + awa.getLong("id");
+        organiser.get(page).then().statusCode(200).body(containsString("/erase\"")).body(containsString("Effacer ses données"));
+        organiser.form(page + "/erase", Map.of()).then().statusCode(303)
+                .header("Location", containsString("/organiser/editions/" + edition + "/registrations?done=erased"));
+
+        // Gone: names, contact, organisation, needs, the link, the stand's note; kept: sector, role, dates.
+        given().get("/api/v1/registrations/" + awa.getString("manageToken")).then().statusCode(404);
+        JsonPath list = Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Object> erased = list.getMap("find { it.id == " + awa.getLong("id") + " }");
+        assertEquals("", erased.get("firstName"));
+        assertEquals("", erased.get("lastName"));
+        assertEquals("", erased.get("organisation"));
+        assertEquals(null, erased.get("email"));
+        assertEquals(null, erased.get("phone"));
+        Map<?, ?> needs = (Map<?, ?>) erased.get("accessibilityNeeds");
+        assertEquals(List.of(), needs.get("needs"));
+        assertEquals(null, needs.get("notes"));
+        assertEquals("CANCELLED", erased.get("status"));
+        assertEquals("french-language", erased.get("sector"));
+        assertEquals("volunteer", erased.get("role"));
+        assertTrue(erased.get("anonymisedAt") != null && erased.get("cancelledAt") != null, erased.toString());
+        assertFalse(list.prettify().contains(email) || list.prettify().contains("Awa"), "nothing of Awa in the list");
+        given().auth().preemptive().basic("erase-stand-" + edition + "@test.local", "stand-password").get(leads + ".csv")
+                .then().statusCode(200).body(not(containsString("Rappeler Awa")));
+
+        // Her seat went to who waited, and she is sent nothing: she asked, and her address is gone.
+        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("CONFIRMED"));
+        worker.sendDue();
+        assertEquals(List.of(), mailbox.getMailsSentTo(email));
+
+        organiser.get(page).then().statusCode(200).body(containsString("(données effacées)"))
+                .body(not(containsString("/erase\""))).body(not(containsString("Fauteuil")));
+        organiser.get("/organiser/editions/" + edition + "/registrations").then().body(containsString("(données effacées)"))
+                .body(not(containsString(email)));
+        organiser.get("/organiser/editions/" + edition + "/sessions/" + session + "/attendees").then()
+                .body(not(containsString("Awa")));
+        Api.organiser().post("/api/v1/editions/" + edition + "/registrations/" + awa.getLong("id") + "/erase").then()
+                .statusCode(409).contentType("application/problem+json");
+        Api.organiser().post("/api/v1/editions/" + edition + "/registrations/987654/erase").then().statusCode(404);
+        given().post("/api/v1/editions/" + edition + "/registrations/" + awa.getLong("id") + "/erase").then().statusCode(401);
+    }
+
+    @Test
+    void anEditionsDataGoesOnceItsRetentionTimeHasPassedAndItsFiguresStay() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio 105", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 10);
+        String email = "kept-" + System.nanoTime() + "@example.org";
+        long relay = Api.register(edition, Api.relay("Chloé", email, List.of(session))).getLong("id");
+        Api.organiser().contentType(ContentType.JSON)
+                .body(Map.of("role", "PRESS", "firstName", "Jeanne", "lastName", "Presse", "organisation", "Le Journal"))
+                .post("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(201);
+        // Through the API, an organiser erases one relay at once too.
+        long other = Api.register(edition, Api.relay("Dalia", "other-" + System.nanoTime() + "@example.org", List.of()))
+                .getLong("id");
+        Api.organiser().post("/api/v1/editions/" + edition + "/registrations/" + other + "/erase").then().statusCode(204);
+        // After the forum, a relay erased on request stays counted, with the sessions they held.
+        long held = Api.register(edition, Api.relay("Eve", "held-" + System.nanoTime() + "@example.org", List.of(session)))
+                .getLong("id");
+        for (String status : List.of("REGISTRATION_CLOSED", "HELD")) {
+            Api.organiser().body(Map.of("status", status)).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        }
+        Api.organiser().post("/api/v1/editions/" + edition + "/registrations/" + held + "/erase").then().statusCode(204);
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then()
+                .body("find { it.id == " + other + " }.status", equalTo("CANCELLED"))
+                .body("find { it.id == " + held + " }.status", equalTo("CONFIRMED"))
+                .body("find { it.id == " + held + " }.firstName", equalTo(""))
+                .body("find { it.id == " + held + " }.sessions[0].sessionId", equalTo((int) session));
+
+        LocalDate lastDay = LocalDate.parse(Api.forumDay());
+        int months = personalData.retentionMonths();
+        assertFalse(personalData.due(lastDay.plusMonths(months)).contains(edition), "kept until the time has passed");
+        assertTrue(personalData.due(lastDay.plusMonths(months).plusDays(1)).contains(edition), "due the day after");
+
+        assertEquals(1, personalData.eraseEdition(edition), "one relay left to erase");
+        assertFalse(personalData.due(lastDay.plusYears(50)).contains(edition), "erased once");
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then()
+                .body("find { it.id == " + relay + " }.lastName", equalTo(""))
+                .body("find { it.id == " + relay + " }.email", nullValue())
+                .body("find { it.id == " + relay + " }.anonymisedAt", notNullValue())
+                .body("find { it.id == " + relay + " }.status", equalTo("CONFIRMED"))
+                .body("find { it.id == " + relay + " }.sessions[0].sessionId", equalTo((int) session))
+                .body(not(containsString(email)));
+        Api.organiser().get("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(200).body("size()", equalTo(0));
+        given().get("/privacy").then().body(containsString("conservées " + months + " mois après le forum"));
+    }
+
+    @Test
+    void theDemonstrationsInventedRelaysStayWhileTheDemonstrationIsOn() {
+        demo.load(true);
+        long forum2018 = org.relais.edition.Edition.findByNumber(org.relais.demo.DemoData.DEMO_EDITION).orElseThrow().id;
+        LocalDate later = LocalDate.of(2030, 1, 1);
+        assertFalse(personalData.due(later, true).contains(forum2018), "kept with the demonstration on");
+        assertTrue(personalData.due(later, false).contains(forum2018), "due like any forum without it");
+    }
+}
