@@ -67,7 +67,8 @@ public class PersonalData {
         List<Long> due = due(today);
         for (Long id : due) {
             int erased = eraseEdition(id);
-            LOG.infof("Edition %d: personal data of %d registration(s) erased, %d months after the forum", id, erased,
+            LOG.logf(erased > 0 ? Logger.Level.INFO : Logger.Level.DEBUG,
+                    "Edition %d: personal data of %d registration(s) erased, %d months after the forum", id, erased,
                     retentionMonths);
         }
         return due;
