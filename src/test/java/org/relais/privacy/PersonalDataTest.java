@@ -117,7 +117,17 @@ class PersonalDataTest {
         long room = Api.space(edition, "Studio 105", "STUDIO", 40);
         long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 10);
         String email = "kept-" + System.nanoTime() + "@example.org";
-        long relay = Api.register(edition, Api.relay("Chloé", email, List.of(session))).getLong("id");
+        JsonPath chloe = Api.register(edition, Api.relay("Chloé", email, List.of(session)));
+        long relay = chloe.getLong("id");
+        long louvre = Api.institution("Louvre");
+        long stand = Api.organiser().body(Map.of("number", 1, "institutionId", louvre))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe Louvre", "kept-stand-" + edition
+                + "@test.local", "stand-password", louvre));
+        String leads = "/api/v1/editions/" + edition + "/stands/" + stand + "/leads";
+        given().auth().preemptive().basic("kept-stand-" + edition + "@test.local", "stand-password")
+                .contentType(ContentType.JSON).body(Map.of("code", chloe.getString("code"), "note", "Rappeler Chloé"))
+                .post(leads).then().statusCode(201);
         Api.organiser().contentType(ContentType.JSON)
                 .body(Map.of("role", "PRESS", "firstName", "Jeanne", "lastName", "Presse", "organisation", "Le Journal"))
                 .post("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(201);
@@ -153,6 +163,8 @@ class PersonalDataTest {
                 .body("find { it.id == " + relay + " }.sessions[0].sessionId", equalTo((int) session))
                 .body(not(containsString(email)));
         Api.organiser().get("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(200).body("size()", equalTo(0));
+        given().auth().preemptive().basic("kept-stand-" + edition + "@test.local", "stand-password").get(leads + ".csv")
+                .then().statusCode(200).body(not(containsString("Chloé")));
         given().get("/privacy").then().body(containsString("conservées " + months + " mois après le forum"));
     }
 
