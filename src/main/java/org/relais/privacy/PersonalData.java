@@ -38,20 +38,23 @@ public class PersonalData {
     @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
     ZoneId zone;
 
+    /** With the demonstration on, its 2018 forum's relays (invented people) stay for the tour. */
+    @ConfigProperty(name = "relais.demo-data", defaultValue = "true")
+    boolean demoData;
+
     public int retentionMonths() {
         return retentionMonths;
     }
 
-    /** One relay's data, at their request: the registration cancelled if it stands, then erased. */
+    /**
+     * One relay's data, at their request, with the contacts stands noted; before the forum, their
+     * registration is cancelled too.
+     */
     @Transactional
     public void erase(Long editionId, Long registrationId) {
         Registration r = registrations.erase(editionId, registrationId);
         Lead.delete("registration", r);
     }
-
-    /** With the demonstration on, its 2018 forum's relays (invented people) stay for the tour. */
-    @ConfigProperty(name = "relais.demo-data", defaultValue = "true")
-    boolean demoData;
 
     /**
      * A minute after Relais starts, then every few hours: the editions whose retention time has passed

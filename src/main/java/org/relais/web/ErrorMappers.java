@@ -102,7 +102,9 @@ public class ErrorMappers {
         if (status >= 500) {
             LOG.error("Request failed: " + uri.getPath(), e);
         }
-        Response.ResponseBuilder built = build(uri, status, status == 413 && !isApi(uri) ? Messages.get("problem_too_large") : title(status), null);
+        // A page's form too large to read: say so in words, and that nothing was saved.
+        String detail = status == 413 && !isApi(uri) ? Messages.get("problem_too_large") : title(status);
+        Response.ResponseBuilder built = build(uri, status, detail, null);
         if (status == 405 && e.getResponse() != null && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             built.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }

@@ -55,15 +55,7 @@ class PersonalDataTest {
         JsonPath awa = Api.register(edition, body);
         String waiting = Api.register(edition, Api.relay("Bintou", "wait-" + System.nanoTime() + "@example.org",
                 List.of(session))).getString("manageToken");
-        long louvre = Api.institution("Louvre");
-        long stand = Api.organiser().body(Map.of("number", 1, "institutionId", louvre))
-                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
-        accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe Louvre", "erase-stand-" + edition
-                + "@test.local", "stand-password", louvre));
-        String leads = "/api/v1/editions/" + edition + "/stands/" + stand + "/leads";
-        given().auth().preemptive().basic("erase-stand-" + edition + "@test.local", "stand-password")
-                .contentType(ContentType.JSON).body(Map.of("code", awa.getString("code"), "note", "Rappeler Awa"))
-                .post(leads).then().statusCode(201);
+        String leads = noted(edition, awa.getString("code"), "Rappeler Awa");
         worker.sendDue();
         mailbox.clear();
 
@@ -91,8 +83,7 @@ class PersonalDataTest {
         assertEquals("volunteer", erased.get("role"));
         assertTrue(erased.get("anonymisedAt") != null && erased.get("cancelledAt") != null, erased.toString());
         assertFalse(list.prettify().contains(email) || list.prettify().contains("Awa"), "nothing of Awa in the list");
-        given().auth().preemptive().basic("erase-stand-" + edition + "@test.local", "stand-password").get(leads + ".csv")
-                .then().statusCode(200).body(not(containsString("Rappeler Awa")));
+        standStaff(edition).get(leads + ".csv").then().statusCode(200).body(not(containsString("Rappeler Awa")));
 
         // Her seat went to who waited, and she is sent nothing: she asked, and her address is gone.
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("CONFIRMED"));
@@ -119,15 +110,7 @@ class PersonalDataTest {
         String email = "kept-" + System.nanoTime() + "@example.org";
         JsonPath chloe = Api.register(edition, Api.relay("Chloé", email, List.of(session)));
         long relay = chloe.getLong("id");
-        long louvre = Api.institution("Louvre");
-        long stand = Api.organiser().body(Map.of("number", 1, "institutionId", louvre))
-                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
-        accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe Louvre", "kept-stand-" + edition
-                + "@test.local", "stand-password", louvre));
-        String leads = "/api/v1/editions/" + edition + "/stands/" + stand + "/leads";
-        given().auth().preemptive().basic("kept-stand-" + edition + "@test.local", "stand-password")
-                .contentType(ContentType.JSON).body(Map.of("code", chloe.getString("code"), "note", "Rappeler Chloé"))
-                .post(leads).then().statusCode(201);
+        String leads = noted(edition, chloe.getString("code"), "Rappeler Chloé");
         Api.organiser().contentType(ContentType.JSON)
                 .body(Map.of("role", "PRESS", "firstName", "Jeanne", "lastName", "Presse", "organisation", "Le Journal"))
                 .post("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(201);
@@ -163,9 +146,25 @@ class PersonalDataTest {
                 .body("find { it.id == " + relay + " }.sessions[0].sessionId", equalTo((int) session))
                 .body(not(containsString(email)));
         Api.organiser().get("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(200).body("size()", equalTo(0));
-        given().auth().preemptive().basic("kept-stand-" + edition + "@test.local", "stand-password").get(leads + ".csv")
-                .then().statusCode(200).body(not(containsString("Chloé")));
+        standStaff(edition).get(leads + ".csv").then().statusCode(200).body(not(containsString("Chloé")));
         given().get("/privacy").then().body(containsString("conservées " + months + " mois après le forum"));
+    }
+
+    /** The Louvre's stand staff note a relay's badge at their stand; returns the stand's leads address. */
+    private String noted(long edition, String code, String note) {
+        long louvre = Api.institution("Louvre");
+        long stand = Api.organiser().body(Map.of("number", 1, "institutionId", louvre))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe Louvre",
+                "stand-" + edition + "@test.local", "stand-password", louvre));
+        String leads = "/api/v1/editions/" + edition + "/stands/" + stand + "/leads";
+        standStaff(edition).contentType(ContentType.JSON).body(Map.of("code", code, "note", note)).post(leads).then()
+                .statusCode(201);
+        return leads;
+    }
+
+    private static io.restassured.specification.RequestSpecification standStaff(long edition) {
+        return given().auth().preemptive().basic("stand-" + edition + "@test.local", "stand-password");
     }
 
     @Test
