@@ -102,9 +102,10 @@ public class ErrorMappers {
         if (status >= 500) {
             LOG.error("Request failed: " + uri.getPath(), e);
         }
-        // A page's form too large to read: say so in words, and that nothing was saved.
-        String detail = status == 413 && !isApi(uri) ? Messages.get("problem_too_large") : title(status);
-        Response.ResponseBuilder built = build(uri, status, detail, null);
+        if (status == 413) {
+            return tooLarge(uri);
+        }
+        Response.ResponseBuilder built = build(uri, status, title(status), null);
         if (status == 405 && e.getResponse() != null && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             built.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
@@ -113,6 +114,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (e.getClass() == RuntimeException.class && String.valueOf(e.getMessage()).startsWith("Param limit of ")) {
+            return tooLarge(uri); // RESTEasy's form reader, over quarkus.http.limits.max-parameters
+        }
         if (databaseUnavailable(e)) {
             logOutage(uri, e);
             return build(uri, 503, Messages.get("problem_unavailable"), null).header(HttpHeaders.RETRY_AFTER, "5")
@@ -199,6 +203,11 @@ public class ErrorMappers {
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.page(status, title, detail, errors == null ? List.of() : errors, home(uri.getPath())));
+    }
+
+    /** A form or body too large to read: a page says so in words, and that nothing was saved. */
+    private Response tooLarge(UriInfo uri) {
+        return answer(uri, 413, isApi(uri) ? title(413) : Messages.get("problem_too_large"), null);
     }
 
     /** The status's name, or a general one for a status no message names. */
