@@ -38,6 +38,20 @@ class BadInputTest {
     }
 
     @Test
+    void aFilterNamingNothingOfTheEditionIsNamedNotAnEmptyList() {
+        long edition = Api.openEdition();
+        Api.register(edition, Api.relay("Filtrée", "filter-" + System.nanoTime() + "@example.org", List.of()));
+        String list = "/api/v1/editions/" + edition + "/registrations";
+        // An unknown status read as "none of them": the client took it for an empty edition.
+        Api.organiser().get(list + "?status=zz&sector=nowhere&role=astronaut&sessionId=987654").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("status", "sector", "role", "sessionId"));
+        Api.organiser().get(list + "?status=confirmed&sector=french-language").then().statusCode(200).body("size()", equalTo(1));
+        Pages.signIn().get("/organiser/editions/" + edition + "/registrations?status=zz").then().statusCode(422)
+                .body(containsString("status"));
+    }
+
+    @Test
     void malformedJsonIsA400WithoutATrace() {
         Api.organiser().body("{\"number\": 3, ").post("/api/v1/editions")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -143,7 +143,9 @@ public class Registration extends PanacheEntityBase {
         return count("edition = ?1 and status = ?2", edition, RegistrationStatus.CONFIRMED);
     }
 
+    /** By surname, then first name; those whose data is erased after the others. */
     public static List<Registration> listByEdition(Edition edition) {
-        return list("edition = ?1 order by sortLast, sortFirst, id", edition);
+        return list("edition = ?1 order by case when anonymisedAt is null then 0 else 1 end, sortLast, sortFirst, id",
+                edition);
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.relais.edition.Edition;
 import org.relais.edition.EditionService;
+import org.relais.network.NetworkReference;
+import org.relais.programme.ProgrammeSession;
+import org.relais.web.Errors;
 
 /** Reading registrations: one through its token, or an edition's, filtered as the organiser asks. */
 @ApplicationScoped
@@ -25,6 +28,9 @@ public class RegistrationQueries {
     @Inject
     EditionService editions;
 
+    @Inject
+    NetworkReference reference;
+
     /** The session a booking is in, for the page to return to. */
     public Long sessionOf(Long bookingId) {
         Booking booking = bookingId == null ? null : Booking.findById(bookingId);
@@ -39,8 +45,18 @@ public class RegistrationQueries {
         return RegistrationView.of(r, Booking.listByRegistration(r));
     }
 
+    /** The edition's registrations that match; a filter naming no sector, role, status or session of it is a 422. */
     public List<RegistrationView> list(Long editionId, Filter filter) {
         Edition edition = editions.get(editionId);
+        Errors errors = new Errors();
+        errors.oneOf("sector", filter.sector(), keys(reference.relaySectors()), false);
+        errors.oneOf("role", filter.role(), keys(reference.relayRoles()), false);
+        errors.oneOf("status", filter.status(), RegistrationStatus.class, false);
+        if (filter.sessionId() != null && ProgrammeSession.<ProgrammeSession>findByIdOptional(filter.sessionId())
+                .filter(s -> s.edition.id.equals(edition.id)).isEmpty()) {
+            errors.add("sessionId", "error_unknown_session", filter.sessionId());
+        }
+        errors.throwIfAny();
         Map<Long, List<Booking>> bookings = new HashMap<>();
         for (Booking b : Booking.<Booking>list("registration.edition = ?1 order by session.day, session.startsAt", edition)) {
             bookings.computeIfAbsent(b.registration.id, k -> new ArrayList<>()).add(b);
@@ -60,6 +76,10 @@ public class RegistrationQueries {
                 && (blank(f.role()) || f.role().equals(r.role))
                 && (blank(f.status()) || f.status().equalsIgnoreCase(r.status.name()))
                 && (f.sessionId() == null || bookings.stream().anyMatch(b -> b.session.id.equals(f.sessionId())));
+    }
+
+    private static List<String> keys(List<NetworkReference.Term> terms) {
+        return terms.stream().map(NetworkReference.Term::key).toList();
     }
 
     private static boolean blank(String value) {

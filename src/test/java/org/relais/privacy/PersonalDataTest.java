@@ -83,6 +83,7 @@ class PersonalDataTest {
         assertEquals("volunteer", erased.get("role"));
         assertTrue(erased.get("anonymisedAt") != null && erased.get("cancelledAt") != null, erased.toString());
         assertFalse(list.prettify().contains(email) || list.prettify().contains("Awa"), "nothing of Awa in the list");
+        assertEquals(awa.getLong("id"), list.getLong("[-1].id"), "the erased after the others");
         standStaff(edition).get(leads + ".csv").then().statusCode(200).body(not(containsString("Rappeler Awa")));
 
         // Her seat went to who waited, and she is sent nothing: she asked, and her address is gone.
