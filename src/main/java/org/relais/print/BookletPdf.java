@@ -168,17 +168,20 @@ public final class BookletPdf {
                 }
                 for (int part = 0; part < parts.size(); part++) {
                     doc.add(new AreaBreak(z.page().rotate()));
-                    if (first) {
-                        doc.add(heading(b.glanceTitle(), StandardRoles.H1, z.h1()));
-                        first = false;
-                    }
                     Words date = whole.date();
                     if (parts.size() > 1) {
                         String n = " (" + (part + 1) + "/" + parts.size() + ")";
                         date = new Words(date.first() + n, date.second() == null ? null : date.second() + n);
                     }
-                    doc.add(heading(date, StandardRoles.H2, z.h2()));
-                    doc.add(grid(parts.get(part)));
+                    boolean withTitle = first;
+                    Words day = date;
+                    java.util.function.Supplier<List<Paragraph>> headings = () -> withTitle
+                            ? List.of(heading(b.glanceTitle(), StandardRoles.H1, z.h1()), heading(day, StandardRoles.H2, z.h2()))
+                            : List.of(heading(day, StandardRoles.H2, z.h2()));
+                    Table grid = fitted(parts.get(part), headings);
+                    headings.get().forEach(doc::add);
+                    doc.add(grid);
+                    first = false;
                 }
             }
         }
@@ -253,7 +256,30 @@ public final class BookletPdf {
             return out;
         }
 
-        private Table grid(Booklet.GlanceDay day) {
+        /**
+         * The day's grid in the largest type, down to three quarters of it, with which it fits its page
+         * under its headings: the grid is read at a glance, and a session's long title in a short slot would
+         * otherwise push its last rows over to the next page.
+         */
+        private Table fitted(Booklet.GlanceDay day, java.util.function.Supplier<List<Paragraph>> headings) {
+            float size = z.grid();
+            for (; size > z.grid() * 0.75f; size -= 0.5f) {
+                // Tried with its headings, on a copy: they are kept with the grid, so the page has them still to come.
+                com.itextpdf.layout.element.Div trial = new com.itextpdf.layout.element.Div();
+                headings.get().forEach(trial::add);
+                trial.add(grid(day, size));
+                var area = doc.getRenderer().getCurrentArea();
+                var renderer = trial.createRendererSubTree().setParent(doc.getRenderer());
+                var tried = renderer.layout(new com.itextpdf.layout.layout.LayoutContext(
+                        new com.itextpdf.layout.layout.LayoutArea(area.getPageNumber(), area.getBBox().clone())));
+                if (tried.getStatus() == com.itextpdf.layout.layout.LayoutResult.FULL) {
+                    break;
+                }
+            }
+            return grid(day, Math.max(size, z.grid() * 0.75f)); // still too tall: it goes on over the next page
+        }
+
+        private Table grid(Booklet.GlanceDay day, float fontSize) {
             int lanes = day.columns().stream().mapToInt(Booklet.GlanceColumn::lanes).sum();
             float[] widths = new float[lanes + 1];
             widths[0] = 1.1f;
@@ -261,7 +287,7 @@ public final class BookletPdf {
                 widths[i] = 2.5f;
             }
             // Separate borders: iText's collapsed borders fail on a row-spanning cell split across pages.
-            Table table = new Table(percents(widths)).useAllAvailableWidth().setFontSize(z.grid())
+            Table table = new Table(percents(widths)).useAllAvailableWidth().setFontSize(fontSize)
                     .setBorderCollapse(com.itextpdf.layout.properties.BorderCollapsePropertyValue.SEPARATE)
                     .setHorizontalBorderSpacing(0).setVerticalBorderSpacing(0);
             table.addHeaderCell(header("", 1));
@@ -286,7 +312,7 @@ public final class BookletPdf {
                 boolean onHour = hours[row] != null || row == 0;
                 // A cell in the hours' column on every row: a row where no cell starts would be dropped,
                 // and the table's structure would no longer be regular.
-                table.addCell(onHour ? rowHeader(hours[row] == null ? "" : hours[row]) : empty(false));
+                table.addCell(onHour ? rowHeader(hours[row] == null ? "" : hours[row]) : empty(false, fontSize));
                 for (int col = 0; col < lanes; col++) {
                     if (taken[row][col]) {
                         continue;
@@ -303,7 +329,7 @@ public final class BookletPdf {
                         cell.add(paragraph(s.title()).setMargin(0).setMultipliedLeading(1.05f));
                         table.addCell(cell);
                     } else {
-                        table.addCell(empty(onHour));
+                        table.addCell(empty(onHour, fontSize));
                     }
                 }
             }
@@ -311,8 +337,8 @@ public final class BookletPdf {
         }
 
         /** An empty quarter hour: all of one height, so that the grid reads as time (a long title makes its rows taller). */
-        private Cell empty(boolean hourRule) {
-            Cell cell = new Cell().setBorder(Border.NO_BORDER).setHeight(z.grid() * 1.4f).setPadding(0);
+        private Cell empty(boolean hourRule, float fontSize) {
+            Cell cell = new Cell().setBorder(Border.NO_BORDER).setHeight(fontSize * 1.4f).setPadding(0);
             return hourRule ? cell.setBorderTop(new SolidBorder(RULE, 0.3f)) : cell;
         }
 

@@ -95,4 +95,44 @@ class BookletPdfTest {
         assertEquals(List.of(), PdfTools.pdfUaFailures(large), "PDF/UA-1 in large print");
         assertTrue(PdfTools.text(large).contains("(2/"), "the large grid is cut in parts");
     }
+    @Test
+    void aLongTitleInALateShortSlotKeepsTheDaysGridOnOnePage() throws Exception {
+        // The demo forum with a second lane in its hall: eight lanes, and a half-hour talk at 15:30 whose title
+        // takes five lines. Its rows grew, and the grid's last rows went over to the next page, the title cut.
+        List<Booklet.GlanceColumn> columns = new ArrayList<>();
+        for (String name : List.of("Agora", "Atelier radio 1", "Atelier radio 2", "Hall d'accueil", "Salle de rencontre",
+                "Studio 104", "Studio 105")) {
+            columns.add(new Booklet.GlanceColumn(name, name.equals("Agora") ? 2 : 1));
+        }
+        String talk = "Le Défenseur des droits aux côtés des acteurs sociaux";
+        List<Booklet.GlanceCell> cells = List.of(new Booklet.GlanceCell(2, 22, 0, "10:30–16:00", "Temps de rencontre"),
+                new Booklet.GlanceCell(20, 3, 1, "15:00–15:45", "Lecture"),
+                new Booklet.GlanceCell(0, 2, 6, "10:00–10:30", "Ouverture du forum"),
+                new Booklet.GlanceCell(4, 4, 2, "11:00–12:00", "Atelier radio : réaliser une interview"),
+                new Booklet.GlanceCell(8, 4, 5, "12:00–13:00", "Les archives audiovisuelles en classe et en atelier"),
+                new Booklet.GlanceCell(20, 4, 4, "15:00–16:00", "Visite de la Maison de la Radio"),
+                new Booklet.GlanceCell(22, 2, 5, "15:30–16:00", talk));
+        List<Booklet.GlanceHour> hours = new ArrayList<>();
+        for (int h = 0; h < 6; h++) {
+            hours.add(new Booklet.GlanceHour(String.format("%02d:00", 10 + h), h * 4));
+        }
+        List<Booklet.Fact> facts = List.of(new Booklet.Fact(new Words("Lieu", "Where"), Words.of("Agora")));
+        Booklet booklet = new Booklet("fr", null, "Programme", new Booklet.Cover(Words.of("Programme"), "Forum", "thème",
+                Words.of("Accueilli par X"), Words.of("mardi 2 février"), "Lieu", "Adresse"),
+                Words.of("La journée en un coup d’œil"),
+                List.of(new Booklet.GlanceDay(Words.of("mardi 2 février 2027"), columns, 24, hours, cells)),
+                Words.of("Le programme"), List.of(new Booklet.SessionDay(Words.of("mardi 2 février"), List.of(
+                        new Booklet.SessionEntry("15:30–16:00", Words.of("Rencontre"), talk, "", facts)))),
+                Words.of("rien"), Words.of("Plan"), List.of(), Words.of("Établissements"), List.of(), Words.of("Invités"),
+                List.of(), Words.of("Pratique"), facts);
+        Path file = Path.of("target/print/booklet-late-title.pdf");
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BookletPdf.write(booklet, new BookletPdf.Options(false, false), out);
+        }
+        assertEquals(List.of(), PdfTools.pdfUaFailures(file), "PDF/UA-1");
+        String grid = PdfTools.text(file, 2).replaceAll("\\s+", " ");
+        assertTrue(grid.contains("La journée en un coup d’œil") && grid.contains(talk), grid);
+        assertTrue(!PdfTools.text(file, 3).contains("Studio 105"), "the grid's columns again on the next page");
+    }
 }
