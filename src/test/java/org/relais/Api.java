@@ -86,6 +86,11 @@ public final class Api {
                 .jsonPath().getLong("id");
     }
 
+    /** A studio and a workshop in it on the forum day, 11:00–12:00, with that many seats; returns the session. */
+    public static long workshop(long editionId, Integer seats) {
+        return session(editionId, space(editionId, "Studio", "STUDIO", 40), forumDay(), "11:00", "12:00", seats);
+    }
+
     public static long session(long editionId, long spaceId, String day, String start, String end, Integer seats) {
         return organiser().body(sessionBody(spaceId, day, start, end, seats)).post("/api/v1/editions/" + editionId + "/sessions")
                 .then().statusCode(201).extract().jsonPath().getLong("id");

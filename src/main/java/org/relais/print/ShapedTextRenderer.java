@@ -51,11 +51,16 @@ final class ShapedTextRenderer extends TextRenderer {
         return new ShapedTextRenderer((Text) modelElement, faces);
     }
 
+    /** A part of this renderer's line, split off by the layout: its glyphs are measured already. */
     @Override
     protected TextRenderer createCopy(GlyphLine glyphs, PdfFont font) {
         ShapedTextRenderer copy = new ShapedTextRenderer(this);
-        copy.setProcessedGlyphLineAndFont(glyphs, font);
+        copy.measuredAlready(glyphs, font);
         return copy;
+    }
+
+    private void measuredAlready(GlyphLine glyphs, PdfFont font) {
+        super.setProcessedGlyphLineAndFont(glyphs, font);
     }
 
     @Override
@@ -64,7 +69,7 @@ final class ShapedTextRenderer extends TextRenderer {
         return super.layout(context);
     }
 
-    /** Every glyph line the layout is given, as written or split off another, is measured shaped. */
+    /** The text as written, once the layout has turned it into glyphs, is measured shaped. */
     @Override
     protected void setProcessedGlyphLineAndFont(GlyphLine glyphs, PdfFont font) {
         Face face = font == null ? null : faces.apply(font);

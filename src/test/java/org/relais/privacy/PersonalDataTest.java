@@ -46,8 +46,7 @@ class PersonalDataTest {
     @Test
     void aRelayErasedOnRequestLosesTheirDataAndTheirSeatGoesToWhoWaits() {
         long edition = Api.openEdition();
-        long room = Api.space(edition, "Studio 104", "STUDIO", 40);
-        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        long session = Api.workshop(edition, 1);
         String email = "erase-" + System.nanoTime() + "@example.org";
         Map<String, Object> body = Api.relay("Awa", email, List.of(session));
         body.put("phone", "+33 1 23 45 67 89");
@@ -106,8 +105,7 @@ class PersonalDataTest {
     @Test
     void anEditionsDataGoesOnceItsRetentionTimeHasPassedAndItsFiguresStay() {
         long edition = Api.openEdition();
-        long room = Api.space(edition, "Studio 105", "STUDIO", 40);
-        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 10);
+        long session = Api.workshop(edition, 10);
         String email = "kept-" + System.nanoTime() + "@example.org";
         JsonPath chloe = Api.register(edition, Api.relay("Chloé", email, List.of(session)));
         long relay = chloe.getLong("id");
