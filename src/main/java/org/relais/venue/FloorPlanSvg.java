@@ -44,7 +44,7 @@ public final class FloorPlanSvg {
         double h = (depth + legendHeight + 0.6) * SCALE;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-10 -10 ").append(n(w + 20)).append(' ')
-                .append(n(h + 20)).append("\" role=\"img\" aria-labelledby=\"plan-title\" class=\"floorplan\"")
+                .append(n(h + 20)).append("\" role=\"group\" aria-labelledby=\"plan-title\" class=\"floorplan\"")
                 .append(" font-family=\"DejaVu Sans, sans-serif\">\n");
         svg.append("<title id=\"plan-title\">").append(esc(title)).append("</title>\n");
         svg.append("<g class=\"hall-size\" data-width=\"").append(m(width)).append("\" data-depth=\"").append(m(depth))

@@ -62,10 +62,29 @@ final class Browser {
         return check(page, "targets.js");
     }
 
+    /**
+     * Every barrier axe-core finds on the page under WCAG 2.1 A and AA (a control without a name,
+     * an image without text, a wrong ARIA role, a heading out of order, an id given twice...), as
+     * "rule: element (what it asks)"; empty when it finds none.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> barriers(Page page) {
+        if (!Boolean.TRUE.equals(page.evaluate("() => typeof axe !== 'undefined'"))) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setContent(resource("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")));
+        }
+        return (List<String>) page.evaluate("async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
+                + "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})).violations"
+                + ".flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ') + ' (' + v.help + ')'))");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> check(Page page, String script) {
-        try (java.io.InputStream in = Browser.class.getResourceAsStream("/browser/" + script)) {
-            return (List<String>) page.evaluate(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        return (List<String>) page.evaluate(resource("/browser/" + script));
+    }
+
+    private static String resource(String path) {
+        try (java.io.InputStream in = Browser.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.relais.Api;
@@ -65,6 +66,7 @@ class DoorBrowserTest {
             assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Awa Diallo");
             assertThat(page.locator("#code")).isFocused();
             assertThat(page.locator("#code")).hasValue("");
+            assertEquals(List.of(), Browser.barriers(page), "door-checked-in");
             Browser.screenshot(page, "door-checked-in");
 
             page.keyboard().type(awa);
@@ -103,6 +105,7 @@ class DoorBrowserTest {
             page.keyboard().type(new String(forged));
             page.keyboard().press("Enter");
             assertThat(page.locator("#answer .headline")).containsText("falsifié");
+            assertEquals(List.of(), Browser.barriers(page), "door-offline");
             Browser.screenshot(page, "door-offline");
             Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn",
                     org.hamcrest.Matchers.equalTo(2));
@@ -115,6 +118,7 @@ class DoorBrowserTest {
 
             page.navigate(Browser.url(base, "/door/editions/" + edition + "/live"));
             assertThat(page.locator("#arrived")).hasText("3");
+            assertEquals(List.of(), Browser.barriers(page), "door-live");
             Browser.screenshot(page, "door-live");
             Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(((Number) overflow).intValue() <= 0);

@@ -65,6 +65,7 @@ class EveryPageBrowserTest {
                 "/r/" + relay.getString("manageToken"), "/privacy"));
 
         List<String> small = new java.util.ArrayList<>();
+        List<String> barriers = new java.util.ArrayList<>();
         for (int[] size : new int[][] {{1280, 900}, {390, 844}}) {
             for (String lang : List.of("fr", "en")) {
                 try (BrowserContext context = Browser.context(lang, size[0], size[1])) {
@@ -79,6 +80,7 @@ class EveryPageBrowserTest {
                                 path + " is " + overflow + " px wider than a " + size[0] + " px screen in " + lang);
                         assertEquals(List.of(), Browser.faintText(page), path + " in " + lang + " at " + size[0] + " px");
                         Browser.smallTargets(page).forEach(t -> small.add(path + " " + lang + " " + size[0] + ": " + t));
+                        Browser.barriers(page).forEach(b -> barriers.add(path + " " + lang + " " + size[0] + ": " + b));
                         String name = (path.replaceAll("[^a-z0-9]+", "-") + "-" + lang + "-" + size[0]).replaceAll("^-", "");
                         Browser.screenshot(page, "pages/" + name);
                     }
@@ -86,6 +88,60 @@ class EveryPageBrowserTest {
             }
         }
         assertEquals("", String.join("\n", small), "controls too small to tap");
+        assertEquals("", String.join("\n", barriers), "accessibility barriers");
+    }
+
+    /**
+     * Every form sent back empty comes again with its problems in words, and axe-core finds no
+     * barrier there either: each problem is tied to its field, nothing is left unnamed.
+     */
+    @Test
+    void everyFormShownAgainWithItsProblemsHasNoBarrier() {
+        demo.load(true);
+        Edition forum = Edition.findByNumber(14).orElseThrow();
+        Edition open = Edition.findByNumber(900).orElseThrow();
+        long stand = Stand.listByEdition(forum).get(0).id;
+        String e = "/organiser/editions/" + forum.id;
+        String manage = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Api.relay("Forms", "every-form-" + System.nanoTime() + "@example.org",
+                        List.of(ProgrammeSession.<ProgrammeSession>list("edition = ?1 and registration = true", open).get(0).id)))
+                .post("/api/v1/editions/" + open.id + "/registrations").then().statusCode(201).extract().path("manageToken");
+        // page, then the form sent empty on it
+        List<String[]> forms = List.of(new String[] {"/organiser/editions/new", "/organiser/editions/new"},
+                new String[] {"/organiser/institutions/new", "/organiser/institutions/new"}, new String[] {e, e + "/guests"},
+                new String[] {e + "/spaces", e + "/spaces"}, new String[] {e + "/stands", e + "/stands"},
+                new String[] {e + "/sessions", e + "/sessions"}, new String[] {e + "/badges", e + "/badge-holders"},
+                new String[] {e + "/door", e + "/door/access"}, new String[] {e + "/floorplan", e + "/floorplan/obstacles"},
+                new String[] {"/door/editions/" + forum.id + "/walk-in", "/door/editions/" + forum.id + "/walk-in"},
+                new String[] {"/stand/editions/" + forum.id + "/stands/" + stand, "/stand/editions/" + forum.id + "/stands/" + stand + "/leads"},
+                new String[] {"/editions/" + open.id, "/editions/" + open.id + "/register#register"},
+                new String[] {"/r/" + manage, "/r/" + manage + "/details#details"});
+        List<String> barriers = new java.util.ArrayList<>();
+        for (String lang : List.of("fr", "en")) {
+            try (BrowserContext context = Browser.context(lang, 390, 844)) {
+                Page page = context.newPage();
+                page.navigate(url("/login?lang=" + lang));
+                page.locator("#j_username").fill(Api.ORGANISER);
+                page.locator("#j_password").fill("not-the-password");
+                page.locator("form button[type=submit]").click();
+                assertThat(page.locator(".problem")).isVisible();
+                Browser.barriers(page).forEach(b -> barriers.add("/login " + lang + ": " + b));
+                signIn(page);
+                for (String[] form : forms) {
+                    page.navigate(url(form[0] + "?lang=" + lang));
+                    String selector = "form[action='" + form[1] + "']";
+                    page.evaluate("s => document.querySelectorAll(s + ' input:not([type=hidden]):not([type=checkbox]):not([type=radio]), '"
+                            + " + s + ' textarea').forEach(f => f.value = '')", selector);
+                    page.locator(selector + " button[type=submit]").first().click();
+                    page.waitForLoadState();
+                    assertThat(page.locator(".error, .problem").first()).isVisible();
+                    Browser.barriers(page).forEach(b -> barriers.add(form[1] + " " + lang + ": " + b));
+                    String name = ("form-" + form[1].replaceAll("[^a-z0-9]+", "-") + "-" + lang).replaceAll("-+", "-");
+                    Browser.screenshot(page, "pages/" + name);
+                }
+            }
+        }
+        assertEquals("", String.join("\n", barriers), "accessibility barriers");
     }
 
     private void signIn(Page page) {

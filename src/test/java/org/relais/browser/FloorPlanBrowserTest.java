@@ -1,6 +1,7 @@
 package org.relais.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -60,6 +62,7 @@ class FloorPlanBrowserTest {
             page.keyboard().press("ArrowLeft");
             assertThat(page.locator("#plan-problems")).containsText(
                     java.util.regex.Pattern.compile("Les stands (1 et 2|2 et 3) se chevauchent\\."));
+            assertEquals(List.of(), Browser.barriers(page), "floorplan-overlap");
             Browser.screenshot(page, "floorplan-overlap");
 
             // Saving that plan is refused with the reason, and nothing is saved.

@@ -113,6 +113,7 @@ class OrganiserBrowserTest {
 
         page.locator("ul.conflicts a[href*='/programme#']").click();
         assertThat(page.locator(".grid-session.conflict")).containsText("Atelier radio");
+        assertEquals(List.of(), Browser.barriers(page), "conflict-grid");
         Browser.screenshot(page, "conflict-grid");
     }
 
@@ -141,6 +142,7 @@ class OrganiserBrowserTest {
         assertThat(page.locator(".grid-session")).not().hasCount(0);
         assertThat(page.locator(".grid-session.conflict")).hasCount(0);
         assertThat(page.locator(".grid-head").first()).isVisible();
+        assertEquals(List.of(), Browser.barriers(page), "programme-grid-fr");
         Browser.screenshot(page, "programme-grid-fr");
 
         page.locator(".lang a[hreflang=en]").click();

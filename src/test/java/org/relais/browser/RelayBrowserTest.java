@@ -68,6 +68,7 @@ class RelayBrowserTest {
             assertThat(page.locator(".flash")).containsText("Vous êtes inscrit·e");
             assertThat(page.locator("ul.plain")).containsText("Atelier 11:00");
             assertThat(page.locator("ul.plain")).containsText("place réservée");
+            assertEquals(List.of(), Browser.barriers(page), "relay-manage-phone");
             Browser.screenshot(page, "relay-manage-phone");
             Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(((Number) overflow).intValue() <= 0, "the manage page fits the phone");
