@@ -52,6 +52,46 @@ class BadInputTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedInWordsBeforeItIsRead() throws Exception {
+        long edition = Api.openEdition();
+        // 20 MB announced, a few bytes sent: the answer comes without the rest being read.
+        String answer = rawPost("/api/v1/editions/" + edition + "/registrations", 20_000_000, "en");
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(answer.contains("application/problem+json"), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(answer.contains("\"title\":\"Request too large\""), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(answer.contains("larger than 10 MB"), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(answer.contains("\"instance\":\"/api/v1/editions/" + edition + "/registrations\""), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(rawPost("/api/v1/editions/" + edition + "/registrations", 20_000_000, "fr")
+                .contains("Envoi trop volumineux"));
+        // Under the limit, the body is read and judged as ever.
+        String judged = rawPost("/api/v1/editions/" + edition + "/registrations", 2, "en");
+        org.junit.jupiter.api.Assertions.assertTrue(judged.startsWith("HTTP/1.1 422") && judged.contains("consent"), judged);
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /** Announces a body of {@code length} bytes, sends "{}" only, and reads what comes back before the socket closes. */
+    private static String rawPost(String path, long length, String language) throws java.io.IOException {
+        java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Accept-Language: " + language + "\r\nConnection: close\r\nContent-Length: " + length + "\r\n\r\n{}")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0;) {
+                    read.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // what came is the answer
+            }
+            return read.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void malformedJsonIsA400WithoutATrace() {
         Api.organiser().body("{\"number\": 3, ").post("/api/v1/editions")
                 .then().statusCode(400).contentType("application/problem+json")

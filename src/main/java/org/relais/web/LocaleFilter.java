@@ -24,25 +24,29 @@ public class LocaleFilter {
     @ServerRequestFilter(preMatching = true)
     public void choose(ContainerRequestContext request) {
         String asked = request.getUriInfo().getQueryParameters().getFirst("lang");
+        Cookie cookie = request.getCookies().get(COOKIE);
+        Locale chosen = chosen(asked, cookie == null ? null : cookie.getValue(),
+                request.getAcceptableLanguages().stream().map(Locale::getLanguage).toList());
+        current.set(chosen, supported(asked) != null);
+    }
+
+    /** The language from {@code ?lang=}, else the cookie, else the first of the browser's we speak, else French. */
+    static Locale chosen(String asked, String cookie, java.util.List<String> acceptable) {
         Locale fromQuery = supported(asked);
         if (fromQuery != null) {
-            current.set(fromQuery, true);
-            return;
+            return fromQuery;
         }
-        Cookie cookie = request.getCookies().get(COOKIE);
-        Locale fromCookie = cookie == null ? null : supported(cookie.getValue());
+        Locale fromCookie = supported(cookie);
         if (fromCookie != null) {
-            current.set(fromCookie, false);
-            return;
+            return fromCookie;
         }
-        for (Locale locale : request.getAcceptableLanguages()) {
-            Locale match = supported(locale.getLanguage());
+        for (String language : acceptable) {
+            Locale match = supported(language);
             if (match != null) {
-                current.set(match, false);
-                return;
+                return match;
             }
         }
-        current.set(Messages.FRENCH, false);
+        return Messages.FRENCH;
     }
 
     @ServerResponseFilter
