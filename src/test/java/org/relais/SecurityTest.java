@@ -24,6 +24,23 @@ class SecurityTest {
     }
 
     @Test
+    void pagesRunOnlyRelaisScriptsAndNoOtherSiteFramesThem() {
+        long edition = Api.openEdition();
+        for (String page : new String[] {"/editions/" + edition, "/login", "/r/no-such-link"}) {
+            given().get(page).then().contentType(containsString("text/html"))
+                    .header("Content-Security-Policy", containsString("script-src 'self';"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Frame-Options", equalTo("DENY")).header("Referrer-Policy", equalTo("same-origin"))
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    // and no page relies on a script written into it, which the policy would stop
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern("(?s).*<script(?![^>]*\\ssrc=).*")))
+                    .body(org.hamcrest.Matchers.not(containsString("javascript:")));
+        }
+        given().get("/api/v1/editions/" + edition).then().statusCode(200).header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void pagesSendStrangersToTheSignInForm() {
         given().redirects().follow(false).get("/organiser/editions").then().statusCode(303)
                 .header("Location", endsWith("/login"));

@@ -70,6 +70,12 @@ class EveryPageBrowserTest {
             for (String lang : List.of("fr", "en")) {
                 try (BrowserContext context = Browser.context(lang, size[0], size[1])) {
                     Page page = context.newPage();
+                    List<String> refused = new java.util.ArrayList<>();
+                    page.onConsoleMessage(m -> {
+                        if (m.text().contains("Content Security Policy")) {
+                            refused.add(page.url() + ": " + m.text());
+                        }
+                    });
                     signIn(page);
                     for (String path : paths) {
                         page.navigate(url(path + (path.contains("?") ? "&" : "?") + "lang=" + lang));
@@ -84,6 +90,7 @@ class EveryPageBrowserTest {
                         String name = (path.replaceAll("[^a-z0-9]+", "-") + "-" + lang + "-" + size[0]).replaceAll("^-", "");
                         Browser.screenshot(page, "pages/" + name);
                     }
+                    assertEquals(List.of(), refused, "what the pages' security policy stopped");
                 }
             }
         }
@@ -142,6 +149,26 @@ class EveryPageBrowserTest {
             }
         }
         assertEquals("", String.join("\n", barriers), "accessibility barriers");
+    }
+
+    @Test
+    void anErrorPageLeadsBackToThePageBeforeWhereThereIsOne() {
+        try (BrowserContext context = Browser.shared().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale("fr").setJavaScriptEnabled(false))) {
+            Page page = context.newPage();
+            page.navigate(url("/privacy"));
+            page.navigate(url("/r/no-such-link"));
+            assertThat(page.locator("[data-back]")).isHidden(); // without JavaScript, only the link home
+            assertThat(page.locator("main p > a[href='/']")).isVisible();
+        }
+        try (BrowserContext context = Browser.context("fr", 390, 844)) {
+            Page page = context.newPage();
+            page.navigate(url("/privacy"));
+            page.navigate(url("/r/no-such-link"));
+            assertThat(page.locator("[data-back] a")).hasText("Revenir en arrière");
+            page.locator("[data-back] a").click();
+            page.waitForURL("**/privacy");
+        }
     }
 
     private void signIn(Page page) {
