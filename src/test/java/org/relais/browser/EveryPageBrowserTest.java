@@ -72,8 +72,15 @@ class EveryPageBrowserTest {
                     Page page = context.newPage();
                     List<String> refused = new java.util.ArrayList<>();
                     page.onConsoleMessage(m -> {
-                        if (m.text().contains("Content Security Policy")) {
-                            refused.add(page.url() + ": " + m.text());
+                        if (m.text().contains("Content Security Policy")
+                                || m.text().startsWith("Failed to load resource") && !m.location().startsWith(page.url())) {
+                            refused.add(page.url() + ": " + m.text() + " " + m.location()); // the icon's request is seen only here
+                        }
+                    });
+                    // what a page loads besides itself (style, scripts, icon, images) is there
+                    page.onResponse(r -> {
+                        if (!"document".equals(r.request().resourceType()) && r.status() >= 400) {
+                            refused.add(page.url() + ": " + r.status() + " " + r.url());
                         }
                     });
                     signIn(page);
@@ -90,7 +97,7 @@ class EveryPageBrowserTest {
                         String name = (path.replaceAll("[^a-z0-9]+", "-") + "-" + lang + "-" + size[0]).replaceAll("^-", "");
                         Browser.screenshot(page, "pages/" + name);
                     }
-                    assertEquals(List.of(), refused, "what the pages' security policy stopped");
+                    assertEquals(List.of(), refused, "what the pages' security policy stopped, or could not be loaded");
                 }
             }
         }
