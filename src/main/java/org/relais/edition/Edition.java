@@ -93,6 +93,14 @@ public class Edition extends PanacheEntityBase {
         return days.isEmpty() ? null : days.get(0).date;
     }
 
+    /**
+     * The last day its relays' personal data is kept, {@code months} after its last day (the next
+     * retention check erases it); none for an edition without days.
+     */
+    public Optional<LocalDate> keptUntil(int months) {
+        return days.stream().map(d -> d.date).max(LocalDate::compareTo).map(last -> last.plusMonths(months));
+    }
+
     public static List<Edition> listNewestFirst() {
         return list("order by number desc");
     }

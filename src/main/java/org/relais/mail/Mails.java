@@ -91,30 +91,30 @@ public class Mails {
      */
     static String outdated(OutboxMail entry, List<Booking> bookings) {
         if (entry.registration.anonymisedAt != null) {
-            return "Set aside: the relay's personal data was erased before it went";
+            return OutboxMail.SET_ASIDE + "the relay's personal data was erased before it went";
         }
         if (entry.kind == MailKind.CANCELLATION) {
             return null;
         }
         if (entry.registration.status != RegistrationStatus.CONFIRMED) {
-            return "Set aside: the registration was cancelled before it went";
+            return OutboxMail.SET_ASIDE + "the registration was cancelled before it went";
         }
         if (entry.kind == MailKind.PROMOTION && entry.session == null) {
-            return "Set aside: the session it announces was deleted";
+            return OutboxMail.SET_ASIDE + "the session it announces was deleted";
         }
         if (entry.kind == MailKind.PROMOTION && bookings.stream()
                 .noneMatch(b -> b.session.id.equals(entry.session.id) && b.status == BookingStatus.CONFIRMED)) {
-            return "Set aside: the relay no longer holds the seat it announces";
+            return OutboxMail.SET_ASIDE + "the relay no longer holds the seat it announces";
         }
         if (entry.kind == MailKind.SESSION_MOVED && (entry.session == null
                 || !entry.session.day.equals(entry.sessionDay) || !entry.session.startsAt.equals(entry.sessionStartsAt)
                 || !entry.session.endsAt.equals(entry.sessionEndsAt)
                 || bookings.stream().noneMatch(b -> b.session.id.equals(entry.session.id)))) {
-            return "Set aside: the session changed again, or the relay no longer holds it";
+            return OutboxMail.SET_ASIDE + "the session changed again, or the relay no longer holds it";
         }
         if ((entry.kind == MailKind.WITHDRAWAL || entry.kind == MailKind.SEAT_GIVEN) && entry.session != null
                 && bookings.stream().anyMatch(b -> b.session.id.equals(entry.session.id))) {
-            return "Set aside: the relay chose the session again";
+            return OutboxMail.SET_ASIDE + "the relay chose the session again";
         }
         return null;
     }

@@ -68,4 +68,11 @@ public class OutboxMail extends PanacheEntityBase {
     /** Why the last attempt failed, or why the mail was set aside. */
     @Column(name = "last_error")
     public String lastError;
+
+    /** How {@link #lastError} begins for a mail marked done unsent, because it had become untrue before it went. */
+    public static final String SET_ASIDE = "Set aside: ";
+
+    public boolean wasSetAside() {
+        return sentAt != null && lastError != null && lastError.startsWith(SET_ASIDE);
+    }
 }

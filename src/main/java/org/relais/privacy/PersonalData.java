@@ -13,6 +13,8 @@ import org.relais.badge.BadgeHolder;
 import org.relais.demo.DemoData;
 import org.relais.door.Lead;
 import org.relais.edition.Edition;
+import org.relais.mail.OutboxMail;
+import org.relais.registration.Booking;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationService;
 import org.relais.web.Instants;
@@ -56,6 +58,40 @@ public class PersonalData {
         Lead.delete("registration", r);
     }
 
+    /** All that is kept about the relay whose private link this is. */
+    @Transactional
+    public KeptData keptByToken(String token) {
+        return kept(registrations.get(token));
+    }
+
+    /** All that is kept about one relay of an edition, for the organisers to send them on request. */
+    @Transactional
+    public KeptData keptInEdition(Long editionId, Long registrationId) {
+        return kept(registrations.inEdition(editionId, registrationId));
+    }
+
+    private KeptData kept(Registration r) {
+        List<KeptData.SessionKept> sessions = Booking.listByRegistration(r).stream()
+                .map(b -> new KeptData.SessionKept(b.session.title, b.session.day, b.session.startsAt, b.session.endsAt,
+                        b.status, b.waitlistPosition, b.attendedAt))
+                .toList();
+        List<KeptData.StandNote> notes = Lead.<Lead>list("registration = ?1 order by createdAt, id", r).stream()
+                .map(l -> new KeptData.StandNote(l.stand.institution.name, l.createdAt, l.noteLines())).toList();
+        List<KeptData.MailKept> mails = OutboxMail.<OutboxMail>list("registration = ?1 order by createdAt, id", r).stream()
+                .map(m -> new KeptData.MailKept(m.kind, m.sessionTitle, m.createdAt, m.wasSetAside() ? null : m.sentAt,
+                        m.wasSetAside()))
+                .toList();
+        return new KeptData(r.edition.title, given(r.firstName), given(r.lastName), r.email, r.phone, given(r.organisation),
+                r.sector, r.role, r.language, r.accessibilityNeeds(), r.accessibilityNotes, r.status, r.walkIn, r.createdAt,
+                r.consentAt, r.cancelledAt, r.checkedInAt, r.anonymisedAt, r.edition.keptUntil(retentionMonths).orElse(null),
+                retentionMonths, sessions, notes, mails);
+    }
+
+    /** An erased name or organisation is stored empty: said as nothing kept. */
+    private static String given(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     /**
      * A minute after Relais starts, then every few hours: the editions whose retention time has passed
      * lose their personal data, on a server that runs all the time as on one started for the day.
@@ -85,8 +121,7 @@ public class PersonalData {
     List<Long> due(LocalDate today, boolean keepDemo) {
         return Edition.<Edition>list("anonymisedAt is null").stream()
                 .filter(e -> !(keepDemo && Integer.valueOf(DemoData.DEMO_EDITION).equals(e.number)))
-                .filter(e -> e.days.stream().map(d -> d.date).max(LocalDate::compareTo)
-                        .map(last -> last.plusMonths(retentionMonths).isBefore(today)).orElse(false))
+                .filter(e -> e.keptUntil(retentionMonths).map(until -> until.isBefore(today)).orElse(false))
                 .map(e -> e.id).toList();
     }
 

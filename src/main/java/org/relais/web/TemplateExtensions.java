@@ -22,6 +22,12 @@ public class TemplateExtensions {
         return Messages.get(key);
     }
 
+    /** {@code {m:getWith(someKey, arg)}}: a message whose key is computed, with one argument. */
+    @TemplateExtension(namespace = "m", priority = 10)
+    static String getWith(String key, Object arg) {
+        return Messages.get(key, arg);
+    }
+
     /** {@code {m:of('Accessibility_', need)}}: a message whose key is a prefix and a value. */
     @TemplateExtension(namespace = "m", priority = 10)
     static String of(String prefix, Object value) {
@@ -58,6 +64,16 @@ public class TemplateExtensions {
 
     static String longDate(LocalDate date) {
         return Messages.longDate(date, Messages.current());
+    }
+
+    /** A moment stored, as the reader says it where the forum is held: its day in full and its time. */
+    static String moment(java.time.OffsetDateTime at) {
+        if (at == null) {
+            return "";
+        }
+        java.time.ZonedDateTime local = at.atZoneSameInstant(java.time.ZoneId.of(org.eclipse.microprofile.config.ConfigProvider
+                .getConfig().getOptionalValue("relais.time-zone", String.class).orElse("Europe/Paris")));
+        return Messages.get("moment", longDate(local.toLocalDate()), hhmm(local.toLocalTime()));
     }
 
     static String hhmm(LocalTime time) {

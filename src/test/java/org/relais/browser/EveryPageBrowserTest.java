@@ -62,7 +62,8 @@ class EveryPageBrowserTest {
                 .post("/api/v1/editions/" + open.id + "/registrations").then().statusCode(201).extract().jsonPath();
         paths = new java.util.ArrayList<>(paths);
         paths.addAll(List.of("/organiser/editions/" + open.id + "/registrations/" + relay.getLong("id"), "/", "/editions/" + open.id,
-                "/r/" + relay.getString("manageToken"), "/privacy"));
+                "/r/" + relay.getString("manageToken"), "/privacy", "/r/" + relay.getString("manageToken") + "/data",
+                "/organiser/editions/" + open.id + "/registrations/" + relay.getLong("id") + "/data"));
 
         List<String> small = new java.util.ArrayList<>();
         List<String> barriers = new java.util.ArrayList<>();

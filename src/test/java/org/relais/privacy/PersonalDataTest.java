@@ -103,6 +103,74 @@ class PersonalDataTest {
     }
 
     @Test
+    void aRelaySeesAndDownloadsAllThatIsKeptAboutThemAsTheOrganisersDo() {
+        long edition = Api.openEdition();
+        long session = Api.workshop(edition, 1);
+        String email = "kept-all-" + System.nanoTime() + "@example.org";
+        Map<String, Object> body = Api.relay("Inès <b>", email, List.of(session));
+        body.put("phone", "+33 6 12 34 56 78");
+        body.put("accessibilityNeeds", Map.of("needs", List.of("HEARING_LOOP"), "notes", "Boucle \"magnétique\""));
+        JsonPath ines = Api.register(edition, body);
+        String token = ines.getString("manageToken");
+        // Someone else's seat and note: not hers, not on her page.
+        Api.register(edition, Api.relay("Other", "kept-other-" + System.nanoTime() + "@example.org", List.of(session)));
+        noted(edition, ines.getString("code"), "Visites en groupe <script>");
+        worker.sendDue();
+
+        given().get("/r/" + token).then().statusCode(200).body(containsString("href=\"/r/" + token + "/data\""));
+        String page = given().get("/r/" + token + "/data").then().statusCode(200).contentType(containsString("text/html"))
+                .extract().asString();
+        for (String shown : List.of("Inès &lt;b&gt;", email, "+33 6 12 34 56 78", "Association Lire ensemble",
+                "apprentissage du français", "bénévole", "Boucle magnétique", "Boucle &quot;magnétique&quot;",
+                "place réservée", "Louvre", "Visites en groupe &lt;script&gt;", "Votre inscription : Forum ouvert",
+                "envoyé le", "pas enregistrée", "href=\"/r/" + token + "/data.json\"")) {
+            assertTrue(page.contains(shown), shown + " in\n" + page);
+        }
+        assertFalse(page.contains("kept-other-") || page.contains("Other Relais") || page.contains("<script>"), page);
+        // The day it goes: the edition's last day plus the retention time.
+        LocalDate last = LocalDate.parse(Api.forumDay());
+        assertTrue(page.contains(org.relais.web.Messages.longDate(last.plusMonths(personalData.retentionMonths()),
+                org.relais.web.Messages.FRENCH)), page);
+
+        JsonPath file = given().get("/r/" + token + "/data.json").then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment")).header("Cache-Control", "no-store")
+                .extract().jsonPath();
+        assertEquals("Inès <b>", file.getString("firstName"));
+        assertEquals(email, file.getString("email"));
+        assertEquals("+33 6 12 34 56 78", file.getString("phone"));
+        assertEquals(List.of("HEARING_LOOP"), file.getList("accessibilityNeeds"));
+        assertEquals("CONFIRMED", file.getString("sessions[0].status"));
+        assertEquals("Louvre (musée)", file.getString("standNotes[0].institution"));
+        assertEquals(List.of("Visites en groupe <script>"), file.getList("standNotes[0].notes"));
+        assertEquals("CONFIRMATION", file.getString("mails[0].kind"));
+        assertTrue(file.getString("mails[0].sentAt") != null && file.getString("consentAt") != null, file.prettify());
+        assertEquals(last.plusMonths(personalData.retentionMonths()).toString(), file.getString("keptUntil"));
+        given().get("/r/not-a-link/data").then().statusCode(404);
+        given().get("/r/not-a-link/data.json").then().statusCode(404);
+
+        // The organisers see the same, to send it to a relay who asks by letter or telephone.
+        String kept = "/organiser/editions/" + edition + "/registrations/" + ines.getLong("id") + "/data";
+        given().redirects().follow(false).get(kept).then().statusCode(303);
+        Pages organiser = Pages.signIn();
+        organiser.get(kept + ".json").then().statusCode(200).body("email", equalTo(email));
+        organiser.get("/organiser/editions/" + edition + "/registrations/" + ines.getLong("id")).then()
+                .body(containsString("href=\"" + kept + "\""));
+        organiser.get(kept).then().statusCode(200).body(containsString("Visites en groupe &lt;script&gt;"))
+                .body(containsString(email));
+        organiser.get("/organiser/editions/" + Api.openEdition() + "/registrations/" + ines.getLong("id") + "/data")
+                .then().statusCode(404);
+
+        // Erased: what is left, said as such.
+        Api.organiser().post("/api/v1/editions/" + edition + "/registrations/" + ines.getLong("id") + "/erase").then()
+                .statusCode(204);
+        String erased = organiser.get(kept).then().statusCode(200).extract().asString();
+        assertTrue(erased.contains("Les données personnelles ont été effacées le") && erased.contains("effacé")
+                && erased.contains("apprentissage du français"), erased);
+        assertFalse(erased.contains(email) || erased.contains("Inès") || erased.contains("Visites en groupe"), erased);
+        given().get("/r/" + token + "/data").then().statusCode(404);
+    }
+
+    @Test
     void anEditionsDataGoesOnceItsRetentionTimeHasPassedAndItsFiguresStay() {
         long edition = Api.openEdition();
         long session = Api.workshop(edition, 10);

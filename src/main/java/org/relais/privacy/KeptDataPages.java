@@ -1,0 +1,79 @@
+package org.relais.privacy;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import org.relais.account.Account;
+import org.relais.edition.Edition;
+
+/**
+ * All that Relais keeps about a relay: on a page and as a JSON file, for the relay through their
+ * private link, and for the organisers, who send it to a relay who asks by other means.
+ */
+@Path("/")
+public class KeptDataPages {
+
+    @Inject
+    PersonalData personalData;
+
+    @CheckedTemplate
+    static class Templates {
+        /** @param edition the organisers' edition, for its tabs; null on the relay's own page */
+        static native TemplateInstance kept(KeptData data, Edition edition, String back, String json);
+    }
+
+    @GET
+    @Path("r/{token}/data")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance own(@RestPath String token) {
+        return Templates.kept(personalData.keptByToken(token), null, "/r/" + token, "/r/" + token + "/data.json");
+    }
+
+    @GET
+    @Path("r/{token}/data.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ownFile(@RestPath String token) {
+        return file(personalData.keptByToken(token));
+    }
+
+    /**
+     * The organisers' side, under the registration's own path: a resource class is chosen by its
+     * path before its methods are, and the registrations' pages hold the shorter one.
+     */
+    @Path("/organiser/editions/{id}/registrations/{registrationId}")
+    @RolesAllowed(Account.ORGANISER)
+    public static class Organisers {
+
+        @Inject
+        PersonalData personalData;
+
+        @GET
+        @Path("data")
+        @Produces(MediaType.TEXT_HTML)
+        public TemplateInstance organisers(@RestPath Long id, @RestPath Long registrationId) {
+            KeptData data = personalData.keptInEdition(id, registrationId);
+            String registration = "/organiser/editions/" + id + "/registrations/" + registrationId;
+            return Templates.kept(data, Edition.findById(id), registration, registration + "/data.json");
+        }
+
+        @GET
+        @Path("data.json")
+        @Produces(MediaType.APPLICATION_JSON)
+        public Response organisersFile(@RestPath Long id, @RestPath Long registrationId) {
+            return file(personalData.keptInEdition(id, registrationId));
+        }
+    }
+
+    /** A file to keep or send, which no cache along the way keeps. */
+    static Response file(KeptData data) {
+        return Response.ok(data).header("Content-Disposition", "attachment; filename=\"relais-data.json\"")
+                .header("Cache-Control", "no-store").build();
+    }
+}
