@@ -15,12 +15,13 @@ import org.relais.registration.RegistrationStatus;
  * erasure only the fields the counts need are left; the others are null.
  *
  * @param keptUntil the last day the personal data is kept; null for an edition without days
+ * @param keptForDemo the demonstration's forum, whose invented relays stay while the demonstration is on
  */
 public record KeptData(String edition, String firstName, String lastName, String email, String phone,
         String organisation, String sector, String role, String language, List<Accessibility> accessibilityNeeds,
         String accessibilityNotes, RegistrationStatus status, boolean walkIn, OffsetDateTime registeredAt,
         OffsetDateTime consentAt, OffsetDateTime cancelledAt, OffsetDateTime checkedInAt, OffsetDateTime erasedAt,
-        LocalDate keptUntil, int retentionMonths, List<SessionKept> sessions, List<StandNote> standNotes,
+        LocalDate keptUntil, int retentionMonths, boolean keptForDemo, List<SessionKept> sessions, List<StandNote> standNotes,
         List<MailKept> mails) {
 
     /** The words for a field with nothing in it: never given, or erased. */

@@ -61,16 +61,20 @@ public class PersonalData {
     /** All that is kept about the relay whose private link this is. */
     @Transactional
     public KeptData keptByToken(String token) {
-        return kept(registrations.get(token));
+        return kept(registrations.get(token), demoData);
     }
 
     /** All that is kept about one relay of an edition, for the organisers to send them on request. */
-    @Transactional
     public KeptData keptInEdition(Long editionId, Long registrationId) {
-        return kept(registrations.inEdition(editionId, registrationId));
+        return keptInEdition(editionId, registrationId, demoData);
     }
 
-    private KeptData kept(Registration r) {
+    @Transactional
+    KeptData keptInEdition(Long editionId, Long registrationId, boolean keepDemo) {
+        return kept(registrations.inEdition(editionId, registrationId), keepDemo);
+    }
+
+    private KeptData kept(Registration r, boolean keepDemo) {
         List<KeptData.SessionKept> sessions = Booking.listByRegistration(r).stream()
                 .map(b -> new KeptData.SessionKept(b.session.title, b.session.day, b.session.startsAt, b.session.endsAt,
                         b.status, b.waitlistPosition, b.attendedAt))
@@ -84,7 +88,12 @@ public class PersonalData {
         return new KeptData(r.edition.title, given(r.firstName), given(r.lastName), r.email, r.phone, given(r.organisation),
                 r.sector, r.role, r.language, r.accessibilityNeeds(), r.accessibilityNotes, r.status, r.walkIn, r.createdAt,
                 r.consentAt, r.cancelledAt, r.checkedInAt, r.anonymisedAt, r.edition.keptUntil(retentionMonths).orElse(null),
-                retentionMonths, sessions, notes, mails);
+                retentionMonths, keepDemo && keptForDemo(r.edition), sessions, notes, mails);
+    }
+
+    /** The demonstration's forum, kept while the demonstration is on: its relays are invented. */
+    private static boolean keptForDemo(Edition edition) {
+        return Integer.valueOf(DemoData.DEMO_EDITION).equals(edition.number);
     }
 
     /** An erased name or organisation is stored empty: said as nothing kept. */
@@ -120,7 +129,7 @@ public class PersonalData {
     @Transactional
     List<Long> due(LocalDate today, boolean keepDemo) {
         return Edition.<Edition>list("anonymisedAt is null").stream()
-                .filter(e -> !(keepDemo && Integer.valueOf(DemoData.DEMO_EDITION).equals(e.number)))
+                .filter(e -> !(keepDemo && keptForDemo(e)))
                 .filter(e -> e.keptUntil(retentionMonths).map(until -> until.isBefore(today)).orElse(false))
                 .map(e -> e.id).toList();
     }

@@ -241,5 +241,10 @@ class PersonalDataTest {
         LocalDate later = LocalDate.of(2030, 1, 1);
         assertFalse(personalData.due(later, true).contains(forum2018), "kept with the demonstration on");
         assertTrue(personalData.due(later, false).contains(forum2018), "due like any forum without it");
+        // and what is kept about one of them says so, not a day of 2019 long past
+        long relay = org.relais.registration.Registration.<org.relais.registration.Registration>list("edition.id", forum2018)
+                .get(0).id;
+        assertTrue(personalData.keptInEdition(forum2018, relay, true).keptForDemo());
+        assertFalse(personalData.keptInEdition(forum2018, relay, false).keptForDemo());
     }
 }
