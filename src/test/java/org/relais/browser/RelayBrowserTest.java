@@ -87,6 +87,13 @@ class RelayBrowserTest {
             Matcher link = Pattern.compile("https?://[^\\s]+(/r/[A-Za-z0-9_-]{43})").matcher(mails.get(0).getText());
             assertTrue(link.find(), mails.get(0).getText());
             assertEquals(managePath, link.group(1));
+            // The e-mail as a mail program shows it: readable by a screen reader too.
+            try (BrowserContext mail = Browser.context("fr-FR", 390, 844)) {
+                Page shown = mail.newPage();
+                shown.setContent(mails.get(0).getHtml());
+                assertEquals(List.of(), Browser.barriers(shown), "the confirmation e-mail");
+                Browser.screenshot(shown, "relay-confirmation-mail-phone");
+            }
 
             // Through the link from the e-mail: change to the afternoon workshop.
             page.navigate(Browser.url(base, link.group(1)));
