@@ -38,6 +38,9 @@ class SecurityTest {
         }
         given().get("/api/v1/editions/" + edition).then().statusCode(200).header("X-Content-Type-Options", equalTo("nosniff"))
                 .header("Content-Security-Policy", org.hamcrest.Matchers.nullValue());
+        long hall = Api.space(edition, "Agora", "HALL", 300);
+        given().get("/api/v1/editions/" + edition + "/floorplan.svg?spaceId=" + hall).then().statusCode(200)
+                .contentType(containsString("image/svg+xml")).header("Content-Security-Policy", equalTo("default-src 'none'; style-src 'unsafe-inline'"));
     }
 
     @Test

@@ -16,6 +16,9 @@ public class SecurityHeaders {
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    static final MediaType SVG = MediaType.valueOf("image/svg+xml");
+    static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+
     @ServerResponseFilter
     public void add(ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
@@ -25,6 +28,9 @@ public class SecurityHeaders {
         if (type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
             headers.putSingle("Content-Security-Policy", POLICY);
             headers.putSingle("X-Frame-Options", "DENY");
+        } else if (type != null && type.isCompatible(SVG)) {
+            // A plan opened on its own: a drawing, which runs nothing and loads nothing.
+            headers.putSingle("Content-Security-Policy", SVG_POLICY);
         }
     }
 }
