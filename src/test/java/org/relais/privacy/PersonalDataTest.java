@@ -145,6 +145,11 @@ class PersonalDataTest {
         assertEquals("CONFIRMATION", file.getString("mails[0].kind"));
         assertTrue(file.getString("mails[0].sentAt") != null && file.getString("consentAt") != null, file.prettify());
         assertEquals(last.plusMonths(personalData.retentionMonths()).toString(), file.getString("keptUntil"));
+        // Once cancelled, the page still leads to it, and it says when.
+        given().delete("/api/v1/registrations/" + token).then().statusCode(204);
+        given().get("/r/" + token).then().statusCode(200).body(containsString("href=\"/r/" + token + "/data\""));
+        given().get("/r/" + token + "/data").then().statusCode(200).body(containsString("Annulation le"))
+                .body(containsString("Annulée"));
         given().get("/r/not-a-link/data").then().statusCode(404);
         given().get("/r/not-a-link/data.json").then().statusCode(404);
 
