@@ -48,10 +48,7 @@ class PersonalDataTest {
         long edition = Api.openEdition();
         long session = Api.workshop(edition, 1);
         String email = "erase-" + System.nanoTime() + "@example.org";
-        Map<String, Object> body = Api.relay("Awa", email, List.of(session));
-        body.put("phone", "+33 1 23 45 67 89");
-        body.put("accessibilityNeeds", Map.of("needs", List.of("WHEELCHAIR"), "notes", "Fauteuil électrique"));
-        JsonPath awa = Api.register(edition, body);
+        JsonPath awa = registerWithAll(edition, "Awa", email, session, "+33 1 23 45 67 89", "WHEELCHAIR", "Fauteuil électrique");
         String waiting = Api.register(edition, Api.relay("Bintou", "wait-" + System.nanoTime() + "@example.org",
                 List.of(session))).getString("manageToken");
         String leads = noted(edition, awa.getString("code"), "Rappeler Awa");
@@ -107,10 +104,8 @@ class PersonalDataTest {
         long edition = Api.openEdition();
         long session = Api.workshop(edition, 1);
         String email = "kept-all-" + System.nanoTime() + "@example.org";
-        Map<String, Object> body = Api.relay("Inès <b>", email, List.of(session));
-        body.put("phone", "+33 6 12 34 56 78");
-        body.put("accessibilityNeeds", Map.of("needs", List.of("HEARING_LOOP"), "notes", "Boucle \"magnétique\""));
-        JsonPath ines = Api.register(edition, body);
+        JsonPath ines = registerWithAll(edition, "Inès <b>", email, session, "+33 6 12 34 56 78", "HEARING_LOOP",
+                "Boucle \"magnétique\"");
         String token = ines.getString("manageToken");
         // Someone else's seat and note: not hers, not on her page.
         Api.register(edition, Api.relay("Other", "kept-other-" + System.nanoTime() + "@example.org", List.of(session)));
@@ -223,6 +218,15 @@ class PersonalDataTest {
     }
 
     /** The Louvre's stand staff note a relay's badge at their stand; returns the stand's leads address. */
+    /** A relay who gave everything the form asks: a phone, a need and words about it. */
+    private static JsonPath registerWithAll(long edition, String firstName, String email, long session, String phone,
+            String need, String notes) {
+        Map<String, Object> body = Api.relay(firstName, email, List.of(session));
+        body.put("phone", phone);
+        body.put("accessibilityNeeds", Map.of("needs", List.of(need), "notes", notes));
+        return Api.register(edition, body);
+    }
+
     private String noted(long edition, String code, String note) {
         long louvre = Api.institution("Louvre");
         long stand = Api.organiser().body(Map.of("number", 1, "institutionId", louvre))
