@@ -112,6 +112,12 @@ class PersonalDataTest {
         noted(edition, ines.getString("code"), "Visites en groupe <script>");
         worker.sendDue();
 
+        // The registration's other addresses, beside those of its data, still answer.
+        given().auth().preemptive().basic(Api.ORGANISER, Api.PASSWORD)
+                .get("/api/v1/editions/" + edition + "/registrations/" + ines.getLong("id") + "/badge.pdf").then()
+                .statusCode(200).contentType("application/pdf");
+        Pages.signIn().get("/organiser/editions/" + edition + "/registrations/" + ines.getLong("id") + "/badge.pdf").then()
+                .statusCode(200).contentType("application/pdf");
         given().get("/r/" + token).then().statusCode(200).body(containsString("href=\"/r/" + token + "/data\""));
         String page = given().get("/r/" + token + "/data").then().statusCode(200).contentType(containsString("text/html"))
                 .extract().asString();
@@ -153,6 +159,12 @@ class PersonalDataTest {
         given().redirects().follow(false).get(kept).then().statusCode(303);
         Pages organiser = Pages.signIn();
         organiser.get(kept + ".json").then().statusCode(200).body("email", equalTo(email));
+        String api = "/api/v1/editions/" + edition + "/registrations/" + ines.getLong("id");
+        Api.organiser().get(api + "/data").then().statusCode(200).header("Cache-Control", "no-store")
+                .body("email", equalTo(email)).body("standNotes[0].notes[0]", equalTo("Visites en groupe <script>"));
+        given().get(api + "/data").then().statusCode(401);
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations/987654/data").then().statusCode(404)
+                .contentType("application/problem+json");
         organiser.get("/organiser/editions/" + edition + "/registrations/" + ines.getLong("id")).then()
                 .body(containsString("href=\"" + kept + "\""));
         organiser.get(kept).then().statusCode(200).body(containsString("Visites en groupe &lt;script&gt;"))
