@@ -36,13 +36,12 @@ public class BodyLimit {
     private void check(RoutingContext routing) {
         String length = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         String path = routing.normalizedPath();
-        if (length == null || !(path.startsWith("/api/")) || !over(length)) {
+        if (length == null || !path.startsWith("/api/") || !over(length)) {
             routing.next();
             return;
         }
-        Locale locale = LocaleFilter.chosen(routing.request().getParam("lang"),
-                routing.request().getCookie(LocaleFilter.COOKIE) == null ? null
-                        : routing.request().getCookie(LocaleFilter.COOKIE).getValue(),
+        io.vertx.core.http.Cookie cookie = routing.request().getCookie(LocaleFilter.COOKIE);
+        Locale locale = LocaleFilter.chosen(routing.request().getParam("lang"), cookie == null ? null : cookie.getValue(),
                 routing.acceptableLanguages().stream().map(l -> Locale.forLanguageTag(l.value()).getLanguage()).toList());
         Problem problem = new Problem("about:blank", Messages.get(locale, "problem_status_413"), 413,
                 Messages.get(locale, "problem_body_too_large", limit.asLongValue() / 1024 / 1024), path, null);
