@@ -19,8 +19,9 @@ import org.relais.registration.Booking;
 
 /**
  * Sends the outbox, a batch at a time: up to 50 due entries are claimed with one token (so that two
- * instances never send the same mail) and rendered in one transaction; each is then sent and marked
- * sent at once, so that a crash resends at most the one mail it interrupted. A failure is retried
+ * instances never send the same mail) and rendered in one transaction; each is then read again (a
+ * mail that has become untrue meanwhile is set aside), sent and marked sent at once, so that a crash
+ * resends at most the one mail it interrupted. A failure is retried
  * later, with growing delays, and nothing is lost. When Relais stops, the mail being sent is
  * finished and marked, the rest of its batch given back, and nothing more is begun.
  */
@@ -147,6 +148,9 @@ public class OutboxWorker {
             }
             RuntimeException failure = claimed.failure();
             if (failure == null) {
+                if (!stillTrue(claimed.id())) {
+                    continue;
+                }
                 try {
                     mailer.send(claimed.mail());
                     QuarkusTransaction.requiringNew().run(() -> OutboxMail.update(
@@ -186,12 +190,7 @@ public class OutboxWorker {
             List<Claimed> batch = new ArrayList<>();
             for (OutboxMail entry : claimed) {
                 List<Booking> bookings = Booking.listByRegistration(entry.registration);
-                String outdated = Mails.outdated(entry, bookings);
-                if (outdated != null) {
-                    entry.sentAt = now;
-                    entry.claimedUntil = null;
-                    entry.claimToken = null;
-                    entry.lastError = outdated;
+                if (setAsideIfOutdated(entry, bookings)) {
                     continue;
                 }
                 try {
@@ -202,6 +201,31 @@ public class OutboxWorker {
             }
             return new Rendered(claimed.size(), batch);
         });
+    }
+
+    /**
+     * Reads the entry again just before it goes: the rest of its batch may have taken a while (a
+     * slow mail server), and meanwhile the relay's data may have been erased or the registration
+     * cancelled. Such an entry is set aside, in its own transaction, and false returned.
+     */
+    private static boolean stillTrue(Long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OutboxMail entry = OutboxMail.findById(id);
+            return !setAsideIfOutdated(entry, Booking.listByRegistration(entry.registration));
+        });
+    }
+
+    /** Marks the entry done, unsent, with the reason, if it has become untrue ({@link Mails#outdated}). */
+    private static boolean setAsideIfOutdated(OutboxMail entry, List<Booking> bookings) {
+        String outdated = Mails.outdated(entry, bookings);
+        if (outdated == null) {
+            return false;
+        }
+        entry.sentAt = OffsetDateTime.now();
+        entry.claimedUntil = null;
+        entry.claimToken = null;
+        entry.lastError = outdated;
+        return true;
     }
 
     private static void failed(OutboxMail entry, RuntimeException e) {
