@@ -13,10 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
@@ -30,6 +28,7 @@ import org.relais.edition.EditionStatus;
 import org.relais.network.NetworkReference;
 import org.relais.registration.RegistrationData;
 import org.relais.web.Form;
+import org.relais.web.ForumZone;
 import org.relais.web.Messages;
 
 /**
@@ -79,8 +78,8 @@ public class DoorPages {
     @Inject
     RoomService rooms;
 
-    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
-    ZoneId zone;
+    @Inject
+    ForumZone forum;
 
     /** A scan's answer in words, with the tone the screen colours it in. */
     public record Shown(String status, String tone, String headline, List<String> lines, Long registrationId,
@@ -250,7 +249,7 @@ public class DoorPages {
 
     Shown shown(CheckIn c) {
         List<String> lines = new ArrayList<>();
-        String at = DoorService.hhmm(c.firstCheckedInAt(), zone);
+        String at = forum.hhmm(c.firstCheckedInAt());
         return switch (c.status()) {
             case CHECKED_IN -> {
                 if (c.organisation() != null) {

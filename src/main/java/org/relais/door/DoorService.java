@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.badge.BadgeCode;
 import org.relais.badge.BadgeHolder;
 import org.relais.badge.SigningKeys;
@@ -27,6 +25,7 @@ import org.relais.registration.RegistrationData;
 import org.relais.registration.RegistrationService;
 import org.relais.registration.RegistrationStatus;
 import org.relais.web.Collation;
+import org.relais.web.ForumZone;
 import org.relais.web.Instants;
 import org.relais.web.Messages;
 
@@ -58,8 +57,8 @@ public class DoorService {
     @Inject
     SearchIndex index;
 
-    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
-    ZoneId zone;
+    @Inject
+    ForumZone forum;
 
     /**
      * Checks in the badge a code names, at a station. {@code scannedAt}, from a station that kept
@@ -228,7 +227,7 @@ public class DoorService {
             count(roles, (String) row[1], in);
             if (in) {
                 arrived++;
-                LocalTime t = ((OffsetDateTime) row[2]).atZoneSameInstant(zone).toLocalTime();
+                LocalTime t = forum.local((OffsetDateTime) row[2]).toLocalTime();
                 LocalTime quarter = LocalTime.of(t.getHour(), t.getMinute() / 15 * 15);
                 quarters.merge(HHMM.format(quarter), 1L, Long::sum);
             }
@@ -253,8 +252,5 @@ public class DoorService {
     }
 
     /** How long ago, for the door's words ("already checked in at 09:42"). */
-    static String hhmm(OffsetDateTime at, ZoneId zone) {
-        return at == null ? "" : HHMM.format(at.atZoneSameInstant(zone));
-    }
 
 }

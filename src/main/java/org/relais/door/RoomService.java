@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.badge.BadgeCode;
 import org.relais.badge.SigningKeys;
 import org.relais.edition.Edition;
@@ -17,6 +15,7 @@ import org.relais.registration.Booking;
 import org.relais.registration.BookingStatus;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationService;
+import org.relais.web.ForumZone;
 import org.relais.web.Instants;
 import org.relais.web.Messages;
 import org.relais.web.NotFoundException;
@@ -41,8 +40,8 @@ public class RoomService {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
-    ZoneId zone;
+    @Inject
+    ForumZone forum;
 
     /** The sessions one books (the only ones with a list to check). */
     public List<ProgrammeSession> sessions(Long editionId) {
@@ -103,7 +102,7 @@ public class RoomService {
             return shown("ok", Messages.get("room_in", r.fullName()), null);
         }
         em.refresh(b);
-        return shown("warn", Messages.get("room_already", r.fullName(), DoorService.hhmm(b.attendedAt, zone)), null);
+        return shown("warn", Messages.get("room_already", r.fullName(), forum.hhmm(b.attendedAt)), null);
     }
 
     public void giveSeat(Long editionId, Long sessionId, Long fromBookingId, Long toBookingId) {

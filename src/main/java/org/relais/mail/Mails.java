@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +19,7 @@ import org.relais.registration.BookingStatus;
 import org.relais.registration.Calendar;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationStatus;
+import org.relais.web.ForumZone;
 import org.relais.web.Messages;
 
 /**
@@ -55,8 +55,8 @@ public class Mails {
     @ConfigProperty(name = "relais.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
-    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
-    ZoneId zone;
+    @Inject
+    ForumZone forum;
 
     @Inject
     BadgeService badges;
@@ -143,7 +143,7 @@ public class Mails {
                             .render());
             if (attached) {
                 mail.addAttachment("forum.ics",
-                        Calendar.of(r, bookings, zone, domain).getBytes(StandardCharsets.UTF_8),
+                        Calendar.of(r, bookings, forum.zone(), domain).getBytes(StandardCharsets.UTF_8),
                         "text/calendar; charset=UTF-8; method=PUBLISH");
             }
             if (badge != null) {

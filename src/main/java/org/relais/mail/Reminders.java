@@ -4,9 +4,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.registration.RegistrationService;
+import org.relais.web.ForumZone;
 
 /** Every morning, reminds the relays of a forum that is {@code relais.reminder.days-before} days away. */
 @ApplicationScoped
@@ -18,11 +18,11 @@ public class Reminders {
     @ConfigProperty(name = "relais.reminder.days-before", defaultValue = "2")
     int daysBefore;
 
-    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
-    ZoneId zone;
+    @Inject
+    ForumZone forum;
 
-    @Scheduled(cron = "${relais.reminder.cron:0 0 8 * * ?}", timeZone = "${relais.time-zone:Europe/Paris}")
+    @Scheduled(cron = "${relais.reminder.cron:0 0 8 * * ?}", timeZone = "${relais.time-zone}")
     void everyMorning() {
-        registrations.queueReminders(LocalDate.now(zone), daysBefore);
+        registrations.queueReminders(forum.today(), daysBefore);
     }
 }

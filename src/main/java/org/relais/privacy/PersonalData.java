@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -17,6 +16,7 @@ import org.relais.mail.OutboxMail;
 import org.relais.registration.Booking;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationService;
+import org.relais.web.ForumZone;
 import org.relais.web.Instants;
 
 /**
@@ -37,8 +37,8 @@ public class PersonalData {
     @ConfigProperty(name = "relais.privacy.retention-months")
     int retentionMonths;
 
-    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
-    ZoneId zone;
+    @Inject
+    ForumZone forum;
 
     /** With the demonstration on, its 2018 forum's relays (invented people) stay for the tour. */
     @ConfigProperty(name = "relais.demo-data", defaultValue = "true")
@@ -107,7 +107,7 @@ public class PersonalData {
      */
     @Scheduled(every = "${relais.privacy.every}", delayed = "${relais.privacy.delayed}")
     void regularly() {
-        eraseDue(LocalDate.now(zone));
+        eraseDue(forum.today());
     }
 
     /** Erases the editions whose last day is more than the retention time before {@code today}; returns them. */

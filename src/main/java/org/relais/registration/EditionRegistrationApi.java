@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
 import org.relais.web.Bodies;
+import org.relais.web.ForumZone;
 
 /** An edition's registrations: a relay registers (public); organisers list them all. */
 @Path("/api/v1/editions/{id}")
@@ -49,8 +50,8 @@ public class EditionRegistrationApi {
     @Inject
     org.relais.programme.ProgrammeService programme;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
-    java.time.ZoneId zone;
+    @Inject
+    ForumZone forum;
 
     /** The whole programme as iCalendar (public, once the edition is published), for calendars to subscribe to. */
     @GET
@@ -60,7 +61,7 @@ public class EditionRegistrationApi {
     public Response programmeIcs(@RestPath Long id) {
         programme.requirePublished(id, false); // a draft's feed is nobody's to subscribe to yet
         org.relais.edition.Edition edition = editions.get(id);
-        String ics = Calendar.programme(edition, programme.sessions(id), zone, "relais");
+        String ics = Calendar.programme(edition, programme.sessions(id), forum.zone(), "relais");
         return Response.ok(ics, "text/calendar; charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"programme-" + edition.number + ".ics\"").build();
     }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,6 +26,7 @@ import org.relais.edition.Guest;
 import org.relais.network.NetworkReference;
 import org.relais.programme.ProgrammeSession;
 import org.relais.web.Form;
+import org.relais.web.ForumZone;
 import org.relais.web.NotFoundException;
 import org.relais.web.Redirects;
 
@@ -82,8 +82,8 @@ public class RegistrationPages {
     @ConfigProperty(name = "relais.privacy.retention-months")
     int retentionMonths;
 
-    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
-    ZoneId zone;
+    @Inject
+    ForumZone forum;
 
     @GET
     @Transactional
@@ -171,7 +171,7 @@ public class RegistrationPages {
     @Transactional
     public Response calendar(@RestPath String token) {
         Registration r = registrations.get(token);
-        String ics = Calendar.of(r, Booking.listByRegistration(r), zone, "relais");
+        String ics = Calendar.of(r, Booking.listByRegistration(r), forum.zone(), "relais");
         return Response.ok(ics, "text/calendar; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"forum.ics\"").build();
     }

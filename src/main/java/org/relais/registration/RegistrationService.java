@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.relais.badge.BadgeCode;
 import org.relais.badge.SigningKeys;
 import org.relais.edition.Edition;
@@ -32,6 +30,7 @@ import org.relais.programme.SessionDeleting;
 import org.relais.programme.SessionMoved;
 import org.relais.web.ConflictException;
 import org.relais.web.Errors;
+import org.relais.web.ForumZone;
 import org.relais.web.Instants;
 import org.relais.web.Messages;
 import org.relais.web.NotFoundException;
@@ -55,8 +54,8 @@ public class RegistrationService {
     @Inject
     SigningKeys signingKeys;
 
-    @ConfigProperty(name = "relais.time-zone", defaultValue = "Europe/Paris")
-    ZoneId zone;
+    @Inject
+    ForumZone forum;
 
     /**
      * An organiser enters a relay: the same rules but for the registration window and the edition's
@@ -167,7 +166,7 @@ public class RegistrationService {
     void admit(Long editionId, List<Intake> intakes) {
         Openness now = lock(editionId);
         Edition edition = Edition.getEntityManager().getReference(Edition.class, editionId);
-        boolean open = now.open(LocalDate.now(zone));
+        boolean open = now.open(forum.today());
         Set<String> emailsInUse = emailsInUse(editionId, intakes);
         long relays = now.capacity() == null ? 0 : Registration.countConfirmed(edition);
         Map<Long, Seats> seats = new HashMap<>();
@@ -715,7 +714,7 @@ public class RegistrationService {
 
     /** Registration and changes happen while the edition is open, inside its window. */
     public boolean isOpen(Edition edition) {
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = forum.today();
         return edition.status == EditionStatus.REGISTRATION_OPEN
                 && (edition.registrationOpensOn == null || !today.isBefore(edition.registrationOpensOn))
                 && (edition.registrationClosesOn == null || !today.isAfter(edition.registrationClosesOn));

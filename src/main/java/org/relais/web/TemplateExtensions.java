@@ -71,8 +71,7 @@ public class TemplateExtensions {
         if (at == null) {
             return "";
         }
-        java.time.ZonedDateTime local = at.atZoneSameInstant(java.time.ZoneId.of(org.eclipse.microprofile.config.ConfigProvider
-                .getConfig().getOptionalValue("relais.time-zone", String.class).orElse("Europe/Paris")));
+        java.time.ZonedDateTime local = ForumZone.current().local(at);
         return Messages.get("moment", longDate(local.toLocalDate()), hhmm(local.toLocalTime()));
     }
 

@@ -1,0 +1,51 @@
+package org.relais.web;
+
+import io.quarkus.arc.Arc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where the forum is held ({@code relais.time-zone}): the zone in which its days and times are
+ * said, whatever the server's own. A session's day and hours are kept as the programme gives them;
+ * moments (an arrival, a registration) are kept as instants and said here.
+ */
+@ApplicationScoped
+public class ForumZone {
+
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final ZoneId zone;
+
+    ForumZone(@ConfigProperty(name = "relais.time-zone") ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** For code that no bean reaches (template extensions). */
+    public static ForumZone current() {
+        return Arc.container().instance(ForumZone.class).get();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Today, where the forum is held. */
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    /** A moment as the clocks show it where the forum is held. */
+    public ZonedDateTime local(OffsetDateTime at) {
+        return at.atZoneSameInstant(zone);
+    }
+
+    /** A moment's time there, as {@code HH:mm}, or "" for none. */
+    public String hhmm(OffsetDateTime at) {
+        return at == null ? "" : HHMM.format(local(at));
+    }
+}
