@@ -250,7 +250,4 @@ public class DoorService {
         map.forEach((k, v) -> out.put(k, new Count(v[0], v[1])));
         return out;
     }
-
-    /** How long ago, for the door's words ("already checked in at 09:42"). */
-
 }

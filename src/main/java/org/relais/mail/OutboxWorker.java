@@ -21,9 +21,9 @@ import org.relais.registration.Booking;
  * Sends the outbox, a batch at a time: up to 50 due entries are claimed with one token (so that two
  * instances never send the same mail) and rendered in one transaction; each is then read again (a
  * mail that has become untrue meanwhile is set aside), sent and marked sent at once, so that a crash
- * resends at most the one mail it interrupted. A failure is retried
- * later, with growing delays, and nothing is lost. When Relais stops, the mail being sent is
- * finished and marked, the rest of its batch given back, and nothing more is begun.
+ * resends at most the one mail it interrupted. A failure is retried later, with growing delays, and
+ * nothing is lost. When Relais stops, the mail being sent is finished and marked, the rest of its
+ * batch given back, and nothing more is begun.
  */
 @ApplicationScoped
 public class OutboxWorker {
