@@ -55,6 +55,21 @@ class RegistrationPagesTest {
         assertTrue(text.contains("apprentissage du français"), "sector in words");
     }
 
+    @Test
+    void theEditionsPageCountsTheRelaysRegistered() {
+        long edition = Api.openEdition();
+        Pages pages = Pages.signIn();
+        String count = "<dt>Relais inscrits</dt><dd>";
+        pages.get("/organiser/editions/" + edition).then().statusCode(200).body(containsString(count + "0</dd>"));
+        register(edition, Api.relay("Ana", "count-a-" + System.nanoTime() + "@example.org", List.of()));
+        String ben = register(edition, Api.relay("Ben", "count-b-" + System.nanoTime() + "@example.org", List.of()));
+        pages.get("/organiser/editions/" + edition).then().body(containsString(count + "2</dd>"));
+        given().delete("/api/v1/registrations/" + ben).then().statusCode(204);
+        pages.get("/organiser/editions/" + edition).then().body(containsString(count + "1</dd>"));
+        pages.get("/organiser/editions/" + edition + "?lang=en").then()
+                .body(containsString("<dt>Relays registered</dt><dd>1</dd>"));
+    }
+
     /** The relay's details form on their page: refused with the fields marked and what was typed kept, then saved. */
     @Test
     void aRelayCorrectsTheirDetailsOnTheirPage() {

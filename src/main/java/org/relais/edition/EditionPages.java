@@ -20,6 +20,7 @@ import org.relais.network.InstitutionService;
 import org.relais.network.NetworkReference;
 import org.relais.programme.Conflict;
 import org.relais.programme.ProgrammeService;
+import org.relais.registration.Registration;
 import org.relais.venue.Space;
 import org.relais.venue.Stand;
 import org.relais.web.Form;
@@ -42,8 +43,8 @@ public class EditionPages {
                 List<Edition> sources, String problem);
 
         static native TemplateInstance show(Edition edition, List<Space> spaces, List<Stand> stands, int sessionCount,
-                List<Conflict> conflicts, List<Guest> guests, Form guestForm, List<String> kinds, List<EditionStatus> next,
-                String problem);
+                long registered, List<Conflict> conflicts, List<Guest> guests, Form guestForm, List<String> kinds,
+                List<EditionStatus> next, String problem);
     }
 
     @Inject
@@ -170,7 +171,8 @@ public class EditionPages {
             }
         }
         return Templates.show(edition, Space.listByEdition(edition), Stand.listByEdition(edition),
-                programme.sessions(edition.id).size(), programme.conflicts(edition.id), Guest.listByEdition(edition),
+                programme.sessions(edition.id).size(), Registration.countConfirmed(edition), programme.conflicts(edition.id),
+                Guest.listByEdition(edition),
                 guestForm, reference.institutionKinds(), next, problem);
     }
 
