@@ -26,6 +26,7 @@ import org.relais.print.SheetLayout;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationStatus;
 import org.relais.web.Errors;
+import org.relais.web.ForumZone;
 import org.relais.web.Instants;
 import org.relais.web.Messages;
 import org.relais.web.NotFoundException;
@@ -38,7 +39,6 @@ import org.relais.web.NotFoundException;
 @Transactional
 public class BadgeService {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     @Inject
     EditionService editions;
@@ -253,9 +253,10 @@ public class BadgeService {
         List<Object[]> rows = query.getResultList();
         Map<Long, List<String>> out = new HashMap<>();
         boolean severalDays = edition.days.size() > 1;
+        DateTimeFormatter dayMonth = DateTimeFormatter.ofPattern("dd/MM");
         for (Object[] row : rows) {
-            String when = (severalDays ? ((LocalDate) row[1]).format(DateTimeFormatter.ofPattern("dd/MM")) + " " : "")
-                    + TIME.format((java.time.LocalTime) row[2]) + "–" + TIME.format((java.time.LocalTime) row[3]);
+            String when = (severalDays ? ((LocalDate) row[1]).format(dayMonth) + " " : "")
+                    + ForumZone.hhmm((java.time.LocalTime) row[2]) + "–" + ForumZone.hhmm((java.time.LocalTime) row[3]);
             String line = when + "  " + row[4] + (row[5] == null ? "" : " · " + row[5]);
             out.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(line);
         }

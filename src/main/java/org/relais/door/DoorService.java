@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,6 @@ public class DoorService {
 
     /** Longer than any code with spaces and dashes: anything beyond is not a code, and not stored. */
     static final int MAX_SCAN = 400;
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
     @Inject
@@ -154,7 +152,7 @@ public class DoorService {
                         + " left join s.space p where b.registration.id = :id and b.status = :confirmed"
                         + " order by s.day, s.startsAt, s.id", Object[].class)
                 .setParameter("id", r.id).setParameter("confirmed", BookingStatus.CONFIRMED).getResultList()) {
-            sessions.add(HHMM.format((LocalTime) line[0]) + " " + line[1] + (line[2] == null ? "" : " · " + line[2]));
+            sessions.add(ForumZone.hhmm((LocalTime) line[0]) + " " + line[1] + (line[2] == null ? "" : " · " + line[2]));
         }
         return new CheckIn(outcome, r.id, null, r.firstName + " " + r.lastName, r.organisation,
                 Messages.get("BadgeRole_RELAY"), needs, sessions, r.checkedInAt, r.checkedInAt, r.checkedInBy);
@@ -229,7 +227,7 @@ public class DoorService {
                 arrived++;
                 LocalTime t = forum.local((OffsetDateTime) row[2]).toLocalTime();
                 LocalTime quarter = LocalTime.of(t.getHour(), t.getMinute() / 15 * 15);
-                quarters.merge(HHMM.format(quarter), 1L, Long::sum);
+                quarters.merge(ForumZone.hhmm(quarter), 1L, Long::sum);
             }
         }
         long others = BadgeHolder.count("edition", edition);

@@ -3,6 +3,7 @@ package org.relais.web;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -47,5 +48,10 @@ public class ForumZone {
     /** A moment's time there, as {@code HH:mm}, or "" for none. */
     public String hhmm(OffsetDateTime at) {
         return at == null ? "" : HHMM.format(local(at));
+    }
+
+    /** A time of day as every page, mail and list says it, {@code HH:mm}, or "" for none. */
+    public static String hhmm(LocalTime time) {
+        return time == null ? "" : HHMM.format(time);
     }
 }

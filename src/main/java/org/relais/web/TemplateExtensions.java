@@ -4,7 +4,6 @@ import io.quarkus.qute.TemplateExtension;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 
 /** Display helpers for templates: {@code {m:key}} messages, labels of enum values, dates. */
 @TemplateExtension
@@ -76,7 +75,7 @@ public class TemplateExtensions {
     }
 
     static String hhmm(LocalTime time) {
-        return time == null ? "" : time.format(DateTimeFormatter.ofPattern("HH:mm"));
+        return ForumZone.hhmm(time);
     }
 
     static String plain(BigDecimal value) {
