@@ -41,6 +41,37 @@ class RegistrationMailTest {
         return Api.register(edition, body).getString("manageToken");
     }
 
+    /** A relay who lost their mail calls: the organiser sends their link again, to their own address, while it stands. */
+    @Test
+    void theOrganiserSendsARelayTheirLinkAgain() {
+        long edition = Api.openEdition();
+        String email = "lost-" + System.nanoTime() + "@example.org";
+        io.restassured.path.json.JsonPath registered = Api.register(edition, Api.relay("Inès", email, List.of()));
+        String page = "/organiser/editions/" + edition + "/registrations/" + registered.getLong("id");
+        worker.sendDue();
+        assertEquals(1, mailbox.getMailsSentTo(email).size(), "the confirmation");
+
+        Pages pages = Pages.signIn();
+        pages.get(page).then().statusCode(200).body(org.hamcrest.Matchers.containsString("Renvoyer son lien au relais"))
+                .body(org.hamcrest.Matchers.containsString("Un e-mail part à " + email));
+        pages.form(page + "/link", Map.of()).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith(page + "?done=link-sent-relay"));
+        pages.get(page + "?done=link-sent-relay").then().body(org.hamcrest.Matchers.containsString("Le lien part vers le relais."));
+        worker.sendDue();
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        assertEquals(2, mails.size(), "the link, once");
+        assertTrue(mails.get(1).getSubject().startsWith("Votre lien d’inscription : "), mails.get(1).getSubject());
+        assertTrue(mails.get(1).getText().contains("/r/" + registered.getString("manageToken")), mails.get(1).getText());
+
+        given().delete("/api/v1/registrations/" + registered.getString("manageToken")).then().statusCode(204);
+        pages.get(page).then().body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/link\"")));
+        pages.form(page + "/link", Map.of()).then().statusCode(409)
+                .body(org.hamcrest.Matchers.containsString("aucun lien n’est envoyé"));
+        worker.sendDue();
+        assertEquals(3, mailbox.getMailsSentTo(email).size(), "the cancellation, and no link");
+        assertTrue(mailbox.getMailsSentTo(email).get(2).getSubject().startsWith("Inscription annulée"));
+    }
+
     @Test
     void theConfirmationIsSentOnceWithTheLinkAndTheCalendarAndEscapesNames() throws Exception {
         long edition = Api.openEdition();

@@ -55,6 +55,44 @@ class RegistrationPagesTest {
         assertTrue(text.contains("apprentissage du français"), "sector in words");
     }
 
+    /** The organiser finds a relay who calls by a piece of their name, organisation or e-mail, whatever the accents and case. */
+    @Test
+    void theOrganisersListFindsARelayByNameOrganisationOrEmail() {
+        long edition = Api.openEdition();
+        String run = "find-" + System.nanoTime();
+        Map<String, Object> elodie = Api.relay("Élodie", run + "-e@example.org", List.of());
+        elodie.put("lastName", "Dupré");
+        elodie.put("organisation", "Maison des Femmes");
+        register(edition, elodie);
+        Map<String, Object> karim = Api.relay("Karim", run + "-k@example.org", List.of());
+        karim.put("lastName", "Benali");
+        karim.put("organisation", "Centre social Belleville");
+        register(edition, karim);
+
+        Pages pages = Pages.signIn();
+        String list = "/organiser/editions/" + edition + "/registrations";
+        for (String q : List.of("elodie", "DUPRE", "femmes", "élodie maison", run + "-E@example")) {
+            pages.request().queryParam("q", q).get(list).then().statusCode(200)
+                    .body(containsString("Dupré Élodie")).body(not(containsString("Benali Karim")))
+                    .body(containsString("<span class=\"count\">(1)</span>"));
+        }
+        pages.request().queryParam("q", "belle").get(list).then()
+                .body(containsString("Benali Karim")).body(not(containsString("Dupré Élodie")));
+        pages.request().queryParam("q", "élodie karim").get(list).then().statusCode(200)
+                .body(containsString("Aucune inscription.")).body(containsString("(0)"));
+        pages.request().queryParam("q", "<b>\"x").get(list).then().statusCode(200)
+                .body(containsString("value=\"&lt;b&gt;&quot;x\"")).body(not(containsString("<b>\"x")));
+        // the field keeps what was typed; the export and the API follow the search
+        pages.request().queryParam("q", "Femmes").get(list).then().body(containsString("value=\"Femmes\""))
+                .body(containsString("registrations.csv?sector=&amp;role=&amp;sessionId=&amp;status=&amp;q=Femmes"));
+        String csv = pages.request().queryParam("q", "femmes").get(list + ".csv").then().statusCode(200).extract().asString();
+        assertEquals(2, csv.split("\r\n").length, csv);
+        assertTrue(csv.contains("\"Dupré\""), csv);
+        List<String> found = Api.organiser().queryParam("q", "BELLEVILLE").get("/api/v1/editions/" + edition + "/registrations")
+                .then().statusCode(200).extract().jsonPath().getList("lastName");
+        assertEquals(List.of("Benali"), found);
+    }
+
     @Test
     void theEditionsPageCountsTheRelaysRegistered() {
         long edition = Api.openEdition();

@@ -67,10 +67,10 @@ public class RegistrationListPages {
     @GET
     @Path("registrations")
     public TemplateInstance list(@RestPath Long id, @RestQuery String sector, @RestQuery String role,
-            @RestQuery Long sessionId, @RestQuery String status) {
-        RegistrationQueries.Filter filter = new RegistrationQueries.Filter(sector, role, sessionId, status);
+            @RestQuery Long sessionId, @RestQuery String status, @RestQuery String q) {
+        RegistrationQueries.Filter filter = new RegistrationQueries.Filter(sector, role, sessionId, status, q);
         String csvQuery = "?sector=" + nz(sector) + "&role=" + nz(role) + "&sessionId=" + (sessionId == null ? "" : sessionId)
-                + "&status=" + nz(status);
+                + "&status=" + nz(status) + "&q=" + nz(q);
         return Templates.registrations(editions.get(id), queries.list(id, filter), filter, reference.relaySectors(),
                 reference.relayRoles(), programme.sessions(id), csvQuery, outbox.undelivered(id).orElse(null),
                 outbox.heldBack(id).orElse(null));
@@ -80,9 +80,9 @@ public class RegistrationListPages {
     @Path("registrations.csv")
     @Produces("text/csv")
     public Response csv(@RestPath Long id, @RestQuery String sector, @RestQuery String role, @RestQuery Long sessionId,
-            @RestQuery String status) {
+            @RestQuery String status, @RestQuery String q) {
         Edition edition = editions.get(id);
-        List<RegistrationView> rows = queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status));
+        List<RegistrationView> rows = queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status, q));
         return Response.ok(RegistrationCsv.of(rows, reference), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"inscriptions-" + edition.number + ".csv\"").build();
     }
@@ -91,8 +91,7 @@ public class RegistrationListPages {
     @Path("registrations/{registrationId}")
     @Transactional
     public TemplateInstance registration(@RestPath Long id, @RestPath Long registrationId) {
-        Registration r = registrations.inEdition(id, registrationId);
-        return registrationPage(id, registrationId, RegistrationPages.detailsOf(r).with("email", r.email), null);
+        return storedPage(id, registrationId, null);
     }
 
     @POST
@@ -105,6 +104,24 @@ public class RegistrationListPages {
             registrations.correctByOrganiser(id, registrationId, data);
             return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, "saved");
         }, problem -> registrationPage(id, registrationId, form, problem));
+    }
+
+    @POST
+    @Path("registrations/{registrationId}/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response sendLink(@RestPath Long id, @RestPath Long registrationId) {
+        return new Form().submit(() -> {
+            registrations.sendLinkByOrganiser(id, registrationId);
+            return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, "link-sent-relay");
+        }, problem -> storedPage(id, registrationId, problem));
+    }
+
+    /** The registration's page with its form filled from what is stored. */
+    private TemplateInstance storedPage(Long id, Long registrationId, String problem) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Registration r = registrations.inEdition(id, registrationId);
+            return registrationPage(id, registrationId, RegistrationPages.detailsOf(r).with("email", r.email), problem);
+        });
     }
 
     private TemplateInstance registrationPage(Long id, Long registrationId, Form form, String problem) {

@@ -4,13 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.relais.edition.Edition;
 import org.relais.edition.EditionService;
 import org.relais.network.NetworkReference;
 import org.relais.programme.ProgrammeSession;
+import org.relais.web.Collation;
 import org.relais.web.Errors;
 
 /** Reading registrations: one through its token, or an edition's, filtered as the organiser asks. */
@@ -18,8 +22,30 @@ import org.relais.web.Errors;
 @Transactional
 public class RegistrationQueries {
 
-    /** Organiser's filters; null means any. */
-    public record Filter(String sector, String role, Long sessionId, String status) {
+    /**
+     * Organiser's filters; null means any. {@code q} is a search: every word of it must be found in
+     * the relay's names, organisation or e-mail, ignoring case and accents, as at the door; a search
+     * holding an {@code @} is a piece of an e-mail address, found as it is typed.
+     */
+    public record Filter(String sector, String role, Long sessionId, String status, String q) {
+
+        /** The search as a test of a registration, worked out once for the whole list. */
+        Predicate<Registration> search() {
+            String typed = q == null ? "" : (q.length() > 100 ? q.substring(0, 100) : q).strip().toLowerCase(Locale.ROOT);
+            if (typed.contains("@")) {
+                return r -> r.email != null && r.email.toLowerCase(Locale.ROOT).contains(typed);
+            }
+            String folded = Collation.fold(typed);
+            if (folded.isBlank()) {
+                return r -> true;
+            }
+            String[] words = folded.split(" ");
+            return r -> {
+                String text = Collation.fold(String.join(" ", nz(r.firstName), nz(r.lastName), nz(r.organisation),
+                        nz(r.email)));
+                return Arrays.stream(words).allMatch(text::contains);
+            };
+        }
     }
 
     @Inject
@@ -61,10 +87,11 @@ public class RegistrationQueries {
         for (Booking b : Booking.<Booking>list("registration.edition = ?1 order by session.day, session.startsAt", edition)) {
             bookings.computeIfAbsent(b.registration.id, k -> new ArrayList<>()).add(b);
         }
+        Predicate<Registration> found = filter.search();
         List<RegistrationView> views = new ArrayList<>();
         for (Registration r : Registration.listByEdition(edition)) {
             List<Booking> own = bookings.getOrDefault(r.id, List.of());
-            if (matches(r, own, filter)) {
+            if (matches(r, own, filter) && found.test(r)) {
                 views.add(RegistrationView.of(r, own));
             }
         }
@@ -76,6 +103,10 @@ public class RegistrationQueries {
                 && (blank(f.role()) || f.role().equals(r.role))
                 && (blank(f.status()) || f.status().equalsIgnoreCase(r.status.name()))
                 && (f.sessionId() == null || bookings.stream().anyMatch(b -> b.session.id.equals(f.sessionId())));
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
     }
 
     private static List<String> keys(List<NetworkReference.Term> terms) {

@@ -464,6 +464,18 @@ public class RegistrationService {
         }
     }
 
+    /**
+     * An organiser sends a relay their link again (the relay lost the mail and calls): to the
+     * registration's own address, and only while it stands.
+     */
+    public void sendLinkByOrganiser(Long editionId, Long registrationId) {
+        Registration r = inEdition(editionId, registrationId);
+        if (r.status != RegistrationStatus.CONFIRMED || r.anonymisedAt != null) {
+            throw new ConflictException("conflict_link_not_sent");
+        }
+        outbox.queue(MailKind.MANAGE_LINK, r, null);
+    }
+
     // The organiser's hand on the lists.
 
     /** Gives a waiting relay a seat now, if one is free: the organiser adds seats first otherwise. */
