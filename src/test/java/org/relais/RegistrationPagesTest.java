@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.mailer.Mail;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,6 +17,12 @@ import org.junit.jupiter.api.Test;
 /** The public pages' rules, and the organiser's lists, exports and hand on the waiting lists. */
 @QuarkusTest
 class RegistrationPagesTest {
+
+    @jakarta.inject.Inject
+    io.quarkus.mailer.MockMailbox mailbox;
+
+    @jakarta.inject.Inject
+    org.relais.mail.OutboxWorker worker;
 
     private static String register(long edition, Map<String, Object> body) {
         return Api.register(edition, body).getString("manageToken");
@@ -195,6 +202,86 @@ class RegistrationPagesTest {
         pages.form("/organiser/editions/" + edition + "/bookings/" + seatedBooking + "/remove", Map.of()).then().statusCode(303);
         given().get("/api/v1/registrations/" + third).then().body("sessions[0].status", equalTo("CONFIRMED"));
         given().get("/api/v1/registrations/" + second).then().body("sessions[0].waitlistPosition", equalTo(1));
+    }
+
+    /**
+     * The organiser moves a relay to another session where a seat is free: the seat left goes to
+     * the waiting list, the relay is told, and a full or overlapping session, or one they have, is refused.
+     */
+    @Test
+    void theOrganiserMovesARelayToAnotherSessionWithASeatFree() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        String day = Api.forumDay();
+        long a = Api.session(edition, room, day, "11:00", "12:00", 1);
+        long b = titled(edition, Api.sessionBody(room, day, "14:00", "15:00", 2), "Atelier B");
+        long c = titled(edition, Api.sessionBody(Api.space(edition, "Salle", "ROOM", 40), day, "11:30", "12:30", 5), "Atelier C");
+        long d = titled(edition, Api.sessionBody(Api.space(edition, "Hall", "HALL", 40), day, "14:00", "15:00", 5), "Atelier D");
+        String run = "move-" + System.nanoTime();
+        String x = register(edition, Api.relay("Xavier", run + "-x@example.org", List.of(a)));
+        String y = register(edition, Api.relay("Yasmina", run + "-y@example.org", List.of(a, d)));
+        register(edition, Api.relay("Wassila", run + "-w@example.org", List.of(b)));
+
+        Pages pages = Pages.signIn();
+        String pageA = "/organiser/editions/" + edition + "/sessions/" + a + "/attendees";
+        String html = pages.get(pageA).then().statusCode(200).extract().asString();
+        List<String> movable = bookings(html);
+        assertEquals(2, movable.size(), "the seated relay and the waiting one can be moved");
+        assertTrue(html.contains("<option value=\"" + b + "\">14:00 · Atelier B · 1 place restante</option>"), html);
+        assertTrue(html.contains("<option value=\"" + c + "\">") && html.contains("<option value=\"" + d + "\">"), html);
+        assertTrue(!html.contains("<option value=\"" + a + "\">"), "not to the session itself");
+
+        pages.form("/organiser/editions/" + edition + "/bookings/" + movable.get(0) + "/move", Map.of("sessionId", String.valueOf(b)))
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith(pageA + "?done=booking-moved"));
+        given().get("/api/v1/registrations/" + x).then().body("sessions.sessionId", equalTo(List.of((int) b)))
+                .body("sessions[0].status", equalTo("CONFIRMED"));
+        given().get("/api/v1/registrations/" + y).then().body("sessions[0].sessionId", equalTo((int) a))
+                .body("sessions[0].status", equalTo("CONFIRMED")); // the seat left went to the waiting list
+        html = pages.get(pageA + "?done=booking-moved").then().extract().asString();
+        assertTrue(html.contains("Le relais est déplacé ; il en est prévenu par e-mail."), html);
+        assertTrue(!html.contains("<option value=\"" + b + "\">"), "B is full now: not offered");
+
+        String yInD = bookings(pages.get("/organiser/editions/" + edition + "/sessions/" + d + "/attendees").asString()).get(0);
+        String yInA = bookings(html).get(0);
+        String move = "/organiser/editions/" + edition + "/bookings/";
+        pages.form(move + yInD + "/move", Map.of("sessionId", String.valueOf(b))).then().statusCode(409)
+                .body(containsString("« Atelier B » est complet"));
+        pages.form(move + yInD + "/move", Map.of("sessionId", String.valueOf(c))).then().statusCode(409)
+                .body(containsString("« Atelier C » chevauche « Atelier 11:00 »"));
+        pages.form(move + yInA + "/move", Map.of("sessionId", String.valueOf(d))).then().statusCode(409)
+                .body(containsString("a déjà « Atelier D »"));
+        pages.form(move + yInA + "/move", Map.of("sessionId", String.valueOf(Api.workshop(Api.openEdition(), 5))))
+                .then().statusCode(404);
+        pages.form(move + yInA + "/move", Map.of("sessionId", "<b>")).then().statusCode(404);
+        given().get("/api/v1/registrations/" + y).then().body("sessions.sessionId", equalTo(List.of((int) a, (int) d)));
+
+        worker.sendDue();
+        Mail moved = mailbox.getMailsSentTo(run + "-x@example.org").stream()
+                .filter(m -> m.getSubject().startsWith("Votre séance a changé : ")).findFirst().orElseThrow();
+        assertTrue(moved.getText().contains("vous ont déplacé·e vers « Atelier B »"), moved.getText());
+        assertTrue(moved.getHtml().contains("vous ont déplacé·e vers « Atelier B »"), moved.getHtml());
+        assertTrue(mailbox.getMailsSentTo(run + "-y@example.org").stream()
+                .anyMatch(m -> m.getSubject().startsWith("Une place s’est libérée")), "the waiting relay moved up");
+
+        // the session left behind does not count as a clash: from A to C, which overlaps A only
+        pages.form(move + yInA + "/move", Map.of("sessionId", String.valueOf(c))).then().statusCode(303);
+        given().get("/api/v1/registrations/" + y).then().body("sessions.sessionId", equalTo(List.of((int) c, (int) d)));
+    }
+
+    private static long titled(long edition, Map<String, Object> body, String title) {
+        body.put("title", title);
+        return Api.organiser().body(body).post("/api/v1/editions/" + edition + "/sessions").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+    }
+
+    /** The bookings a session's page offers to move, in its order: the seated, then the waiting list. */
+    private static List<String> bookings(String html) {
+        List<String> ids = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/bookings/(\\d+)/move").matcher(html);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
     }
 
     @Test

@@ -4,8 +4,9 @@ package org.relais.mail;
  * The e-mails Relais sends a relay. {@code WITHDRAWAL}: the organisers took the relay out of a
  * session; {@code SESSION_CANCELLED}: the organisers deleted a session the relay held or waited for;
  * {@code SESSION_MOVED}: they moved it to another day, time or space; {@code SEAT_GIVEN}: the session
- * began without the relay, and the door gave their seat to someone waiting on site.
+ * began without the relay, and the door gave their seat to someone waiting on site; {@code TRANSFER}:
+ * the organisers moved the relay from one session to another where a seat was free.
  */
 public enum MailKind {
-    CONFIRMATION, PROMOTION, CANCELLATION, REMINDER, MANAGE_LINK, WITHDRAWAL, SESSION_CANCELLED, SESSION_MOVED, SEAT_GIVEN
+    CONFIRMATION, PROMOTION, CANCELLATION, REMINDER, MANAGE_LINK, WITHDRAWAL, SESSION_CANCELLED, SESSION_MOVED, SEAT_GIVEN, TRANSFER
 }

@@ -99,10 +99,11 @@ public class Mails {
         if (entry.registration.status != RegistrationStatus.CONFIRMED) {
             return OutboxMail.SET_ASIDE + "the registration was cancelled before it went";
         }
-        if (entry.kind == MailKind.PROMOTION && entry.session == null) {
+        boolean seatGiven = entry.kind == MailKind.PROMOTION || entry.kind == MailKind.TRANSFER;
+        if (seatGiven && entry.session == null) {
             return OutboxMail.SET_ASIDE + "the session it announces was deleted";
         }
-        if (entry.kind == MailKind.PROMOTION && bookings.stream()
+        if (seatGiven && bookings.stream()
                 .noneMatch(b -> b.session.id.equals(entry.session.id) && b.status == BookingStatus.CONFIRMED)) {
             return OutboxMail.SET_ASIDE + "the relay no longer holds the seat it announces";
         }

@@ -40,7 +40,7 @@ public class RegistrationListPages {
                 List<ProgrammeSession> sessions, String csvQuery, Outbox.Undelivered undelivered, Long heldBack);
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
-                List<Booking> waiting, String problem);
+                List<Booking> waiting, List<RegistrationQueries.Offer> targets, String problem);
 
         static native TemplateInstance registration(Edition edition, Registration registration, Form form, String problem,
                 List<Accessibility> needs, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles);
@@ -153,9 +153,29 @@ public class RegistrationListPages {
         }, problem -> attendeesPage(id, sessionId, problem));
     }
 
+    /**
+     * Moves a relay of this session to another with a free seat; the page they came from shows it.
+     * A session number that is not one is no session: 404, as for any unknown session.
+     */
+    @POST
+    @Path("bookings/{bookingId}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@RestPath Long id, @RestPath Long bookingId, MultivaluedMap<String, String> submitted) {
+        Long sessionId = queries.sessionOf(bookingId);
+        String target = new Form(submitted).text("sessionId");
+        return new Form().submit(() -> {
+            registrations.transfer(id, bookingId, target != null && target.matches("\\d{1,18}") ? Long.valueOf(target) : null);
+            return Redirects.to("/organiser/editions/" + id + "/sessions/" + sessionId + "/attendees", "booking-moved");
+        }, problem -> attendeesPage(id, sessionId, problem));
+    }
+
     private TemplateInstance attendeesPage(Long id, Long sessionId, String problem) {
         ProgrammeSession session = programme.session(id, sessionId);
-        return Templates.attendees(editions.get(id), session, Booking.seated(session), Booking.waitingList(session), problem);
+        Edition edition = editions.get(id);
+        // where a relay of this session can be moved: another session taking bookings, with a seat free
+        List<RegistrationQueries.Offer> targets = queries.offers(edition).stream()
+                .filter(o -> o.session().registration && !o.session().id.equals(session.id) && !o.full()).toList();
+        return Templates.attendees(edition, session, Booking.seated(session), Booking.waitingList(session), targets, problem);
     }
 
     private static String nz(String value) {

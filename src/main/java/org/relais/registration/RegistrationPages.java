@@ -24,6 +24,7 @@ import org.relais.edition.EditionService;
 import org.relais.edition.EditionStatus;
 import org.relais.edition.Guest;
 import org.relais.network.NetworkReference;
+import org.relais.registration.RegistrationQueries.Offer;
 import org.relais.programme.ProgrammeSession;
 import org.relais.web.Form;
 import org.relais.web.ForumZone;
@@ -51,17 +52,6 @@ public class RegistrationPages {
         static native TemplateInstance privacy(int retentionMonths);
     }
 
-    /** A programme item as a relay weighs it: seats left, waiting list, booking needed or not. */
-    public record Offer(ProgrammeSession session, long seated, long waiting) {
-        public Long seatsLeft() {
-            return session.seats == null ? null : Math.max(0, session.seats - seated);
-        }
-
-        public boolean full() {
-            return session.seats != null && seated >= session.seats;
-        }
-    }
-
     /** One day's programme. */
     public record DayOffers(java.time.LocalDate day, List<Offer> offers) {
     }
@@ -74,6 +64,9 @@ public class RegistrationPages {
 
     @Inject
     Admissions admissions;
+
+    @Inject
+    RegistrationQueries queries;
 
     @Inject
     NetworkReference reference;
@@ -192,7 +185,7 @@ public class RegistrationPages {
     }
 
     private TemplateInstance editionPage(Edition edition, Form form, String problem, boolean offerResend) {
-        List<Offer> offers = offers(edition);
+        List<Offer> offers = queries.offers(edition);
         List<DayOffers> days = offers.stream()
                 .collect(Collectors.groupingBy(o -> o.session().day, java.util.TreeMap::new, Collectors.toList()))
                 .entrySet().stream().map(e -> new DayOffers(e.getKey(), e.getValue())).toList();
@@ -213,7 +206,7 @@ public class RegistrationPages {
             List<Booking> bookings = Booking.listByRegistration(r);
             Form choices = sessions != null ? sessions
                     : new Form().withAll("sessionIds", bookings.stream().map(b -> b.session.id.toString()).toList());
-            return Templates.manage(r, bookings, offers(r.edition), registrations.isOpen(r.edition), choices, problem,
+            return Templates.manage(r, bookings, queries.offers(r.edition), registrations.isOpen(r.edition), choices, problem,
                     registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r),
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles());
         });
@@ -225,28 +218,6 @@ public class RegistrationPages {
                 .with("organisation", r.organisation).with("sector", r.sector).with("role", r.role)
                 .with("language", r.language).with("accessibilityNeeds.notes", r.accessibilityNotes)
                 .withAll("accessibilityNeeds.needs", r.accessibilityNeeds().stream().map(Enum::name).toList());
-    }
-
-    List<Offer> offers(Edition edition) {
-        List<Object[]> counts = Booking.getEntityManager().createQuery(
-                "select b.session.id, b.status, count(b) from Booking b where b.session.edition = ?1 group by b.session.id, b.status",
-                Object[].class).setParameter(1, edition).getResultList();
-        List<Offer> offers = new ArrayList<>();
-        for (ProgrammeSession s : ProgrammeSession.listByEdition(edition)) {
-            long seated = 0;
-            long waiting = 0;
-            for (Object[] row : counts) {
-                if (s.id.equals(row[0])) {
-                    if (row[1] == BookingStatus.CONFIRMED) {
-                        seated = (Long) row[2];
-                    } else {
-                        waiting = (Long) row[2];
-                    }
-                }
-            }
-            offers.add(new Offer(s, seated, waiting));
-        }
-        return offers;
     }
 
     static RegistrationData read(Form form) {

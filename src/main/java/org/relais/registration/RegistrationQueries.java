@@ -48,6 +48,17 @@ public class RegistrationQueries {
         }
     }
 
+    /** A programme item as a relay weighs it: seats left, waiting list, booking needed or not. */
+    public record Offer(ProgrammeSession session, long seated, long waiting) {
+        public Long seatsLeft() {
+            return session.seats == null ? null : Math.max(0, session.seats - seated);
+        }
+
+        public boolean full() {
+            return session.seats != null && seated >= session.seats;
+        }
+    }
+
     @Inject
     RegistrationService registrations;
 
@@ -56,6 +67,29 @@ public class RegistrationQueries {
 
     @Inject
     NetworkReference reference;
+
+    /** Each session of the edition with its seats taken and its waiting list's length, in the programme's order. */
+    public List<Offer> offers(Edition edition) {
+        List<Object[]> counts = Booking.getEntityManager().createQuery(
+                "select b.session.id, b.status, count(b) from Booking b where b.session.edition = ?1 group by b.session.id, b.status",
+                Object[].class).setParameter(1, edition).getResultList();
+        List<Offer> offers = new ArrayList<>();
+        for (ProgrammeSession s : ProgrammeSession.listByEdition(edition)) {
+            long seated = 0;
+            long waiting = 0;
+            for (Object[] row : counts) {
+                if (s.id.equals(row[0])) {
+                    if (row[1] == BookingStatus.CONFIRMED) {
+                        seated = (Long) row[2];
+                    } else {
+                        waiting = (Long) row[2];
+                    }
+                }
+            }
+            offers.add(new Offer(s, seated, waiting));
+        }
+        return offers;
+    }
 
     /** The session a booking is in, for the page to return to. */
     public Long sessionOf(Long bookingId) {

@@ -528,6 +528,46 @@ public class RegistrationService {
         outbox.queue(MailKind.SEAT_GIVEN, from.registration, session);
     }
 
+    /**
+     * Moves a relay, seated or waiting, from one session to another where a seat is free (the relay
+     * asked on the phone, or waits for a workshop that another time of it can take): the seat or
+     * place they leave goes to the waiting list, and they are told by e-mail. The new session must
+     * not overlap their other choices; a full one takes nobody (the organiser adds seats first).
+     */
+    public void transfer(Long editionId, Long bookingId, Long sessionId) {
+        Booking booking = booking(editionId, bookingId);
+        Registration relay = booking.registration;
+        if (relay.anonymisedAt != null) {
+            throw new ConflictException("conflict_registration_erased");
+        }
+        if (relay.status == RegistrationStatus.CANCELLED) {
+            throw new ConflictException("conflict_registration_cancelled");
+        }
+        ProgrammeSession from = booking.session;
+        ProgrammeSession to = ProgrammeSession.findInEdition(from.edition, sessionId)
+                .orElseThrow(() -> new NotFoundException("session", sessionId));
+        if (!to.registration) {
+            throw new ConflictException("conflict_transfer_no_booking", to.title);
+        }
+        List<Booking> held = Booking.listByRegistration(relay);
+        for (Booking other : held) {
+            if (other.session.id.equals(to.id)) {
+                throw new ConflictException("conflict_transfer_same", relay.fullName(), to.title);
+            }
+            if (!other.id.equals(booking.id) && other.session.overlaps(to)) {
+                throw new ConflictException("conflict_transfer_overlap", relay.fullName(), to.title, other.session.title);
+            }
+        }
+        Seats seats = Seats.of(to);
+        if (to.seats != null && seats.confirmed >= to.seats) {
+            throw new ConflictException("conflict_session_full", to.title);
+        }
+        release(booking);
+        book(relay, seats);
+        outbox.queue(MailKind.TRANSFER, relay, to);
+        promote(from);
+    }
+
     /** Takes a relay out of a session, and tells them; a freed seat goes to the waiting list. */
     public void removeBooking(Long editionId, Long bookingId) {
         Booking booking = booking(editionId, bookingId);

@@ -61,7 +61,7 @@ class EveryPageBrowserTest {
                 e + "/spaces/" + space, e + "/stands", e + "/stands/" + stand, e + "/sessions", e + "/sessions/" + session,
                 e + "/programme", e + "/conflicts", "/organiser/institutions", "/organiser/institutions/new",
                 "/organiser/institutions/" + institution, "/organiser/editions/987654", e + "/registrations",
-                e + "/sessions/" + session + "/attendees", e + "/badges", e + "/floorplan", e + "/door", "/door", "/door/editions/" + forum.id,
+                e + "/sessions/" + session + "/attendees", e + "/sessions/" + booked + "/attendees", e + "/badges", e + "/floorplan", e + "/door", "/door", "/door/editions/" + forum.id,
                 "/door/editions/" + forum.id + "/walk-in", "/door/editions/" + forum.id + "/live", "/door/editions/" + forum.id + "/sessions",
                 "/door/editions/" + forum.id + "/sessions/" + booked, "/door/editions/" + forum.id + "?q=ma", "/stand",
                 "/stand/editions/" + forum.id + "/stands/" + stand);
