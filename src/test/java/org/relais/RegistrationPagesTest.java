@@ -268,6 +268,49 @@ class RegistrationPagesTest {
         given().get("/api/v1/registrations/" + y).then().body("sessions.sessionId", equalTo(List.of((int) c, (int) d)));
     }
 
+    /** The relay's own page, for the organiser: their sessions, each movable there, and the page shown again on a refusal. */
+    @Test
+    void theRelaysPageListsTheirSessionsAndMovesThemThere() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        String day = Api.forumDay();
+        long a = Api.session(edition, room, day, "11:00", "12:00", 1);
+        long b = Api.session(edition, room, day, "14:00", "15:00", 3);
+        long c = titled(edition, Api.sessionBody(Api.space(edition, "Salle", "ROOM", 40), day, "14:00", "15:00", 3), "Atelier C");
+        long d = titled(edition, Api.sessionBody(Api.space(edition, "Hall", "HALL", 40), day, "11:30", "12:30", 3), "Atelier D");
+        io.restassured.path.json.JsonPath relay = Api.register(edition,
+                Api.relay("Zoé", "relay-page-" + System.nanoTime() + "@example.org", List.of(a, b)));
+        String page = "/organiser/editions/" + edition + "/registrations/" + relay.getLong("id");
+
+        Pages pages = Pages.signIn();
+        String html = pages.get(page).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("11:00–12:00 · <a href=\"/organiser/editions/" + edition + "/sessions/" + a
+                + "/attendees\">Atelier 11:00</a>"), html);
+        assertTrue(html.contains("place réservée"), html);
+        assertTrue(html.contains("<option value=\"" + c + "\">") && html.contains("<option value=\"" + d + "\">"), html);
+        assertTrue(!html.contains("<option value=\"" + a + "\">") && !html.contains("<option value=\"" + b + "\">"),
+                "not to a session they have");
+        List<String> held = bookings(html);
+        assertEquals(2, held.size(), html);
+
+        assertTrue(html.contains("<option value=\"\">Vers quelle séance ?</option>"), "nothing chosen until the organiser chooses");
+
+        String move = "/organiser/editions/" + edition + "/bookings/";
+        pages.form(move + held.get(1) + "/move", Map.of("sessionId", "", "back", "registration")).then().statusCode(422)
+                .body(containsString("Choisissez d’abord dans la liste la séance où déplacer ce relais."))
+                .body(containsString("<h1>Inscription de Zoé Relais</h1>"));
+        pages.form(move + held.get(1) + "/move", Map.of("sessionId", String.valueOf(c), "back", "registration"))
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith(page + "?done=booking-moved"));
+        given().get("/api/v1/registrations/" + relay.getString("manageToken")).then()
+                .body("sessions.sessionId", equalTo(List.of((int) a, (int) c)));
+        String moved = bookings(pages.get(page).asString()).get(1);
+        pages.form(move + moved + "/move", Map.of("sessionId", String.valueOf(d), "back", "registration")).then()
+                .statusCode(409).body(containsString("<h1>Inscription de Zoé Relais</h1>"))
+                .body(containsString("« Atelier D » chevauche « Atelier 11:00 »"));
+        given().get("/api/v1/registrations/" + relay.getString("manageToken")).then()
+                .body("sessions.sessionId", equalTo(List.of((int) a, (int) c)));
+    }
+
     private static long titled(long edition, Map<String, Object> body, String title) {
         body.put("title", title);
         return Api.organiser().body(body).post("/api/v1/editions/" + edition + "/sessions").then().statusCode(201).extract()

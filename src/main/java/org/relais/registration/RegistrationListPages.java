@@ -42,8 +42,9 @@ public class RegistrationListPages {
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
                 List<Booking> waiting, List<RegistrationQueries.Offer> targets, String problem);
 
-        static native TemplateInstance registration(Edition edition, Registration registration, Form form, String problem,
-                List<Accessibility> needs, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles);
+        static native TemplateInstance registration(Edition edition, Registration registration, List<Booking> bookings,
+                List<RegistrationQueries.Offer> targets, Form form, String problem, List<Accessibility> needs,
+                List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles);
     }
 
     @Inject
@@ -125,9 +126,21 @@ public class RegistrationListPages {
     }
 
     private TemplateInstance registrationPage(Long id, Long registrationId, Form form, String problem) {
-        return QuarkusTransaction.joiningExisting().call(() -> Templates.registration(editions.get(id),
-                registrations.inEdition(id, registrationId), form, problem, List.of(Accessibility.values()),
-                reference.relaySectors(), reference.relayRoles()));
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Edition edition = editions.get(id);
+            Registration r = registrations.inEdition(id, registrationId);
+            List<Booking> bookings = Booking.listByRegistration(r);
+            // where one of their sessions can be moved: one they do not have, taking bookings, with a seat free
+            List<RegistrationQueries.Offer> targets = movesTo(edition, s -> bookings.stream().noneMatch(b -> b.session.id.equals(s.id)));
+            return Templates.registration(edition, r, bookings, targets, form, problem, List.of(Accessibility.values()),
+                    reference.relaySectors(), reference.relayRoles());
+        });
+    }
+
+    /** The sessions a relay can be moved to: taking bookings, with a seat free, and as the page asks. */
+    private List<RegistrationQueries.Offer> movesTo(Edition edition, java.util.function.Predicate<ProgrammeSession> also) {
+        return queries.offers(edition).stream()
+                .filter(o -> o.session().registration && !o.full() && also.test(o.session())).toList();
     }
 
     @GET
@@ -154,27 +167,35 @@ public class RegistrationListPages {
     }
 
     /**
-     * Moves a relay of this session to another with a free seat; the page they came from shows it.
-     * A session number that is not one is no session: 404, as for any unknown session.
+     * Moves a relay to another session with a free seat, from a session's page or from the relay's
+     * ({@code back=registration}); the page it came from shows the outcome. A session number that is
+     * not one is no session: 404, as for any unknown session.
      */
     @POST
     @Path("bookings/{bookingId}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(@RestPath Long id, @RestPath Long bookingId, MultivaluedMap<String, String> submitted) {
         Long sessionId = queries.sessionOf(bookingId);
-        String target = new Form(submitted).text("sessionId");
+        Long registrationId = queries.registrationOf(bookingId);
+        Form sent = new Form(submitted);
+        String target = sent.text("sessionId");
+        boolean fromRelay = "registration".equals(sent.text("back"));
+        if (target == null || target.isBlank()) { // the list's first line, "choose a session", left as it was
+            String problem = org.relais.web.Messages.get("move_choose_first");
+            return Response.status(422).entity(fromRelay ? storedPage(id, registrationId, problem)
+                    : attendeesPage(id, sessionId, problem)).build();
+        }
         return new Form().submit(() -> {
-            registrations.transfer(id, bookingId, target != null && target.matches("\\d{1,18}") ? Long.valueOf(target) : null);
-            return Redirects.to("/organiser/editions/" + id + "/sessions/" + sessionId + "/attendees", "booking-moved");
-        }, problem -> attendeesPage(id, sessionId, problem));
+            registrations.transfer(id, bookingId, target.matches("\\d{1,18}") ? Long.valueOf(target) : null);
+            return Redirects.to(fromRelay ? "/organiser/editions/" + id + "/registrations/" + registrationId
+                    : "/organiser/editions/" + id + "/sessions/" + sessionId + "/attendees", "booking-moved");
+        }, problem -> fromRelay ? storedPage(id, registrationId, problem) : attendeesPage(id, sessionId, problem));
     }
 
     private TemplateInstance attendeesPage(Long id, Long sessionId, String problem) {
         ProgrammeSession session = programme.session(id, sessionId);
         Edition edition = editions.get(id);
-        // where a relay of this session can be moved: another session taking bookings, with a seat free
-        List<RegistrationQueries.Offer> targets = queries.offers(edition).stream()
-                .filter(o -> o.session().registration && !o.session().id.equals(session.id) && !o.full()).toList();
+        List<RegistrationQueries.Offer> targets = movesTo(edition, s -> !s.id.equals(session.id));
         return Templates.attendees(edition, session, Booking.seated(session), Booking.waitingList(session), targets, problem);
     }
 

@@ -93,11 +93,20 @@ public class RegistrationQueries {
 
     /** The session a booking is in, for the page to return to. */
     public Long sessionOf(Long bookingId) {
+        return booking(bookingId).session.id;
+    }
+
+    private static Booking booking(Long bookingId) {
         Booking booking = bookingId == null ? null : Booking.findById(bookingId);
         if (booking == null) {
             throw new org.relais.web.NotFoundException("booking", bookingId);
         }
-        return booking.session.id;
+        return booking;
+    }
+
+    /** The registration a booking belongs to. */
+    public Long registrationOf(Long bookingId) {
+        return booking(bookingId).registration.id;
     }
 
     public RegistrationView view(String token) {
