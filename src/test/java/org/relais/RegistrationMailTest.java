@@ -1,6 +1,9 @@
 package org.relais;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,11 +55,11 @@ class RegistrationMailTest {
         assertEquals(1, mailbox.getMailsSentTo(email).size(), "the confirmation");
 
         Pages pages = Pages.signIn();
-        pages.get(page).then().statusCode(200).body(org.hamcrest.Matchers.containsString("Renvoyer son lien au relais"))
-                .body(org.hamcrest.Matchers.containsString("Un e-mail part à " + email));
+        pages.get(page).then().statusCode(200).body(containsString("Renvoyer son lien au relais"))
+                .body(containsString("Un e-mail part à " + email));
         pages.form(page + "/link", Map.of()).then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith(page + "?done=link-sent-relay"));
-        pages.get(page + "?done=link-sent-relay").then().body(org.hamcrest.Matchers.containsString("Le lien part vers le relais."));
+                .header("Location", endsWith(page + "?done=link-sent-relay"));
+        pages.get(page + "?done=link-sent-relay").then().body(containsString("Le lien part vers le relais."));
         worker.sendDue();
         List<Mail> mails = mailbox.getMailsSentTo(email);
         assertEquals(2, mails.size(), "the link, once");
@@ -64,9 +67,9 @@ class RegistrationMailTest {
         assertTrue(mails.get(1).getText().contains("/r/" + registered.getString("manageToken")), mails.get(1).getText());
 
         given().delete("/api/v1/registrations/" + registered.getString("manageToken")).then().statusCode(204);
-        pages.get(page).then().body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/link\"")));
+        pages.get(page).then().body(not(containsString("/link\"")));
         pages.form(page + "/link", Map.of()).then().statusCode(409)
-                .body(org.hamcrest.Matchers.containsString("aucun lien n’est envoyé"));
+                .body(containsString("aucun lien n’est envoyé"));
         worker.sendDue();
         assertEquals(3, mailbox.getMailsSentTo(email).size(), "the cancellation, and no link");
         assertTrue(mailbox.getMailsSentTo(email).get(2).getSubject().startsWith("Inscription annulée"));

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
@@ -25,6 +26,7 @@ import org.relais.network.NetworkReference;
 import org.relais.programme.ProgrammeService;
 import org.relais.programme.ProgrammeSession;
 import org.relais.web.Form;
+import org.relais.web.Messages;
 import org.relais.web.Redirects;
 
 /** The organiser's view of who registered: the filtered list, its CSV, each session's seats and waiting list. */
@@ -131,14 +133,15 @@ public class RegistrationListPages {
             Registration r = registrations.inEdition(id, registrationId);
             List<Booking> bookings = Booking.listByRegistration(r);
             // where one of their sessions can be moved: one they do not have, taking bookings, with a seat free
-            List<RegistrationQueries.Offer> targets = movesTo(edition, s -> bookings.stream().noneMatch(b -> b.session.id.equals(s.id)));
+            List<RegistrationQueries.Offer> targets = movesTo(edition,
+                    s -> bookings.stream().noneMatch(b -> b.session.id.equals(s.id)));
             return Templates.registration(edition, r, bookings, targets, form, problem, List.of(Accessibility.values()),
                     reference.relaySectors(), reference.relayRoles());
         });
     }
 
     /** The sessions a relay can be moved to: taking bookings, with a seat free, and as the page asks. */
-    private List<RegistrationQueries.Offer> movesTo(Edition edition, java.util.function.Predicate<ProgrammeSession> also) {
+    private List<RegistrationQueries.Offer> movesTo(Edition edition, Predicate<ProgrammeSession> also) {
         return queries.offers(edition).stream()
                 .filter(o -> o.session().registration && !o.full() && also.test(o.session())).toList();
     }
@@ -181,7 +184,7 @@ public class RegistrationListPages {
         String target = sent.text("sessionId");
         boolean fromRelay = "registration".equals(sent.text("back"));
         if (target == null || target.isBlank()) { // the list's first line, "choose a session", left as it was
-            String problem = org.relais.web.Messages.get("move_choose_first");
+            String problem = Messages.get("move_choose_first");
             return Response.status(422).entity(fromRelay ? storedPage(id, registrationId, problem)
                     : attendeesPage(id, sessionId, problem)).build();
         }
