@@ -262,9 +262,9 @@ class RegistrationPagesTest {
 
         worker.sendDue();
         Mail moved = mailbox.getMailsSentTo(run + "-x@example.org").stream()
-                .filter(m -> m.getSubject().startsWith("Votre séance a changé : ")).findFirst().orElseThrow();
-        assertTrue(moved.getText().contains("vous ont déplacé·e vers « Atelier B »"), moved.getText());
-        assertTrue(moved.getHtml().contains("vous ont déplacé·e vers « Atelier B »"), moved.getHtml());
+                .filter(m -> m.getSubject().startsWith("Vos séances ont changé : ")).findFirst().orElseThrow();
+        assertTrue(moved.getText().contains("vous ont réservé une place à « Atelier B »"), moved.getText());
+        assertTrue(moved.getHtml().contains("vous ont réservé une place à « Atelier B »"), moved.getHtml());
         assertTrue(mailbox.getMailsSentTo(run + "-y@example.org").stream()
                 .anyMatch(m -> m.getSubject().startsWith("Une place s’est libérée")), "the waiting relay moved up");
 
@@ -283,8 +283,9 @@ class RegistrationPagesTest {
         long b = Api.session(edition, room, day, "14:00", "15:00", 3);
         long c = titled(edition, Api.sessionBody(Api.space(edition, "Salle", "ROOM", 40), day, "14:00", "15:00", 3), "Atelier C");
         long d = titled(edition, Api.sessionBody(Api.space(edition, "Hall", "HALL", 40), day, "11:30", "12:30", 3), "Atelier D");
-        io.restassured.path.json.JsonPath relay = Api.register(edition,
-                Api.relay("Zoé", "relay-page-" + System.nanoTime() + "@example.org", List.of(a, b)));
+        long e = titled(edition, Api.sessionBody(room, day, "15:00", "16:00", 1), "Atelier E");
+        String email = "relay-page-" + System.nanoTime() + "@example.org";
+        io.restassured.path.json.JsonPath relay = Api.register(edition, Api.relay("Zoé", email, List.of(a, b)));
         String page = "/organiser/editions/" + edition + "/registrations/" + relay.getLong("id");
 
         Pages pages = Pages.signIn();
@@ -298,11 +299,11 @@ class RegistrationPagesTest {
         List<String> held = bookings(html);
         assertEquals(2, held.size(), html);
 
-        assertTrue(html.contains("<option value=\"\">Vers quelle séance ?</option>"), "nothing chosen until the organiser chooses");
+        assertTrue(html.contains("<option value=\"\">Choisir une séance…</option>"), "nothing chosen until the organiser chooses");
 
         String move = "/organiser/editions/" + edition + "/bookings/";
         pages.form(move + held.get(1) + "/move", Map.of("sessionId", "", "back", "registration")).then().statusCode(422)
-                .body(containsString("Choisissez d’abord dans la liste la séance où déplacer ce relais."))
+                .body(containsString("Choisissez d’abord une séance dans la liste."))
                 .body(containsString("<h1>Inscription de Zoé Relais</h1>"));
         pages.form(move + held.get(1) + "/move", Map.of("sessionId", String.valueOf(c), "back", "registration"))
                 .then().statusCode(303).header("Location", endsWith(page + "?done=booking-moved"));
@@ -314,6 +315,23 @@ class RegistrationPagesTest {
                 .body(containsString("« Atelier D » chevauche « Atelier 11:00 »"));
         given().get("/api/v1/registrations/" + relay.getString("manageToken")).then()
                 .body("sessions.sessionId", equalTo(List.of((int) a, (int) c)));
+
+        // one more session, booked by the organiser from the same page
+        String add = page + "/sessions";
+        assertTrue(pages.get(page).asString().contains("action=\"" + add + "\""), "the form to book one more");
+        pages.form(add, Map.of("sessionId", "")).then().statusCode(422)
+                .body(containsString("Choisissez d’abord une séance dans la liste."));
+        pages.form(add, Map.of("sessionId", String.valueOf(d))).then().statusCode(409)
+                .body(containsString("« Atelier D » chevauche « Atelier 11:00 »"));
+        pages.form(add, Map.of("sessionId", String.valueOf(e))).then().statusCode(303)
+                .header("Location", endsWith(page + "?done=session-added"));
+        given().get("/api/v1/registrations/" + relay.getString("manageToken")).then()
+                .body("sessions.sessionId", equalTo(List.of((int) a, (int) c, (int) e)))
+                .body("sessions[2].status", equalTo("CONFIRMED"));
+        pages.form(add, Map.of("sessionId", String.valueOf(e))).then().statusCode(409).body(containsString("a déjà « Atelier E »"));
+        worker.sendDue();
+        assertTrue(mailbox.getMailsSentTo(email).stream().anyMatch(m -> m.getSubject().startsWith("Vos séances ont changé : ")
+                && m.getText().contains("vous ont réservé une place à « Atelier E »")), "the relay is told");
     }
 
     private static long titled(long edition, Map<String, Object> body, String title) {

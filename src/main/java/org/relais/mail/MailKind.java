@@ -4,9 +4,9 @@ package org.relais.mail;
  * The e-mails Relais sends a relay. {@code WITHDRAWAL}: the organisers took the relay out of a
  * session; {@code SESSION_CANCELLED}: the organisers deleted a session the relay held or waited for;
  * {@code SESSION_MOVED}: they moved it to another day, time or space; {@code SEAT_GIVEN}: the session
- * began without the relay, and the door gave their seat to someone waiting on site; {@code TRANSFER}:
- * the organisers moved the relay from one session to another where a seat was free.
+ * began without the relay, and the door gave their seat to someone waiting on site; {@code SEAT_BOOKED}:
+ * the organisers booked the relay a seat, moving them from another session or adding one.
  */
 public enum MailKind {
-    CONFIRMATION, PROMOTION, CANCELLATION, REMINDER, MANAGE_LINK, WITHDRAWAL, SESSION_CANCELLED, SESSION_MOVED, SEAT_GIVEN, TRANSFER
+    CONFIRMATION, PROMOTION, CANCELLATION, REMINDER, MANAGE_LINK, WITHDRAWAL, SESSION_CANCELLED, SESSION_MOVED, SEAT_GIVEN, SEAT_BOOKED
 }

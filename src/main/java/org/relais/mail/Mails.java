@@ -99,7 +99,7 @@ public class Mails {
         if (entry.registration.status != RegistrationStatus.CONFIRMED) {
             return OutboxMail.SET_ASIDE + "the registration was cancelled before it went";
         }
-        boolean seatGiven = entry.kind == MailKind.PROMOTION || entry.kind == MailKind.TRANSFER;
+        boolean seatGiven = entry.kind == MailKind.PROMOTION || entry.kind == MailKind.SEAT_BOOKED;
         if (seatGiven && entry.session == null) {
             return OutboxMail.SET_ASIDE + "the session it announces was deleted";
         }

@@ -171,8 +171,7 @@ public class RegistrationListPages {
 
     /**
      * Moves a relay to another session with a free seat, from a session's page or from the relay's
-     * ({@code back=registration}); the page it came from shows the outcome. A session number that is
-     * not one is no session: 404, as for any unknown session.
+     * ({@code back=registration}); the page it came from shows the outcome.
      */
     @POST
     @Path("bookings/{bookingId}/move")
@@ -183,16 +182,41 @@ public class RegistrationListPages {
         Form sent = new Form(submitted);
         String target = sent.text("sessionId");
         boolean fromRelay = "registration".equals(sent.text("back"));
-        if (target == null || target.isBlank()) { // the list's first line, "choose a session", left as it was
+        if (unchosen(target)) {
             String problem = Messages.get("move_choose_first");
             return Response.status(422).entity(fromRelay ? storedPage(id, registrationId, problem)
                     : attendeesPage(id, sessionId, problem)).build();
         }
         return new Form().submit(() -> {
-            registrations.transfer(id, bookingId, target.matches("\\d{1,18}") ? Long.valueOf(target) : null);
+            registrations.transfer(id, bookingId, number(target));
             return Redirects.to(fromRelay ? "/organiser/editions/" + id + "/registrations/" + registrationId
                     : "/organiser/editions/" + id + "/sessions/" + sessionId + "/attendees", "booking-moved");
         }, problem -> fromRelay ? storedPage(id, registrationId, problem) : attendeesPage(id, sessionId, problem));
+    }
+
+    /** Books the relay a seat in one more session, from their page, which shows the outcome. */
+    @POST
+    @Path("registrations/{registrationId}/sessions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addSession(@RestPath Long id, @RestPath Long registrationId, MultivaluedMap<String, String> submitted) {
+        String target = new Form(submitted).text("sessionId");
+        if (unchosen(target)) {
+            return Response.status(422).entity(storedPage(id, registrationId, Messages.get("move_choose_first"))).build();
+        }
+        return new Form().submit(() -> {
+            registrations.addSession(id, registrationId, number(target));
+            return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, "session-added");
+        }, problem -> storedPage(id, registrationId, problem));
+    }
+
+    /** The list's first line, "to which session?", sent as it was. */
+    private static boolean unchosen(String target) {
+        return target == null || target.isBlank();
+    }
+
+    /** A session's number as the list sends it; anything else is no session (404, as for an unknown one). */
+    private static Long number(String target) {
+        return target.strip().matches("\\d{1,18}") ? Long.valueOf(target.strip()) : null;
     }
 
     private TemplateInstance attendeesPage(Long id, Long sessionId, String problem) {

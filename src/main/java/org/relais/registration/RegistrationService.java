@@ -537,24 +537,45 @@ public class RegistrationService {
     public void transfer(Long editionId, Long bookingId, Long sessionId) {
         Booking booking = booking(editionId, bookingId);
         Registration relay = booking.registration;
+        ProgrammeSession from = booking.session;
+        Seats seats = seatFor(relay, sessionId, booking);
+        release(booking);
+        book(relay, seats);
+        outbox.queue(MailKind.SEAT_BOOKED, relay, seats.session);
+        promote(from);
+    }
+
+    /** Books a relay a seat in one more session, as {@link #transfer} does, for a relay who asks the organisers. */
+    public void addSession(Long editionId, Long registrationId, Long sessionId) {
+        lockEdition(editionId); // before the registration is read, so that a cancellation just made is seen
+        Registration relay = inEdition(editionId, registrationId);
+        Seats seats = seatFor(relay, sessionId, null);
+        book(relay, seats);
+        outbox.queue(MailKind.SEAT_BOOKED, relay, seats.session);
+    }
+
+    /**
+     * The free seat an organiser gives a relay in a session, the edition's lock held: a registration
+     * that stands, a session of its edition that takes bookings, that the relay does not have, that
+     * overlaps none of their sessions but the one they leave, and that has a seat free.
+     */
+    private Seats seatFor(Registration relay, Long sessionId, Booking leaving) {
         if (relay.anonymisedAt != null) {
             throw new ConflictException("conflict_registration_erased");
         }
         if (relay.status == RegistrationStatus.CANCELLED) {
             throw new ConflictException("conflict_registration_cancelled");
         }
-        ProgrammeSession from = booking.session;
-        ProgrammeSession to = ProgrammeSession.findInEdition(from.edition, sessionId)
+        ProgrammeSession to = ProgrammeSession.findInEdition(relay.edition, sessionId)
                 .orElseThrow(() -> new NotFoundException("session", sessionId));
         if (!to.registration) {
             throw new ConflictException("conflict_transfer_no_booking", to.title);
         }
-        List<Booking> held = Booking.listByRegistration(relay);
-        for (Booking other : held) {
+        for (Booking other : Booking.listByRegistration(relay)) {
             if (other.session.id.equals(to.id)) {
                 throw new ConflictException("conflict_transfer_same", relay.fullName(), to.title);
             }
-            if (!other.id.equals(booking.id) && other.session.overlaps(to)) {
+            if ((leaving == null || !other.id.equals(leaving.id)) && other.session.overlaps(to)) {
                 throw new ConflictException("conflict_transfer_overlap", relay.fullName(), to.title, other.session.title);
             }
         }
@@ -562,10 +583,7 @@ public class RegistrationService {
         if (to.seats != null && seats.confirmed >= to.seats) {
             throw new ConflictException("conflict_session_full", to.title);
         }
-        release(booking);
-        book(relay, seats);
-        outbox.queue(MailKind.TRANSFER, relay, to);
-        promote(from);
+        return seats;
     }
 
     /** Takes a relay out of a session, and tells them; a freed seat goes to the waiting list. */
