@@ -85,9 +85,17 @@ final class BadgeDrawer {
         head.addAll(TextFit.fit(badge.backTitle(), Face.REGULAR, width, 7 * u, 4, 1));
         double y = drawLines(s, head, box.x() + pad, width, top, GREY) - 1 * MM * u;
         s.line(box.x() + pad, y, box.x() + box.width() - pad, y, 0.5, GREY);
+        // Every session at one size: the size the tightest of them needs, so that a line shrunk to stay
+        // on one line does not stand smaller than its neighbours wrapped at full size.
+        double size = 7.5 * u;
+        for (String line : badge.backLines()) {
+            for (Line fitted : TextFit.fit(line, Face.REGULAR, width, 7.5 * u, 6 * u, 2)) {
+                size = Math.min(size, fitted.size());
+            }
+        }
         List<Line> lines = new ArrayList<>();
         for (String line : badge.backLines()) {
-            lines.addAll(TextFit.fit(line, Face.REGULAR, width, 7.5 * u, 6 * u, 2));
+            lines.addAll(TextFit.fit(line, Face.REGULAR, width, size, Math.min(6 * u, size), 2));
         }
         double room = y - 1 * MM * u - (box.y() + pad);
         double needed = TextFit.height(lines);

@@ -74,6 +74,21 @@ class BadgeDrawerTest {
         }
     }
 
+    /** On the back, a session shrunk to stay on one line is not smaller than another wrapped at full size. */
+    @Test
+    void theBacksSessionsShareOneSize() {
+        Badge badge = new Badge("Léa", "Roux", "Asso", "RELAIS", 0x1f5fa8, "Forum", "2 février 2027", BadgePdfTest.code(),
+                "Mon programme", List.of("11:00–12:00  Atelier radio : réaliser une interview · Atelier radio 1",
+                        "13:30–14:30  Visite de la Maison de la Radio · Hall d'accueil", "15:00–16:00  Concert"));
+        for (SheetLayout layout : SheetLayout.all()) {
+            Recorder back = new Recorder();
+            BadgeDrawer.back(back, badge, layout.box(0, true));
+            List<Double> sessions = back.textSizes.subList(2, back.textSizes.size()); // after the name and the title
+            assertTrue(sessions.size() >= 3, layout.id() + ": " + sessions);
+            assertTrue(sessions.stream().distinct().count() == 1, layout.id() + ": sizes " + sessions);
+        }
+    }
+
     @Test
     void aShortNameIsLargeAndALongOneShrinksThenWraps() {
         SheetLayout layout = SheetLayout.byId("a4-8").orElseThrow();
