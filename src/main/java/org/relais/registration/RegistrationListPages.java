@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -157,7 +159,7 @@ public class RegistrationListPages {
     @Path("bookings/{bookingId}/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response act(@RestPath Long id, @RestPath Long bookingId, @RestPath String action) {
-        Long sessionId = queries.sessionOf(bookingId);
+        Long sessionId = queries.placeOf(bookingId).sessionId();
         return new Form().submit(() -> {
             switch (action) {
                 case "confirm" -> registrations.confirmByHand(id, bookingId);
@@ -177,21 +179,15 @@ public class RegistrationListPages {
     @Path("bookings/{bookingId}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(@RestPath Long id, @RestPath Long bookingId, MultivaluedMap<String, String> submitted) {
-        Long sessionId = queries.sessionOf(bookingId);
-        Long registrationId = queries.registrationOf(bookingId);
+        RegistrationQueries.Place place = queries.placeOf(bookingId);
         Form sent = new Form(submitted);
-        String target = sent.text("sessionId");
         boolean fromRelay = "registration".equals(sent.text("back"));
-        if (unchosen(target)) {
-            String problem = Messages.get("move_choose_first");
-            return Response.status(422).entity(fromRelay ? storedPage(id, registrationId, problem)
-                    : attendeesPage(id, sessionId, problem)).build();
-        }
-        return new Form().submit(() -> {
-            registrations.transfer(id, bookingId, number(target));
-            return Redirects.to(fromRelay ? "/organiser/editions/" + id + "/registrations/" + registrationId
-                    : "/organiser/editions/" + id + "/sessions/" + sessionId + "/attendees", "booking-moved");
-        }, problem -> fromRelay ? storedPage(id, registrationId, problem) : attendeesPage(id, sessionId, problem));
+        String page = fromRelay ? "/organiser/editions/" + id + "/registrations/" + place.registrationId()
+                : "/organiser/editions/" + id + "/sessions/" + place.sessionId() + "/attendees";
+        Function<String, TemplateInstance> showAgain = fromRelay ? problem -> storedPage(id, place.registrationId(), problem)
+                : problem -> attendeesPage(id, place.sessionId(), problem);
+        return giveSeat(sent.text("sessionId"), session -> registrations.transfer(id, bookingId, session), page,
+                "booking-moved", showAgain);
     }
 
     /** Books the relay a seat in one more session, from their page, which shows the outcome. */
@@ -199,24 +195,26 @@ public class RegistrationListPages {
     @Path("registrations/{registrationId}/sessions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addSession(@RestPath Long id, @RestPath Long registrationId, MultivaluedMap<String, String> submitted) {
-        String target = new Form(submitted).text("sessionId");
-        if (unchosen(target)) {
-            return Response.status(422).entity(storedPage(id, registrationId, Messages.get("move_choose_first"))).build();
+        return giveSeat(new Form(submitted).text("sessionId"), session -> registrations.addSession(id, registrationId, session),
+                "/organiser/editions/" + id + "/registrations/" + registrationId, "session-added",
+                problem -> storedPage(id, registrationId, problem));
+    }
+
+    /**
+     * A seat given in the session chosen in a list, then the page named; the list's first line
+     * ("choose a session…") sent as it was is a 422, and a value that is no session's number is no
+     * session (404, as for an unknown one).
+     */
+    private Response giveSeat(String chosen, Consumer<Long> give, String page, String done,
+            Function<String, TemplateInstance> showAgain) {
+        if (chosen == null || chosen.isBlank()) {
+            return Response.status(422).entity(showAgain.apply(Messages.get("move_choose_first"))).build();
         }
+        Long session = chosen.strip().matches("\\d{1,18}") ? Long.valueOf(chosen.strip()) : null;
         return new Form().submit(() -> {
-            registrations.addSession(id, registrationId, number(target));
-            return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, "session-added");
-        }, problem -> storedPage(id, registrationId, problem));
-    }
-
-    /** The list's first line, "to which session?", sent as it was. */
-    private static boolean unchosen(String target) {
-        return target == null || target.isBlank();
-    }
-
-    /** A session's number as the list sends it; anything else is no session (404, as for an unknown one). */
-    private static Long number(String target) {
-        return target.strip().matches("\\d{1,18}") ? Long.valueOf(target.strip()) : null;
+            give.accept(session);
+            return Redirects.to(page, done);
+        }, showAgain);
     }
 
     private TemplateInstance attendeesPage(Long id, Long sessionId, String problem) {

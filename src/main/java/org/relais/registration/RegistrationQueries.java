@@ -40,9 +40,9 @@ public class RegistrationQueries {
                 return r -> true;
             }
             String[] words = folded.split(" ");
+            // the door's searchable text (names and organisation, folded when saved), and the e-mail
             return r -> {
-                String text = Collation.fold(String.join(" ", nz(r.firstName), nz(r.lastName), nz(r.organisation),
-                        nz(r.email)));
+                String text = nz(r.searchText) + " " + Collation.fold(nz(r.email));
                 return Arrays.stream(words).allMatch(text::contains);
             };
         }
@@ -91,22 +91,16 @@ public class RegistrationQueries {
         return offers;
     }
 
-    /** The session a booking is in, for the page to return to. */
-    public Long sessionOf(Long bookingId) {
-        return booking(bookingId).session.id;
+    /** Where a booking stands: its session and its registration, for the page to return to. */
+    public record Place(Long sessionId, Long registrationId) {
     }
 
-    private static Booking booking(Long bookingId) {
+    public Place placeOf(Long bookingId) {
         Booking booking = bookingId == null ? null : Booking.findById(bookingId);
         if (booking == null) {
             throw new org.relais.web.NotFoundException("booking", bookingId);
         }
-        return booking;
-    }
-
-    /** The registration a booking belongs to. */
-    public Long registrationOf(Long bookingId) {
-        return booking(bookingId).registration.id;
+        return new Place(booking.session.id, booking.registration.id);
     }
 
     public RegistrationView view(String token) {
