@@ -50,6 +50,12 @@ class EditionApiTest {
         Api.organiser().body(Map.of("status", "REGISTRATION_OPEN")).post(path).then().statusCode(409);
         Api.organiser().body(Map.of("status", "SOMEWHERE")).post(path).then().statusCode(422)
                 .body("errors[0].field", equalTo("status"));
+        // an edition read, changed and sent back whole keeps its status, whatever the body says
+        Map<String, Object> whole = given().get("/api/v1/editions/" + id).then().extract().jsonPath().getMap("");
+        whole.put("title", "Renommée");
+        whole.put("status", "DRAFT");
+        Api.organiser().body(whole).put("/api/v1/editions/" + id).then().statusCode(200)
+                .body("title", equalTo("Renommée")).body("status", equalTo("REGISTRATION_OPEN"));
         Api.organiser().body(Map.of("status", "ARCHIVED")).post(path).then().statusCode(200);
         given().get("/api/v1/editions/" + id).then().body("status", equalTo("ARCHIVED"));
     }
