@@ -334,6 +334,67 @@ class RegistrationPagesTest {
                 && m.getText().contains("vous ont réservé une place à « Atelier E »")), "the relay is told");
     }
 
+    /**
+     * A relay on the phone asks for a full workshop: the organiser books them into it from their page,
+     * at the end of its waiting list; a move, which would give up a place they hold, never waits.
+     */
+    @Test
+    void theOrganiserPutsARelayOnAFullSessionsWaitingList() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        String day = Api.forumDay();
+        long full = titled(edition, Api.sessionBody(room, day, "11:00", "12:00", 1), "Atelier complet");
+        long other = titled(edition, Api.sessionBody(room, day, "14:00", "15:00", 5), "Atelier libre");
+        long spare = titled(edition, Api.sessionBody(room, day, "15:00", "16:00", 5), "Atelier du soir");
+        String seated = register(edition, Api.relay("Assise", "seated-" + System.nanoTime() + "@example.org", List.of(full)));
+        String first = register(edition, Api.relay("Première", "first-" + System.nanoTime() + "@example.org", List.of(full)));
+        String email = "waiting-" + System.nanoTime() + "@example.org";
+        io.restassured.path.json.JsonPath relay = Api.register(edition, Api.relay("Zoé", email, List.of(other)));
+        String token = relay.getString("manageToken");
+        String page = "/organiser/editions/" + edition + "/registrations/" + relay.getLong("id");
+
+        Pages pages = Pages.signIn();
+        String html = pages.get(page).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<option value=\"" + full + "\">11:00 · Atelier complet · complet : liste d’attente, 1 personne attend</option>"),
+                html);
+        String moveList = html.substring(html.indexOf("/move\""), html.indexOf("id=\"add-session\""));
+        assertTrue(moveList.contains("<option value=\"" + spare + "\">"), moveList);
+        assertFalse(moveList.contains("<option value=\"" + full + "\">"), "a move is offered free seats only");
+        pages.form("/organiser/editions/" + edition + "/bookings/" + bookings(html).get(0) + "/move",
+                Map.of("sessionId", String.valueOf(full), "back", "registration")).then().statusCode(409)
+                .body(containsString("Atelier complet"));
+        given().get("/api/v1/registrations/" + token).then().body("sessions.sessionId", equalTo(List.of((int) other)));
+
+        pages.form(page + "/sessions", Map.of("sessionId", String.valueOf(full))).then().statusCode(303)
+                .header("Location", endsWith(page + "?done=waitlist-joined"));
+        given().get("/api/v1/registrations/" + token).then()
+                .body("sessions.sessionId", equalTo(List.of((int) full, (int) other)))
+                .body("sessions[0].status", equalTo("WAITLISTED")).body("sessions[0].waitlistPosition", equalTo(2));
+        pages.get(page + "?done=waitlist-joined").then().body(containsString("Le relais est inscrit sur la liste d’attente"))
+                .body(containsString("liste d’attente, position 2"));
+        worker.sendDue();
+        List<Mail> told = mailbox.getMailsSentTo(email);
+        assertTrue(told.stream().anyMatch(m -> m.getSubject().startsWith("Vous êtes sur une liste d’attente : ")
+                && m.getText().contains("« Atelier complet », le ") && m.getText().contains("les organisateurs vous ont inscrit·e sur sa liste d’attente")
+                && m.getText().contains("Atelier complet · Studio — liste d’attente, position 2")), "the relay is told where they stand");
+
+        // the seat comes in turn; a waiting-list mail not yet gone when it does is set aside
+        given().delete("/api/v1/registrations/" + seated).then().statusCode(204);
+        given().get("/api/v1/registrations/" + token).then().body("sessions[0].waitlistPosition", equalTo(1));
+        String later = "later-" + System.nanoTime() + "@example.org";
+        String laterToken = register(edition, Api.relay("Tardive", later, List.of(other)));
+        long laterId = given().get("/api/v1/registrations/" + laterToken).jsonPath().getLong("id");
+        pages.form("/organiser/editions/" + edition + "/registrations/" + laterId + "/sessions",
+                Map.of("sessionId", String.valueOf(full))).then().statusCode(303);
+        given().delete("/api/v1/registrations/" + token).then().statusCode(204);
+        given().delete("/api/v1/registrations/" + first).then().statusCode(204);
+        given().get("/api/v1/registrations/" + laterToken).then().body("sessions[0].status", equalTo("CONFIRMED"));
+        worker.sendDue();
+        List<String> subjects = mailbox.getMailsSentTo(later).stream().map(Mail::getSubject).toList();
+        assertTrue(subjects.stream().anyMatch(s -> s.startsWith("Une place s’est libérée : ")), subjects.toString());
+        assertFalse(subjects.stream().anyMatch(s -> s.startsWith("Vous êtes sur une liste d’attente")), subjects.toString());
+    }
+
     private static long titled(long edition, Map<String, Object> body, String title) {
         body.put("title", title);
         return Api.organiser().body(body).post("/api/v1/editions/" + edition + "/sessions").then().statusCode(201).extract()

@@ -5,8 +5,10 @@ package org.relais.mail;
  * session; {@code SESSION_CANCELLED}: the organisers deleted a session the relay held or waited for;
  * {@code SESSION_MOVED}: they moved it to another day, time or space; {@code SEAT_GIVEN}: the session
  * began without the relay, and the door gave their seat to someone waiting on site; {@code SEAT_BOOKED}:
- * the organisers booked the relay a seat, moving them from another session or adding one.
+ * the organisers booked the relay a seat, moving them from another session or adding one;
+ * {@code WAITLIST_JOINED}: they put the relay on a full session's waiting list.
  */
 public enum MailKind {
-    CONFIRMATION, PROMOTION, CANCELLATION, REMINDER, MANAGE_LINK, WITHDRAWAL, SESSION_CANCELLED, SESSION_MOVED, SEAT_GIVEN, SEAT_BOOKED
+    CONFIRMATION, PROMOTION, CANCELLATION, REMINDER, MANAGE_LINK, WITHDRAWAL, SESSION_CANCELLED, SESSION_MOVED, SEAT_GIVEN, SEAT_BOOKED,
+    WAITLIST_JOINED
 }

@@ -107,6 +107,10 @@ public class Mails {
                 .noneMatch(b -> b.session.id.equals(entry.session.id) && b.status == BookingStatus.CONFIRMED)) {
             return OutboxMail.SET_ASIDE + "the relay no longer holds the seat it announces";
         }
+        if (entry.kind == MailKind.WAITLIST_JOINED && (entry.session == null || bookings.stream()
+                .noneMatch(b -> b.session.id.equals(entry.session.id) && b.status == BookingStatus.WAITLISTED))) {
+            return OutboxMail.SET_ASIDE + "the relay no longer waits for the session it announces";
+        }
         if (entry.kind == MailKind.SESSION_MOVED && (entry.session == null
                 || !entry.session.day.equals(entry.sessionDay) || !entry.session.startsAt.equals(entry.sessionStartsAt)
                 || !entry.session.endsAt.equals(entry.sessionEndsAt)

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jboss.resteasy.reactive.RestPath;
@@ -47,7 +46,8 @@ public class RegistrationListPages {
                 List<Booking> waiting, List<RegistrationQueries.Offer> targets, String problem);
 
         static native TemplateInstance registration(Edition edition, Registration registration, List<Booking> bookings,
-                List<RegistrationQueries.Offer> targets, Form form, String problem, List<Accessibility> needs,
+                List<RegistrationQueries.Offer> targets, List<RegistrationQueries.Offer> additions, Form form, String problem,
+                List<Accessibility> needs,
                 List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles);
     }
 
@@ -134,11 +134,12 @@ public class RegistrationListPages {
             Edition edition = editions.get(id);
             Registration r = registrations.inEdition(id, registrationId);
             List<Booking> bookings = Booking.listByRegistration(r);
-            // where one of their sessions can be moved: one they do not have, taking bookings, with a seat free
-            List<RegistrationQueries.Offer> targets = movesTo(edition,
-                    s -> bookings.stream().noneMatch(b -> b.session.id.equals(s.id)));
-            return Templates.registration(edition, r, bookings, targets, form, problem, List.of(Accessibility.values()),
-                    reference.relaySectors(), reference.relayRoles());
+            // the sessions they do not have and that take bookings: a move needs a seat free, an addition may wait
+            List<RegistrationQueries.Offer> additions = queries.offers(edition).stream().filter(o -> o.session().registration
+                    && bookings.stream().noneMatch(b -> b.session.id.equals(o.session().id))).toList();
+            List<RegistrationQueries.Offer> targets = additions.stream().filter(o -> !o.full()).toList();
+            return Templates.registration(edition, r, bookings, targets, additions, form, problem,
+                    List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles());
         });
     }
 
@@ -186,34 +187,35 @@ public class RegistrationListPages {
                 : "/organiser/editions/" + id + "/sessions/" + place.sessionId() + "/attendees";
         Function<String, TemplateInstance> showAgain = fromRelay ? problem -> storedPage(id, place.registrationId(), problem)
                 : problem -> attendeesPage(id, place.sessionId(), problem);
-        return giveSeat(sent.text("sessionId"), session -> registrations.transfer(id, bookingId, session), page,
-                "booking-moved", showAgain);
+        return giveSeat(sent.text("sessionId"), session -> {
+            registrations.transfer(id, bookingId, session);
+            return "booking-moved";
+        }, page, showAgain);
     }
 
-    /** Books the relay a seat in one more session, from their page, which shows the outcome. */
+    /** Books the relay into one more session, a seat or its waiting list, from their page, which shows the outcome. */
     @POST
     @Path("registrations/{registrationId}/sessions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addSession(@RestPath Long id, @RestPath Long registrationId, MultivaluedMap<String, String> submitted) {
-        return giveSeat(new Form(submitted).text("sessionId"), session -> registrations.addSession(id, registrationId, session),
-                "/organiser/editions/" + id + "/registrations/" + registrationId, "session-added",
-                problem -> storedPage(id, registrationId, problem));
+        return giveSeat(new Form(submitted).text("sessionId"), session -> registrations.addSession(id, registrationId, session)
+                .status == BookingStatus.CONFIRMED ? "session-added" : "waitlist-joined",
+                "/organiser/editions/" + id + "/registrations/" + registrationId, problem -> storedPage(id, registrationId, problem));
     }
 
     /**
-     * A seat given in the session chosen in a list, then the page named; the list's first line
-     * ("choose a session…") sent as it was is a 422, and a value that is no session's number is no
-     * session (404, as for an unknown one).
+     * A place given in the session chosen in a list, then the page named, with what was done; the
+     * list's first line ("choose a session…") sent as it was is a 422, and a value that is no
+     * session's number is no session (404, as for an unknown one).
      */
-    private Response giveSeat(String chosen, Consumer<Long> give, String page, String done,
+    private Response giveSeat(String chosen, Function<Long, String> give, String page,
             Function<String, TemplateInstance> showAgain) {
         if (chosen == null || chosen.isBlank()) {
             return Response.status(422).entity(showAgain.apply(Messages.get("move_choose_first"))).build();
         }
         Long session = chosen.strip().matches("\\d{1,18}") ? Long.valueOf(chosen.strip()) : null;
         return new Form().submit(() -> {
-            give.accept(session);
-            return Redirects.to(page, done);
+            return Redirects.to(page, give.apply(session));
         }, showAgain);
     }
 

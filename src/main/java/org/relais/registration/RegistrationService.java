@@ -538,28 +538,35 @@ public class RegistrationService {
         Booking booking = booking(editionId, bookingId);
         Registration relay = booking.registration;
         ProgrammeSession from = booking.session;
-        Seats seats = seatFor(relay, sessionId, booking);
+        Seats seats = seatFor(relay, sessionId, booking, false);
         release(booking);
         book(relay, seats);
         outbox.queue(MailKind.SEAT_BOOKED, relay, seats.session);
         promote(from);
     }
 
-    /** Books a relay a seat in one more session, as {@link #transfer} does, for a relay who asks the organisers. */
-    public void addSession(Long editionId, Long registrationId, Long sessionId) {
+    /**
+     * Books a relay into one more session, for a relay who asks the organisers, with the checks of
+     * {@link #transfer}: a seat if one is free, else the end of its waiting list (a move never
+     * waits: it would give up a place the relay holds). The relay is told which.
+     */
+    public Booking addSession(Long editionId, Long registrationId, Long sessionId) {
         lockEdition(editionId); // before the registration is read, so that a cancellation just made is seen
         Registration relay = inEdition(editionId, registrationId);
-        Seats seats = seatFor(relay, sessionId, null);
-        book(relay, seats);
-        outbox.queue(MailKind.SEAT_BOOKED, relay, seats.session);
+        Seats seats = seatFor(relay, sessionId, null, true);
+        Booking booking = book(relay, seats);
+        outbox.queue(booking.status == BookingStatus.CONFIRMED ? MailKind.SEAT_BOOKED : MailKind.WAITLIST_JOINED, relay,
+                seats.session);
+        return booking;
     }
 
     /**
-     * The free seat an organiser gives a relay in a session, the edition's lock held: a registration
+     * The place an organiser gives a relay in a session, the edition's lock held: a registration
      * that stands, a session of its edition that takes bookings, that the relay does not have, that
-     * overlaps none of their sessions but the one they leave, and that has a seat free.
+     * overlaps none of their sessions but the one they leave, and that has a seat free, unless the
+     * relay may wait for one.
      */
-    private Seats seatFor(Registration relay, Long sessionId, Booking leaving) {
+    private Seats seatFor(Registration relay, Long sessionId, Booking leaving, boolean mayWait) {
         if (relay.anonymisedAt != null) {
             throw new ConflictException("conflict_registration_erased");
         }
@@ -580,7 +587,7 @@ public class RegistrationService {
             }
         }
         Seats seats = Seats.of(to);
-        if (to.seats != null && seats.confirmed >= to.seats) {
+        if (!mayWait && to.seats != null && seats.confirmed >= to.seats) {
             throw new ConflictException("conflict_session_full", to.title);
         }
         return seats;
