@@ -3,6 +3,7 @@ package org.relais;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,6 +74,42 @@ class RegistrationMailTest {
         worker.sendDue();
         assertEquals(3, mailbox.getMailsSentTo(email).size(), "the cancellation, and no link");
         assertTrue(mailbox.getMailsSentTo(email).get(2).getSubject().startsWith("Inscription annulée"));
+    }
+
+    /** A relay phones to say they cannot come: the organiser cancels for them, as their link would. */
+    @Test
+    void theOrganiserCancelsARelaysRegistrationForThem() {
+        long edition = Api.openEdition();
+        long session = Api.session(edition, Api.space(edition, "Studio", "STUDIO", 40), Api.forumDay(), "11:00", "12:00", 1);
+        String email = "cannot-come-" + System.nanoTime() + "@example.org";
+        io.restassured.path.json.JsonPath registered = Api.register(edition, Api.relay("Inès", email, List.of(session)));
+        String waiting = "waiting-" + System.nanoTime() + "@example.org";
+        String waitingToken = Api.register(edition, Api.relay("Karim", waiting, List.of(session))).getString("manageToken");
+        String page = "/organiser/editions/" + edition + "/registrations/" + registered.getLong("id");
+        worker.sendDue();
+
+        Pages pages = Pages.signIn();
+        pages.get(page).then().statusCode(200).body(containsString("action=\"" + page + "/cancel\""))
+                .body(containsString("data-confirm=\"Annuler l’inscription (Inès Relais) ? Ses places iront à qui attend.\""));
+        pages.form(page + "/cancel", Map.of()).then().statusCode(303)
+                .header("Location", endsWith(page + "?done=registration-cancelled"));
+        pages.get(page + "?done=registration-cancelled").then().body(containsString("L’inscription est annulée"))
+                .body(not(containsString("action=\"" + page + "/cancel\"")));
+        given().get("/api/v1/registrations/" + registered.getString("manageToken")).then().body("status", equalTo("CANCELLED"))
+                .body("sessions.size()", equalTo(0));
+        given().get("/api/v1/registrations/" + waitingToken).then().body("sessions[0].status", equalTo("CONFIRMED"));
+
+        pages.form(page + "/cancel", Map.of()).then().statusCode(409).body(containsString("Cette inscription est annulée."));
+        pages.form("/organiser/editions/" + Api.openEdition() + "/registrations/" + registered.getLong("id") + "/cancel",
+                Map.of()).then().statusCode(404);
+        worker.sendDue();
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        assertEquals(2, mails.size(), "the confirmation, then the cancellation, once");
+        assertTrue(mails.get(1).getSubject().startsWith("Inscription annulée"), mails.get(1).getSubject());
+        assertTrue(mailbox.getMailsSentTo(waiting).stream().anyMatch(m -> m.getSubject().startsWith("Une place s’est libérée")),
+                "the seat goes to the relay waiting");
+        // the address is free again: the relay can register anew
+        Api.register(edition, Api.relay("Inès", email, List.of()));
     }
 
     @Test

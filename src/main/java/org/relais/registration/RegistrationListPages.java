@@ -121,6 +121,17 @@ public class RegistrationListPages {
         }, problem -> storedPage(id, registrationId, problem));
     }
 
+    /** Cancels the relay's registration for them: the page says so, and the relay is told by e-mail. */
+    @POST
+    @Path("registrations/{registrationId}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@RestPath Long id, @RestPath Long registrationId) {
+        return new Form().submit(() -> {
+            registrations.cancelByOrganiser(id, registrationId);
+            return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, "registration-cancelled");
+        }, problem -> storedPage(id, registrationId, problem));
+    }
+
     /** The registration's page with its form filled from what is stored. */
     private TemplateInstance storedPage(Long id, Long registrationId, String problem) {
         return QuarkusTransaction.joiningExisting().call(() -> {

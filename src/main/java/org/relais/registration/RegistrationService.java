@@ -409,7 +409,19 @@ public class RegistrationService {
 
     /** Cancels: every seat it held is freed and the waiting lists move up. */
     public void cancel(String token) {
-        Registration r = lockedStanding(get(token));
+        cancelStanding(get(token));
+    }
+
+    /**
+     * Cancels a relay's registration for them, when they ask the organisers (on the phone, say), as
+     * their own link would: every seat freed and the waiting lists moved up, the relay told by e-mail.
+     */
+    public void cancelByOrganiser(Long editionId, Long registrationId) {
+        cancelStanding(inEdition(editionId, registrationId));
+    }
+
+    private void cancelStanding(Registration registration) {
+        Registration r = lockedStanding(registration);
         cancelled(r);
         outbox.queue(MailKind.CANCELLATION, r, null);
     }
