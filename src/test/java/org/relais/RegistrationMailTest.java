@@ -98,6 +98,8 @@ class RegistrationMailTest {
         given().get("/api/v1/registrations/" + registered.getString("manageToken")).then().body("status", equalTo("CANCELLED"))
                 .body("sessions.size()", equalTo(0));
         given().get("/api/v1/registrations/" + waitingToken).then().body("sessions[0].status", equalTo("CONFIRMED"));
+        pages.get("/organiser/editions/" + edition + "/registrations").then()
+                .body(containsString(email + "</small><span class=\"on-phone\"><br><small>Annulée</small></span>")); // where a phone shows the status
 
         pages.form(page + "/cancel", Map.of()).then().statusCode(409).body(containsString("Cette inscription est annulée."));
         pages.form("/organiser/editions/" + Api.openEdition() + "/registrations/" + registered.getLong("id") + "/cancel",
