@@ -115,10 +115,7 @@ public class RegistrationListPages {
     @Path("registrations/{registrationId}/link")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response sendLink(@RestPath Long id, @RestPath Long registrationId) {
-        return new Form().submit(() -> {
-            registrations.sendLinkByOrganiser(id, registrationId);
-            return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, "link-sent-relay");
-        }, problem -> storedPage(id, registrationId, problem));
+        return onRelay(id, registrationId, () -> registrations.sendLinkByOrganiser(id, registrationId), "link-sent-relay");
     }
 
     /** Cancels the relay's registration for them: the page says so, and the relay is told by e-mail. */
@@ -126,9 +123,14 @@ public class RegistrationListPages {
     @Path("registrations/{registrationId}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@RestPath Long id, @RestPath Long registrationId) {
+        return onRelay(id, registrationId, () -> registrations.cancelByOrganiser(id, registrationId), "registration-cancelled");
+    }
+
+    /** An action on the relay's registration, then their page with what was done, or with why it was refused. */
+    private Response onRelay(Long id, Long registrationId, Runnable action, String done) {
         return new Form().submit(() -> {
-            registrations.cancelByOrganiser(id, registrationId);
-            return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, "registration-cancelled");
+            action.run();
+            return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, done);
         }, problem -> storedPage(id, registrationId, problem));
     }
 
