@@ -44,11 +44,14 @@ public class Mails {
      * The session a mail is about, as the mail kept it (the session itself may be deleted since), and
      * where it takes place now (a comma and the space's name, or nothing).
      */
-    public record About(String title, LocalDate day, LocalTime startsAt, LocalTime endsAt, String place) {
+    public record About(String title, LocalDate day, LocalTime startsAt, LocalTime endsAt, String place, About left) {
         static About of(OutboxMail entry) {
+            About left = entry.leftSessionTitle == null ? null
+                    : new About(entry.leftSessionTitle, entry.leftSessionDay, entry.leftSessionStartsAt,
+                            entry.leftSessionEndsAt, "", null);
             return entry.sessionTitle == null ? null
                     : new About(entry.sessionTitle, entry.sessionDay, entry.sessionStartsAt, entry.sessionEndsAt,
-                            entry.session == null || entry.session.space == null ? "" : ", " + entry.session.space.name);
+                            entry.session == null || entry.session.space == null ? "" : ", " + entry.session.space.name, left);
         }
     }
 

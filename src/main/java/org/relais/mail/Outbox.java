@@ -68,9 +68,21 @@ public class Outbox {
         queue(MailKind.SESSION_CANCELLED, registration, session, false);
     }
 
-    private void queue(MailKind kind, Registration registration, ProgrammeSession session, boolean linked) {
+    /** Tells a relay that the organisers moved them from one session to another, naming both. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queueMove(Registration registration, ProgrammeSession left, ProgrammeSession to) {
+        OutboxMail mail = queue(MailKind.SEAT_BOOKED, registration, to, true);
+        if (mail != null) {
+            mail.leftSessionTitle = left.title;
+            mail.leftSessionDay = left.day;
+            mail.leftSessionStartsAt = left.startsAt;
+            mail.leftSessionEndsAt = left.endsAt;
+        }
+    }
+
+    private OutboxMail queue(MailKind kind, Registration registration, ProgrammeSession session, boolean linked) {
         if (registration.email == null) {
-            return; // a walk-in who gave no e-mail
+            return null; // a walk-in who gave no e-mail
         }
         OutboxMail mail = new OutboxMail();
         mail.kind = kind;
@@ -85,6 +97,7 @@ public class Outbox {
         mail.createdAt = OffsetDateTime.now();
         mail.nextAttemptAt = mail.createdAt;
         mail.persist();
+        return mail;
     }
 
     /** The edition's e-mails that could not be sent yet, or empty when every one went (or is still to try). */

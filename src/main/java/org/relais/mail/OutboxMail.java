@@ -44,6 +44,15 @@ public class OutboxMail extends PanacheEntityBase {
     // What the mail says of its session, kept with it should the session be deleted before it goes.
     @Column(name = "session_title")
     public String sessionTitle;
+    // For a move: the session the relay was moved out of, as it was then.
+    @Column(name = "left_session_title")
+    public String leftSessionTitle;
+    @Column(name = "left_session_date")
+    public LocalDate leftSessionDay;
+    @Column(name = "left_session_starts_at")
+    public LocalTime leftSessionStartsAt;
+    @Column(name = "left_session_ends_at")
+    public LocalTime leftSessionEndsAt;
     @Column(name = "session_date")
     public LocalDate sessionDay;
     @Column(name = "session_starts_at")

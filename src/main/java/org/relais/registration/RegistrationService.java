@@ -553,7 +553,7 @@ public class RegistrationService {
         Seats seats = seatFor(relay, sessionId, booking, false);
         release(booking);
         book(relay, seats);
-        outbox.queue(MailKind.SEAT_BOOKED, relay, seats.session);
+        outbox.queueMove(relay, from, seats.session);
         promote(from);
     }
 
