@@ -44,6 +44,12 @@ public class OutboxMail extends PanacheEntityBase {
     // What the mail says of its session, kept with it should the session be deleted before it goes.
     @Column(name = "session_title")
     public String sessionTitle;
+    @Column(name = "session_date")
+    public LocalDate sessionDay;
+    @Column(name = "session_starts_at")
+    public LocalTime sessionStartsAt;
+    @Column(name = "session_ends_at")
+    public LocalTime sessionEndsAt;
     // For a move: the session the relay was moved out of, as it was then.
     @Column(name = "left_session_title")
     public String leftSessionTitle;
@@ -53,12 +59,6 @@ public class OutboxMail extends PanacheEntityBase {
     public LocalTime leftSessionStartsAt;
     @Column(name = "left_session_ends_at")
     public LocalTime leftSessionEndsAt;
-    @Column(name = "session_date")
-    public LocalDate sessionDay;
-    @Column(name = "session_starts_at")
-    public LocalTime sessionStartsAt;
-    @Column(name = "session_ends_at")
-    public LocalTime sessionEndsAt;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

@@ -227,9 +227,7 @@ public class RegistrationListPages {
             return Response.status(422).entity(showAgain.apply(Messages.get("move_choose_first"))).build();
         }
         Long session = chosen.strip().matches("\\d{1,18}") ? Long.valueOf(chosen.strip()) : null;
-        return new Form().submit(() -> {
-            return Redirects.to(page, give.apply(session));
-        }, showAgain);
+        return new Form().submit(() -> Redirects.to(page, give.apply(session)), showAgain);
     }
 
     private TemplateInstance attendeesPage(Long id, Long sessionId, String problem) {
