@@ -51,6 +51,25 @@ class BadInputTest {
                 .body(containsString("status"));
     }
 
+    /** A search of 10,000 characters, in the address: answered as a search, not refused by the web server with an empty 414. */
+    @Test
+    void aSearchOfTenThousandCharactersIsAnswered() {
+        long edition = Api.openEdition();
+        String name = "Longue" + "é".repeat(30);
+        Map<String, Object> relay = Api.relay("Zoé", "long-q-" + System.nanoTime() + "@example.org", List.of());
+        relay.put("lastName", name);
+        Api.register(edition, relay);
+        String q = "é".repeat(10_000);
+        Api.organiser().queryParam("q", q).get("/api/v1/editions/" + edition + "/registrations").then().statusCode(200)
+                .body("size()", equalTo(0));
+        Api.organiser().queryParam("q", "longue" + "e".repeat(10_000)).get("/api/v1/editions/" + edition + "/checkins/search")
+                .then().statusCode(200).contentType(containsString("json"));
+        Api.organiser().queryParam("q", q).get("/api/v1/editions/" + edition + "/registrations/nothing").then().statusCode(404)
+                .contentType("application/problem+json");
+        Pages.signIn().get("/organiser/editions/" + edition + "/registrations?q=" + "x".repeat(10_000)).then().statusCode(200)
+                .body(containsString("Aucune inscription."));
+    }
+
     @Test
     void aBodyOverTheLimitIsRefusedInWordsBeforeItIsRead() throws Exception {
         long edition = Api.openEdition();
