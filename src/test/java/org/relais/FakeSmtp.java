@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -35,6 +37,8 @@ public final class FakeSmtp implements AutoCloseable {
     private volatile CountDownLatch release;
     private final boolean keep;
     private final ServerSocket server;
+    /** The connections open now: closing the server cuts them too, as a mail server going down would. */
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     public FakeSmtp(int port, boolean keep) throws IOException {
         this.keep = keep;
@@ -120,6 +124,10 @@ public final class FakeSmtp implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                open.add(socket);
+                if (server.isClosed()) {
+                    socket.close(); // accepted as the server closed: cut like the others
+                }
                 Thread talker = new Thread(() -> talk(socket), "fake-smtp-connection");
                 talker.setDaemon(true);
                 talker.start();
@@ -170,6 +178,8 @@ public final class FakeSmtp implements AutoCloseable {
             // a client gone: nothing to keep
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            open.remove(socket);
         }
     }
 
@@ -181,5 +191,8 @@ public final class FakeSmtp implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        for (Socket socket : open) {
+            socket.close();
+        }
     }
 }
