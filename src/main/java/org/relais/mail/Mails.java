@@ -34,10 +34,10 @@ public class Mails {
     @CheckedTemplate(basePath = "mail")
     static class Templates {
         static native TemplateInstance html(MailKind kind, Registration r, List<Booking> bookings, About session,
-                String manageUrl, String editionUrl, boolean badge);
+                String intro, String manageUrl, String editionUrl, boolean badge);
 
         static native TemplateInstance text(MailKind kind, Registration r, List<Booking> bookings, About session,
-                String manageUrl, String editionUrl, boolean badge);
+                String intro, String manageUrl, String editionUrl, boolean badge);
     }
 
     /**
@@ -128,6 +128,34 @@ public class Mails {
     }
 
     /**
+     * The mail's opening sentence, one for its text and its HTML part, in the current language: what
+     * happened, to the edition or to the session the mail keeps. A mail about a session reads
+     * {@code mail_<kind>_intro} with the session's title, day and times; a move also names the session left.
+     */
+    static String intro(MailKind kind, Registration r, About s) {
+        return switch (kind) {
+            case CONFIRMATION, CANCELLATION, REMINDER -> Messages.get("mail_" + kind.name().toLowerCase(Locale.ROOT) + "_intro",
+                    r.edition.title);
+            case MANAGE_LINK -> Messages.get("mail_link_intro", r.edition.title);
+            case SESSION_MOVED -> Messages.get("mail_session_moved_intro", s.title(), longDate(s.day()), ForumZone.hhmm(s.startsAt()),
+                    ForumZone.hhmm(s.endsAt()), s.place());
+            case SEAT_BOOKED -> s.left() == null ? about("mail_seat_booked_intro", s)
+                    : Messages.get("mail_seat_moved_intro", s.title(), longDate(s.day()), ForumZone.hhmm(s.startsAt()),
+                            ForumZone.hhmm(s.endsAt()), s.left().title(), longDate(s.left().day()),
+                            ForumZone.hhmm(s.left().startsAt()), ForumZone.hhmm(s.left().endsAt()));
+            default -> about("mail_" + kind.name().toLowerCase(Locale.ROOT) + "_intro", s);
+        };
+    }
+
+    private static String about(String key, About s) {
+        return Messages.get(key, s.title(), longDate(s.day()), ForumZone.hhmm(s.startsAt()), ForumZone.hhmm(s.endsAt()));
+    }
+
+    private static String longDate(LocalDate day) {
+        return Messages.longDate(day, Messages.current());
+    }
+
+    /**
      * Must run in a transaction: it reads the registration as it is now, with its {@code bookings}
      * ({@link Booking#listByRegistration}). Only for an entry that is not {@link #outdated}: every mail
      * but the cancellation is then for a registration that stands, and carries the calendar and the badge.
@@ -145,9 +173,10 @@ public class Mails {
         About session = About.of(entry);
         return Messages.in(locale, () -> {
             String subject = Messages.get("mail_subject_" + entry.kind, r.edition.title);
+            String intro = intro(entry.kind, r, session);
             Mail mail = Mail.withText(r.email, subject,
-                    Templates.text(entry.kind, r, bookings, session, manageUrl, editionUrl, badge != null).render())
-                    .setHtml(Templates.html(entry.kind, r, bookings, session, manageUrl, editionUrl, badge != null)
+                    Templates.text(entry.kind, r, bookings, session, intro, manageUrl, editionUrl, badge != null).render())
+                    .setHtml(Templates.html(entry.kind, r, bookings, session, intro, manageUrl, editionUrl, badge != null)
                             .render());
             if (attached) {
                 mail.addAttachment("forum.ics",
