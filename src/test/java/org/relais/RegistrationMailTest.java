@@ -107,7 +107,12 @@ class RegistrationMailTest {
         worker.sendDue();
         List<Mail> mails = mailbox.getMailsSentTo(email);
         assertEquals(2, mails.size(), "the confirmation, then the cancellation, once");
-        assertTrue(mails.get(1).getSubject().startsWith("Inscription annulée"), mails.get(1).getSubject());
+        Mail cancellation = mails.get(1);
+        assertTrue(cancellation.getSubject().startsWith("Inscription annulée par les organisateurs : "), cancellation.getSubject());
+        assertTrue(cancellation.getText().contains("les organisateurs ont annulé votre inscription au "), cancellation.getText());
+        assertTrue(cancellation.getHtml().contains("les organisateurs ont annulé votre inscription au "), cancellation.getHtml());
+        assertTrue(cancellation.getText().contains("vous pouvez vous inscrire à nouveau"), "how to register again");
+        assertTrue(cancellation.getAttachments().isEmpty(), "no calendar, no badge");
         assertTrue(mailbox.getMailsSentTo(waiting).stream().anyMatch(m -> m.getSubject().startsWith("Une place s’est libérée")),
                 "the seat goes to the relay waiting");
         // the address is free again: the relay can register anew

@@ -86,7 +86,7 @@ public class Mails {
 
     /**
      * Why the entry would now tell the relay something untrue, or null: a mail for a registration
-     * cancelled since (but the cancellation's own), a seat announced that the relay no longer holds
+     * cancelled since (but the cancellation's own, by the relay or the organisers), a seat announced that the relay no longer holds
      * (or in a session deleted since), a withdrawal or a seat given away from a session the relay holds again, a session's
      * new time that has changed again (a later mail says the last) or for a session the relay dropped.
      * Such a mail waited (a rush, a mail server down) while the relay changed their mind; it is set
@@ -96,7 +96,7 @@ public class Mails {
         if (entry.registration.anonymisedAt != null) {
             return OutboxMail.SET_ASIDE + "the relay's personal data was erased before it went";
         }
-        if (entry.kind == MailKind.CANCELLATION) {
+        if (entry.kind.endsRegistration()) {
             return null;
         }
         if (entry.registration.status != RegistrationStatus.CONFIRMED) {
@@ -134,7 +134,7 @@ public class Mails {
      */
     static String intro(MailKind kind, Registration r, About s) {
         return switch (kind) {
-            case CONFIRMATION, CANCELLATION, REMINDER -> Messages.get("mail_" + kind.name().toLowerCase(Locale.ROOT) + "_intro",
+            case CONFIRMATION, CANCELLATION, REMINDER, CANCELLED_BY_ORGANISERS -> Messages.get("mail_" + kind.name().toLowerCase(Locale.ROOT) + "_intro",
                     r.edition.title);
             case MANAGE_LINK -> Messages.get("mail_link_intro", r.edition.title);
             case SESSION_MOVED -> Messages.get("mail_session_moved_intro", s.title(), longDate(s.day()), ForumZone.hhmm(s.startsAt()),
@@ -168,7 +168,7 @@ public class Mails {
         Locale locale = "en".equals(r.language) ? Messages.ENGLISH : Messages.FRENCH;
         String host = java.net.URI.create(base).getHost();
         String domain = host == null ? "relais" : host;
-        boolean attached = entry.kind != MailKind.CANCELLATION;
+        boolean attached = !entry.kind.endsRegistration();
         byte[] badge = attached ? badge(r) : null;
         About session = About.of(entry);
         return Messages.in(locale, () -> {

@@ -409,21 +409,22 @@ public class RegistrationService {
 
     /** Cancels: every seat it held is freed and the waiting lists move up. */
     public void cancel(String token) {
-        cancelStanding(get(token));
+        cancelStanding(get(token), MailKind.CANCELLATION);
     }
 
     /**
      * Cancels a relay's registration for them, when they ask the organisers (on the phone, say), as
-     * their own link would: every seat freed and the waiting lists moved up, the relay told by e-mail.
+     * their own link would: every seat freed and the waiting lists moved up. The relay's e-mail says the
+     * organisers did it.
      */
     public void cancelByOrganiser(Long editionId, Long registrationId) {
-        cancelStanding(inEdition(editionId, registrationId));
+        cancelStanding(inEdition(editionId, registrationId), MailKind.CANCELLED_BY_ORGANISERS);
     }
 
-    private void cancelStanding(Registration registration) {
+    private void cancelStanding(Registration registration, MailKind told) {
         Registration r = lockedStanding(registration);
         cancelled(r);
-        outbox.queue(MailKind.CANCELLATION, r, null);
+        outbox.queue(told, r, null);
     }
 
     private void cancelled(Registration r) {
