@@ -349,6 +349,7 @@ class RegistrationPagesTest {
         long full = titled(edition, Api.sessionBody(room, day, "11:00", "12:00", 1), "Atelier complet");
         long other = titled(edition, Api.sessionBody(room, day, "14:00", "15:00", 5), "Atelier libre");
         long spare = titled(edition, Api.sessionBody(room, day, "15:00", "16:00", 5), "Atelier du soir");
+        long clash = titled(edition, Api.sessionBody(room, day, "14:30", "15:30", 5), "Atelier chevauchant");
         String seated = register(edition, Api.relay("Assise", "seated-" + System.nanoTime() + "@example.org", List.of(full)));
         String first = register(edition, Api.relay("Première", "first-" + System.nanoTime() + "@example.org", List.of(full)));
         String email = "waiting-" + System.nanoTime() + "@example.org";
@@ -363,6 +364,11 @@ class RegistrationPagesTest {
         String moveList = html.substring(html.indexOf("/move\""), html.indexOf("id=\"add-session\""));
         assertTrue(moveList.contains("<option value=\"" + spare + "\">"), moveList);
         assertFalse(moveList.contains("<option value=\"" + full + "\">"), "a move is offered free seats only");
+        assertTrue(moveList.contains("<option value=\"" + clash + "\">"), "moving out of 14:00, 14:30 does not overlap");
+        String addList = html.substring(html.indexOf("id=\"add-session\""), html.indexOf("</select>", html.indexOf("id=\"add-session\"")));
+        assertFalse(addList.contains("<option value=\"" + clash + "\">"), "an addition overlapping their 14:00 is not offered");
+        assertTrue(addList.contains("<option value=\"" + spare + "\">"), addList);
+        assertTrue(html.contains("Les séances qui chevauchent les siennes ne sont pas proposées"), "the page says why");
         pages.form("/organiser/editions/" + edition + "/bookings/" + bookings(html).get(0) + "/move",
                 Map.of("sessionId", String.valueOf(full), "back", "registration")).then().statusCode(409)
                 .body(containsString("Atelier complet"));
@@ -373,8 +379,12 @@ class RegistrationPagesTest {
         given().get("/api/v1/registrations/" + token).then()
                 .body("sessions.sessionId", equalTo(List.of((int) full, (int) other)))
                 .body("sessions[0].status", equalTo("WAITLISTED")).body("sessions[0].waitlistPosition", equalTo(2));
-        pages.get(page + "?done=waitlist-joined").then().body(containsString("Le relais est inscrit sur la liste d’attente"))
-                .body(containsString("liste d’attente, position 2"));
+        html = pages.get(page + "?done=waitlist-joined").then().body(containsString("Le relais est inscrit sur la liste d’attente"))
+                .body(containsString("liste d’attente, position 2")).extract().asString();
+        String fullMoves = html.substring(html.indexOf("/bookings/" + bookings(html).get(0) + "/move"), html.indexOf("</select>",
+                html.indexOf("/bookings/" + bookings(html).get(0) + "/move")));
+        assertTrue(fullMoves.contains("<option value=\"" + spare + "\">"), fullMoves);
+        assertFalse(fullMoves.contains("<option value=\"" + clash + "\">"), "leaving 11:00, 14:30 still overlaps their 14:00");
         worker.sendDue();
         List<Mail> told = mailbox.getMailsSentTo(email);
         assertTrue(told.stream().anyMatch(m -> m.getSubject().startsWith("Vous êtes sur une liste d’attente : ")

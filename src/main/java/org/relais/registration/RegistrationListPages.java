@@ -14,7 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jboss.resteasy.reactive.RestPath;
@@ -46,7 +48,7 @@ public class RegistrationListPages {
                 List<Booking> waiting, List<RegistrationQueries.Offer> targets, String problem);
 
         static native TemplateInstance registration(Edition edition, Registration registration, List<Booking> bookings,
-                List<RegistrationQueries.Offer> targets, List<RegistrationQueries.Offer> additions, Form form, String problem,
+                Map<Long, List<RegistrationQueries.Offer>> moves, List<RegistrationQueries.Offer> additions, Form form, String problem,
                 List<Accessibility> needs,
                 List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles);
     }
@@ -147,13 +149,23 @@ public class RegistrationListPages {
             Edition edition = editions.get(id);
             Registration r = registrations.inEdition(id, registrationId);
             List<Booking> bookings = Booking.listByRegistration(r);
-            // the sessions they do not have and that take bookings: a move needs a seat free, an addition may wait
-            List<RegistrationQueries.Offer> additions = queries.offers(edition).stream().filter(o -> o.session().registration
+            // the sessions they do not have and that take bookings, as the rules would take them: an addition
+            // overlaps none of their sessions and may wait; a move needs a seat free, and overlaps none but the one left
+            List<RegistrationQueries.Offer> open = queries.offers(edition).stream().filter(o -> o.session().registration
                     && bookings.stream().noneMatch(b -> b.session.id.equals(o.session().id))).toList();
-            List<RegistrationQueries.Offer> targets = additions.stream().filter(o -> !o.full()).toList();
-            return Templates.registration(edition, r, bookings, targets, additions, form, problem,
+            List<RegistrationQueries.Offer> additions = open.stream().filter(o -> fits(o, bookings, null)).toList();
+            Map<Long, List<RegistrationQueries.Offer>> moves = new HashMap<>();
+            for (Booking leaving : bookings) {
+                moves.put(leaving.id, open.stream().filter(o -> !o.full() && fits(o, bookings, leaving)).toList());
+            }
+            return Templates.registration(edition, r, bookings, moves, additions, form, problem,
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles());
         });
+    }
+
+    /** Whether the offer overlaps none of the relay's sessions but the one they leave (or none). */
+    private static boolean fits(RegistrationQueries.Offer offer, List<Booking> bookings, Booking leaving) {
+        return bookings.stream().noneMatch(b -> b != leaving && b.session.overlaps(offer.session()));
     }
 
     /** The sessions a relay can be moved to: taking bookings, with a seat free, and as the page asks. */
