@@ -88,6 +88,72 @@ class BadInputTest {
         Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().statusCode(200).body("size()", equalTo(0));
     }
 
+    @Test
+    void aBodySentInChunksPastTheLimitIsCutOffWithoutAnErrorInTheLog() throws Exception {
+        long edition = Api.openEdition();
+        List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler watch = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                    errors.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger.getLogger("").addHandler(watch);
+        String answer;
+        try {
+            // no length announced: the web server counts as it reads, answers 413 past 10 MB and closes
+            answer = chunkedPost("/api/v1/editions/" + edition + "/registrations", 11);
+            Thread.sleep(500); // what the server logs after it answered
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(watch);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), errors.stream()
+                .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList(), "nothing unexpected happened");
+        Api.register(edition, Api.relay("Après", "after-chunks-" + System.nanoTime() + "@example.org", List.of()));
+    }
+
+    /** Sends a JSON body of {@code megabytes} MB in chunks of 1 MB, and reads what comes back before the socket closes. */
+    private static String chunkedPost(String path, int megabytes) throws java.io.IOException {
+        java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n6\r\n{\"a\":\"\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = ("100000\r\n" + "a".repeat(1 << 20) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < megabytes; i++) {
+                    out.write(chunk);
+                }
+                out.write("2\r\n\"}\r\n0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (java.net.SocketException e) {
+                // the server closed the connection on the way: its answer is already there to read
+            }
+            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0;) {
+                    read.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException e) {
+                // a reset after the answer
+            }
+            return read.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** Announces a body of {@code length} bytes, sends "{}" only, and reads what comes back before the socket closes. */
     private static String rawPost(String path, long length, String language) throws java.io.IOException {
         java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);

@@ -8,6 +8,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -113,7 +114,18 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, HttpServerRequest request) {
+        if (request.response().ended()) {
+            // The web server has answered already, and closes the connection: a body sent in chunks that grew
+            // over quarkus.http.limits.max-body-size while it was read gets its 413 there, then this exception.
+            LOG.debugf("After the web server's answer %d on %s: %s", request.response().getStatusCode(), uri.getPath(), e);
+            return null;
+        }
+        return unexpected(e, uri);
+    }
+
+    /** An exception no other mapper knows: a 503 if the database is out of reach, else a 500, logged. */
+    Response unexpected(Exception e, UriInfo uri) {
         if (e.getClass() == RuntimeException.class && String.valueOf(e.getMessage()).startsWith("Param limit of ")) {
             return tooLarge(uri); // RESTEasy's form reader, over quarkus.http.limits.max-parameters
         }
