@@ -235,6 +235,12 @@ class RegistrationPagesTest {
         assertTrue(html.contains("<option value=\"" + b + "\">14:00 · Atelier B · 1 place restante</option>"), html);
         assertTrue(html.contains("<option value=\"" + c + "\">") && html.contains("<option value=\"" + d + "\">"), html);
         assertFalse(html.contains("<option value=\"" + a + "\">"), "not to the session itself");
+        String forX = moveList(html, movable.get(0));
+        String forY = moveList(html, movable.get(1));
+        assertTrue(forX.contains("<option value=\"" + b + "\">") && forX.contains("<option value=\"" + d + "\">"), forX);
+        assertTrue(forY.contains("<option value=\"" + c + "\">"), forY);
+        assertFalse(forY.contains("<option value=\"" + b + "\">"), "B overlaps D, which Yasmina keeps");
+        assertFalse(forY.contains("<option value=\"" + d + "\">"), "D is hers already");
 
         pages.form("/organiser/editions/" + edition + "/bookings/" + movable.get(0) + "/move", Map.of("sessionId", String.valueOf(b)))
                 .then().statusCode(303).header("Location", endsWith(pageA + "?done=booking-moved"));
@@ -246,7 +252,11 @@ class RegistrationPagesTest {
         assertTrue(html.contains("Le relais est déplacé ; il en est prévenu par e-mail."), html);
         assertFalse(html.contains("<option value=\"" + b + "\">"), "B is full now: not offered");
 
-        String yInD = bookings(pages.get("/organiser/editions/" + edition + "/sessions/" + d + "/attendees").asString()).get(0);
+        String pageD = pages.get("/organiser/editions/" + edition + "/sessions/" + d + "/attendees").asString();
+        assertEquals(List.of(), bookings(pageD), "B is full, C overlaps A, A is hers: nowhere to move Yasmina from D");
+        java.util.regex.Matcher removable = java.util.regex.Pattern.compile("/bookings/(\\d+)/remove").matcher(pageD);
+        assertTrue(removable.find(), pageD);
+        String yInD = removable.group(1);
         String yInA = bookings(html).get(0);
         String move = "/organiser/editions/" + edition + "/bookings/";
         pages.form(move + yInD + "/move", Map.of("sessionId", String.valueOf(b))).then().statusCode(409)
@@ -381,8 +391,7 @@ class RegistrationPagesTest {
                 .body("sessions[0].status", equalTo("WAITLISTED")).body("sessions[0].waitlistPosition", equalTo(2));
         html = pages.get(page + "?done=waitlist-joined").then().body(containsString("Le relais est inscrit sur la liste d’attente"))
                 .body(containsString("liste d’attente, position 2")).extract().asString();
-        String fullMoves = html.substring(html.indexOf("/bookings/" + bookings(html).get(0) + "/move"), html.indexOf("</select>",
-                html.indexOf("/bookings/" + bookings(html).get(0) + "/move")));
+        String fullMoves = moveList(html, bookings(html).get(0));
         assertTrue(fullMoves.contains("<option value=\"" + spare + "\">"), fullMoves);
         assertFalse(fullMoves.contains("<option value=\"" + clash + "\">"), "leaving 11:00, 14:30 still overlaps their 14:00");
         worker.sendDue();
@@ -412,6 +421,12 @@ class RegistrationPagesTest {
         body.put("title", title);
         return Api.organiser().body(body).post("/api/v1/editions/" + edition + "/sessions").then().statusCode(201).extract()
                 .jsonPath().getLong("id");
+    }
+
+    /** The sessions a page offers to move a booking to: its list's options. */
+    private static String moveList(String html, String booking) {
+        int form = html.indexOf("/bookings/" + booking + "/move");
+        return html.substring(form, html.indexOf("</select>", form));
     }
 
     /** The bookings a session's page offers to move, in its order: the seated, then the waiting list. */

@@ -69,6 +69,12 @@ public class Booking extends PanacheEntityBase {
                 session, BookingStatus.CONFIRMED);
     }
 
+    /** The other bookings of the relays seated in or waiting for a session, with their sessions. */
+    public static List<Booking> othersOfRelaysIn(ProgrammeSession session) {
+        return list("from Booking b join fetch b.session where b.session <> ?1 and b.registration in "
+                + "(select o.registration from Booking o where o.session = ?1)", session);
+    }
+
     public static int lastWaitlistPosition(ProgrammeSession session) {
         Integer max = find("select max(waitlistPosition) from Booking where session = ?1", session).project(Integer.class)
                 .firstResult();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
@@ -45,7 +46,7 @@ public class RegistrationListPages {
                 List<ProgrammeSession> sessions, String csvQuery, Outbox.Undelivered undelivered, Long heldBack);
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
-                List<Booking> waiting, List<RegistrationQueries.Offer> targets, String problem);
+                List<Booking> waiting, Map<Long, List<RegistrationQueries.Offer>> moves, String problem);
 
         static native TemplateInstance registration(Edition edition, Registration registration, List<Booking> bookings,
                 Map<Long, List<RegistrationQueries.Offer>> moves, List<RegistrationQueries.Offer> additions, Form form, String problem,
@@ -153,19 +154,21 @@ public class RegistrationListPages {
             // overlaps none of their sessions and may wait; a move needs a seat free, and overlaps none but the one left
             List<RegistrationQueries.Offer> open = queries.offers(edition).stream().filter(o -> o.session().registration
                     && bookings.stream().noneMatch(b -> b.session.id.equals(o.session().id))).toList();
-            List<RegistrationQueries.Offer> additions = open.stream().filter(o -> fits(o, bookings, null)).toList();
+            List<ProgrammeSession> theirs = bookings.stream().map(b -> b.session).toList();
+            List<RegistrationQueries.Offer> additions = open.stream().filter(o -> fits(o, theirs)).toList();
             Map<Long, List<RegistrationQueries.Offer>> moves = new HashMap<>();
             for (Booking leaving : bookings) {
-                moves.put(leaving.id, open.stream().filter(o -> !o.full() && fits(o, bookings, leaving)).toList());
+                List<ProgrammeSession> kept = theirs.stream().filter(s -> !s.id.equals(leaving.session.id)).toList();
+                moves.put(leaving.id, open.stream().filter(o -> !o.full() && fits(o, kept)).toList());
             }
             return Templates.registration(edition, r, bookings, moves, additions, form, problem,
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles());
         });
     }
 
-    /** Whether the offer overlaps none of the relay's sessions but the one they leave (or none). */
-    private static boolean fits(RegistrationQueries.Offer offer, List<Booking> bookings, Booking leaving) {
-        return bookings.stream().noneMatch(b -> b != leaving && b.session.overlaps(offer.session()));
+    /** Whether the offer is none of the sessions a relay keeps and overlaps none of them (a session overlaps itself). */
+    private static boolean fits(RegistrationQueries.Offer offer, List<ProgrammeSession> kept) {
+        return kept.stream().noneMatch(s -> s.overlaps(offer.session()));
     }
 
     /** The sessions a relay can be moved to: taking bookings, with a seat free, and as the page asks. */
@@ -246,7 +249,17 @@ public class RegistrationListPages {
         ProgrammeSession session = programme.session(id, sessionId);
         Edition edition = editions.get(id);
         List<RegistrationQueries.Offer> targets = movesTo(edition, s -> !s.id.equals(session.id));
-        return Templates.attendees(edition, session, Booking.seated(session), Booking.waitingList(session), targets, problem);
+        List<Booking> seated = Booking.seated(session);
+        List<Booking> waiting = Booking.waitingList(session);
+        // each relay is offered what the rules take for them: nothing overlapping their other sessions
+        Map<Long, List<ProgrammeSession>> kept = Booking.othersOfRelaysIn(session).stream().collect(
+                Collectors.groupingBy(b -> b.registration.id, Collectors.mapping(b -> b.session, Collectors.toList())));
+        Map<Long, List<RegistrationQueries.Offer>> moves = new HashMap<>();
+        for (Booking b : java.util.stream.Stream.concat(seated.stream(), waiting.stream()).toList()) {
+            List<ProgrammeSession> theirs = kept.getOrDefault(b.registration.id, List.of());
+            moves.put(b.id, targets.stream().filter(o -> fits(o, theirs)).toList());
+        }
+        return Templates.attendees(edition, session, seated, waiting, moves, problem);
     }
 
     private static String nz(String value) {
