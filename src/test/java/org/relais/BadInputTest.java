@@ -141,16 +141,7 @@ class BadInputTest {
             } catch (java.net.SocketException e) {
                 // the server closed the connection on the way: its answer is already there to read
             }
-            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[4096];
-            try {
-                for (int n; (n = socket.getInputStream().read(buffer)) > 0;) {
-                    read.write(buffer, 0, n);
-                }
-            } catch (java.net.SocketException e) {
-                // a reset after the answer
-            }
-            return read.toString(java.nio.charset.StandardCharsets.UTF_8);
+            return answer(socket);
         }
     }
 
@@ -163,17 +154,22 @@ class BadInputTest {
                     + "Accept-Language: " + language + "\r\nConnection: close\r\nContent-Length: " + length + "\r\n\r\n{}")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[4096];
-            try {
-                for (int n; (n = socket.getInputStream().read(buffer)) > 0;) {
-                    read.write(buffer, 0, n);
-                }
-            } catch (java.net.SocketTimeoutException e) {
-                // what came is the answer
-            }
-            return read.toString(java.nio.charset.StandardCharsets.UTF_8);
+            return answer(socket);
         }
+    }
+
+    /** What comes back before the socket closes, times out or is reset after the answer. */
+    private static String answer(java.net.Socket socket) throws java.io.IOException {
+        java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            for (int n; (n = socket.getInputStream().read(buffer)) > 0;) {
+                read.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException | java.net.SocketTimeoutException e) {
+            // what came is the answer
+        }
+        return read.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
