@@ -44,7 +44,11 @@ class RegistrationPagesTest {
         register(edition, hostile);
         Map<String, Object> other = Api.relay("Karim", "k-" + System.nanoTime() + "@example.org", List.of());
         other.put("sector", "justice");
+        other.put("accessibilityNeeds", Map.of("needs", List.of("SIGN_LANGUAGE")));
         register(edition, other);
+        Map<String, Object> noted = Api.relay("Noémie", "n-" + System.nanoTime() + "@example.org", List.of());
+        noted.put("accessibilityNeeds", Map.of("needs", List.of(), "notes", "Chien guide"));
+        register(edition, noted);
 
         Pages pages = Pages.signIn();
         pages.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200)
@@ -54,13 +58,30 @@ class RegistrationPagesTest {
                 .body(containsString("Karim")).body(not(containsString("Élodie")));
         pages.get("/organiser/editions/" + edition + "/registrations?sessionId=" + session).then()
                 .body(containsString("Élodie")).body(not(containsString("Karim")));
+        // who needs what, to prepare the day: one need ticked, or any need at all (a need written counts)
+        pages.get("/organiser/editions/" + edition + "/registrations?need=SIGN_LANGUAGE").then()
+                .body(containsString("Karim")).body(not(containsString("Élodie"))).body(not(containsString("Noémie")))
+                .body(containsString("<option value=\"SIGN_LANGUAGE\" selected>Langue des signes</option>"))
+                .body(containsString("<li>Accessibilité : Langue des signes</li>")); // above the printed list
+        pages.get("/organiser/editions/" + edition + "/registrations?need=ANY").then()
+                .body(containsString("Karim")).body(containsString("Noémie")).body(not(containsString("Élodie")))
+                .body(containsString("<option value=\"ANY\" selected>Au moins un besoin</option>"));
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations?need=ANY").then().statusCode(200)
+                .body("firstName", org.hamcrest.Matchers.containsInAnyOrder("Karim", "Noémie"));
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations?need=jetpack").then().statusCode(422)
+                .body("errors[0].field", equalTo("need"))
+                .body("errors[0].message", containsString("ANY, WHEELCHAIR, HEARING_LOOP, SIGN_LANGUAGE, EASY_READ"));
+        String needing = new String(pages.get("/organiser/editions/" + edition + "/registrations.csv?need=ANY").then()
+                .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertEquals(3, needing.split("\r\n").length, needing);
+        assertTrue(needing.contains("Langue des signes") && needing.contains("Chien guide"), needing);
 
         byte[] csv = pages.get("/organiser/editions/" + edition + "/registrations.csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asByteArray();
         assertEquals((byte) 0xEF, csv[0], "UTF-8 byte-order mark");
         String text = new String(csv, StandardCharsets.UTF_8);
         String[] lines = text.substring(1).split("\r\n");
-        assertEquals(3, lines.length, text);
+        assertEquals(4, lines.length, text);
         assertTrue(lines[0].startsWith("\"Nom\";\"Prénom\";"), lines[0]);
         assertTrue(text.contains("\"Élodie\""), "accents kept");
         assertTrue(text.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is made inert: " + text);

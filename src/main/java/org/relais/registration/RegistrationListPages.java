@@ -43,7 +43,8 @@ public class RegistrationListPages {
     static class Templates {
         static native TemplateInstance registrations(Edition edition, List<RegistrationView> registrations,
                 RegistrationQueries.Filter filter, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles,
-                List<ProgrammeSession> sessions, String csvQuery, Outbox.Undelivered undelivered, Long heldBack);
+                List<ProgrammeSession> sessions, List<Accessibility> needs, String csvQuery, Outbox.Undelivered undelivered,
+                Long heldBack);
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
                 List<Booking> waiting, Map<Long, List<RegistrationQueries.Offer>> moves, String problem);
@@ -75,22 +76,22 @@ public class RegistrationListPages {
     @GET
     @Path("registrations")
     public TemplateInstance list(@RestPath Long id, @RestQuery String sector, @RestQuery String role,
-            @RestQuery Long sessionId, @RestQuery String status, @RestQuery String q) {
-        RegistrationQueries.Filter filter = new RegistrationQueries.Filter(sector, role, sessionId, status, q);
+            @RestQuery Long sessionId, @RestQuery String status, @RestQuery String q, @RestQuery String need) {
+        RegistrationQueries.Filter filter = new RegistrationQueries.Filter(sector, role, sessionId, status, q, need);
         String csvQuery = "?sector=" + nz(sector) + "&role=" + nz(role) + "&sessionId=" + (sessionId == null ? "" : sessionId)
-                + "&status=" + nz(status) + "&q=" + nz(q);
+                + "&status=" + nz(status) + "&q=" + nz(q) + "&need=" + nz(need);
         return Templates.registrations(editions.get(id), queries.list(id, filter), filter, reference.relaySectors(),
-                reference.relayRoles(), programme.sessions(id), csvQuery, outbox.undelivered(id).orElse(null),
-                outbox.heldBack(id).orElse(null));
+                reference.relayRoles(), programme.sessions(id), List.of(Accessibility.values()), csvQuery,
+                outbox.undelivered(id).orElse(null), outbox.heldBack(id).orElse(null));
     }
 
     @GET
     @Path("registrations.csv")
     @Produces("text/csv")
     public Response csv(@RestPath Long id, @RestQuery String sector, @RestQuery String role, @RestQuery Long sessionId,
-            @RestQuery String status, @RestQuery String q) {
+            @RestQuery String status, @RestQuery String q, @RestQuery String need) {
         Edition edition = editions.get(id);
-        List<RegistrationView> rows = queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status, q));
+        List<RegistrationView> rows = queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status, q, need));
         return Response.ok(RegistrationCsv.of(rows, reference), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"inscriptions-" + edition.number + ".csv\"").build();
     }

@@ -27,7 +27,11 @@ public class RegistrationQueries {
      * the relay's names, organisation or e-mail, ignoring case and accents, as at the door; a search
      * holding an {@code @} is a piece of an e-mail address, found as it is typed.
      */
-    public record Filter(String sector, String role, Long sessionId, String status, String q) {
+    public record Filter(String sector, String role, Long sessionId, String status, String q, String need) {
+
+        /** {@code need=ANY}: the relays who ticked a need or wrote one; else one {@link Accessibility} ticked. */
+        public static final String ANY_NEED = "ANY";
+
 
         /** The search as a test of a registration, worked out once for the whole list. */
         Predicate<Registration> search() {
@@ -115,6 +119,7 @@ public class RegistrationQueries {
         errors.oneOf("sector", filter.sector(), keys(reference.relaySectors()), false);
         errors.oneOf("role", filter.role(), keys(reference.relayRoles()), false);
         errors.oneOf("status", filter.status(), RegistrationStatus.class, false);
+        errors.oneOf("need", filter.need(), needs(), false);
         if (filter.sessionId() != null && ProgrammeSession.<ProgrammeSession>findByIdOptional(filter.sessionId())
                 .filter(s -> s.edition.id.equals(edition.id)).isEmpty()) {
             errors.add("sessionId", "error_unknown_session", filter.sessionId());
@@ -139,7 +144,20 @@ public class RegistrationQueries {
         return (blank(f.sector()) || f.sector().equals(r.sector))
                 && (blank(f.role()) || f.role().equals(r.role))
                 && (blank(f.status()) || f.status().equalsIgnoreCase(r.status.name()))
-                && (f.sessionId() == null || bookings.stream().anyMatch(b -> b.session.id.equals(f.sessionId())));
+                && (f.sessionId() == null || bookings.stream().anyMatch(b -> b.session.id.equals(f.sessionId())))
+                && (blank(f.need()) || needs(r, f.need().strip()));
+    }
+
+    private static boolean needs(Registration r, String need) {
+        return Filter.ANY_NEED.equals(need) ? !r.accessibilityNeeds().isEmpty() || !blank(r.accessibilityNotes)
+                : r.accessibilityNeeds().contains(Accessibility.valueOf(need));
+    }
+
+    /** What the need filter takes: any need, or one of those a relay ticks. */
+    private static List<String> needs() {
+        List<String> allowed = new ArrayList<>(List.of(Filter.ANY_NEED));
+        Arrays.stream(Accessibility.values()).map(Enum::name).forEach(allowed::add);
+        return allowed;
     }
 
     private static String nz(String value) {
