@@ -86,9 +86,10 @@ public class Mails {
 
     /**
      * Why the entry would now tell the relay something untrue, or null: a mail for a registration
-     * cancelled since (but the cancellation's own, by the relay or the organisers), a seat announced that the relay no longer holds
-     * (or in a session deleted since), a withdrawal or a seat given away from a session the relay holds again, a session's
-     * new time that has changed again (a later mail says the last) or for a session the relay dropped.
+     * cancelled since (but the cancellation's own, by the relay or the organisers), a seat announced
+     * that the relay no longer holds (or in a session deleted since), a withdrawal or a seat given away
+     * from a session the relay holds again, a session's new time that has changed again (a later mail
+     * says the last) or for a session the relay dropped.
      * Such a mail waited (a rush, a mail server down) while the relay changed their mind; it is set
      * aside, never sent. Must run in a transaction; {@code bookings} are the registration's as they are now.
      */
@@ -134,8 +135,8 @@ public class Mails {
      */
     static String intro(MailKind kind, Registration r, About s) {
         return switch (kind) {
-            case CONFIRMATION, CANCELLATION, REMINDER, CANCELLED_BY_ORGANISERS -> Messages.get("mail_" + kind.name().toLowerCase(Locale.ROOT) + "_intro",
-                    r.edition.title);
+            case CONFIRMATION, CANCELLATION, REMINDER, CANCELLED_BY_ORGANISERS ->
+                    Messages.get("mail_" + kind.name().toLowerCase(Locale.ROOT) + "_intro", r.edition.title);
             case MANAGE_LINK -> Messages.get("mail_link_intro", r.edition.title);
             case SESSION_MOVED -> Messages.get("mail_session_moved_intro", s.title(), longDate(s.day()), ForumZone.hhmm(s.startsAt()),
                     ForumZone.hhmm(s.endsAt()), s.place());

@@ -50,9 +50,9 @@ public class RegistrationListPages {
                 List<Booking> waiting, Map<Long, List<RegistrationQueries.Offer>> moves, String problem);
 
         static native TemplateInstance registration(Edition edition, Registration registration, List<Booking> bookings,
-                Map<Long, List<RegistrationQueries.Offer>> moves, List<RegistrationQueries.Offer> additions, Form form, String problem,
-                List<Accessibility> needs,
-                List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles);
+                Map<Long, List<RegistrationQueries.Offer>> moves, List<RegistrationQueries.Offer> additions, Form form,
+                String problem, List<Accessibility> needs, List<NetworkReference.Term> sectors,
+                List<NetworkReference.Term> roles);
     }
 
     @Inject

@@ -25,13 +25,13 @@ public class RegistrationQueries {
     /**
      * Organiser's filters; null means any. {@code q} is a search: every word of it must be found in
      * the relay's names, organisation or e-mail, ignoring case and accents, as at the door; a search
-     * holding an {@code @} is a piece of an e-mail address, found as it is typed.
+     * holding an {@code @} is a piece of an e-mail address, found as it is typed. {@code need} is one
+     * {@link Accessibility} ticked, or {@link #ANY_NEED}.
      */
     public record Filter(String sector, String role, Long sessionId, String status, String q, String need) {
 
-        /** {@code need=ANY}: the relays who ticked a need or wrote one; else one {@link Accessibility} ticked. */
+        /** {@code need=ANY}: the relays who ticked a need or wrote one. */
         public static final String ANY_NEED = "ANY";
-
 
         /** The search as a test of a registration, worked out once for the whole list. */
         Predicate<Registration> search() {
