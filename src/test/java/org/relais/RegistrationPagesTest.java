@@ -66,7 +66,7 @@ class RegistrationPagesTest {
         pages.get("/organiser/editions/" + edition + "/registrations?need=ANY").then()
                 .body(containsString("Karim")).body(containsString("Noémie")).body(not(containsString("Élodie")))
                 .body(containsString("<option value=\"ANY\" selected>Au moins un besoin</option>"));
-        Api.organiser().get("/api/v1/editions/" + edition + "/registrations?need=ANY").then().statusCode(200)
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations?need=any").then().statusCode(200)
                 .body("firstName", org.hamcrest.Matchers.containsInAnyOrder("Karim", "Noémie"));
         Api.organiser().get("/api/v1/editions/" + edition + "/registrations?need=jetpack").then().statusCode(422)
                 .body("errors[0].field", equalTo("need"))

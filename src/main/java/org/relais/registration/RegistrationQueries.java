@@ -33,6 +33,10 @@ public class RegistrationQueries {
         /** {@code need=ANY}: the relays who ticked a need or wrote one. */
         public static final String ANY_NEED = "ANY";
 
+        public Filter {
+            need = need == null ? null : need.strip().toUpperCase(Locale.ROOT); // as a status, whatever its case
+        }
+
         /** The search as a test of a registration, worked out once for the whole list. */
         Predicate<Registration> search() {
             String typed = q == null ? "" : (q.length() > 100 ? q.substring(0, 100) : q).strip().toLowerCase(Locale.ROOT);
@@ -145,7 +149,7 @@ public class RegistrationQueries {
                 && (blank(f.role()) || f.role().equals(r.role))
                 && (blank(f.status()) || f.status().equalsIgnoreCase(r.status.name()))
                 && (f.sessionId() == null || bookings.stream().anyMatch(b -> b.session.id.equals(f.sessionId())))
-                && (blank(f.need()) || needs(r, f.need().strip()));
+                && (blank(f.need()) || needs(r, f.need()));
     }
 
     private static boolean needs(Registration r, String need) {
