@@ -88,6 +88,31 @@ class RegistrationPagesTest {
         assertTrue(text.contains("apprentissage du français"), "sector in words");
     }
 
+    /** The host preparing a room reads how many of those seated need what; the waiting list is not counted. */
+    @Test
+    void theSessionsPageCountsTheNeedsOfThoseSeated() {
+        long edition = Api.openEdition();
+        long session = Api.session(edition, Api.space(edition, "Studio", "STUDIO", 40), Api.forumDay(), "11:00", "12:00", 3);
+        String run = "needs-" + System.nanoTime();
+        String page = "/organiser/editions/" + edition + "/sessions/" + session + "/attendees";
+        Pages pages = Pages.signIn();
+        register(edition, Api.relay("Sans", run + "-0@example.org", List.of(session)));
+        pages.get(page).then().statusCode(200).body(not(containsString("besoins d’accessibilité")));
+
+        for (Map.Entry<String, Map<String, Object>> relay : Map.of(
+                "1", Map.<String, Object>of("needs", List.of("WHEELCHAIR", "SIGN_LANGUAGE")),
+                "2", Map.<String, Object>of("needs", List.of("WHEELCHAIR"), "notes", "Chien guide")).entrySet()) {
+            Map<String, Object> body = Api.relay("Besoin", run + "-" + relay.getKey() + "@example.org", List.of(session));
+            body.put("accessibilityNeeds", relay.getValue());
+            register(edition, body);
+        }
+        Map<String, Object> waiting = Api.relay("Attente", run + "-w@example.org", List.of(session));
+        waiting.put("accessibilityNeeds", Map.of("needs", List.of("HEARING_LOOP")));
+        register(edition, waiting);
+        pages.get(page).then().body(containsString(
+                "Parmi les places réservées, besoins d’accessibilité : Fauteuil roulant 2, Langue des signes 1, autre besoin, précisé 1</p>"));
+    }
+
     /** The organiser finds a relay who calls by a piece of their name, organisation or e-mail, whatever the accents and case. */
     @Test
     void theOrganisersListFindsARelayByNameOrganisationOrEmail() {

@@ -47,7 +47,8 @@ public class RegistrationListPages {
                 Long heldBack);
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
-                List<Booking> waiting, Map<Long, List<RegistrationQueries.Offer>> moves, String problem);
+                List<Booking> waiting, Map<Long, List<RegistrationQueries.Offer>> moves, List<NeedCount> needs,
+                String problem);
 
         static native TemplateInstance registration(Edition edition, Registration registration, List<Booking> bookings,
                 Map<Long, List<RegistrationQueries.Offer>> moves, List<RegistrationQueries.Offer> additions, Form form,
@@ -260,7 +261,29 @@ public class RegistrationListPages {
             List<ProgrammeSession> theirs = kept.getOrDefault(b.registration.id, List.of());
             moves.put(b.id, targets.stream().filter(o -> fits(o, theirs)).toList());
         }
-        return Templates.attendees(edition, session, seated, waiting, moves, problem);
+        return Templates.attendees(edition, session, seated, waiting, moves, NeedCount.of(seated), problem);
+    }
+
+    /**
+     * How many of the relays seated in a session ticked a need ({@code need} an {@link Accessibility}'s name),
+     * then how many wrote another ({@code need} null), for the host preparing the room; none counted is left out.
+     */
+    public record NeedCount(String need, long count) {
+        static List<NeedCount> of(List<Booking> seated) {
+            List<NeedCount> counts = new java.util.ArrayList<>();
+            for (Accessibility need : Accessibility.values()) {
+                long count = seated.stream().filter(b -> b.registration.accessibilityNeeds().contains(need)).count();
+                if (count > 0) {
+                    counts.add(new NeedCount(need.name(), count));
+                }
+            }
+            long written = seated.stream().filter(b -> b.registration.accessibilityNotes != null
+                    && !b.registration.accessibilityNotes.isBlank()).count();
+            if (written > 0) {
+                counts.add(new NeedCount(null, written));
+            }
+            return counts;
+        }
     }
 
     private static String nz(String value) {
