@@ -4,7 +4,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.edition.Edition;
+import org.relais.web.Redirects;
 
 /**
  * All that Relais keeps about a relay: on a page and as a JSON file, for the relay through their
@@ -34,6 +37,15 @@ public class KeptDataPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance own(@RestPath String token) {
         return Templates.kept(personalData.keptByToken(token), null, "/r/" + token, "/r/" + token + "/data.json");
+    }
+
+    /** The relay erases their data at once: their link stops working, so the home page says it is done. */
+    @POST
+    @Path("r/{token}/erase")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response eraseOwn(@RestPath String token) {
+        personalData.eraseOwn(token);
+        return Redirects.to("/", "data-erased");
     }
 
     @GET

@@ -58,6 +58,13 @@ public class PersonalData {
         Lead.delete("registration", r);
     }
 
+    /** The relay whose private link this is erases their own data, as the organisers would at their request. */
+    @Transactional
+    public void eraseOwn(String token) {
+        Registration r = registrations.get(token);
+        erase(r.edition.id, r.id);
+    }
+
     /** All that is kept about the relay whose private link this is. */
     @Transactional
     public KeptData keptByToken(String token) {

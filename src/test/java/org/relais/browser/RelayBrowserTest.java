@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.relais.Api;
 import org.relais.mail.OutboxWorker;
 
-/** A relay on a phone registers, gets the e-mail, changes sessions, corrects their details and cancels through the link. */
+/**
+ * A relay on a phone registers, gets the e-mail, changes sessions, corrects their details, cancels through the link,
+ * then erases their data.
+ */
 @QuarkusTest
 class RelayBrowserTest {
 
@@ -132,11 +135,22 @@ class RelayBrowserTest {
             page.locator("button:has-text('Annuler mon inscription')").click();
             assertThat(page.locator(".flash")).containsText("Votre inscription est annulée");
             assertThat(page.locator("a.button")).hasText("S’inscrire à nouveau");
+            worker.sendDue();
+            assertTrue(mailbox.getMailsSentTo(email).stream().anyMatch(m -> m.getSubject().startsWith("Inscription annulée")));
+
+            // Then, without waiting for the retention time: all that is kept, and its erasure.
+            page.locator("a:has-text('Tout ce que Relais garde sur vous')").click();
+            assertThat(page.locator("h1")).hasText("Données conservées");
+            page.locator("button:has-text('Effacer mes données')").click();
+            assertThat(page.locator(".flash")).hasText("Vos données personnelles sont effacées.");
+            page.navigate(Browser.url(base, managePath));
+            assertThat(page.locator("h1")).containsText("404");
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+        int told = mailbox.getMailsSentTo(email).size();
         worker.sendDue();
-        assertTrue(mailbox.getMailsSentTo(email).stream().anyMatch(m -> m.getSubject().startsWith("Inscription annulée")));
+        assertEquals(told, mailbox.getMailsSentTo(email).size(), "nothing more once the data is erased");
         io.restassured.RestAssured.given().get("/api/v1/editions/" + edition + "/sessions/" + afternoon).then().statusCode(200);
     }
 }

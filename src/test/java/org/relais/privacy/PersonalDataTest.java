@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,6 +98,46 @@ class PersonalDataTest {
                 .statusCode(409).contentType("application/problem+json");
         Api.organiser().post("/api/v1/editions/" + edition + "/registrations/987654/erase").then().statusCode(404);
         given().post("/api/v1/editions/" + edition + "/registrations/" + awa.getLong("id") + "/erase").then().statusCode(401);
+    }
+
+    /** Without calling the organisers: from the page of all that is kept, through the relay's own link. */
+    @Test
+    void aRelayErasesTheirOwnDataAndTheirLinkStopsWorking() {
+        long edition = Api.openEdition();
+        long session = Api.workshop(edition, 1);
+        String email = "self-erase-" + System.nanoTime() + "@example.org";
+        JsonPath awa = registerWithAll(edition, "Awa", email, session, "+33 1 23 45 67 89", "WHEELCHAIR", "Fauteuil électrique");
+        String token = awa.getString("manageToken");
+        String waiting = Api.register(edition, Api.relay("Bintou", "wait-" + System.nanoTime() + "@example.org",
+                List.of(session))).getString("manageToken");
+        worker.sendDue();
+        mailbox.clear();
+
+        Pages relay = Pages.anonymous();
+        String kept = relay.get("/r/" + token + "/data").then().statusCode(200).body(containsString("Effacer mes données maintenant"))
+                .body(containsString("action=\"/r/" + token + "/erase\""))
+                .body(containsString("data-confirm=\"Effacer vos données personnelles ? C’est définitif")).extract().asString();
+        Pages.signIn().get("/organiser/editions/" + edition + "/registrations/" + awa.getLong("id") + "/data").then()
+                .statusCode(200).body(not(containsString("Effacer mes données"))); // the organisers erase from the registration
+        relay.form("/r/" + token + "/erase", Map.of()).then().statusCode(303).header("Location", endsWith("/?done=data-erased"));
+        relay.get("/?done=data-erased").then().statusCode(200).body(containsString("Vos données personnelles sont effacées."));
+
+        relay.get("/r/" + token).then().statusCode(404);
+        relay.get("/r/" + token + "/data").then().statusCode(404);
+        // the same form sent again, from the page still open in another tab
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(kept);
+        assertTrue(csrf.find(), kept);
+        relay.request().formParam("csrf-token", csrf.group(1)).post("/r/" + token + "/erase").then().statusCode(404)
+                .body(containsString("Ce lien ne mène à aucune inscription"));
+        Map<String, Object> erased = Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then()
+                .statusCode(200).extract().jsonPath().getMap("find { it.id == " + awa.getLong("id") + " }");
+        assertEquals("", erased.get("firstName"));
+        assertEquals(null, erased.get("email"));
+        assertEquals("CANCELLED", erased.get("status"), "before the forum, erasing cancels");
+        assertTrue(erased.get("anonymisedAt") != null, erased.toString());
+        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("CONFIRMED"));
+        worker.sendDue();
+        assertEquals(List.of(), mailbox.getMailsSentTo(email), "she asked, and her address is gone");
     }
 
     @Test
