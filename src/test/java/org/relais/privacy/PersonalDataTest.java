@@ -46,12 +46,12 @@ class PersonalDataTest {
 
     @Test
     void aRelayErasedOnRequestLosesTheirDataAndTheirSeatGoesToWhoWaits() {
-        long edition = Api.openEdition();
-        long session = Api.workshop(edition, 1);
-        String email = "erase-" + System.nanoTime() + "@example.org";
-        JsonPath awa = registerWithAll(edition, "Awa", email, session, "+33 1 23 45 67 89", "WHEELCHAIR", "Fauteuil électrique");
-        String waiting = Api.register(edition, Api.relay("Bintou", "wait-" + System.nanoTime() + "@example.org",
-                List.of(session))).getString("manageToken");
+        AwaSeated seated = awaSeatedAndBintouWaiting("erase-");
+        long edition = seated.edition();
+        long session = seated.session();
+        String email = seated.email();
+        JsonPath awa = seated.registered();
+        String waiting = seated.waiting();
         String leads = noted(edition, awa.getString("code"), "Rappeler Awa");
         worker.sendDue();
         mailbox.clear();
@@ -103,13 +103,8 @@ class PersonalDataTest {
     /** Without calling the organisers: from the page of all that is kept, through the relay's own link. */
     @Test
     void aRelayErasesTheirOwnDataAndTheirLinkStopsWorking() {
-        long edition = Api.openEdition();
-        long session = Api.workshop(edition, 1);
-        String email = "self-erase-" + System.nanoTime() + "@example.org";
-        JsonPath awa = registerWithAll(edition, "Awa", email, session, "+33 1 23 45 67 89", "WHEELCHAIR", "Fauteuil électrique");
-        String token = awa.getString("manageToken");
-        String waiting = Api.register(edition, Api.relay("Bintou", "wait-" + System.nanoTime() + "@example.org",
-                List.of(session))).getString("manageToken");
+        AwaSeated awa = awaSeatedAndBintouWaiting("self-erase-");
+        String token = awa.registered().getString("manageToken");
         worker.sendDue();
         mailbox.clear();
 
@@ -117,7 +112,7 @@ class PersonalDataTest {
         String kept = relay.get("/r/" + token + "/data").then().statusCode(200).body(containsString("Effacer mes données maintenant"))
                 .body(containsString("action=\"/r/" + token + "/erase\""))
                 .body(containsString("data-confirm=\"Effacer vos données personnelles ? C’est définitif")).extract().asString();
-        Pages.signIn().get("/organiser/editions/" + edition + "/registrations/" + awa.getLong("id") + "/data").then()
+        Pages.signIn().get("/organiser/editions/" + awa.edition() + "/registrations/" + awa.registered().getLong("id") + "/data").then()
                 .statusCode(200).body(not(containsString("Effacer mes données"))); // the organisers erase from the registration
         relay.form("/r/" + token + "/erase", Map.of()).then().statusCode(303).header("Location", endsWith("/?done=data-erased"));
         relay.get("/?done=data-erased").then().statusCode(200).body(containsString("Vos données personnelles sont effacées."));
@@ -129,15 +124,15 @@ class PersonalDataTest {
         assertTrue(csrf.find(), kept);
         relay.request().formParam("csrf-token", csrf.group(1)).post("/r/" + token + "/erase").then().statusCode(404)
                 .body(containsString("Ce lien ne mène à aucune inscription"));
-        Map<String, Object> erased = Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then()
-                .statusCode(200).extract().jsonPath().getMap("find { it.id == " + awa.getLong("id") + " }");
+        Map<String, Object> erased = Api.organiser().get("/api/v1/editions/" + awa.edition() + "/registrations").then()
+                .statusCode(200).extract().jsonPath().getMap("find { it.id == " + awa.registered().getLong("id") + " }");
         assertEquals("", erased.get("firstName"));
         assertEquals(null, erased.get("email"));
         assertEquals("CANCELLED", erased.get("status"), "before the forum, erasing cancels");
         assertTrue(erased.get("anonymisedAt") != null, erased.toString());
-        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("CONFIRMED"));
+        given().get("/api/v1/registrations/" + awa.waiting()).then().body("sessions[0].status", equalTo("CONFIRMED"));
         worker.sendDue();
-        assertEquals(List.of(), mailbox.getMailsSentTo(email), "she asked, and her address is gone");
+        assertEquals(List.of(), mailbox.getMailsSentTo(awa.email()), "she asked, and her address is gone");
     }
 
     @Test
@@ -272,6 +267,20 @@ class PersonalDataTest {
 
     /** The Louvre's stand staff note a relay's badge at their stand; returns the stand's leads address. */
     /** A relay who gave everything the form asks: a phone, a need and words about it. */
+    /** Awa, with every detail, holds the only seat of a workshop; Bintou ({@code waiting}, her token) waits for it. */
+    private record AwaSeated(long edition, long session, String email, JsonPath registered, String waiting) {
+    }
+
+    private static AwaSeated awaSeatedAndBintouWaiting(String prefix) {
+        long edition = Api.openEdition();
+        long session = Api.workshop(edition, 1);
+        String email = prefix + System.nanoTime() + "@example.org";
+        JsonPath awa = registerWithAll(edition, "Awa", email, session, "+33 1 23 45 67 89", "WHEELCHAIR", "Fauteuil électrique");
+        String waiting = Api.register(edition, Api.relay("Bintou", "wait-" + System.nanoTime() + "@example.org",
+                List.of(session))).getString("manageToken");
+        return new AwaSeated(edition, session, email, awa, waiting);
+    }
+
     private static JsonPath registerWithAll(long edition, String firstName, String email, long session, String phone,
             String need, String notes) {
         Map<String, Object> body = Api.relay(firstName, email, List.of(session));
