@@ -142,7 +142,7 @@ public class DoorService {
     private CheckIn describe(Registration r, Outcome outcome) {
         List<String> needs = new ArrayList<>();
         r.accessibilityNeeds().forEach(n -> needs.add(Messages.get("Accessibility_" + n.name())));
-        if (r.accessibilityNotes != null) {
+        if (r.wroteNeed()) {
             needs.add(r.accessibilityNotes);
         }
         // One query for the lines, no entities: loading the bookings loaded each one's session,

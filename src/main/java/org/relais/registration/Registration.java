@@ -99,6 +99,11 @@ public class Registration extends PanacheEntityBase {
                 : Arrays.stream(accessibility.split(",")).map(Accessibility::valueOf).toList();
     }
 
+    /** Whether the relay wrote a need of their own (the notes are stored null when blank). */
+    public boolean wroteNeed() {
+        return accessibilityNotes != null;
+    }
+
     public String fullName() {
         return anonymisedAt != null ? org.relais.web.Messages.get("registration_erased") : firstName + " " + lastName;
     }

@@ -277,8 +277,7 @@ public class RegistrationListPages {
                     counts.add(new NeedCount(need.name(), count));
                 }
             }
-            long written = seated.stream().filter(b -> b.registration.accessibilityNotes != null
-                    && !b.registration.accessibilityNotes.isBlank()).count();
+            long written = seated.stream().filter(b -> b.registration.wroteNeed()).count();
             if (written > 0) {
                 counts.add(new NeedCount(null, written));
             }

@@ -153,7 +153,7 @@ public class RegistrationQueries {
     }
 
     private static boolean needs(Registration r, String need) {
-        return Filter.ANY_NEED.equals(need) ? !r.accessibilityNeeds().isEmpty() || !blank(r.accessibilityNotes)
+        return Filter.ANY_NEED.equals(need) ? !r.accessibilityNeeds().isEmpty() || r.wroteNeed()
                 : r.accessibilityNeeds().contains(Accessibility.valueOf(need));
     }
 
