@@ -138,18 +138,19 @@ public class Mails {
             case CONFIRMATION, CANCELLATION, REMINDER, CANCELLED_BY_ORGANISERS ->
                     Messages.get("mail_" + kind.name().toLowerCase(Locale.ROOT) + "_intro", r.edition.title);
             case MANAGE_LINK -> Messages.get("mail_link_intro", r.edition.title);
-            case SESSION_MOVED -> Messages.get("mail_session_moved_intro", s.title(), longDate(s.day()), ForumZone.hhmm(s.startsAt()),
-                    ForumZone.hhmm(s.endsAt()), s.place());
-            case SEAT_BOOKED -> s.left() == null ? about("mail_seat_booked_intro", s)
-                    : Messages.get("mail_seat_moved_intro", s.title(), longDate(s.day()), ForumZone.hhmm(s.startsAt()),
-                            ForumZone.hhmm(s.endsAt()), s.left().title(), longDate(s.left().day()),
-                            ForumZone.hhmm(s.left().startsAt()), ForumZone.hhmm(s.left().endsAt()));
-            default -> about("mail_" + kind.name().toLowerCase(Locale.ROOT) + "_intro", s);
+            case SESSION_MOVED -> Messages.get("mail_session_moved_intro", when(s, s.place()));
+            case SEAT_BOOKED -> s.left() == null ? Messages.get("mail_seat_booked_intro", when(s))
+                    : Messages.get("mail_seat_moved_intro", when(s, when(s.left())));
+            default -> Messages.get("mail_" + kind.name().toLowerCase(Locale.ROOT) + "_intro", when(s));
         };
     }
 
-    private static String about(String key, About s) {
-        return Messages.get(key, s.title(), longDate(s.day()), ForumZone.hhmm(s.startsAt()), ForumZone.hhmm(s.endsAt()));
+    /** A session as a mail's sentence names it: its title, day, start and end, then what the sentence adds. */
+    private static Object[] when(About s, Object... then) {
+        Object[] said = {s.title(), longDate(s.day()), ForumZone.hhmm(s.startsAt()), ForumZone.hhmm(s.endsAt())};
+        Object[] all = java.util.Arrays.copyOf(said, said.length + then.length);
+        System.arraycopy(then, 0, all, said.length, then.length);
+        return all;
     }
 
     private static String longDate(LocalDate day) {
