@@ -88,6 +88,47 @@ class RegistrationPagesTest {
         assertTrue(text.contains("apprentissage du français"), "sector in words");
     }
 
+    /**
+     * A list kept as an address whose filter names nothing any more (a session deleted since), or typed
+     * by hand, is shown without that filter, the field marked; the API says which field is wrong.
+     */
+    @Test
+    void aFilterThatNamesNothingIsMarkedAndTheListShownWithoutIt() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 5);
+        long gone = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 5);
+        register(edition, Api.relay("Élodie", "e-" + System.nanoTime() + "@example.org", List.of(session)));
+        Map<String, Object> karim = Api.relay("Karim", "k-" + System.nanoTime() + "@example.org", List.of());
+        karim.put("sector", "justice");
+        register(edition, karim);
+        Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + gone).then().statusCode(204);
+
+        Pages pages = Pages.signIn();
+        String list = "/organiser/editions/" + edition + "/registrations";
+        pages.get(list + "?sector=justice&sessionId=" + gone).then().statusCode(422)
+                .body(containsString("Karim")).body(not(containsString("Élodie"))) // the sector still filters
+                .body(containsString("<p class=\"problem\" role=\"alert\">Un filtre demandé n’existe pas"))
+                .body(containsString("<select id=\"f-sessionId\" name=\"sessionId\" aria-invalid=\"true\" aria-describedby=\"e-sessionId\">"))
+                .body(containsString("<small class=\"error\" id=\"e-sessionId\">Ce choix n’existe pas : la liste n’est pas filtrée ici.</small>"))
+                .body(containsString("<select id=\"f-sector\" name=\"sector\"><option value=\"\">Tous</option>"))
+                .body(containsString("<option value=\"justice\" selected>"))
+                // the export is of the list shown
+                .body(containsString("registrations.csv?sector=justice&amp;role=&amp;sessionId=&amp;status=&amp;q=&amp;need=\""));
+        // typed by hand: none of the choices, or not a number
+        pages.get(list + "?need=jetpack&status=zz&sessionId=abc").then().statusCode(422)
+                .body(containsString("Élodie")).body(containsString("Karim"))
+                .body(containsString("id=\"e-need\"")).body(containsString("id=\"e-status\""))
+                .body(containsString("id=\"e-sessionId\"")).body(not(containsString("id=\"e-role\"")));
+        pages.get(list + "?sessionId=" + session).then().statusCode(200)
+                .body(containsString("Élodie")).body(not(containsString("Karim"))).body(not(containsString("role=\"alert\"")));
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations?sessionId=abc").then().statusCode(422)
+                .contentType(containsString("application/problem+json"))
+                .body("errors[0].field", equalTo("sessionId")).body("errors[0].message", equalTo("Un nombre entier."));
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations?sessionId=" + gone).then().statusCode(422)
+                .body("errors[0].field", equalTo("sessionId"));
+    }
+
     /** The host preparing a room reads how many of those seated need what; the waiting list is not counted. */
     @Test
     void theSessionsPageCountsTheNeedsOfThoseSeated() {

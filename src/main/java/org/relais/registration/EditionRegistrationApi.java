@@ -70,7 +70,7 @@ public class EditionRegistrationApi {
     @Path("registrations")
     @RolesAllowed(Account.ORGANISER)
     public List<RegistrationView> list(@RestPath Long id, @RestQuery String sector, @RestQuery String role,
-            @RestQuery Long sessionId, @RestQuery String status, @RestQuery String q, @RestQuery String need) {
+            @RestQuery String sessionId, @RestQuery String status, @RestQuery String q, @RestQuery String need) {
         return queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status, q, need));
     }
 }

@@ -42,7 +42,7 @@ public class RegistrationListPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance registrations(Edition edition, List<RegistrationView> registrations,
-                RegistrationQueries.Filter filter, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles,
+                RegistrationQueries.Filter filter, Form form, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles,
                 List<ProgrammeSession> sessions, List<Accessibility> needs, String csvQuery, Outbox.Undelivered undelivered,
                 Long heldBack);
 
@@ -74,22 +74,28 @@ public class RegistrationListPages {
     @Inject
     Outbox outbox;
 
+    /**
+     * The list as the filters ask. A filter that names nothing of the edition (a session deleted since
+     * the address was kept, an address typed by hand) is marked on the form and left out of the list.
+     */
     @GET
     @Path("registrations")
-    public TemplateInstance list(@RestPath Long id, @RestQuery String sector, @RestQuery String role,
-            @RestQuery Long sessionId, @RestQuery String status, @RestQuery String q, @RestQuery String need) {
-        RegistrationQueries.Filter filter = new RegistrationQueries.Filter(sector, role, sessionId, status, q, need);
-        String csvQuery = "?sector=" + nz(sector) + "&role=" + nz(role) + "&sessionId=" + (sessionId == null ? "" : sessionId)
-                + "&status=" + nz(status) + "&q=" + nz(q) + "&need=" + nz(need);
-        return Templates.registrations(editions.get(id), queries.list(id, filter), filter, reference.relaySectors(),
-                reference.relayRoles(), programme.sessions(id), List.of(Accessibility.values()), csvQuery,
-                outbox.undelivered(id).orElse(null), outbox.heldBack(id).orElse(null));
+    public Response list(@RestPath Long id, @RestQuery String sector, @RestQuery String role,
+            @RestQuery String sessionId, @RestQuery String status, @RestQuery String q, @RestQuery String need) {
+        RegistrationQueries.Filter asked = new RegistrationQueries.Filter(sector, role, sessionId, status, q, need);
+        Form form = new Form();
+        queries.check(id, asked).asMap().keySet().forEach(field -> form.errors().add(field, "filter_not_a_choice"));
+        RegistrationQueries.Filter filter = asked.without(form.errors().asMap().keySet());
+        TemplateInstance page = Templates.registrations(editions.get(id), queries.list(id, filter), filter, form,
+                reference.relaySectors(), reference.relayRoles(), programme.sessions(id), List.of(Accessibility.values()),
+                filter.query(), outbox.undelivered(id).orElse(null), outbox.heldBack(id).orElse(null));
+        return Response.status(form.hasErrors() ? 422 : 200).entity(page).build();
     }
 
     @GET
     @Path("registrations.csv")
     @Produces("text/csv")
-    public Response csv(@RestPath Long id, @RestQuery String sector, @RestQuery String role, @RestQuery Long sessionId,
+    public Response csv(@RestPath Long id, @RestQuery String sector, @RestQuery String role, @RestQuery String sessionId,
             @RestQuery String status, @RestQuery String q, @RestQuery String need) {
         Edition edition = editions.get(id);
         List<RegistrationView> rows = queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status, q, need));
@@ -283,10 +289,6 @@ public class RegistrationListPages {
             }
             return counts;
         }
-    }
-
-    private static String nz(String value) {
-        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
 }

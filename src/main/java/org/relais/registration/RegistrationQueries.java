@@ -3,12 +3,15 @@ package org.relais.registration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.relais.edition.Edition;
 import org.relais.edition.EditionService;
@@ -26,15 +29,43 @@ public class RegistrationQueries {
      * Organiser's filters; null means any. {@code q} is a search: every word of it must be found in
      * the relay's names, organisation or e-mail, ignoring case and accents, as at the door; a search
      * holding an {@code @} is a piece of an e-mail address, found as it is typed. {@code need} is one
-     * {@link Accessibility} ticked, or {@link #ANY_NEED}.
+     * {@link Accessibility} ticked, or {@link #ANY_NEED}. {@code session} is the session's id as the
+     * address gives it ({@code sessionId}); {@link RegistrationQueries#check} says when it is not one.
      */
-    public record Filter(String sector, String role, Long sessionId, String status, String q, String need) {
+    public record Filter(String sector, String role, String session, String status, String q, String need) {
 
         /** {@code need=ANY}: the relays who ticked a need or wrote one. */
         public static final String ANY_NEED = "ANY";
 
         public Filter {
             need = need == null ? null : need.strip().toUpperCase(Locale.ROOT); // as a status, whatever its case
+        }
+
+        /** The session asked for; null when none is, or when what is asked is not a number. */
+        public Long sessionId() {
+            try {
+                return blank(session) ? null : Long.valueOf(session.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        /** The same filter but for the fields named (as the address names them), for a list shown without them. */
+        public Filter without(Set<String> fields) {
+            return new Filter(fields.contains("sector") ? null : sector, fields.contains("role") ? null : role,
+                    fields.contains("sessionId") ? null : session, fields.contains("status") ? null : status,
+                    q, fields.contains("need") ? null : need);
+        }
+
+        /** The query of an address asking for this filter, each value encoded ({@code ?sector=…&q=…}). */
+        public String query() {
+            Long id = sessionId();
+            return "?sector=" + encoded(sector) + "&role=" + encoded(role) + "&sessionId=" + (id == null ? "" : id)
+                    + "&status=" + encoded(status) + "&q=" + encoded(q) + "&need=" + encoded(need);
+        }
+
+        private static String encoded(String value) {
+            return URLEncoder.encode(nz(value), StandardCharsets.UTF_8);
         }
 
         /** The search as a test of a registration, worked out once for the whole list. */
@@ -116,19 +147,31 @@ public class RegistrationQueries {
         return RegistrationView.of(r, Booking.listByRegistration(r));
     }
 
-    /** The edition's registrations that match; a filter naming no sector, role, status or session of it is a 422. */
-    public List<RegistrationView> list(Long editionId, Filter filter) {
+    /**
+     * What is wrong with a filter, by the address's names of its fields: a value naming no sector, role,
+     * status or need, a session id that is not a number or not a session of the edition.
+     */
+    public Errors check(Long editionId, Filter filter) {
         Edition edition = editions.get(editionId);
         Errors errors = new Errors();
         errors.oneOf("sector", filter.sector(), keys(reference.relaySectors()), false);
         errors.oneOf("role", filter.role(), keys(reference.relayRoles()), false);
         errors.oneOf("status", filter.status(), RegistrationStatus.class, false);
         errors.oneOf("need", filter.need(), needs(), false);
-        if (filter.sessionId() != null && ProgrammeSession.<ProgrammeSession>findByIdOptional(filter.sessionId())
+        Long sessionId = filter.sessionId();
+        if (!blank(filter.session()) && sessionId == null) {
+            errors.add("sessionId", "error_number");
+        } else if (sessionId != null && ProgrammeSession.<ProgrammeSession>findByIdOptional(sessionId)
                 .filter(s -> s.edition.id.equals(edition.id)).isEmpty()) {
-            errors.add("sessionId", "error_unknown_session", filter.sessionId());
+            errors.add("sessionId", "error_unknown_session", sessionId);
         }
-        errors.throwIfAny();
+        return errors;
+    }
+
+    /** The edition's registrations that match; a filter {@link #check} finds wrong is a 422. */
+    public List<RegistrationView> list(Long editionId, Filter filter) {
+        check(editionId, filter).throwIfAny();
+        Edition edition = editions.get(editionId);
         Map<Long, List<Booking>> bookings = new HashMap<>();
         for (Booking b : Booking.<Booking>list("registration.edition = ?1 order by session.day, session.startsAt", edition)) {
             bookings.computeIfAbsent(b.registration.id, k -> new ArrayList<>()).add(b);
