@@ -47,8 +47,24 @@ class BadInputTest {
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItems("status", "sector", "role", "sessionId"));
         Api.organiser().get(list + "?status=confirmed&sector=french-language").then().statusCode(200).body("size()", equalTo(1));
+        // the page shows the list without that filter, the field marked
         Pages.signIn().get("/organiser/editions/" + edition + "/registrations?status=zz").then().statusCode(422)
-                .body(containsString("status"));
+                .body(containsString("Filtrée")).body(containsString("<small class=\"error\" id=\"e-status\">"));
+    }
+
+    /** A value of the address's query that is not of its parameter's type is named; RESTEasy alone answered 404. */
+    @Test
+    void aQueryValueOfTheWrongTypeIsNamedNotANotFound() {
+        long edition = Api.openEdition();
+        for (String value : List.of("abc", "99999999999999999999")) {
+            Api.organiser().get("/api/v1/editions/" + edition + "/floorplan/problems?spaceId=" + value).then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("spaceId")).body("errors[0].message", equalTo("Un nombre entier."));
+        }
+        // a path's value that names nothing is still not found
+        Api.organiser().get("/api/v1/editions/abc?spaceId=1").then().statusCode(404).contentType("application/problem+json");
+        Pages.signIn().get("/organiser/editions/" + edition + "/floorplan?spaceId=x1").then().statusCode(422)
+                .body(containsString("<li><strong>spaceId</strong> : Un nombre entier.</li>"));
     }
 
     /** A search of 10,000 characters, in the address: answered as a search, not refused by the web server with an empty 414. */

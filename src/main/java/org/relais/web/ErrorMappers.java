@@ -100,6 +100,10 @@ public class ErrorMappers {
         if (status == 400) {
             return answer(uri, 400, Messages.get("problem_malformed_detail"), null);
         }
+        List<FieldError> unreadable = status == 404 ? unreadableQuery(e.getCause(), uri) : List.of();
+        if (!unreadable.isEmpty()) {
+            return answer(uri, 422, Messages.get("problem_invalid"), unreadable);
+        }
         if (status >= 500) {
             LOG.error("Request failed: " + uri.getPath(), e);
         }
@@ -111,6 +115,24 @@ public class ErrorMappers {
             built.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
         return built.build();
+    }
+
+    /**
+     * The query's parameters whose value RESTEasy could not read as their type ({@code ?spaceId=abc}): it
+     * answers 404, as for a path that names nothing, with the converter's exception as the cause, which
+     * quotes the value. A 404 caused by a path's value stays a 404.
+     */
+    private static List<FieldError> unreadableQuery(Throwable cause, UriInfo uri) {
+        String message = cause == null ? null : cause.getMessage();
+        int open = message == null ? -1 : message.indexOf('"');
+        int close = open < 0 ? -1 : message.indexOf('"', open + 1);
+        if (close < 0) {
+            return List.of();
+        }
+        String value = message.substring(open + 1, close);
+        String why = Messages.get(cause instanceof NumberFormatException ? "error_number" : "error_wrong_type");
+        return uri.getQueryParameters().entrySet().stream().filter(p -> p.getValue().contains(value))
+                .map(p -> new FieldError(p.getKey(), why)).toList();
     }
 
     @ServerExceptionMapper
