@@ -2,10 +2,12 @@ package org.relais;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -121,6 +123,48 @@ class RegistrationApiTest {
         given().get("/api/v1/registrations/" + secondInLine).then().body("sessions[0].status", equalTo("WAITLISTED"))
                 .body("sessions[0].waitlistPosition", equalTo(1));
         given().delete("/api/v1/registrations/" + seated).then().statusCode(409).contentType("application/problem+json");
+    }
+
+    /**
+     * Who came stays counted: a relay checked in at the door, and every relay once the forum is held,
+     * can no longer cancel, through the API, their page or the organisers.
+     */
+    @Test
+    void aRegistrationIsNoLongerCancelledOnceTheRelayArrivedOrTheForumIsHeld() {
+        long edition = Api.openEdition();
+        long session = Api.session(edition, Api.space(edition, "Studio", "STUDIO", 40), Api.forumDay(), "11:00", "12:00", 1);
+        JsonPath arrived = register(edition, Api.relay("Arrivée", email(), List.of(session)), 201);
+        String token = arrived.getString("manageToken");
+        String waiting = registered(edition, "Attend", session);
+        Api.organiser().body(Map.of("code", arrived.getString("code"))).post("/api/v1/editions/" + edition + "/checkins")
+                .then().statusCode(200).body("status", equalTo("CHECKED_IN"));
+
+        given().delete("/api/v1/registrations/" + token).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("L’arrivée au forum est enregistrée : cette inscription ne s’annule plus."));
+        given().get("/api/v1/registrations/" + token).then().body("status", equalTo("CONFIRMED"))
+                .body("sessions[0].status", equalTo("CONFIRMED"));
+        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("WAITLISTED"));
+        Pages.anonymous().get("/r/" + token).then().statusCode(200).body(not(containsString("/r/" + token + "/cancel")));
+        Pages.anonymous().form("/r/" + token + "/cancel", Map.of()).then().statusCode(409)
+                .body(containsString("L’arrivée au forum est enregistrée"));
+        Pages pages = Pages.signIn();
+        String page = "/organiser/editions/" + edition + "/registrations/" + arrived.getLong("id");
+        pages.get(page).then().statusCode(200).body(not(containsString(page + "/cancel")));
+        pages.form(page + "/cancel", Map.of()).then().statusCode(409).body(containsString("L’arrivée au forum est enregistrée"));
+        // erased at their request on the day, they stay counted as having come, with their seat
+        Api.organiser().post(page.replace("/organiser/", "/api/v1/") + "/erase").then().statusCode(204);
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then()
+                .body("find { it.id == " + arrived.getLong("id") + " }.status", equalTo("CONFIRMED"))
+                .body("find { it.id == " + arrived.getLong("id") + " }.checkedInAt", org.hamcrest.Matchers.notNullValue());
+        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("WAITLISTED"));
+        // one who has not arrived still can, until the forum is held
+        Pages.anonymous().get("/r/" + waiting).then().body(containsString("/r/" + waiting + "/cancel"));
+        Api.organiser().body(Map.of("status", "REGISTRATION_CLOSED")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        Api.organiser().body(Map.of("status", "HELD")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        given().delete("/api/v1/registrations/" + waiting).then().statusCode(409)
+                .body("detail", equalTo("Le forum a eu lieu : cette inscription ne s’annule plus."));
+        Pages.anonymous().get("/r/" + waiting).then().statusCode(200).body(not(containsString("/r/" + waiting + "/cancel")));
+        given().get("/api/v1/registrations/" + waiting).then().body("status", equalTo("CONFIRMED"));
     }
 
     @Test

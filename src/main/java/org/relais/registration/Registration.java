@@ -18,6 +18,7 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.relais.edition.Edition;
+import org.relais.edition.EditionStatus;
 
 /**
  * A relay registered for one edition, reached by its private manage token. An update writes only the
@@ -102,6 +103,15 @@ public class Registration extends PanacheEntityBase {
     /** Whether the relay wrote a need of their own (the notes are stored null when blank). */
     public boolean wroteNeed() {
         return accessibilityNotes != null;
+    }
+
+    /**
+     * Whether it can still be cancelled: it stands, and neither has its forum been held nor has the
+     * relay arrived (a cancellation then would rewrite who came).
+     */
+    public boolean cancellable() {
+        return status == RegistrationStatus.CONFIRMED && anonymisedAt == null && checkedInAt == null
+                && edition.status.isBefore(EditionStatus.HELD);
     }
 
     public String fullName() {

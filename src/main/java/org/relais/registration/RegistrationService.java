@@ -423,6 +423,9 @@ public class RegistrationService {
 
     private void cancelStanding(Registration registration, MailKind told) {
         Registration r = lockedStanding(registration);
+        if (!r.cancellable()) {
+            throw new ConflictException(r.checkedInAt != null ? "conflict_cancel_arrived" : "conflict_cancel_after_forum");
+        }
         cancelled(r);
         outbox.queue(told, r, null);
     }
@@ -439,10 +442,10 @@ public class RegistrationService {
     }
 
     /**
-     * Erases a relay's personal data at their request. Before the forum, a registration that stands is
-     * cancelled first (its seats freed, the waiting lists moved up), without the cancellation mail: the
-     * relay asked, and their address is going; after it, it stays counted with its sessions. Mails still
-     * waiting for them are set aside ({@code Mails.outdated}).
+     * Erases a relay's personal data at their request. A registration that can still be cancelled (before
+     * the forum, the relay not arrived) is cancelled first (its seats freed, the waiting lists moved up),
+     * without the cancellation mail: the relay asked, and their address is going; otherwise it stays
+     * counted with its sessions. Mails still waiting for them are set aside ({@code Mails.outdated}).
      */
     public Registration erase(Long editionId, Long registrationId) {
         Edition edition = lockEdition(editionId);
@@ -451,7 +454,7 @@ public class RegistrationService {
         if (r.anonymisedAt != null) {
             throw new ConflictException("conflict_registration_erased");
         }
-        if (r.status != RegistrationStatus.CANCELLED && edition.status.isBefore(EditionStatus.HELD)) {
+        if (r.cancellable()) {
             cancelled(r);
         }
         r.erasePersonalData(Tokens.manageToken());
