@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -502,6 +503,45 @@ class RegistrationPagesTest {
         List<String> subjects = mailbox.getMailsSentTo(later).stream().map(Mail::getSubject).toList();
         assertTrue(subjects.stream().anyMatch(s -> s.startsWith("Une place s’est libérée : ")), subjects.toString());
         assertFalse(subjects.stream().anyMatch(s -> s.startsWith("Vous êtes sur une liste d’attente")), subjects.toString());
+    }
+
+    /** Once the forum is held, its seats and waiting lists say who had a place: the organisers' hand on them stops. */
+    @Test
+    void afterTheForumTheSeatsAndWaitingListsNoLongerChange() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        long other = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 5);
+        JsonPath seated = Api.register(edition, Api.relay("Assise", "a-" + System.nanoTime() + "@example.org", List.of(session)));
+        String waiting = register(edition, Api.relay("Attend", "w-" + System.nanoTime() + "@example.org", List.of(session)));
+        Pages pages = Pages.signIn();
+        String attendees = "/organiser/editions/" + edition + "/sessions/" + session + "/attendees";
+        String relay = "/organiser/editions/" + edition + "/registrations/" + seated.getLong("id");
+        String before = pages.get(attendees).then().statusCode(200).extract().asString();
+        List<String> moving = bookings(before); // the seated, then the one waiting
+        assertEquals(2, moving.size(), before);
+        assertTrue(pages.get(relay).asString().contains(relay + "/sessions\""), "a session can be added before");
+
+        for (String status : List.of("REGISTRATION_CLOSED", "HELD")) {
+            Api.organiser().body(Map.of("status", status)).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        }
+        pages.get(attendees).then().statusCode(200).body(containsString("Assise")).body(containsString("Attend"))
+                .body(containsString("Le forum a eu lieu : les places et les listes d’attente ne se modifient plus."))
+                .body(not(containsString("/bookings/")));
+        pages.get(relay).then().statusCode(200).body(not(containsString("/bookings/")))
+                .body(not(containsString(relay + "/sessions\""))).body(not(containsString(relay + "/cancel")));
+        String refused = "Le forum a eu lieu : les places et les listes d’attente ne se modifient plus.";
+        pages.form("/organiser/editions/" + edition + "/bookings/" + moving.get(0) + "/remove", Map.of()).then().statusCode(409)
+                .body(containsString(refused));
+        pages.form("/organiser/editions/" + edition + "/bookings/" + moving.get(1) + "/confirm", Map.of()).then().statusCode(409)
+                .body(containsString(refused));
+        pages.form("/organiser/editions/" + edition + "/bookings/" + moving.get(0) + "/move", Map.of("sessionId", String.valueOf(other)))
+                .then().statusCode(409).body(containsString(refused));
+        pages.form(relay + "/sessions", Map.of("sessionId", String.valueOf(other))).then().statusCode(409)
+                .body(containsString(refused));
+        given().get("/api/v1/registrations/" + seated.getString("manageToken")).then().body("sessions.size()", equalTo(1))
+                .body("sessions[0].status", equalTo("CONFIRMED"));
+        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].waitlistPosition", equalTo(1));
     }
 
     private static long titled(long edition, Map<String, Object> body, String title) {

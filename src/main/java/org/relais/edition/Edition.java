@@ -89,6 +89,11 @@ public class Edition extends PanacheEntityBase {
         return days.stream().anyMatch(d -> d.date.toString().equals(isoDate));
     }
 
+    /** Whether the forum is yet to be held: until then its registrations, seats and waiting lists may change. */
+    public boolean beforeForum() {
+        return status.isBefore(EditionStatus.HELD);
+    }
+
     public LocalDate firstDay() {
         return days.isEmpty() ? null : days.get(0).date;
     }

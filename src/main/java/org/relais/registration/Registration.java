@@ -18,7 +18,6 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.relais.edition.Edition;
-import org.relais.edition.EditionStatus;
 
 /**
  * A relay registered for one edition, reached by its private manage token. An update writes only the
@@ -111,7 +110,7 @@ public class Registration extends PanacheEntityBase {
      */
     public boolean cancellable() {
         return status == RegistrationStatus.CONFIRMED && anonymisedAt == null && checkedInAt == null
-                && edition.status.isBefore(EditionStatus.HELD);
+                && edition.beforeForum();
     }
 
     public String fullName() {

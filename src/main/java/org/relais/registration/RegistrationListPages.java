@@ -160,8 +160,9 @@ public class RegistrationListPages {
             List<Booking> bookings = Booking.listByRegistration(r);
             // the sessions they do not have and that take bookings, as the rules would take them: an addition
             // overlaps none of their sessions and may wait; a move needs a seat free, and overlaps none but the one left
-            List<RegistrationQueries.Offer> open = queries.offers(edition).stream().filter(o -> o.session().registration
-                    && bookings.stream().noneMatch(b -> b.session.id.equals(o.session().id))).toList();
+            List<RegistrationQueries.Offer> open = !edition.beforeForum() ? List.of() : queries.offers(edition).stream()
+                    .filter(o -> o.session().registration && bookings.stream().noneMatch(b -> b.session.id.equals(o.session().id)))
+                    .toList();
             List<ProgrammeSession> theirs = bookings.stream().map(b -> b.session).toList();
             List<RegistrationQueries.Offer> additions = open.stream().filter(o -> fits(o, theirs)).toList();
             Map<Long, List<RegistrationQueries.Offer>> moves = new HashMap<>();

@@ -404,7 +404,7 @@ public class RegistrationService {
 
     /** Whether relays may still correct their details: until the forum is held. */
     public boolean detailsOpen(Edition edition) {
-        return edition.status.isBefore(EditionStatus.HELD);
+        return edition.beforeForum();
     }
 
     /** Cancels: every seat it held is freed and the waiting lists move up. */
@@ -567,7 +567,7 @@ public class RegistrationService {
      * waits: it would give up a place the relay holds). The relay is told which.
      */
     public Booking addSession(Long editionId, Long registrationId, Long sessionId) {
-        lockEdition(editionId); // before the registration is read, so that a cancellation just made is seen
+        checkBeforeForum(lockEdition(editionId)); // before the registration is read, so that a cancellation just made is seen
         Registration relay = inEdition(editionId, registrationId);
         Seats seats = seatFor(relay, sessionId, null, true);
         Booking booking = book(relay, seats);
@@ -648,7 +648,15 @@ public class RegistrationService {
         if (booking == null || !booking.session.edition.id.equals(edition.id)) {
             throw new NotFoundException("booking", bookingId);
         }
+        checkBeforeForum(edition);
         return booking;
+    }
+
+    /** The organisers' hand on seats and waiting lists stops once the forum is held: the lists say who had a seat. */
+    private static void checkBeforeForum(Edition edition) {
+        if (!edition.beforeForum()) {
+            throw new ConflictException("conflict_bookings_after_forum");
+        }
     }
 
     /**
