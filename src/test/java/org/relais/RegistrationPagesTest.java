@@ -542,6 +542,21 @@ class RegistrationPagesTest {
         given().get("/api/v1/registrations/" + seated.getString("manageToken")).then().body("sessions.size()", equalTo(1))
                 .body("sessions[0].status", equalTo("CONFIRMED"));
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].waitlistPosition", equalTo(1));
+
+        // the programme's record may still be corrected, but nobody is told of a day gone and nobody is seated
+        worker.sendDue();
+        String waitingEmail = given().get("/api/v1/registrations/" + waiting).then().extract().jsonPath().getString("email");
+        int mailsBefore = mailbox.getMailsSentTo(waitingEmail).size();
+        Api.changeSession(edition, session, Api.sessionBody(room, Api.forumDay(), "11:30", "12:30", 2)).then().statusCode(200);
+        worker.sendDue();
+        assertEquals(mailsBefore, mailbox.getMailsSentTo(waitingEmail).size(), "no mail about a past forum");
+        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("WAITLISTED"));
+        Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(409)
+                .body("detail", equalTo("Le forum a eu lieu : « Atelier 11:30 » avait des inscrits et ne se supprime plus."));
+        pages.form("/organiser/editions/" + edition + "/sessions/" + session + "/delete", Map.of()).then().statusCode(409)
+                .body(containsString("<p class=\"problem\" role=\"alert\">Le forum a eu lieu : « Atelier 11:30 » avait des inscrits"))
+                .body(containsString("value=\"Atelier 11:30\"")); // its form, as stored
+        Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + other).then().statusCode(204); // nobody had it
     }
 
     private static long titled(long edition, Map<String, Object> body, String title) {

@@ -35,7 +35,7 @@ public class ProgrammePages {
     static class Templates {
         static native TemplateInstance sessions(Edition edition, List<ProgrammeSession> sessions, Set<Long> inConflict,
                 ProgrammeSession editing, Form form, List<SessionKind> kinds, List<Space> spaces,
-                List<Institution> institutions);
+                List<Institution> institutions, String problem);
 
         static native TemplateInstance grid(Edition edition, ProgrammeGrid grid, List<Conflict> conflicts);
 
@@ -59,18 +59,22 @@ public class ProgrammePages {
         if (!edition.days.isEmpty()) {
             form.with("day", edition.days.get(0).date);
         }
-        return sessionsPage(id, null, form);
+        return sessionsPage(id, null, form, null);
     }
 
     @GET
     @Path("sessions/{sessionId}")
     public TemplateInstance editSession(@RestPath Long id, @RestPath Long sessionId) {
         ProgrammeSession s = programme.session(id, sessionId);
-        Form form = new Form().with("kind", s.kind).with("title", s.title).with("description", s.description)
+        return sessionsPage(id, s, stored(s), null);
+    }
+
+    /** The session's form filled from what is stored. */
+    private static Form stored(ProgrammeSession s) {
+        return new Form().with("kind", s.kind).with("title", s.title).with("description", s.description)
                 .with("spaceId", s.space == null ? null : s.space.id).with("day", s.day).with("startsAt", s.startsAt)
                 .with("endsAt", s.endsAt).with("seats", s.seats).with("language", s.language)
                 .with("institutionId", s.institution == null ? null : s.institution.id).with("registration", s.registration);
-        return sessionsPage(id, s, form);
     }
 
     @POST
@@ -91,8 +95,11 @@ public class ProgrammePages {
     @Path("sessions/{sessionId}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object deleteSession(@RestPath Long id, @RestPath Long sessionId) {
-        programme.delete(id, sessionId);
-        return Redirects.to("/organiser/editions/" + id + "/sessions", "deleted");
+        ProgrammeSession s = programme.session(id, sessionId);
+        return new Form().submit(() -> {
+            programme.delete(id, sessionId);
+            return Redirects.to("/organiser/editions/" + id + "/sessions", "deleted");
+        }, problem -> sessionsPage(id, s, stored(s), problem));
     }
 
     @GET
@@ -131,14 +138,14 @@ public class ProgrammePages {
             form.failIfUnreadable(programme.validate(id, data));
             ProgrammeSession saved = existing == null ? programme.create(id, data) : programme.update(id, existing.id, data);
             return Redirects.to("/organiser/editions/" + id + "/sessions#s" + saved.id, existing == null ? "created" : "saved");
-        }, problem -> sessionsPage(id, existing, form));
+        }, problem -> sessionsPage(id, existing, form, problem));
     }
 
-    private TemplateInstance sessionsPage(Long id, ProgrammeSession editing, Form form) {
+    private TemplateInstance sessionsPage(Long id, ProgrammeSession editing, Form form, String problem) {
         Edition edition = editions.get(id);
         Set<Long> inConflict = new HashSet<>();
         programme.conflicts(id).forEach(c -> inConflict.addAll(c.sessionIds()));
         return Templates.sessions(edition, programme.sessions(id), inConflict, editing, form,
-                List.of(SessionKind.values()), Space.listByEdition(edition), institutions.list());
+                List.of(SessionKind.values()), Space.listByEdition(edition), institutions.list(), problem);
     }
 }

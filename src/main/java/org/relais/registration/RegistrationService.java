@@ -621,15 +621,25 @@ public class RegistrationService {
     /** A session moved to another day, time or space: each relay who holds a seat in it or waits for it is told. */
     void onSessionMoved(@Observes SessionMoved moved) {
         ProgrammeSession session = lockedSession(moved.editionId(), moved.sessionId());
+        if (!session.edition.beforeForum()) {
+            return; // a past forum's record corrected: nobody is told of a day gone
+        }
         for (Booking booking : Booking.listBySession(session)) {
             outbox.queue(MailKind.SESSION_MOVED, booking.registration, session);
         }
     }
 
-    /** A session deleted: each relay who held a seat in it or waited for it is told; its bookings go. */
+    /**
+     * A session deleted: each relay who held a seat in it or waited for it is told; its bookings go.
+     * Once the forum is held, a session that had relays stays: its lists say who had a seat.
+     */
     void onSessionDeleting(@Observes SessionDeleting deleting) {
         ProgrammeSession session = lockedSession(deleting.editionId(), deleting.sessionId());
-        for (Booking booking : Booking.listBySession(session)) {
+        List<Booking> bookings = Booking.listBySession(session);
+        if (!session.edition.beforeForum() && !bookings.isEmpty()) {
+            throw new ConflictException("conflict_session_delete_after_forum", session.title);
+        }
+        for (Booking booking : bookings) {
             outbox.queueSessionCancelled(booking.registration, session);
             booking.delete();
         }
@@ -709,7 +719,7 @@ public class RegistrationService {
 
     void onSeatsChanged(@Observes SeatsMayHaveFreedUp event) {
         ProgrammeSession session = ProgrammeSession.findById(event.sessionId());
-        if (session != null) {
+        if (session != null && session.edition.beforeForum()) { // after the forum, seats added seat nobody
             lockEdition(session.edition.id);
             promote(session);
         }
