@@ -167,6 +167,42 @@ class RegistrationApiTest {
         given().get("/api/v1/registrations/" + waiting).then().body("status", equalTo("CONFIRMED"));
     }
 
+    /**
+     * Once registration closes a relay chooses nothing new, but can still leave a session they cannot
+     * come to, on their page as through the API: their seat goes to whoever waits. Until the forum is held.
+     */
+    @Test
+    void afterRegistrationClosesARelayStillGivesUpASessionToThoseWaiting() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long morning = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        long afternoon = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 5);
+        long late = Api.session(edition, room, Api.forumDay(), "15:00", "16:00", 5);
+        String leaving = register(edition, Api.relay("Part", email(), List.of(morning, afternoon)), 201).getString("manageToken");
+        String waiting = registered(edition, "Attend", morning);
+        Api.organiser().body(Map.of("status", "REGISTRATION_CLOSED")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+
+        given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(morning, afternoon, late)))
+                .put("/api/v1/registrations/" + leaving + "/sessions").then().statusCode(409)
+                .body("detail", equalTo("Les inscriptions à cette édition ne sont pas ouvertes."));
+        Pages relay = Pages.anonymous();
+        relay.get("/r/" + leaving).then().statusCode(200).body(not(containsString("type=\"checkbox\" name=\"sessionIds\"")))
+                .body(containsString("Libérer ma place à 11:00 · Atelier 11:00"))
+                .body(containsString("Libérer ma place à 14:00 · Atelier 14:00"));
+        relay.form("/r/" + leaving + "/sessions", Map.of("sessionIds", String.valueOf(afternoon))).then().statusCode(303);
+        given().get("/api/v1/registrations/" + leaving).then().body("sessions.sessionId", contains((int) afternoon));
+        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("CONFIRMED"));
+        Pages.anonymous().get("/r/" + waiting).then().body(containsString("Libérer ma place à 11:00 · Atelier 11:00"));
+        // the last one too, through the API; after the forum, nothing moves
+        given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of()))
+                .put("/api/v1/registrations/" + leaving + "/sessions").then().statusCode(200).body("sessions", hasSize(0));
+        Api.organiser().body(Map.of("status", "HELD")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of()))
+                .put("/api/v1/registrations/" + waiting + "/sessions").then().statusCode(409)
+                .body("detail", equalTo("Le forum a eu lieu : les places et les listes d’attente ne se modifient plus."));
+        Pages.anonymous().get("/r/" + waiting).then().body(not(containsString("Libérer ma place")));
+    }
+
     @Test
     void changingSessionsKeepsSeatsDropsOthersAndPromotes() {
         long edition = Api.openEdition();

@@ -320,17 +320,25 @@ public class RegistrationService {
         return Booking.listByRegistration(registration);
     }
 
-    /** Replaces the relay's session choices: kept ones keep their seat or place, dropped ones free it. */
+    /**
+     * Replaces the relay's session choices: kept ones keep their seat or place, dropped ones free it.
+     * Choosing a session needs registration open; giving one up is possible until the forum is held,
+     * so that a relay who cannot come to a workshop leaves their seat to those waiting.
+     */
     public Registration changeSessions(String token, List<Long> sessionIds) {
         Registration r = lockedStanding(get(token));
         Edition edition = r.edition;
         Errors errors = new Errors();
         List<ProgrammeSession> wanted = checkSessions(sessionIds, id -> ProgrammeSession.findInEdition(edition, id), errors);
         errors.throwIfAny();
-        checkOpen(edition);
+        checkBeforeForum(edition);
+        List<Booking> current = Booking.listByRegistration(r);
+        if (!wanted.stream().allMatch(s -> current.stream().anyMatch(b -> b.session.id.equals(s.id)))) {
+            checkOpen(edition); // a session chosen anew
+        }
         Set<Long> wantedIds = new LinkedHashSet<>(wanted.stream().map(s -> s.id).toList());
         List<ProgrammeSession> freed = new ArrayList<>();
-        for (Booking booking : Booking.listByRegistration(r)) {
+        for (Booking booking : current) {
             if (!wantedIds.remove(booking.session.id)) {
                 freed.add(release(booking));
             }
