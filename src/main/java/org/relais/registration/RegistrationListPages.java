@@ -42,9 +42,9 @@ public class RegistrationListPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance registrations(Edition edition, List<RegistrationView> registrations,
-                RegistrationQueries.Filter filter, Form form, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles,
-                List<ProgrammeSession> sessions, List<Accessibility> needs, String csvQuery, Outbox.Undelivered undelivered,
-                Long heldBack);
+                RegistrationQueries.Filter filter, Form form, List<NetworkReference.Term> sectors,
+                List<NetworkReference.Term> roles, List<ProgrammeSession> sessions, List<Accessibility> needs,
+                String csvQuery, Outbox.Undelivered undelivered, Long heldBack);
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
                 List<Booking> waiting, Map<Long, List<RegistrationQueries.Offer>> moves, List<NeedCount> needs,
@@ -161,7 +161,8 @@ public class RegistrationListPages {
             // the sessions they do not have and that take bookings, as the rules would take them: an addition
             // overlaps none of their sessions and may wait; a move needs a seat free, and overlaps none but the one left
             List<RegistrationQueries.Offer> open = !edition.beforeForum() ? List.of() : queries.offers(edition).stream()
-                    .filter(o -> o.session().registration && bookings.stream().noneMatch(b -> b.session.id.equals(o.session().id)))
+                    .filter(o -> o.session().registration
+                            && bookings.stream().noneMatch(b -> b.session.id.equals(o.session().id)))
                     .toList();
             List<ProgrammeSession> theirs = bookings.stream().map(b -> b.session).toList();
             List<RegistrationQueries.Offer> additions = open.stream().filter(o -> fits(o, theirs)).toList();

@@ -575,7 +575,8 @@ public class RegistrationService {
      * waits: it would give up a place the relay holds). The relay is told which.
      */
     public Booking addSession(Long editionId, Long registrationId, Long sessionId) {
-        checkBeforeForum(lockEdition(editionId)); // before the registration is read, so that a cancellation just made is seen
+        // the lock before the registration is read, so that a cancellation just made is seen
+        checkBeforeForum(lockEdition(editionId));
         Registration relay = inEdition(editionId, registrationId);
         Seats seats = seatFor(relay, sessionId, null, true);
         Booking booking = book(relay, seats);
