@@ -53,6 +53,13 @@ public final class Api {
         return id;
     }
 
+    /** Moves an edition's status forward, one step after the other, as an organiser does. */
+    public static void advance(long editionId, String... statuses) {
+        for (String status : statuses) {
+            organiser().body(Map.of("status", status)).post("/api/v1/editions/" + editionId + "/status").then().statusCode(200);
+        }
+    }
+
     public static String forumDay() {
         return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(40).toString();
     }

@@ -159,8 +159,7 @@ class RegistrationApiTest {
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("WAITLISTED"));
         // one who has not arrived still can, until the forum is held
         Pages.anonymous().get("/r/" + waiting).then().body(containsString("/r/" + waiting + "/cancel"));
-        Api.organiser().body(Map.of("status", "REGISTRATION_CLOSED")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
-        Api.organiser().body(Map.of("status", "HELD")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        Api.advance(edition, "REGISTRATION_CLOSED", "HELD");
         given().delete("/api/v1/registrations/" + waiting).then().statusCode(409)
                 .body("detail", equalTo("Le forum a eu lieu : cette inscription ne s’annule plus."));
         Pages.anonymous().get("/r/" + waiting).then().statusCode(200).body(not(containsString("/r/" + waiting + "/cancel")));
@@ -180,7 +179,7 @@ class RegistrationApiTest {
         long late = Api.session(edition, room, Api.forumDay(), "15:00", "16:00", 5);
         String leaving = register(edition, Api.relay("Part", email(), List.of(morning, afternoon)), 201).getString("manageToken");
         String waiting = registered(edition, "Attend", morning);
-        Api.organiser().body(Map.of("status", "REGISTRATION_CLOSED")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        Api.advance(edition, "REGISTRATION_CLOSED");
 
         given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(morning, afternoon, late)))
                 .put("/api/v1/registrations/" + leaving + "/sessions").then().statusCode(409)
@@ -196,7 +195,7 @@ class RegistrationApiTest {
         // the last one too, through the API; after the forum, nothing moves
         given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of()))
                 .put("/api/v1/registrations/" + leaving + "/sessions").then().statusCode(200).body("sessions", hasSize(0));
-        Api.organiser().body(Map.of("status", "HELD")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        Api.advance(edition, "HELD");
         given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of()))
                 .put("/api/v1/registrations/" + waiting + "/sessions").then().statusCode(409)
                 .body("detail", equalTo("Le forum a eu lieu : les places et les listes d’attente ne se modifient plus."));
@@ -323,10 +322,10 @@ class RegistrationApiTest {
         given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("Jérôme")).body("email", equalTo(address));
 
         // Registration closed: still possible (the badges are printed from it). Held: no longer.
-        Api.organiser().body(Map.of("status", "REGISTRATION_CLOSED")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        Api.advance(edition, "REGISTRATION_CLOSED");
         given().contentType(ContentType.JSON).body(withValue(new java.util.HashMap<>(details), "firstName", "Jérôme-Marie"))
                 .put("/api/v1/registrations/" + token + "/details").then().statusCode(200).body("firstName", equalTo("Jérôme-Marie"));
-        Api.organiser().body(Map.of("status", "HELD")).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
+        Api.advance(edition, "HELD");
         given().contentType(ContentType.JSON).body(details).put("/api/v1/registrations/" + token + "/details").then()
                 .statusCode(409).body("detail", equalTo("Le forum a eu lieu : cette inscription ne se modifie plus."));
 

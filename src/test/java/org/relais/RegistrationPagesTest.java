@@ -522,9 +522,7 @@ class RegistrationPagesTest {
         assertEquals(2, moving.size(), before);
         assertTrue(pages.get(relay).asString().contains(relay + "/sessions\""), "a session can be added before");
 
-        for (String status : List.of("REGISTRATION_CLOSED", "HELD")) {
-            Api.organiser().body(Map.of("status", status)).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
-        }
+        Api.advance(edition, "REGISTRATION_CLOSED", "HELD");
         pages.get(attendees).then().statusCode(200).body(containsString("Assise")).body(containsString("Attend"))
                 .body(containsString("Le forum a eu lieu : les places et les listes d’attente ne se modifient plus."))
                 .body(not(containsString("/bookings/")));

@@ -237,9 +237,7 @@ class PersonalDataTest {
         // After the forum, a relay erased on request stays counted, with the sessions they held.
         long held = Api.register(edition, Api.relay("Eve", "held-" + System.nanoTime() + "@example.org", List.of(session)))
                 .getLong("id");
-        for (String status : List.of("REGISTRATION_CLOSED", "HELD")) {
-            Api.organiser().body(Map.of("status", status)).post("/api/v1/editions/" + edition + "/status").then().statusCode(200);
-        }
+        Api.advance(edition, "REGISTRATION_CLOSED", "HELD");
         Api.organiser().post("/api/v1/editions/" + edition + "/registrations/" + held + "/erase").then().statusCode(204);
         Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then()
                 .body("find { it.id == " + other + " }.status", equalTo("CANCELLED"))
