@@ -1,6 +1,7 @@
 package org.relais;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -115,7 +116,7 @@ class RegistrationPagesTest {
                 .body(containsString("<select id=\"f-sector\" name=\"sector\"><option value=\"\">Tous</option>"))
                 .body(containsString("<option value=\"justice\" selected>"))
                 // the export is of the list shown
-                .body(containsString("registrations.csv?sector=justice&amp;role=&amp;sessionId=&amp;status=&amp;q=&amp;need=\""));
+                .body(containsString("registrations.csv?sector=justice&amp;role=&amp;sessionId=&amp;status=&amp;q=&amp;need=&amp;arrival=\""));
         // typed by hand: none of the choices, or not a number
         pages.get(list + "?need=jetpack&status=zz&sessionId=abc").then().statusCode(422)
                 .body(containsString("Élodie")).body(containsString("Karim"))
@@ -128,6 +129,37 @@ class RegistrationPagesTest {
                 .body("errors[0].field", equalTo("sessionId")).body("errors[0].message", equalTo("Un nombre entier."));
         Api.organiser().get("/api/v1/editions/" + edition + "/registrations?sessionId=" + gone).then().statusCode(422)
                 .body("errors[0].field", equalTo("sessionId"));
+    }
+
+    /** After the forum, who came and who did not: the arrival's time in the list, a filter, the API's and the CSV's. */
+    @Test
+    void theOrganisersListSaysWhoArrivedAndWhoDidNot() {
+        long edition = Api.openEdition();
+        JsonPath came = Api.register(edition, Api.relay("Venue", "v-" + System.nanoTime() + "@example.org", List.of()));
+        Api.register(edition, Api.relay("Absente", "x-" + System.nanoTime() + "@example.org", List.of()));
+        String at = Api.organiser().body(Map.of("code", came.getString("code"))).post("/api/v1/editions/" + edition + "/checkins")
+                .then().statusCode(200).extract().jsonPath().getString("checkedInAt");
+        String clock = java.time.OffsetDateTime.parse(at).atZoneSameInstant(java.time.ZoneId.of("Europe/Paris"))
+                .toLocalTime().toString().substring(0, 5);
+
+        Pages pages = Pages.signIn();
+        String list = "/organiser/editions/" + edition + "/registrations";
+        pages.get(list).then().statusCode(200).body(containsString("<small>arrivé·e à " + clock + "</small>"))
+                .body(containsString("<span class=\"on-phone\"><br><small>arrivé·e à " + clock + "</small></span>"))
+                .body(containsString("Absente"));
+        pages.get(list + "?arrival=ARRIVED").then().statusCode(200).body(containsString("Venue"))
+                .body(not(containsString("Absente"))).body(containsString("<option value=\"ARRIVED\" selected>Arrivés</option>"))
+                .body(containsString("<li>Arrivée : Arrivés</li>"))
+                .body(containsString("registrations.csv?sector=&amp;role=&amp;sessionId=&amp;status=&amp;q=&amp;need=&amp;arrival=ARRIVED\""));
+        pages.get(list + "?arrival=ABSENT").then().body(containsString("Absente")).body(not(containsString("Venue")));
+        String absent = new String(pages.get(list + ".csv?arrival=absent").then().statusCode(200).extract().asByteArray(),
+                StandardCharsets.UTF_8);
+        assertEquals(2, absent.split("\r\n").length, absent);
+        assertTrue(absent.contains("\"Absente\""), absent);
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations?arrival=arrived").then().statusCode(200)
+                .body("firstName", contains("Venue"));
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations?arrival=maybe").then().statusCode(422)
+                .body("errors[0].field", equalTo("arrival"));
     }
 
     /** The host preparing a room reads how many of those seated need what; the waiting list is not counted. */

@@ -70,7 +70,8 @@ public class EditionRegistrationApi {
     @Path("registrations")
     @RolesAllowed(Account.ORGANISER)
     public List<RegistrationView> list(@RestPath Long id, @RestQuery String sector, @RestQuery String role,
-            @RestQuery String sessionId, @RestQuery String status, @RestQuery String q, @RestQuery String need) {
-        return queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status, q, need));
+            @RestQuery String sessionId, @RestQuery String status, @RestQuery String q, @RestQuery String need,
+            @RestQuery String arrival) {
+        return queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status, q, need, arrival));
     }
 }

@@ -81,8 +81,9 @@ public class RegistrationListPages {
     @GET
     @Path("registrations")
     public Response list(@RestPath Long id, @RestQuery String sector, @RestQuery String role,
-            @RestQuery String sessionId, @RestQuery String status, @RestQuery String q, @RestQuery String need) {
-        RegistrationQueries.Filter asked = new RegistrationQueries.Filter(sector, role, sessionId, status, q, need);
+            @RestQuery String sessionId, @RestQuery String status, @RestQuery String q, @RestQuery String need,
+            @RestQuery String arrival) {
+        RegistrationQueries.Filter asked = new RegistrationQueries.Filter(sector, role, sessionId, status, q, need, arrival);
         Form form = new Form();
         queries.check(id, asked).asMap().keySet().forEach(field -> form.errors().add(field, "filter_not_a_choice"));
         RegistrationQueries.Filter filter = asked.without(form.errors().asMap().keySet());
@@ -96,9 +97,10 @@ public class RegistrationListPages {
     @Path("registrations.csv")
     @Produces("text/csv")
     public Response csv(@RestPath Long id, @RestQuery String sector, @RestQuery String role, @RestQuery String sessionId,
-            @RestQuery String status, @RestQuery String q, @RestQuery String need) {
+            @RestQuery String status, @RestQuery String q, @RestQuery String need,
+            @RestQuery String arrival) {
         Edition edition = editions.get(id);
-        List<RegistrationView> rows = queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status, q, need));
+        List<RegistrationView> rows = queries.list(id, new RegistrationQueries.Filter(sector, role, sessionId, status, q, need, arrival));
         return Response.ok(RegistrationCsv.of(rows, reference), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"inscriptions-" + edition.number + ".csv\"").build();
     }

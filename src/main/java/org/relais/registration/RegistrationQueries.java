@@ -31,14 +31,23 @@ public class RegistrationQueries {
      * holding an {@code @} is a piece of an e-mail address, found as it is typed. {@code need} is one
      * {@link Accessibility} ticked, or {@link #ANY_NEED}. {@code session} is the session's id as the
      * address gives it ({@code sessionId}); {@link RegistrationQueries#check} says when it is not one.
+     * {@code arrival} is {@link #ARRIVED} (checked in at the door) or {@link #ABSENT} (not yet, or never).
      */
-    public record Filter(String sector, String role, String session, String status, String q, String need) {
+    public record Filter(String sector, String role, String session, String status, String q, String need,
+            String arrival) {
 
         /** {@code need=ANY}: the relays who ticked a need or wrote one. */
         public static final String ANY_NEED = "ANY";
+        public static final String ARRIVED = "ARRIVED";
+        public static final String ABSENT = "ABSENT";
 
         public Filter {
-            need = need == null ? null : need.strip().toUpperCase(Locale.ROOT); // as a status, whatever its case
+            need = upper(need); // as a status, whatever its case
+            arrival = upper(arrival);
+        }
+
+        private static String upper(String value) {
+            return value == null ? null : value.strip().toUpperCase(Locale.ROOT);
         }
 
         /** The session asked for; null when none is, or when what is asked is not a number. */
@@ -54,14 +63,15 @@ public class RegistrationQueries {
         public Filter without(Set<String> fields) {
             return new Filter(fields.contains("sector") ? null : sector, fields.contains("role") ? null : role,
                     fields.contains("sessionId") ? null : session, fields.contains("status") ? null : status,
-                    q, fields.contains("need") ? null : need);
+                    q, fields.contains("need") ? null : need, fields.contains("arrival") ? null : arrival);
         }
 
         /** The query of an address asking for this filter, each value encoded ({@code ?sector=…&q=…}). */
         public String query() {
             Long id = sessionId();
             return "?sector=" + encoded(sector) + "&role=" + encoded(role) + "&sessionId=" + (id == null ? "" : id)
-                    + "&status=" + encoded(status) + "&q=" + encoded(q) + "&need=" + encoded(need);
+                    + "&status=" + encoded(status) + "&q=" + encoded(q) + "&need=" + encoded(need)
+                    + "&arrival=" + encoded(arrival);
         }
 
         private static String encoded(String value) {
@@ -149,7 +159,7 @@ public class RegistrationQueries {
 
     /**
      * What is wrong with a filter, by the address's names of its fields: a value naming no sector, role,
-     * status or need, a session id that is not a number or not a session of the edition.
+     * status, need or arrival, a session id that is not a number or not a session of the edition.
      */
     public Errors check(Long editionId, Filter filter) {
         Edition edition = editions.get(editionId);
@@ -158,6 +168,7 @@ public class RegistrationQueries {
         errors.oneOf("role", filter.role(), keys(reference.relayRoles()), false);
         errors.oneOf("status", filter.status(), RegistrationStatus.class, false);
         errors.oneOf("need", filter.need(), needs(), false);
+        errors.oneOf("arrival", filter.arrival(), List.of(Filter.ARRIVED, Filter.ABSENT), false);
         Long sessionId = filter.sessionId();
         if (!blank(filter.session()) && sessionId == null) {
             errors.add("sessionId", "error_number");
@@ -192,7 +203,8 @@ public class RegistrationQueries {
                 && (blank(f.role()) || f.role().equals(r.role))
                 && (blank(f.status()) || f.status().equalsIgnoreCase(r.status.name()))
                 && (f.sessionId() == null || bookings.stream().anyMatch(b -> b.session.id.equals(f.sessionId())))
-                && (blank(f.need()) || needs(r, f.need()));
+                && (blank(f.need()) || needs(r, f.need()))
+                && (blank(f.arrival()) || Filter.ARRIVED.equals(f.arrival()) == (r.checkedInAt != null));
     }
 
     private static boolean needs(Registration r, String need) {

@@ -74,6 +74,11 @@ public class TemplateExtensions {
         return Messages.get("moment", longDate(local.toLocalDate()), hhmm(local.toLocalTime()));
     }
 
+    /** A moment stored, as its time of day where the forum is held ("10:05"). */
+    static String clock(java.time.OffsetDateTime at) {
+        return at == null ? "" : hhmm(ForumZone.current().local(at).toLocalTime());
+    }
+
     static String hhmm(LocalTime time) {
         return ForumZone.hhmm(time);
     }
