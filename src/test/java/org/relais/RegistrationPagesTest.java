@@ -135,8 +135,9 @@ class RegistrationPagesTest {
     @Test
     void theOrganisersListSaysWhoArrivedAndWhoDidNot() {
         long edition = Api.openEdition();
-        JsonPath came = Api.register(edition, Api.relay("Venue", "v-" + System.nanoTime() + "@example.org", List.of()));
-        Api.register(edition, Api.relay("Absente", "x-" + System.nanoTime() + "@example.org", List.of()));
+        long session = Api.session(edition, Api.space(edition, "Studio", "STUDIO", 40), Api.forumDay(), "11:00", "12:00", 5);
+        JsonPath came = Api.register(edition, Api.relay("Venue", "v-" + System.nanoTime() + "@example.org", List.of(session)));
+        Api.register(edition, Api.relay("Absente", "x-" + System.nanoTime() + "@example.org", List.of(session)));
         String at = Api.organiser().body(Map.of("code", came.getString("code"))).post("/api/v1/editions/" + edition + "/checkins")
                 .then().statusCode(200).extract().jsonPath().getString("checkedInAt");
         String clock = java.time.OffsetDateTime.parse(at).atZoneSameInstant(java.time.ZoneId.of("Europe/Paris"))
@@ -160,6 +161,17 @@ class RegistrationPagesTest {
                 .body("firstName", contains("Venue"));
         Api.organiser().get("/api/v1/editions/" + edition + "/registrations?arrival=maybe").then().statusCode(422)
                 .body("errors[0].field", equalTo("arrival"));
+
+        // the session's page says who was seen: at the forum's door, then at the room's
+        String attendees = "/organiser/editions/" + edition + "/sessions/" + session + "/attendees";
+        String sheet = pages.get(attendees).then().statusCode(200).extract().asString();
+        assertTrue(sheet.contains("<br><small>arrivé·e à " + clock + "</small>"), sheet);
+        String door = "/door/editions/" + edition + "/sessions/" + session;
+        assertEquals(303, pages.form(door + "/door-scan", Map.of("on", "true")).statusCode());
+        pages.form(door + "/scan", Map.of("code", came.getString("code"))).then().statusCode(200);
+        sheet = pages.get(attendees).then().statusCode(200).extract().asString();
+        assertTrue(sheet.contains("<br><small class=\"ok\">entré·e en salle à "), sheet);
+        assertEquals(1, sheet.split("<small class=\"ok\">entré·e en salle").length - 1, "Absente did not come");
     }
 
     /** The host preparing a room reads how many of those seated need what; the waiting list is not counted. */
