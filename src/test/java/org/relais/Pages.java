@@ -56,7 +56,7 @@ public final class Pages {
                 : path.matches("/door/editions/\\d+/sessions/\\d+/door-scan") ? path.replaceAll("/\\d+/door-scan$", "")
                 : path.matches("/door/editions/\\d+/sessions/\\d+/(scan|give-seat)") ? path.replaceAll("/(scan|give-seat)$", "")
                 : path.matches("/stand/.*/leads") ? path.replaceAll("/leads$", "")
-                : path.replaceAll("/(delete|status|guests|erase|link|cancel)$", "").replaceAll("(/registrations/\\d+)/sessions$", "$1");
+                : path.replaceAll("/(delete|status|guests|erase|link|cancel|clear-arrival)$", "").replaceAll("(/registrations/\\d+)/sessions$", "$1");
         String html = get(page).asString(); // the page the form is on
         Matcher token = TOKEN.matcher(html);
         if (!token.find()) {

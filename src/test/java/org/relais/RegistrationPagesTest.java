@@ -174,6 +174,29 @@ class RegistrationPagesTest {
         assertEquals(1, sheet.split("<small class=\"ok\">entré·e en salle").length - 1, "Absente did not come");
     }
 
+    /** A relay checked in at the door by mistake counts as not arrived again once the organisers clear it, and may cancel. */
+    @Test
+    void aMistakenArrivalIsClearedByTheOrganisers() {
+        long edition = Api.openEdition();
+        JsonPath wrong = Api.register(edition, Api.relay("Homonyme", "h-" + System.nanoTime() + "@example.org", List.of()));
+        Api.organiser().body(Map.of("code", wrong.getString("code"))).post("/api/v1/editions/" + edition + "/checkins")
+                .then().statusCode(200).body("status", equalTo("CHECKED_IN"));
+        given().delete("/api/v1/registrations/" + wrong.getString("manageToken")).then().statusCode(409);
+
+        Pages pages = Pages.signIn();
+        String page = "/organiser/editions/" + edition + "/registrations/" + wrong.getLong("id");
+        pages.get(page).then().statusCode(200).body(containsString(page + "/clear-arrival"))
+                .body(containsString("Arrivée enregistrée à l’accueil à "));
+        pages.form(page + "/clear-arrival", Map.of()).then().statusCode(303)
+                .header("Location", containsString("done=arrival-cleared"));
+        pages.get(page + "?done=arrival-cleared").then().body(containsString("L’arrivée est effacée"))
+                .body(not(containsString(page + "/clear-arrival"))).body(not(containsString("arrivé·e à")));
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then()
+                .body("[0].checkedInAt", org.hamcrest.Matchers.nullValue());
+        Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn", equalTo(0));
+        given().delete("/api/v1/registrations/" + wrong.getString("manageToken")).then().statusCode(204);
+    }
+
     /** The host preparing a room reads how many of those seated need what; the waiting list is not counted. */
     @Test
     void theSessionsPageCountsTheNeedsOfThoseSeated() {

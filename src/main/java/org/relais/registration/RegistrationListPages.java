@@ -139,6 +139,14 @@ public class RegistrationListPages {
         return onRelay(id, registrationId, () -> registrations.cancelByOrganiser(id, registrationId), "registration-cancelled");
     }
 
+    /** Clears an arrival recorded at the door by mistake. */
+    @POST
+    @Path("registrations/{registrationId}/clear-arrival")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response clearArrival(@RestPath Long id, @RestPath Long registrationId) {
+        return onRelay(id, registrationId, () -> registrations.clearArrival(id, registrationId), "arrival-cleared");
+    }
+
     /** An action on the relay's registration, then their page with what was done, or with why it was refused. */
     private Response onRelay(Long id, Long registrationId, Runnable action, String done) {
         return new Form().submit(() -> {

@@ -500,6 +500,18 @@ public class RegistrationService {
         outbox.queue(MailKind.MANAGE_LINK, r, null);
     }
 
+    /**
+     * Clears a relay's arrival recorded at the door by mistake (another person of the same name, a
+     * badge lent): they count as not arrived again, and may cancel again before the forum.
+     */
+    public void clearArrival(Long editionId, Long registrationId) {
+        lockEdition(editionId);
+        Registration r = inEdition(editionId, registrationId);
+        Registration.getEntityManager().refresh(r);
+        r.checkedInAt = null;
+        r.checkedInBy = null;
+    }
+
     // The organiser's hand on the lists.
 
     /** Gives a waiting relay a seat now, if one is free: the organiser adds seats first otherwise. */
