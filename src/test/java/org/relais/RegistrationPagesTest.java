@@ -186,7 +186,8 @@ class RegistrationPagesTest {
         Pages pages = Pages.signIn();
         String page = "/organiser/editions/" + edition + "/registrations/" + wrong.getLong("id");
         pages.get(page).then().statusCode(200).body(containsString(page + "/clear-arrival"))
-                .body(containsString("Arrivée enregistrée à l’accueil à "));
+                .body(containsString("Arrivée enregistrée à l’accueil à "))
+                .body(containsString("avec le lien de sa page, où il change ses séances.</span>")); // no longer "or cancel"
         pages.form(page + "/clear-arrival", Map.of()).then().statusCode(303)
                 .header("Location", containsString("done=arrival-cleared"));
         pages.get(page + "?done=arrival-cleared").then().body(containsString("L’arrivée est effacée"))
