@@ -188,21 +188,22 @@ public class RegistrationQueries {
             bookings.computeIfAbsent(b.registration.id, k -> new ArrayList<>()).add(b);
         }
         Predicate<Registration> found = filter.search();
+        Long sessionId = filter.sessionId(); // read once, not for every booking
         List<RegistrationView> views = new ArrayList<>();
         for (Registration r : Registration.listByEdition(edition)) {
             List<Booking> own = bookings.getOrDefault(r.id, List.of());
-            if (matches(r, own, filter) && found.test(r)) {
+            if (matches(r, own, filter, sessionId) && found.test(r)) {
                 views.add(RegistrationView.of(r, own));
             }
         }
         return views;
     }
 
-    private static boolean matches(Registration r, List<Booking> bookings, Filter f) {
+    private static boolean matches(Registration r, List<Booking> bookings, Filter f, Long sessionId) {
         return (blank(f.sector()) || f.sector().equals(r.sector))
                 && (blank(f.role()) || f.role().equals(r.role))
                 && (blank(f.status()) || f.status().equalsIgnoreCase(r.status.name()))
-                && (f.sessionId() == null || bookings.stream().anyMatch(b -> b.session.id.equals(f.sessionId())))
+                && (sessionId == null || bookings.stream().anyMatch(b -> b.session.id.equals(sessionId)))
                 && (blank(f.need()) || needs(r, f.need()))
                 && (blank(f.arrival()) || Filter.ARRIVED.equals(f.arrival()) == (r.checkedInAt != null));
     }
