@@ -44,7 +44,7 @@
       if (code.trim() !== '') { scan(code); }
     });
 
-    function show(tone, headline, lines, links) {
+    function show(tone, headline, lines, links, undo) {
       answer.className = 'answer ' + tone;
       answer.textContent = '';
       var h = document.createElement('p');
@@ -60,7 +60,27 @@
         a.href = href; a.target = '_blank'; a.textContent = words.wordsBadge;
         p.appendChild(a); answer.appendChild(p);
       });
+      if (undo) { answer.appendChild(undoForm(undo)); }
       refocus();
+    }
+
+    // An arrival just recorded can be taken back: the same plain form the page without script shows.
+    function undoForm(body) {
+      var form = document.createElement('form');
+      form.method = 'post';
+      form.action = root.dataset.base + '/undo';
+      form.className = 'undo';
+      form.appendChild(document.querySelector('#scan-form input[type=hidden]').cloneNode());
+      [[body.registrationId ? 'registrationId' : 'holderId', body.registrationId || body.holderId],
+        ['station', station.value]].forEach(function (f) {
+        var input = document.createElement('input');
+        input.type = 'hidden'; input.name = f[0]; input.value = f[1];
+        form.appendChild(input);
+      });
+      var button = document.createElement('button');
+      button.type = 'submit'; button.className = 'secondary'; button.textContent = words.wordsUndo;
+      form.appendChild(button);
+      return form;
     }
 
     function badgeLinks(body) {
@@ -86,7 +106,8 @@
       var item = { code: code, station: station.value };
       post(item).then(function (body) {
         online();
-        show(body.tone, body.headline, body.lines, body.tone === 'bad' ? [] : badgeLinks(body));
+        show(body.tone, body.headline, body.lines, body.tone === 'bad' ? [] : badgeLinks(body),
+          body.status === 'CHECKED_IN' ? body : null);
       }).catch(function () { offline(item); });
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import io.restassured.response.Response;
@@ -31,6 +32,9 @@ class DoorPagesTest {
 
     @Inject
     MockMailbox mailbox;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Inject
     org.relais.mail.OutboxWorker worker;
@@ -100,6 +104,64 @@ class DoorPagesTest {
         Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("registered", equalTo(2))
                 .body("checkedIn", equalTo(2));
         given().cookies(all).get("/door/editions/" + edition + "/live").then().statusCode(200);
+    }
+
+    @Test
+    void theDoorTakesBackAnArrivalItJustRecorded() {
+        long edition = Api.openEdition();
+        io.restassured.path.json.JsonPath awa = DoorApiTest.register(edition, "Awa", "Diallo", "Emmaüs");
+        long awaId = awa.getLong("id");
+        Pages door = Pages.signIn();
+        String scanned = door.form("/door/editions/" + edition + "/scan", Map.of("code", awa.getString("code"),
+                "station", "Entrée 1")).then().statusCode(200).extract().asString();
+        assertTrue(scanned.contains("Bienvenue, Awa Diallo") && scanned.contains("action=\"/door/editions/" + edition
+                + "/undo\"") && scanned.contains("name=\"registrationId\"") && scanned.contains("value=\"" + awaId + "\"")
+                && scanned.contains("Annuler cette arrivée</button>"), scanned);
+        arrived(edition, 1);
+
+        // The wrong person was checked in: taken back, they count as expected again.
+        String undone = door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", String.valueOf(awaId),
+                "station", "Entrée 1")).then().statusCode(200).extract().asString();
+        assertTrue(undone.contains("Arrivée annulée : Awa Diallo") && undone.contains("answer warn")
+                && !undone.contains("class=\"undo\""), undone);
+        arrived(edition, 0);
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then()
+                .body("find { it.id == " + awaId + " }.checkedInAt", org.hamcrest.Matchers.nullValue());
+        assertTrue(door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", String.valueOf(awaId)))
+                .asString().contains("Aucune arrivée à annuler : Awa Diallo n’est pas enregistré·e."), "a second undo");
+
+        // Their next scan checks them in, as new.
+        DoorApiTest.scan(edition, awa.getString("code")).then().statusCode(200).body("status", equalTo("CHECKED_IN"));
+        arrived(edition, 1);
+
+        // Past the window, the door can no longer take it back: the organisers can.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update registration set checked_in_at = ?1 where id = ?2")
+                .setParameter(1, java.time.OffsetDateTime.now().minusMinutes(11)).setParameter(2, awaId).executeUpdate());
+        Response late = door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", String.valueOf(awaId)));
+        assertEquals(200, late.statusCode());
+        assertTrue(late.asString().contains("L’arrivée de Awa Diallo date de plus de 10 minutes")
+                && late.asString().contains("answer bad"), late.asString());
+        arrived(edition, 1);
+
+        // Another badge holder's arrival too; another forum's person is not the door's.
+        String code = Api.organiser().body(Map.of("role", "PRESS", "firstName", "Paul", "lastName", "Presse",
+                "organisation", "Le Monde")).post("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(201)
+                .extract().path("code");
+        String press = door.form("/door/editions/" + edition + "/scan", Map.of("code", code)).asString();
+        Matcher holder = Pattern.compile("name=\"holderId\"\\s+value=\"(\\d+)\"").matcher(press);
+        assertTrue(press.contains("Bienvenue, Paul Presse") && holder.find(), press);
+        assertTrue(door.form("/door/editions/" + edition + "/undo", Map.of("holderId", holder.group(1))).asString()
+                .contains("Arrivée annulée : Paul Presse"));
+        Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("otherBadgesCheckedIn", equalTo(0));
+        long other = Api.openEdition();
+        door.form("/door/editions/" + other + "/undo", Map.of("registrationId", String.valueOf(awaId)))
+                .then().statusCode(404);
+        arrived(edition, 1);
+    }
+
+    private static void arrived(long edition, int count) {
+        Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn", equalTo(count));
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class Pages {
                 : path.matches(".*/bookings/\\d+/\\w+") ? "/organiser/editions"
                 : path.matches(".*/badge-holders(/\\d+/delete)?") ? path.replaceAll("/badge-holders.*$", "/badges")
                 : path.matches("/organiser/.*/door/(leads|access.*)") ? path.replaceAll("/door/.*$", "/door")
-                : path.matches("/door/editions/\\d+/scan") ? path.replaceAll("/scan$", "")
+                : path.matches("/door/editions/\\d+/(scan|undo)") ? path.replaceAll("/(scan|undo)$", "")
                 : path.matches("/door/editions/\\d+/sessions/\\d+/door-scan") ? path.replaceAll("/\\d+/door-scan$", "")
                 : path.matches("/door/editions/\\d+/sessions/\\d+/(scan|give-seat)") ? path.replaceAll("/(scan|give-seat)$", "")
                 : path.matches("/stand/.*/leads") ? path.replaceAll("/leads$", "")

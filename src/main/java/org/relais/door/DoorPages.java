@@ -127,6 +127,26 @@ public class DoorPages {
         return Templates.screen(editions.get(id), station, keys.publicKeyBase64(), shown, null, List.of());
     }
 
+    /** The door takes back an arrival it just recorded: the screen again, saying so. */
+    @POST
+    @Path("editions/{id}/undo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance undo(@RestPath Long id, MultivaluedMap<String, String> submitted) {
+        access.door(id);
+        Form form = new Form(submitted);
+        String station = station(form.text("station"));
+        DoorService.Undo undo = door.undoCheckIn(id, form.id("registrationId"), form.id("holderId"));
+        Shown shown = switch (undo.outcome()) {
+            case UNDONE -> new Shown(undo.outcome().name(), "warn", Messages.get("door_undone", undo.name()),
+                    List.of(Messages.get("door_undone_hint")), null, null);
+            case NOT_CHECKED_IN -> new Shown(undo.outcome().name(), "warn",
+                    Messages.get("door_undo_not_checked_in", undo.name()), List.of(), null, null);
+            case TOO_LATE -> new Shown(undo.outcome().name(), "bad", Messages.get("door_undo_too_late", undo.name(),
+                    DoorService.UNDO_WINDOW.toMinutes()), List.of(Messages.get("door_undo_too_late_hint")), null, null);
+        };
+        return Templates.screen(editions.get(id), station, keys.publicKeyBase64(), shown, null, List.of());
+    }
+
     @GET
     @Path("editions/{id}/search.json")
     @Produces(MediaType.APPLICATION_JSON)

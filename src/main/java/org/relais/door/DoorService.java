@@ -3,7 +3,9 @@ package org.relais.door;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -35,6 +37,12 @@ import org.relais.web.Messages;
 @ApplicationScoped
 @Transactional
 public class DoorService {
+
+    /**
+     * How long the door may take back an arrival it recorded: time to notice the wrong line clicked
+     * in the search, or a colleague's badge scanned. Later, the organisers clear it on the relay's page.
+     */
+    public static final Duration UNDO_WINDOW = Duration.ofMinutes(10);
 
     /** Longer than any code with spaces and dashes: anything beyond is not a code, and not stored. */
     static final int MAX_SCAN = 400;
@@ -156,6 +164,51 @@ public class DoorService {
         }
         return new CheckIn(outcome, r.id, null, r.firstName + " " + r.lastName, r.organisation,
                 Messages.get("BadgeRole_RELAY"), needs, sessions, r.checkedInAt, r.checkedInAt, r.checkedInBy);
+    }
+
+    /** What taking back an arrival did, and whose it was. */
+    public record Undo(Undone outcome, String name) {
+    }
+
+    /** An arrival taken back, one that was not recorded (or already taken back), or one too old for the door. */
+    public enum Undone {
+        UNDONE, NOT_CHECKED_IN, TOO_LATE
+    }
+
+    /**
+     * Takes back the arrival of a relay ({@code registrationId}) or of another badge holder
+     * ({@code holderId}) if it was recorded within {@link #UNDO_WINDOW}: they count as expected
+     * again, and their next scan checks them in.
+     */
+    public Undo undoCheckIn(Long editionId, Long registrationId, Long holderId) {
+        OffsetDateTime since = Instants.now().minus(UNDO_WINDOW);
+        if (registrationId != null) {
+            Registration r = Registration.findById(registrationId, LockModeType.PESSIMISTIC_WRITE);
+            if (r == null || !r.edition.id.equals(editionId)) {
+                throw new org.relais.web.NotFoundException("registration", registrationId);
+            }
+            Undo undo = undo(r.firstName + " " + r.lastName, r.checkedInAt, since);
+            if (undo.outcome() == Undone.UNDONE) {
+                r.checkedInAt = null;
+                r.checkedInBy = null;
+            }
+            return undo;
+        }
+        BadgeHolder h = holderId == null ? null : BadgeHolder.findById(holderId, LockModeType.PESSIMISTIC_WRITE);
+        if (h == null || !h.edition.id.equals(editionId)) {
+            throw new org.relais.web.NotFoundException("badge-holder", holderId);
+        }
+        Undo undo = undo(h.firstName + " " + h.lastName, h.checkedInAt, since);
+        if (undo.outcome() == Undone.UNDONE) {
+            h.checkedInAt = null;
+            h.checkedInBy = null;
+        }
+        return undo;
+    }
+
+    private static Undo undo(String name, OffsetDateTime checkedInAt, OffsetDateTime since) {
+        return new Undo(checkedInAt == null ? Undone.NOT_CHECKED_IN
+                : checkedInAt.isBefore(since) ? Undone.TOO_LATE : Undone.UNDONE, name);
     }
 
     /** One person found by the door's search, with what checking them in needs. */

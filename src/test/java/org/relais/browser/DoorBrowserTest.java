@@ -96,6 +96,19 @@ class DoorBrowserTest {
             assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Élise Lefèvre");
             assertThat(page.locator("#code")).isFocused();
 
+            // The wrong line was clicked: the door takes the arrival back at once, and checks her in again.
+            page.locator("#answer .undo button").click();
+            assertThat(page.locator("#answer .headline")).containsText("Arrivée annulée : Élise Lefèvre");
+            assertThat(page.locator("#answer .undo")).hasCount(0);
+            assertThat(page.locator("#station")).hasValue("Entrée 2");
+            Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn",
+                    org.hamcrest.Matchers.equalTo(1));
+            assertEquals(List.of(), Browser.barriers(page), "door-undone");
+            Browser.screenshot(page, "door-undone");
+            page.keyboard().type(elise);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Élise Lefèvre");
+
             // The service stops answering: the scan is kept, checked against its signature here, and sent later.
             page.route("**/scan", route -> route.abort());
             page.keyboard().type(zoe);
