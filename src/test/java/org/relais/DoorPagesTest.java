@@ -141,7 +141,8 @@ class DoorPagesTest {
         Response late = door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", String.valueOf(awaId)));
         assertEquals(200, late.statusCode());
         assertTrue(late.asString().contains("L’arrivée de Awa Diallo date de plus de 10 minutes")
-                && late.asString().contains("answer bad"), late.asString());
+                && late.asString().contains("answer bad") && late.asString().contains("celle d’un autre badge sur la page des badges"),
+                late.asString());
         arrived(edition, 1);
 
         // Another badge holder's arrival too; another forum's person is not the door's.
@@ -154,6 +155,15 @@ class DoorPagesTest {
         assertTrue(door.form("/door/editions/" + edition + "/undo", Map.of("holderId", holder.group(1))).asString()
                 .contains("Arrivée annulée : Paul Presse"));
         Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("otherBadgesCheckedIn", equalTo(0));
+        // Later, the organisers clear it on the badges page, where the arrival shows.
+        DoorApiTest.scan(edition, code).then().statusCode(200).body("status", equalTo("CHECKED_IN"));
+        String badges = door.get("/organiser/editions/" + edition + "/badges").asString();
+        assertTrue(badges.contains("arrivé·e à") && badges.contains("/badge-holders/" + holder.group(1) + "/clear-arrival"),
+                badges);
+        door.form("/organiser/editions/" + edition + "/badge-holders/" + holder.group(1) + "/clear-arrival", Map.of())
+                .then().statusCode(303);
+        Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("otherBadgesCheckedIn", equalTo(0));
+        assertFalse(door.get("/organiser/editions/" + edition + "/badges").asString().contains("arrivé·e à"));
         long other = Api.openEdition();
         door.form("/door/editions/" + other + "/undo", Map.of("registrationId", String.valueOf(awaId)))
                 .then().statusCode(404);

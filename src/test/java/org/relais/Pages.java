@@ -50,7 +50,7 @@ public final class Pages {
                 : path.matches("/editions/\\d+/(register|resend)") ? path.replaceAll("/(register|resend)$", "")
                 : path.matches("/r/[\\w-]+/(sessions|details|cancel)") ? path.replaceAll("/(sessions|details|cancel)$", "")
                 : path.matches(".*/bookings/\\d+/\\w+") ? "/organiser/editions"
-                : path.matches(".*/badge-holders(/\\d+/delete)?") ? path.replaceAll("/badge-holders.*$", "/badges")
+                : path.matches(".*/badge-holders(/\\d+/(delete|clear-arrival))?") ? path.replaceAll("/badge-holders.*$", "/badges")
                 : path.matches("/organiser/.*/door/(leads|access.*)") ? path.replaceAll("/door/.*$", "/door")
                 : path.matches("/door/editions/\\d+/(scan|undo)") ? path.replaceAll("/(scan|undo)$", "")
                 : path.matches("/door/editions/\\d+/sessions/\\d+/door-scan") ? path.replaceAll("/\\d+/door-scan$", "")

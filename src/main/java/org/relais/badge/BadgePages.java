@@ -113,6 +113,16 @@ public class BadgePages {
         }, problem -> page(id, new Form(), problem));
     }
 
+    @POST
+    @Path("badge-holders/{holderId}/clear-arrival")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object clearArrival(@RestPath Long id, @RestPath Long holderId) {
+        return new Form().submit(() -> {
+            badges.clearArrival(id, holderId);
+            return Redirects.to("/organiser/editions/" + id + "/badges#holders", "holder-arrival-cleared");
+        }, problem -> page(id, new Form(), problem));
+    }
+
     private BadgeRequest request() {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         return BadgeRequest.parse(q.getFirst("layout"), q.get("role"), "true".equals(q.getFirst("back")), q.getFirst("lang"));

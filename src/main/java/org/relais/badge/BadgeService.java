@@ -102,6 +102,13 @@ public class BadgeService {
         holder(editionId, holderId).delete();
     }
 
+    /** An arrival recorded at the door by mistake: the badge holder counts as not arrived again. */
+    public void clearArrival(Long editionId, Long holderId) {
+        BadgeHolder h = holder(editionId, holderId);
+        h.checkedInAt = null;
+        h.checkedInBy = null;
+    }
+
     // Printing
 
     /** Every badge of the edition the request asks for, sorted by last name then first name; returns how many. */

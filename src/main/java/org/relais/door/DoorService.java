@@ -196,7 +196,7 @@ public class DoorService {
         }
         BadgeHolder h = holderId == null ? null : BadgeHolder.findById(holderId, LockModeType.PESSIMISTIC_WRITE);
         if (h == null || !h.edition.id.equals(editionId)) {
-            throw new org.relais.web.NotFoundException("badge-holder", holderId);
+            throw new org.relais.web.NotFoundException("badge_holder", holderId);
         }
         Undo undo = undo(h.firstName + " " + h.lastName, h.checkedInAt, since);
         if (undo.outcome() == Undone.UNDONE) {
