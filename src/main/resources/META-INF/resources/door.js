@@ -60,19 +60,20 @@
         a.href = href; a.target = '_blank'; a.textContent = words.wordsBadge;
         p.appendChild(a); answer.appendChild(p);
       });
-      if (undo) { answer.appendChild(undoForm(undo)); }
+      if (undo) {
+        answer.appendChild(undoForm(undo.registrationId ? 'registrationId' : 'holderId', undo.registrationId || undo.holderId));
+      }
       refocus();
     }
 
     // An arrival just recorded can be taken back: the same plain form the page without script shows.
-    function undoForm(body) {
+    function undoForm(field, id) {
       var form = document.createElement('form');
       form.method = 'post';
       form.action = root.dataset.base + '/undo';
       form.className = 'undo';
       form.appendChild(document.querySelector('#scan-form input[type=hidden]').cloneNode());
-      [[body.registrationId ? 'registrationId' : 'holderId', body.registrationId || body.holderId],
-        ['station', station.value]].forEach(function (f) {
+      [[field, id], ['station', station.value]].forEach(function (f) {
         var input = document.createElement('input');
         input.type = 'hidden'; input.name = f[0]; input.value = f[1];
         form.appendChild(input);
@@ -237,6 +238,11 @@
               var t = document.createElement('span'); t.className = 'tag bad'; t.textContent = words.wordsCancelled; li.appendChild(t);
             } else if (f.checkedInAt) {
               var w = document.createElement('span'); w.className = 'tag warn'; w.textContent = words.wordsAlready; li.appendChild(w);
+              if (f.undoable) {
+                var undo = undoForm(f.kind === 'HOLDER' ? 'holderId' : 'registrationId', f.id);
+                undo.className = 'inline undo';
+                li.appendChild(undo);
+              }
             } else {
               var btn = document.createElement('button');
               btn.type = 'button'; btn.textContent = words.wordsCheck;

@@ -133,11 +133,17 @@ class DoorPagesTest {
         // Their next scan checks them in, as new.
         DoorApiTest.scan(edition, awa.getString("code")).then().statusCode(200).body("status", equalTo("CHECKED_IN"));
         arrived(edition, 1);
+        // Found by the search, the arrival is still the door's to take back, from the list too.
+        String found = door.get("/door/editions/" + edition + "?q=diallo").asString();
+        assertTrue(found.contains("Déjà arrivé·e") && found.contains("class=\"inline undo\""), found);
+        Api.organiser().get("/api/v1/editions/" + edition + "/checkins/search?q=diallo").then().body("[0].undoable", equalTo(true));
 
         // Past the window, the door can no longer take it back: the organisers can.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update registration set checked_in_at = ?1 where id = ?2")
                 .setParameter(1, java.time.OffsetDateTime.now().minusMinutes(11)).setParameter(2, awaId).executeUpdate());
+        Api.organiser().get("/api/v1/editions/" + edition + "/checkins/search?q=diallo").then().body("[0].undoable", equalTo(false));
+        assertFalse(door.get("/door/editions/" + edition + "?q=diallo").asString().contains("class=\"inline undo\""));
         Response late = door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", String.valueOf(awaId)));
         assertEquals(200, late.statusCode());
         assertTrue(late.asString().contains("L’arrivée de Awa Diallo date de plus de 10 minutes")

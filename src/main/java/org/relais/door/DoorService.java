@@ -198,9 +198,18 @@ public class DoorService {
                 name);
     }
 
-    /** One person found by the door's search, with what checking them in needs. */
+    /**
+     * One person found by the door's search, with what checking them in needs; {@code undoable}
+     * when their arrival is recent enough for the door to take back.
+     */
     public record Found(String kind, Long id, String name, String organisation, String code, boolean cancelled,
-            OffsetDateTime checkedInAt, String checkedInBy) {
+            OffsetDateTime checkedInAt, String checkedInBy, boolean undoable) {
+
+        Found(String kind, Long id, String name, String organisation, String code, boolean cancelled,
+                OffsetDateTime checkedInAt, String checkedInBy, OffsetDateTime undoSince) {
+            this(kind, id, name, organisation, code, cancelled, checkedInAt, checkedInBy,
+                    checkedInAt != null && !checkedInAt.isBefore(undoSince));
+        }
     }
 
     /** Registrations and other badge holders whose name or organisation holds every word typed, case and accents aside. */
@@ -213,6 +222,7 @@ public class DoorService {
         String[] words = folded.split(" ");
         SearchIndex.Matches matches = index.find(editionId, words.length > 5 ? java.util.Arrays.copyOf(words, 5) : words, 20);
         // What is shown is read now, fresh: a check-in a second ago shows.
+        OffsetDateTime undoSince = Instants.now().minus(UNDO_WINDOW);
         List<Object[]> rows = new ArrayList<>();
         if (!matches.registrations().isEmpty()) {
             for (Registration r : em.createQuery("select x from Registration x where x.id in :ids", Registration.class)
@@ -220,14 +230,15 @@ public class DoorService {
                 boolean cancelled = r.status == RegistrationStatus.CANCELLED;
                 rows.add(new Object[] {(cancelled ? "1" : "0") + r.sortLast + " " + r.sortFirst,
                     new Found("REGISTRATION", r.id, r.firstName + " " + r.lastName, r.organisation, r.code, cancelled,
-                            r.checkedInAt, r.checkedInBy)});
+                            r.checkedInAt, r.checkedInBy, undoSince)});
             }
         }
         if (!matches.holders().isEmpty()) {
             for (BadgeHolder h : em.createQuery("select x from BadgeHolder x where x.id in :ids", BadgeHolder.class)
                     .setParameter("ids", matches.holders()).getResultList()) {
                 rows.add(new Object[] {"0" + h.sortLast + " " + h.sortFirst, new Found("HOLDER", h.id,
-                        h.firstName + " " + h.lastName, h.organisation, h.code, false, h.checkedInAt, h.checkedInBy)});
+                        h.firstName + " " + h.lastName, h.organisation, h.code, false, h.checkedInAt, h.checkedInBy,
+                        undoSince)});
             }
         }
         rows.sort(java.util.Comparator.comparing(row -> (String) row[0]));
