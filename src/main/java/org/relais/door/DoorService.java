@@ -39,7 +39,8 @@ public class DoorService {
 
     /**
      * How long the door may take back an arrival it recorded: time to notice the wrong line clicked
-     * in the search, or a colleague's badge scanned. Later, the organisers clear it on the relay's page.
+     * in the search, or a colleague's badge scanned. Later, the organisers clear it (on the relay's
+     * page, or the badges page for another badge).
      */
     public static final Duration UNDO_WINDOW = Duration.ofMinutes(10);
 
