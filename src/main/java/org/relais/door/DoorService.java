@@ -282,8 +282,10 @@ public class DoorService {
                 quarters.merge(ForumZone.hhmm(quarter), 1L, Long::sum);
             }
         }
-        long others = BadgeHolder.count("edition", edition);
-        long othersIn = BadgeHolder.count("edition = ?1 and checkedInAt is not null", edition);
+        // Once the edition's personal data has gone, its other badges are counts kept on the edition.
+        long others = BadgeHolder.count("edition", edition) + (edition.erasedBadges == null ? 0 : edition.erasedBadges);
+        long othersIn = BadgeHolder.count("edition = ?1 and checkedInAt is not null", edition)
+                + (edition.erasedBadgesCheckedIn == null ? 0 : edition.erasedBadgesCheckedIn);
         return new Attendance(rows.size(), arrived, counts(sectors), counts(roles), quarters, others, othersIn);
     }
 

@@ -69,6 +69,14 @@ public class Edition extends PanacheEntityBase {
     @Column(name = "anonymised_at")
     public java.time.OffsetDateTime anonymisedAt;
 
+    /** How many other badges (staff, organisers, guests, press) it had when they were deleted with its personal data; null before. */
+    @Column(name = "erased_badges")
+    public Integer erasedBadges;
+
+    /** How many of those were checked in at the door. */
+    @Column(name = "erased_badges_checked_in")
+    public Integer erasedBadgesCheckedIn;
+
     /** Whether stands may record leads by scanning relays' badges (the organiser can switch it off). */
     @Column(name = "leads_enabled")
     public boolean leadsEnabled = true;

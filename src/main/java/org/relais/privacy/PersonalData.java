@@ -147,6 +147,9 @@ public class PersonalData {
         Edition edition = Edition.findById(editionId);
         int erased = registrations.eraseEdition(edition);
         Lead.delete("stand.id in (select s.id from Stand s where s.edition = ?1)", edition);
+        // The badges go, their counts stay: the door's figures of guests, press and staff remain true.
+        edition.erasedBadges = (int) BadgeHolder.count("edition", edition);
+        edition.erasedBadgesCheckedIn = (int) BadgeHolder.count("edition = ?1 and checkedInAt is not null", edition);
         BadgeHolder.delete("edition", edition);
         edition.anonymisedAt = Instants.now();
         return erased;

@@ -227,9 +227,14 @@ class PersonalDataTest {
         JsonPath chloe = Api.register(edition, Api.relay("Chloé", email, List.of(session)));
         long relay = chloe.getLong("id");
         String leads = noted(edition, chloe.getString("code"), "Rappeler Chloé");
-        Api.organiser().contentType(ContentType.JSON)
+        String press = Api.organiser().contentType(ContentType.JSON)
                 .body(Map.of("role", "PRESS", "firstName", "Jeanne", "lastName", "Presse", "organisation", "Le Journal"))
+                .post("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(201).extract().path("code");
+        Api.organiser().contentType(ContentType.JSON)
+                .body(Map.of("role", "GUEST", "firstName", "Gaston", "lastName", "Invité", "organisation", "Mairie"))
                 .post("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(201);
+        Api.organiser().contentType(ContentType.JSON).body(Map.of("code", press))
+                .post("/api/v1/editions/" + edition + "/checkins").then().statusCode(200);
         // Through the API, an organiser erases one relay at once too.
         long other = Api.register(edition, Api.relay("Dalia", "other-" + System.nanoTime() + "@example.org", List.of()))
                 .getLong("id");
@@ -260,6 +265,9 @@ class PersonalDataTest {
                 .body("find { it.id == " + relay + " }.sessions[0].sessionId", equalTo((int) session))
                 .body(not(containsString(email)));
         Api.organiser().get("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(200).body("size()", equalTo(0));
+        // The badges went, their counts stay: two other badges, one of them came.
+        Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().statusCode(200)
+                .body("otherBadges", equalTo(2)).body("otherBadgesCheckedIn", equalTo(1));
         standStaff(edition).get(leads + ".csv").then().statusCode(200).body(not(containsString("Chloé")));
         given().get("/privacy").then().body(containsString("conservées " + months + " mois après le forum"));
     }
