@@ -123,8 +123,7 @@ public class DoorPages {
     public TemplateInstance scanForm(@RestPath Long id, MultivaluedMap<String, String> form) {
         access.door(id);
         String station = station(form.getFirst("station"));
-        Shown shown = shown(door.checkIn(id, form.getFirst("code"), station, null));
-        return Templates.screen(editions.get(id), station, keys.publicKeyBase64(), shown, null, List.of());
+        return answered(id, station, shown(door.checkIn(id, form.getFirst("code"), station, null)));
     }
 
     /** The door takes back an arrival it just recorded: the screen again, saying so. */
@@ -144,6 +143,11 @@ public class DoorPages {
             case TOO_LATE -> new Shown(undo.outcome().name(), "bad", Messages.get("door_undo_too_late", undo.name(),
                     DoorService.UNDO_WINDOW.toMinutes()), List.of(Messages.get("door_undo_too_late_hint")), null, null);
         };
+        return answered(id, station, shown);
+    }
+
+    /** The check-in screen again, with an answer in place of the search. */
+    private TemplateInstance answered(Long id, String station, Shown shown) {
         return Templates.screen(editions.get(id), station, keys.publicKeyBase64(), shown, null, List.of());
     }
 
@@ -174,9 +178,7 @@ public class DoorPages {
                 null, form.text("organisation"), form.text("sector"), form.text("role"), null, "fr",
                 form.bool("consent"), List.of());
         return form.submit(() -> {
-            Shown shown = shown(door.walkIn(id, data, station));
-            return Response.ok(Templates.screen(editions.get(id), station, keys.publicKeyBase64(), shown, null, List.of()))
-                    .build();
+            return Response.ok(answered(id, station, shown(door.walkIn(id, data, station)))).build();
         }, problem -> Templates.walkIn(editions.get(id), form, reference.relaySectors(), reference.relayRoles(), station));
     }
 

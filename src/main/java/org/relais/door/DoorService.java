@@ -205,12 +205,11 @@ public class DoorService {
      */
     public record Found(String kind, Long id, String name, String organisation, String code, boolean cancelled,
             OffsetDateTime checkedInAt, String checkedInBy, boolean undoable) {
+    }
 
-        Found(String kind, Long id, String name, String organisation, String code, boolean cancelled,
-                OffsetDateTime checkedInAt, String checkedInBy, OffsetDateTime undoSince) {
-            this(kind, id, name, organisation, code, cancelled, checkedInAt, checkedInBy,
-                    checkedInAt != null && !checkedInAt.isBefore(undoSince));
-        }
+    /** Whether an arrival is one the door may still take back: recorded at {@code since} or later. */
+    private static boolean undoable(OffsetDateTime checkedInAt, OffsetDateTime since) {
+        return checkedInAt != null && !checkedInAt.isBefore(since);
     }
 
     /** Registrations and other badge holders whose name or organisation holds every word typed, case and accents aside. */
@@ -231,7 +230,7 @@ public class DoorService {
                 boolean cancelled = r.status == RegistrationStatus.CANCELLED;
                 rows.add(new Object[] {(cancelled ? "1" : "0") + r.sortLast + " " + r.sortFirst,
                     new Found("REGISTRATION", r.id, r.firstName + " " + r.lastName, r.organisation, r.code, cancelled,
-                            r.checkedInAt, r.checkedInBy, undoSince)});
+                            r.checkedInAt, r.checkedInBy, undoable(r.checkedInAt, undoSince))});
             }
         }
         if (!matches.holders().isEmpty()) {
@@ -239,7 +238,7 @@ public class DoorService {
                     .setParameter("ids", matches.holders()).getResultList()) {
                 rows.add(new Object[] {"0" + h.sortLast + " " + h.sortFirst, new Found("HOLDER", h.id,
                         h.firstName + " " + h.lastName, h.organisation, h.code, false, h.checkedInAt, h.checkedInBy,
-                        undoSince)});
+                        undoable(h.checkedInAt, undoSince))});
             }
         }
         rows.sort(java.util.Comparator.comparing(row -> (String) row[0]));
