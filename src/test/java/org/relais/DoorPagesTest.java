@@ -295,4 +295,66 @@ class DoorPagesTest {
                 && toAwa.get(0).getText().contains("de 11:00 à 12:00, a commencé sans vous"), toAwa.get(0).getText());
         assertTrue(toAwa.get(0).getHtml().contains("a commencé sans vous"), toAwa.get(0).getHtml());
     }
+
+    @Test
+    void theRoomDoorTakesBackAnEntryItJustRecorded() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Atelier radio 2", "STUDIO", 12);
+        long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        io.restassured.path.json.JsonPath awa = Api.register(edition,
+                Api.relay("Awa", "entry-a-" + System.nanoTime() + "@example.org", List.of(workshop)));
+        io.restassured.path.json.JsonPath bilal = Api.register(edition,
+                Api.relay("Bilal", "entry-b-" + System.nanoTime() + "@example.org", List.of(workshop)));
+        DoorApiTest.scan(edition, bilal.getString("code")).then().statusCode(200); // Bilal waits, in the building
+        long awaId = awa.getLong("id");
+        Pages pages = Pages.signIn();
+        String base = "/door/editions/" + edition + "/sessions/" + workshop;
+        assertEquals(303, pages.form(base + "/door-scan", Map.of("on", "true")).statusCode());
+
+        // Bilal's badge scanned for Awa's, say: she is in, her seat cannot be given.
+        String in = pages.form(base + "/scan", Map.of("code", awa.getString("code"))).then().statusCode(200)
+                .extract().asString();
+        assertTrue(in.contains("Awa Relais : place confirmée") && in.contains("action=\"" + base + "/undo\"")
+                && in.contains("value=\"" + awaId + "\"") && in.contains("Annuler cette entrée</button>"), in);
+        String page = pages.get(base).asString();
+        assertTrue(page.contains("class=\"inline undo\"") && !page.contains("name=\"from\""), page);
+
+        // Taken back: her seat counts as not taken, and can be given to Bilal.
+        String undone = pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awaId))).then()
+                .statusCode(200).extract().asString();
+        assertTrue(undone.contains("Entrée annulée : Awa Relais") && undone.contains("answer warn")
+                && !undone.contains("class=\"undo\"") && undone.contains("name=\"from\""), undone);
+        assertTrue(pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awaId))).asString()
+                .contains("Aucune entrée à annuler : Awa Relais n’est pas entré·e."), "a second undo");
+
+        // Her next scan lets her in again; past ten minutes the door can no longer take it back.
+        assertTrue(pages.form(base + "/scan", Map.of("code", awa.getString("code"))).asString().contains("place confirmée"));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update booking set attended_at = ?1 where registration_id = ?2")
+                .setParameter(1, java.time.OffsetDateTime.now().minusMinutes(11)).setParameter(2, awaId).executeUpdate());
+        assertFalse(pages.get(base).asString().contains("class=\"inline undo\""));
+        String late = pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awaId))).then().statusCode(200)
+                .extract().asString();
+        assertTrue(late.contains("L’entrée de Awa Relais date de plus de 10 minutes") && late.contains("answer bad")
+                && late.contains("sur la page de la séance") && !late.contains("name=\"from\""), late);
+
+        // The organisers clear it on the session's page.
+        String attendees = "/organiser/editions/" + edition + "/sessions/" + workshop + "/attendees";
+        Matcher clear = Pattern.compile("/bookings/(\\d+)/clear-entry").matcher(pages.get(attendees).asString());
+        assertTrue(clear.find(), "the session's page offers to clear the entry");
+        assertEquals(303, pages.form("/organiser/editions/" + edition + "/bookings/" + clear.group(1) + "/clear-entry",
+                Map.of()).statusCode());
+        String cleared = pages.get(attendees).asString();
+        assertFalse(cleared.contains("entré·e en salle") || cleared.contains("/clear-entry"), cleared);
+        assertTrue(pages.get(base).asString().contains("name=\"from\""), "her seat can be given again");
+
+        // Someone without a booking in the session, or another forum's session, is not this door's.
+        String chloe = String.valueOf(DoorApiTest.register(edition, "Chloé", "Sans-Place", "CCAS").getLong("id"));
+        pages.form(base + "/undo", Map.of("registrationId", chloe)).then().statusCode(404);
+        long other = Api.openEdition();
+        pages.form("/door/editions/" + other + "/sessions/" + workshop + "/undo",
+                Map.of("registrationId", String.valueOf(awaId))).then().statusCode(404);
+        pages.form("/organiser/editions/" + other + "/bookings/" + clear.group(1) + "/clear-entry", Map.of())
+                .then().statusCode(404);
+    }
 }

@@ -49,12 +49,12 @@ public final class Pages {
         String page = path.equals("/logout") ? "/organiser/editions"
                 : path.matches("/editions/\\d+/(register|resend)") ? path.replaceAll("/(register|resend)$", "")
                 : path.matches("/r/[\\w-]+/(sessions|details|cancel)") ? path.replaceAll("/(sessions|details|cancel)$", "")
-                : path.matches(".*/bookings/\\d+/\\w+") ? "/organiser/editions"
+                : path.matches(".*/bookings/\\d+/[\\w-]+") ? "/organiser/editions"
                 : path.matches(".*/badge-holders(/\\d+/(delete|clear-arrival))?") ? path.replaceAll("/badge-holders.*$", "/badges")
                 : path.matches("/organiser/.*/door/(leads|access.*)") ? path.replaceAll("/door/.*$", "/door")
                 : path.matches("/door/editions/\\d+/(scan|undo)") ? path.replaceAll("/(scan|undo)$", "")
                 : path.matches("/door/editions/\\d+/sessions/\\d+/door-scan") ? path.replaceAll("/\\d+/door-scan$", "")
-                : path.matches("/door/editions/\\d+/sessions/\\d+/(scan|give-seat)") ? path.replaceAll("/(scan|give-seat)$", "")
+                : path.matches("/door/editions/\\d+/sessions/\\d+/(scan|give-seat|undo)") ? path.replaceAll("/(scan|give-seat|undo)$", "")
                 : path.matches("/stand/.*/leads") ? path.replaceAll("/leads$", "")
                 : path.replaceAll("/(delete|status|guests|erase|link|cancel|clear-arrival)$", "").replaceAll("(/registrations/\\d+)/sessions$", "$1");
         String html = get(page).asString(); // the page the form is on

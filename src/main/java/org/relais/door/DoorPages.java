@@ -135,15 +135,22 @@ public class DoorPages {
         Form form = new Form(submitted);
         String station = station(form.text("station"));
         DoorService.Undo undo = door.undoCheckIn(id, form.id("registrationId"), form.id("holderId"));
-        Shown shown = switch (undo.outcome()) {
-            case UNDONE -> new Shown(undo.outcome().name(), "warn", Messages.get("door_undone", undo.name()),
-                    List.of(Messages.get("door_undone_hint")), null, null);
+        return answered(id, station, undone(undo, "door"));
+    }
+
+    /**
+     * An undo's answer in words, from the messages of the forum's door ({@code door}) or of a
+     * room's ({@code room}): {@code _undone}, {@code _undo_not_checked_in}, {@code _undo_too_late}.
+     */
+    private static Shown undone(DoorService.Undo undo, String door) {
+        return switch (undo.outcome()) {
+            case UNDONE -> new Shown(undo.outcome().name(), "warn", Messages.get(door + "_undone", undo.name()),
+                    List.of(Messages.get(door + "_undone_hint")), null, null);
             case NOT_CHECKED_IN -> new Shown(undo.outcome().name(), "warn",
-                    Messages.get("door_undo_not_checked_in", undo.name()), List.of(), null, null);
-            case TOO_LATE -> new Shown(undo.outcome().name(), "bad", Messages.get("door_undo_too_late", undo.name(),
-                    DoorService.UNDO_WINDOW.toMinutes()), List.of(Messages.get("door_undo_too_late_hint")), null, null);
+                    Messages.get(door + "_undo_not_checked_in", undo.name()), List.of(), null, null);
+            case TOO_LATE -> new Shown(undo.outcome().name(), "bad", Messages.get(door + "_undo_too_late", undo.name(),
+                    DoorService.UNDO_WINDOW.toMinutes()), List.of(Messages.get(door + "_undo_too_late_hint")), null, null);
         };
-        return answered(id, station, shown);
     }
 
     /** The check-in screen again, with an answer in place of the search. */
@@ -246,6 +253,16 @@ public class DoorPages {
     public TemplateInstance roomScan(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> form) {
         access.door(id);
         Shown shown = rooms.scan(id, sessionId, form.getFirst("code"));
+        return Templates.room(editions.get(id), rooms.room(id, sessionId), shown, null);
+    }
+
+    /** The room's door takes back an entry it just recorded: the room's screen again, saying so. */
+    @POST
+    @Path("editions/{id}/sessions/{sessionId}/undo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance roomUndo(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> submitted) {
+        access.door(id);
+        Shown shown = undone(rooms.undo(id, sessionId, new Form(submitted).id("registrationId")), "room");
         return Templates.room(editions.get(id), rooms.room(id, sessionId), shown, null);
     }
 

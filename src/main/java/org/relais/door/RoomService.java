@@ -57,8 +57,15 @@ public class RoomService {
         session(editionId, sessionId).doorScan = on;
     }
 
-    /** Who has a seat (and whether they came) and who waits (and whether they are in the building). */
-    public record Room(ProgrammeSession session, List<Booking> seated, List<Booking> waiting) {
+    /**
+     * Who has a seat (and whether they came) and who waits (and whether they are in the building);
+     * an entry recorded at {@code undoSince} or later is one the door may still take back.
+     */
+    public record Room(ProgrammeSession session, List<Booking> seated, List<Booking> waiting, OffsetDateTime undoSince) {
+
+        public boolean undoable(Booking b) {
+            return b.attendedAt != null && !b.attendedAt.isBefore(undoSince);
+        }
 
         public List<Booking> noShows() {
             return seated.stream().filter(b -> b.attendedAt == null).toList();
@@ -71,7 +78,8 @@ public class RoomService {
 
     public Room room(Long editionId, Long sessionId) {
         ProgrammeSession session = session(editionId, sessionId);
-        return new Room(session, Booking.seated(session), Booking.waitingList(session));
+        return new Room(session, Booking.seated(session), Booking.waitingList(session),
+                Instants.now().minus(DoorService.UNDO_WINDOW));
     }
 
     /** A scan at the room's door, answered in words with its tone (ok, warn, bad). */
@@ -99,10 +107,31 @@ public class RoomService {
         int won = em.createQuery("update Booking set attendedAt = :at where id = :id and attendedAt is null")
                 .setParameter("at", now).setParameter("id", b.id).executeUpdate();
         if (won == 1) {
-            return shown("ok", Messages.get("room_in", r.fullName()), null);
+            return new DoorPages.Shown("IN", "ok", Messages.get("room_in", r.fullName()), List.of(), r.id, null);
         }
         em.refresh(b);
         return shown("warn", Messages.get("room_already", r.fullName(), forum.hhmm(b.attendedAt)), null);
+    }
+
+    /**
+     * Takes back an entry this room's door recorded for the relay ({@code registrationId}) within
+     * {@link DoorService#UNDO_WINDOW} (the wrong badge scanned, a person who turned back): their
+     * seat counts as not taken again, so it can be given, and their next scan lets them in.
+     */
+    public DoorService.Undo undo(Long editionId, Long sessionId, Long registrationId) {
+        ProgrammeSession session = session(editionId, sessionId);
+        Booking b = registrationId == null ? null
+                : Booking.<Booking>find("registration.id = ?1 and session = ?2", registrationId, session).firstResult();
+        if (b == null) {
+            throw new NotFoundException("registration", registrationId);
+        }
+        // One conditional update, as for the scan: taken back only if still recorded, and lately.
+        int undone = em.createQuery("update Booking set attendedAt = null where id = :id and attendedAt >= :since")
+                .setParameter("id", b.id).setParameter("since", Instants.now().minus(DoorService.UNDO_WINDOW))
+                .executeUpdate();
+        return new DoorService.Undo(undone == 1 ? DoorService.Undone.UNDONE
+                : b.attendedAt == null ? DoorService.Undone.NOT_CHECKED_IN : DoorService.Undone.TOO_LATE,
+                b.registration.fullName());
     }
 
     public void giveSeat(Long editionId, Long sessionId, Long fromBookingId, Long toBookingId) {

@@ -214,6 +214,7 @@ public class RegistrationListPages {
                 case "confirm" -> registrations.confirmByHand(id, bookingId);
                 case "up" -> registrations.moveUp(id, bookingId);
                 case "remove" -> registrations.removeBooking(id, bookingId);
+                case "clear-entry" -> registrations.clearEntry(id, bookingId);
                 default -> throw new jakarta.ws.rs.NotFoundException();
             }
             return Redirects.to("/organiser/editions/" + id + "/sessions/" + sessionId + "/attendees", "saved");

@@ -512,6 +512,16 @@ public class RegistrationService {
         r.checkedInBy = null;
     }
 
+    /**
+     * Clears a relay's entry into a session recorded at the room's door by mistake: they count as
+     * not come in again, so that their seat can be given to someone waiting. Before the forum or after.
+     */
+    public void clearEntry(Long editionId, Long bookingId) {
+        Booking booking = lockedBooking(editionId, bookingId);
+        Booking.getEntityManager().refresh(booking);
+        booking.attendedAt = null;
+    }
+
     // The organiser's hand on the lists.
 
     /** Gives a waiting relay a seat now, if one is free: the organiser adds seats first otherwise. */
@@ -674,12 +684,18 @@ public class RegistrationService {
     }
 
     private Booking booking(Long editionId, Long bookingId) {
+        Booking booking = lockedBooking(editionId, bookingId);
+        checkBeforeForum(booking.session.edition);
+        return booking;
+    }
+
+    /** One of the edition's bookings, the edition locked, before the forum or after. */
+    private Booking lockedBooking(Long editionId, Long bookingId) {
         Edition edition = lockEdition(editionId);
         Booking booking = bookingId == null ? null : Booking.findById(bookingId);
         if (booking == null || !booking.session.edition.id.equals(edition.id)) {
             throw new NotFoundException("booking", bookingId);
         }
-        checkBeforeForum(edition);
         return booking;
     }
 

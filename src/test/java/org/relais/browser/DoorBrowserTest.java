@@ -30,6 +30,9 @@ class DoorBrowserTest {
     @Inject
     DoorAccounts accounts;
 
+    @Inject
+    org.relais.door.RoomService rooms;
+
     private static String register(long edition, String first, String last) {
         Map<String, Object> body = Api.relay(first, "scan-" + System.nanoTime() + "@example.org", java.util.List.of());
         body.put("lastName", last);
@@ -143,6 +146,56 @@ class DoorBrowserTest {
             Browser.screenshot(page, "door-live");
             Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(((Number) overflow).intValue() <= 0);
+        }
+    }
+
+    @Test
+    void atTheRoomDoorAVolunteerTakesBackAnEntry() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Atelier radio 3", "STUDIO", 12);
+        long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        rooms.setDoorScan(edition, workshop, true);
+        Map<String, Object> awa = Api.relay("Awa", "room-undo-a-" + System.nanoTime() + "@example.org", List.of(workshop));
+        awa.put("lastName", "Diallo");
+        String awaCode = Api.register(edition, awa).getString("code");
+        String bilal = Api.register(edition,
+                Api.relay("Bilal", "room-undo-b-" + System.nanoTime() + "@example.org", List.of(workshop))).getString("code");
+        io.restassured.RestAssured.given().auth().preemptive().basic(Api.ORGANISER, Api.PASSWORD)
+                .contentType(io.restassured.http.ContentType.JSON).body(Map.of("code", bilal))
+                .post("/api/v1/editions/" + edition + "/checkins").then().statusCode(200); // Bilal waits, inside
+        DoorAccounts.Created link = accounts.create(edition,
+                new DoorAccounts.AccessData("DOOR_LINK", "Salle radio", null, null, null));
+
+        try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
+            Page page = context.newPage();
+            page.navigate(Browser.url(base, "/d/" + link.token()));
+            page.locator("#j_password").fill(link.pin());
+            page.locator("button[type=submit]").click();
+            page.waitForURL("**/door/editions/" + edition);
+            page.navigate(Browser.url(base, "/door/editions/" + edition + "/sessions/" + workshop));
+            assertThat(page.locator("#code")).isFocused();
+            page.keyboard().type(awaCode);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("Awa Diallo : place confirmée");
+            assertThat(page.locator("select[name=from]")).hasCount(0);
+
+            // The wrong badge was scanned: the entry is taken back, and Awa's seat may go to Bilal.
+            page.locator("#answer .undo button").click();
+            assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("warn"));
+            assertThat(page.locator("#answer .headline")).containsText("Entrée annulée : Awa Diallo");
+            assertThat(page.locator("select[name=from] option")).hasText("Awa Diallo");
+            assertEquals(List.of(), Browser.barriers(page), "room-undone");
+            assertEquals(List.of(), Browser.faintText(page));
+            Browser.screenshot(page, "room-undone");
+            Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(((Number) overflow).intValue() <= 0);
+
+            // She comes in after all; from the list of seats, her entry can still be taken back.
+            page.locator("#code").fill(awaCode);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("place confirmée");
+            page.locator(".found .undo button").click();
+            assertThat(page.locator("#answer .headline")).containsText("Entrée annulée : Awa Diallo");
         }
     }
 }
