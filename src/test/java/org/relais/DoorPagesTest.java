@@ -357,4 +357,45 @@ class DoorPagesTest {
         pages.form("/organiser/editions/" + other + "/bookings/" + clear.group(1) + "/clear-entry", Map.of())
                 .then().statusCode(404);
     }
+
+    @Test
+    void aWalkInsArrivalUndoneTakesTheirRegistrationWithIt() {
+        long edition = Api.openEdition();
+        String email = "walk-in-" + System.nanoTime() + "@example.org";
+        Map<String, String> karim = Map.of("firstName", "Karim", "lastName", "Benali", "email", email,
+                "organisation", "PJJ", "sector", "french-language", "role", "volunteer", "consent", "true",
+                "station", "Entrée 2");
+        Pages door = Pages.signIn();
+        String done = door.form("/door/editions/" + edition + "/walk-in", karim).then().statusCode(200).extract().asString();
+        Matcher id = Pattern.compile("name=\"registrationId\" value=\"(\\d+)\"").matcher(done);
+        assertTrue(done.contains("Bienvenue, Karim Benali") && id.find()
+                && done.contains("Annuler cette inscription sur place</button>"), done);
+        Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("registered", equalTo(1))
+                .body("checkedIn", equalTo(1));
+
+        // He was registered already (under another spelling), or turned back: the registration goes with the arrival.
+        String undone = door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", id.group(1)))
+                .then().statusCode(200).extract().asString();
+        assertTrue(undone.contains("Arrivée et inscription annulées : Karim Benali") && undone.contains("answer warn")
+                && undone.contains("inscrite ici, à l’accueil"), undone);
+        Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("registered", equalTo(0))
+                .body("checkedIn", equalTo(0));
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations?status=CANCELLED").then()
+                .body("find { it.id == " + id.group(1) + " }.status", equalTo("CANCELLED"));
+        assertTrue(door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", id.group(1))).asString()
+                .contains("Aucune arrivée à annuler"), "a second undo");
+        worker.sendDue();
+        assertEquals(List.of(), mailbox.getMailsSentTo(email), "a walk-in is told nothing");
+
+        // His address is free: registered again at the door, then checked in by scan, the arrival undone keeps
+        // a registration made beforehand.
+        String again = door.form("/door/editions/" + edition + "/walk-in", karim).then().statusCode(200).extract().asString();
+        assertTrue(again.contains("Bienvenue, Karim Benali"), again);
+        io.restassured.path.json.JsonPath awa = DoorApiTest.register(edition, "Awa", "Diallo", "Emmaüs");
+        DoorApiTest.scan(edition, awa.getString("code")).then().statusCode(200).body("status", equalTo("CHECKED_IN"));
+        assertTrue(door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", awa.getString("id")))
+                .asString().contains("Arrivée annulée : Awa Diallo"));
+        Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("registered", equalTo(2))
+                .body("checkedIn", equalTo(1));
+    }
 }

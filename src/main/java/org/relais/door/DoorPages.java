@@ -144,8 +144,11 @@ public class DoorPages {
      */
     private static Shown undone(DoorService.Undo undo, String door) {
         return switch (undo.outcome()) {
-            case UNDONE -> new Shown(undo.outcome().name(), "warn", Messages.get(door + "_undone", undo.name()),
-                    List.of(Messages.get(door + "_undone_hint")), null, null);
+            case UNDONE -> undo.withdrawn()
+                    ? new Shown("WITHDRAWN", "warn", Messages.get("door_withdrawn", undo.name()),
+                            List.of(Messages.get("door_withdrawn_hint")), null, null)
+                    : new Shown(undo.outcome().name(), "warn", Messages.get(door + "_undone", undo.name()),
+                            List.of(Messages.get(door + "_undone_hint")), null, null);
             case NOT_CHECKED_IN -> new Shown(undo.outcome().name(), "warn",
                     Messages.get(door + "_undo_not_checked_in", undo.name()), List.of(), null, null);
             case TOO_LATE -> new Shown(undo.outcome().name(), "bad", Messages.get(door + "_undo_too_late", undo.name(),
@@ -185,7 +188,11 @@ public class DoorPages {
                 null, form.text("organisation"), form.text("sector"), form.text("role"), null, "fr",
                 form.bool("consent"), List.of());
         return form.submit(() -> {
-            return Response.ok(answered(id, station, shown(door.walkIn(id, data, station)))).build();
+            Shown shown = shown(door.walkIn(id, data, station));
+            // Its undo takes back the registration too: the button says so.
+            Shown walkedIn = "CHECKED_IN".equals(shown.status()) ? new Shown("WALKED_IN", shown.tone(), shown.headline(),
+                    shown.lines(), shown.registrationId(), shown.holderId()) : shown;
+            return Response.ok(answered(id, station, walkedIn)).build();
         }, problem -> Templates.walkIn(editions.get(id), form, reference.relaySectors(), reference.relayRoles(), station));
     }
 

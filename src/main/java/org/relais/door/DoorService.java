@@ -166,8 +166,8 @@ public class DoorService {
                 Messages.get("BadgeRole_RELAY"), needs, sessions, r.checkedInAt, r.checkedInAt, r.checkedInBy);
     }
 
-    /** What taking back an arrival did, and whose it was. */
-    public record Undo(Undone outcome, String name) {
+    /** What taking back an arrival did, and whose it was; {@code withdrawn} when a walk-in's registration went with it. */
+    public record Undo(Undone outcome, String name, boolean withdrawn) {
     }
 
     /** An arrival taken back, one that was not recorded (or already taken back), or one too old for the door. */
@@ -178,25 +178,32 @@ public class DoorService {
     /**
      * Takes back the arrival of a relay ({@code registrationId}) or of another badge holder
      * ({@code holderId}) if it was recorded within {@link #UNDO_WINDOW}: they count as expected
-     * again, and their next scan checks them in.
+     * again, and their next scan checks them in. A walk-in's registration, made for that arrival,
+     * is withdrawn with it.
      */
     public Undo undoCheckIn(Long editionId, Long registrationId, Long holderId) {
         boolean relay = registrationId != null;
         String entity = relay ? "Registration" : "BadgeHolder";
         Long id = relay ? registrationId : holderId;
-        List<Object[]> found = id == null ? List.of() : em.createQuery("select x.firstName, x.lastName, x.checkedInAt from "
-                        + entity + " x where x.id = :id and x.edition.id = :edition", Object[].class)
+        List<Object[]> found = id == null ? List.of() : em.createQuery("select x.firstName, x.lastName, x.checkedInAt, "
+                        + (relay ? "x.walkIn" : "false") + " from " + entity + " x where x.id = :id and x.edition.id = :edition",
+                        Object[].class)
                 .setParameter("id", id).setParameter("edition", editionId).getResultList();
         if (found.isEmpty()) {
             throw new org.relais.web.NotFoundException(relay ? "registration" : "badge_holder", id);
         }
         String name = found.get(0)[0] + " " + found.get(0)[1];
+        boolean walkIn = Boolean.TRUE.equals(found.get(0)[3]);
+        if (walkIn) {
+            registrations.lockBookings(editionId); // before the registration's row, as every change to bookings
+        }
         // One conditional update, as for the check-in: taken back only if still recorded, and lately.
         int undone = em.createQuery("update " + entity + " x set x.checkedInAt = null, x.checkedInBy = null"
                         + " where x.id = :id and x.checkedInAt >= :since")
                 .setParameter("id", id).setParameter("since", Instants.now().minus(UNDO_WINDOW)).executeUpdate();
+        boolean withdrawn = undone == 1 && walkIn && registrations.withdrawWalkIn(editionId, id);
         return new Undo(undone == 1 ? Undone.UNDONE : found.get(0)[2] == null ? Undone.NOT_CHECKED_IN : Undone.TOO_LATE,
-                name);
+                name, withdrawn);
     }
 
     /**

@@ -131,7 +131,7 @@ public class RoomService {
                 .executeUpdate();
         return new DoorService.Undo(undone == 1 ? DoorService.Undone.UNDONE
                 : b.attendedAt == null ? DoorService.Undone.NOT_CHECKED_IN : DoorService.Undone.TOO_LATE,
-                b.registration.fullName());
+                b.registration.fullName(), false);
     }
 
     public void giveSeat(Long editionId, Long sessionId, Long fromBookingId, Long toBookingId) {

@@ -522,6 +522,32 @@ public class RegistrationService {
         booking.attendedAt = null;
     }
 
+    /**
+     * Locks the edition's bookings, as every change to them does, for a change that starts with
+     * another row (the door's undo of a walk-in's arrival): the edition first, always, so that two
+     * changes never wait for each other.
+     */
+    public void lockBookings(Long editionId) {
+        lockEdition(editionId);
+    }
+
+    /**
+     * Withdraws a walk-in's registration once the door has taken back their arrival: it was made
+     * for that arrival (a duplicate of a registration found since, a person who turned back), and
+     * would otherwise count as someone expected who never came. Without a mail: a walk-in is told nothing.
+     * A walk-in checked in again, or cancelled already, stays as it is.
+     */
+    public boolean withdrawWalkIn(Long editionId, Long registrationId) {
+        lockEdition(editionId);
+        Registration r = inEdition(editionId, registrationId);
+        Registration.getEntityManager().refresh(r);
+        if (!r.walkIn || r.checkedInAt != null || r.status != RegistrationStatus.CONFIRMED) {
+            return false;
+        }
+        cancelled(r);
+        return true;
+    }
+
     // The organiser's hand on the lists.
 
     /** Gives a waiting relay a seat now, if one is free: the organiser adds seats first otherwise. */
