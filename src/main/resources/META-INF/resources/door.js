@@ -66,8 +66,9 @@
       refocus();
     }
 
-    // An arrival just recorded can be taken back: the same plain form the page without script shows.
-    function undoForm(field, id) {
+    // An arrival just recorded can be taken back (a walk-in's with its registration): the same plain form the page
+    // without script shows.
+    function undoForm(field, id, walkIn) {
       var form = document.createElement('form');
       form.method = 'post';
       form.action = root.dataset.base + '/undo';
@@ -79,7 +80,7 @@
         form.appendChild(input);
       });
       var button = document.createElement('button');
-      button.type = 'submit'; button.className = 'secondary'; button.textContent = words.wordsUndo;
+      button.type = 'submit'; button.className = 'secondary'; button.textContent = walkIn ? words.wordsUndoWalkIn : words.wordsUndo;
       form.appendChild(button);
       return form;
     }
@@ -239,7 +240,7 @@
             } else if (f.checkedInAt) {
               var w = document.createElement('span'); w.className = 'tag warn'; w.textContent = words.wordsAlready; li.appendChild(w);
               if (f.undoable) {
-                var undo = undoForm(f.kind === 'HOLDER' ? 'holderId' : 'registrationId', f.id);
+                var undo = undoForm(f.kind === 'HOLDER' ? 'holderId' : 'registrationId', f.id, f.walkIn);
                 undo.className = 'inline undo';
                 li.appendChild(undo);
               }

@@ -372,6 +372,10 @@ class DoorPagesTest {
                 && done.contains("Annuler cette inscription sur place</button>"), done);
         Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("registered", equalTo(1))
                 .body("checkedIn", equalTo(1));
+        assertTrue(door.get("/door/editions/" + edition + "?q=benali").asString()
+                .contains("Annuler cette inscription sur place</button>"), "the search list's undo says so too");
+        Api.organiser().get("/api/v1/editions/" + edition + "/checkins/search?q=benali").then()
+                .body("[0].walkIn", equalTo(true)).body("[0].undoable", equalTo(true));
 
         // He was registered already (under another spelling), or turned back: the registration goes with the arrival.
         String undone = door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", id.group(1)))

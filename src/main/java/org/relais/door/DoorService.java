@@ -208,10 +208,11 @@ public class DoorService {
 
     /**
      * One person found by the door's search, with what checking them in needs; {@code undoable}
-     * when their arrival is recent enough for the door to take back.
+     * when their arrival is recent enough for the door to take back; {@code walkIn} when they were
+     * registered at the door (taking back their arrival withdraws that registration too).
      */
     public record Found(String kind, Long id, String name, String organisation, String code, boolean cancelled,
-            OffsetDateTime checkedInAt, String checkedInBy, boolean undoable) {
+            OffsetDateTime checkedInAt, String checkedInBy, boolean undoable, boolean walkIn) {
     }
 
     /** Whether an arrival is one the door may still take back: recorded at {@code since} or later. */
@@ -237,7 +238,7 @@ public class DoorService {
                 boolean cancelled = r.status == RegistrationStatus.CANCELLED;
                 rows.add(new Object[] {(cancelled ? "1" : "0") + r.sortLast + " " + r.sortFirst,
                     new Found("REGISTRATION", r.id, r.firstName + " " + r.lastName, r.organisation, r.code, cancelled,
-                            r.checkedInAt, r.checkedInBy, undoable(r.checkedInAt, undoSince))});
+                            r.checkedInAt, r.checkedInBy, undoable(r.checkedInAt, undoSince), r.walkIn)});
             }
         }
         if (!matches.holders().isEmpty()) {
@@ -245,7 +246,7 @@ public class DoorService {
                     .setParameter("ids", matches.holders()).getResultList()) {
                 rows.add(new Object[] {"0" + h.sortLast + " " + h.sortFirst, new Found("HOLDER", h.id,
                         h.firstName + " " + h.lastName, h.organisation, h.code, false, h.checkedInAt, h.checkedInBy,
-                        undoable(h.checkedInAt, undoSince))});
+                        undoable(h.checkedInAt, undoSince), false)});
             }
         }
         rows.sort(java.util.Comparator.comparing(row -> (String) row[0]));

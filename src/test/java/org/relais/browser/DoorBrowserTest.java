@@ -198,4 +198,38 @@ class DoorBrowserTest {
             assertThat(page.locator("#answer .headline")).containsText("Entrée annulée : Awa Diallo");
         }
     }
+
+    @Test
+    void aWalkInRegisteredByMistakeIsTakenBackFromTheSearch() {
+        long edition = Api.openEdition();
+        DoorAccounts.Created link = accounts.create(edition,
+                new DoorAccounts.AccessData("DOOR_LINK", "Entrée 3", null, null, null));
+        try (BrowserContext context = Browser.context("fr-FR", 1280, 800)) {
+            Page page = context.newPage();
+            page.navigate(Browser.url(base, "/d/" + link.token()));
+            page.locator("#j_password").fill(link.pin());
+            page.locator("button[type=submit]").click();
+            page.waitForURL("**/door/editions/" + edition);
+            page.navigate(Browser.url(base, "/door/editions/" + edition + "/walk-in"));
+            page.locator("#f-firstName").fill("Karim");
+            page.locator("#f-lastName").fill("Benali");
+            page.locator("#f-organisation").fill("PJJ");
+            page.locator("#f-sector").selectOption("french-language");
+            page.locator("#f-role").selectOption("volunteer");
+            page.locator("input[name=consent]").check();
+            page.locator("form.stack button[type=submit]").click();
+            assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Karim Benali");
+            assertThat(page.locator("#answer .undo button")).hasText("Annuler cette inscription sur place");
+
+            // He was registered already: found by name, the list's button (built by the screen's script) says what it takes back.
+            page.locator("#q").fill("benali");
+            assertThat(page.locator("#found li .undo button")).hasText("Annuler cette inscription sur place");
+            page.locator("#found li .undo button").click();
+            assertThat(page.locator("#answer .headline")).containsText("Arrivée et inscription annulées : Karim Benali");
+            Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then()
+                    .body("registered", org.hamcrest.Matchers.equalTo(0));
+            page.locator("#q").fill("benali");
+            assertThat(page.locator("#found li .tag")).containsText("Annulée");
+        }
+    }
 }
