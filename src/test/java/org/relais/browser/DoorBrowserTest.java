@@ -51,10 +51,7 @@ class DoorBrowserTest {
 
         try (BrowserContext context = Browser.context("fr-FR", 1280, 800)) {
             Page page = context.newPage();
-            page.navigate(Browser.url(base, "/d/" + link.token()));
-            page.locator("#j_password").fill(link.pin());
-            page.locator("button[type=submit]").click();
-            page.waitForURL("**/door/editions/" + edition);
+            signIn(page, link, edition);
             assertThat(page.locator("#code")).isFocused();
 
             // A bad scan (a scanner on the wrong keyboard layout), then a good one: the field is ready each time.
@@ -168,10 +165,7 @@ class DoorBrowserTest {
 
         try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
             Page page = context.newPage();
-            page.navigate(Browser.url(base, "/d/" + link.token()));
-            page.locator("#j_password").fill(link.pin());
-            page.locator("button[type=submit]").click();
-            page.waitForURL("**/door/editions/" + edition);
+            signIn(page, link, edition);
             page.navigate(Browser.url(base, "/door/editions/" + edition + "/sessions/" + workshop));
             assertThat(page.locator("#code")).isFocused();
             page.keyboard().type(awaCode);
@@ -206,10 +200,7 @@ class DoorBrowserTest {
                 new DoorAccounts.AccessData("DOOR_LINK", "Entrée 3", null, null, null));
         try (BrowserContext context = Browser.context("fr-FR", 1280, 800)) {
             Page page = context.newPage();
-            page.navigate(Browser.url(base, "/d/" + link.token()));
-            page.locator("#j_password").fill(link.pin());
-            page.locator("button[type=submit]").click();
-            page.waitForURL("**/door/editions/" + edition);
+            signIn(page, link, edition);
             page.navigate(Browser.url(base, "/door/editions/" + edition + "/walk-in"));
             page.locator("#f-firstName").fill("Karim");
             page.locator("#f-lastName").fill("Benali");
@@ -231,5 +222,13 @@ class DoorBrowserTest {
             page.locator("#q").fill("benali");
             assertThat(page.locator("#found li .tag")).containsText("Annulée");
         }
+    }
+
+    /** Opens the door's link and types its PIN: the check-in screen. */
+    private void signIn(Page page, DoorAccounts.Created link, long edition) {
+        page.navigate(Browser.url(base, "/d/" + link.token()));
+        page.locator("#j_password").fill(link.pin());
+        page.locator("button[type=submit]").click();
+        page.waitForURL("**/door/editions/" + edition);
     }
 }
