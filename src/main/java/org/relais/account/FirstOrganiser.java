@@ -47,7 +47,7 @@ public class FirstOrganiser {
         }
         String refusal = refusal(email, password);
         if (refusal != null) {
-            throw new IllegalStateException(refusal);
+            throw new org.relais.web.Main.StartRefused(refusal);
         }
         Account.create(email.get(), null, password.get(), Account.ORGANISER);
         LOG.infof("Created the first organiser account, %s", email.get());

@@ -1,0 +1,66 @@
+package org.relais.web;
+
+import io.quarkus.runtime.ApplicationLifecycleManager;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusBindException;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts Relais as Quarkus would, but says in one line why a start was refused when the reason is
+ * one a person can act on (the database already open by another Relais, the port taken, the first
+ * organiser's settings missing), instead of a stack trace of fifty lines. Any other failure is
+ * logged whole, as before.
+ */
+@QuarkusMain
+public class Main {
+
+    private static final Pattern LOCKED_FILE = Pattern.compile("already in use: \"([^\"]+)\"|file is locked: (\\S+)");
+
+    public static void main(String... args) {
+        Quarkus.run(null, Main::exited, args);
+    }
+
+    static void exited(Integer code, Throwable failure) {
+        if (failure != null) {
+            String said = explain(failure, java.util.Locale.getDefault());
+            if (said != null) {
+                System.err.println(said);
+            } else {
+                Logger.getLogger(Main.class).error("Relais did not start", failure);
+            }
+        }
+        ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(code, failure);
+    }
+
+    /**
+     * What to tell whoever started Relais, for a failure whose cause we know, in their system's
+     * language (French, else English); null otherwise.
+     */
+    static String explain(Throwable failure, java.util.Locale locale) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StartRefused) {
+                return Messages.get(locale, "start_refused", t.getMessage());
+            }
+            if (t instanceof QuarkusBindException bind) {
+                return Messages.get(locale, "start_port_taken", String.valueOf(bind.getPort()));
+            }
+            String message = t.getMessage();
+            if (message != null && (message.contains("The file is locked") || message.contains("Database may be already in use"))) {
+                Matcher file = LOCKED_FILE.matcher(message);
+                return Messages.get(locale, "start_database_taken", file.find() ? (file.group(1) != null ? file.group(1) : file.group(2)) : "./data");
+            }
+        }
+        return null;
+    }
+
+    /** A start refused for a reason said in words: {@link #exited} prints the words alone. */
+    public static class StartRefused extends IllegalStateException {
+
+        public StartRefused(String reason) {
+            super(reason);
+        }
+    }
+}
