@@ -318,6 +318,8 @@ class DoorPagesTest {
                 && in.contains("value=\"" + awaId + "\"") && in.contains("Annuler cette entrée</button>"), in);
         String page = pages.get(base).asString();
         assertTrue(page.contains("class=\"inline undo\"") && !page.contains("name=\"from\""), page);
+        String list = pages.get("/door/editions/" + edition + "/sessions").asString();
+        assertTrue(list.contains("1 personne entrée sur 1 place prise") && list.contains("1 en attente"), list);
 
         // Taken back: her seat counts as not taken, and can be given to Bilal.
         String undone = pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awaId))).then()
@@ -326,6 +328,8 @@ class DoorPagesTest {
                 && !undone.contains("class=\"undo\"") && undone.contains("name=\"from\""), undone);
         assertTrue(pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awaId))).asString()
                 .contains("Aucune entrée à annuler : Awa Relais n’est pas entré·e."), "a second undo");
+        assertTrue(pages.get("/door/editions/" + edition + "/sessions").asString()
+                .contains("Personne n’est entré sur 1 place prise"), "the sessions' list counts it too");
 
         // Her next scan lets her in again; past ten minutes the door can no longer take it back.
         assertTrue(pages.form(base + "/scan", Map.of("code", awa.getString("code"))).asString().contains("place confirmée"));

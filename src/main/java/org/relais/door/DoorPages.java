@@ -52,7 +52,8 @@ public class DoorPages {
 
         static native TemplateInstance live(Edition edition, DoorService.Attendance a);
 
-        static native TemplateInstance rooms(Edition edition, List<org.relais.programme.ProgrammeSession> sessions);
+        static native TemplateInstance rooms(Edition edition, List<org.relais.programme.ProgrammeSession> sessions,
+                java.util.Map<Long, RoomService.Count> counts);
 
         static native TemplateInstance room(Edition edition, RoomService.Room room, Shown shown, String problem);
     }
@@ -235,7 +236,7 @@ public class DoorPages {
     @Path("editions/{id}/sessions")
     public TemplateInstance rooms(@RestPath Long id) {
         access.door(id);
-        return Templates.rooms(editions.get(id), rooms.sessions(id));
+        return Templates.rooms(editions.get(id), rooms.sessions(id), rooms.counts(id));
     }
 
     @POST

@@ -48,6 +48,29 @@ public class RoomService {
         return ProgrammeSession.listByEdition(editions.get(editionId)).stream().filter(s -> s.registration).toList();
     }
 
+    /** How a session stands at its door: seats taken, how many of them came in, and how many wait. */
+    public record Count(long seated, long entered, long waiting) {
+    }
+
+    /** Each session's count, by session id; a session nobody booked has none. One query for the forum. */
+    public java.util.Map<Long, Count> counts(Long editionId) {
+        java.util.Map<Long, long[]> tally = new java.util.HashMap<>();
+        for (Object[] row : em.createQuery("select b.session.id, b.status, count(b), count(b.attendedAt) from Booking b"
+                + " where b.session.edition.id = :edition group by b.session.id, b.status", Object[].class)
+                .setParameter("edition", editions.get(editionId).id).getResultList()) {
+            long[] c = tally.computeIfAbsent((Long) row[0], id -> new long[3]);
+            if (row[1] == BookingStatus.CONFIRMED) {
+                c[0] += (Long) row[2];
+                c[1] += (Long) row[3];
+            } else {
+                c[2] += (Long) row[2];
+            }
+        }
+        java.util.Map<Long, Count> counts = new java.util.HashMap<>();
+        tally.forEach((id, c) -> counts.put(id, new Count(c[0], c[1], c[2])));
+        return counts;
+    }
+
     public ProgrammeSession session(Long editionId, Long sessionId) {
         return ProgrammeSession.findInEdition(editions.get(editionId), sessionId)
                 .orElseThrow(() -> new NotFoundException("session", sessionId));
