@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
@@ -53,7 +54,7 @@ public class DoorPages {
         static native TemplateInstance live(Edition edition, DoorService.Attendance a);
 
         static native TemplateInstance rooms(Edition edition, List<org.relais.programme.ProgrammeSession> sessions,
-                java.util.Map<Long, RoomService.Count> counts);
+                Map<Long, RoomService.Count> counts);
 
         static native TemplateInstance room(Edition edition, RoomService.Room room, Shown shown, String problem);
     }

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.relais.badge.BadgeCode;
 import org.relais.badge.SigningKeys;
 import org.relais.edition.Edition;
@@ -53,8 +55,8 @@ public class RoomService {
     }
 
     /** Each session's count, by session id; a session nobody booked has none. One query for the forum. */
-    public java.util.Map<Long, Count> counts(Long editionId) {
-        java.util.Map<Long, long[]> tally = new java.util.HashMap<>();
+    public Map<Long, Count> counts(Long editionId) {
+        Map<Long, long[]> tally = new HashMap<>();
         for (Object[] row : em.createQuery("select b.session.id, b.status, count(b), count(b.attendedAt) from Booking b"
                 + " where b.session.edition.id = :edition group by b.session.id, b.status", Object[].class)
                 .setParameter("edition", editions.get(editionId).id).getResultList()) {
@@ -66,7 +68,7 @@ public class RoomService {
                 c[2] += (Long) row[2];
             }
         }
-        java.util.Map<Long, Count> counts = new java.util.HashMap<>();
+        Map<Long, Count> counts = new HashMap<>();
         tally.forEach((id, c) -> counts.put(id, new Count(c[0], c[1], c[2])));
         return counts;
     }
