@@ -86,6 +86,11 @@ public class DoorPages {
     /** A scan's answer in words, with the tone the screen colours it in. */
     public record Shown(String status, String tone, String headline, List<String> lines, Long registrationId,
             Long holderId) {
+
+        /** The same answer under another status (a walk-in's welcome, whose undo takes back more). */
+        Shown as(String other) {
+            return new Shown(other, tone, headline, lines, registrationId, holderId);
+        }
     }
 
     @GET
@@ -192,9 +197,8 @@ public class DoorPages {
         return form.submit(() -> {
             Shown shown = shown(door.walkIn(id, data, station));
             // Its undo takes back the registration too: the button says so.
-            Shown walkedIn = "CHECKED_IN".equals(shown.status()) ? new Shown("WALKED_IN", shown.tone(), shown.headline(),
-                    shown.lines(), shown.registrationId(), shown.holderId()) : shown;
-            return Response.ok(answered(id, station, walkedIn)).build();
+            return Response.ok(answered(id, station, "CHECKED_IN".equals(shown.status()) ? shown.as("WALKED_IN") : shown))
+                    .build();
         }, problem -> Templates.walkIn(editions.get(id), form, reference.relaySectors(), reference.relayRoles(), station));
     }
 
