@@ -1,13 +1,17 @@
-// The door's check-in screen and live counts. Small and dependency-free. The screen works without
-// it (plain forms); with it, scans are answered in place, the field keeps the focus, the search
-// answers while typing, and scans taken while the service is unreachable are kept, checked
-// against the badge signature here, and sent when it is back.
+// The door's check-in screen, a room's door and the live counts. Small and dependency-free. The
+// screens work without it (plain forms); with it, scans are answered in place, the field keeps the
+// focus, the search answers while typing, and scans taken while the service is unreachable are
+// kept, checked against the badge signature here, and sent when it is back.
 (function () {
   'use strict';
 
   var door = document.getElementById('door');
   if (door) {
     checkInScreen(door);
+  }
+  var room = document.getElementById('room');
+  if (room) {
+    roomDoor(room);
   }
   var live = document.getElementById('live');
   if (live) {
@@ -16,13 +20,11 @@
 
   function checkInScreen(root) {
     var words = root.dataset;
-    var field = document.getElementById('code');
     var station = document.getElementById('station');
     var answer = document.getElementById('answer');
     var connection = document.getElementById('connection');
     var found = document.getElementById('found');
     var search = document.getElementById('q');
-    var queueKey = 'relais-door-queue-' + root.dataset.scan;
     var stationKey = 'relais-door-station';
 
     if (localStorage.getItem(stationKey) && !new URLSearchParams(location.search).get('station')) {
@@ -30,30 +32,10 @@
     }
     station.addEventListener('change', function () { localStorage.setItem(stationKey, station.value); });
 
-    function refocus() { field.focus(); }
-    // A click anywhere but another field brings the focus back where the scanner types.
-    document.addEventListener('click', function (e) {
-      if (!e.target.closest('input, select, textarea, a, button')) { refocus(); }
-    });
-
-    document.getElementById('scan-form').addEventListener('submit', function (e) {
-      e.preventDefault();
-      var code = field.value;
-      field.value = '';
-      refocus();
-      if (code.trim() !== '') { scan(code); }
-    });
+    var refocus = scanField(scan);
 
     function show(tone, headline, lines, links, undo) {
-      answer.className = 'answer ' + tone;
-      answer.textContent = '';
-      var h = document.createElement('p');
-      h.className = 'headline';
-      h.textContent = headline;
-      answer.appendChild(h);
-      (lines || []).forEach(function (l) {
-        if (l) { var p = document.createElement('p'); p.textContent = l; answer.appendChild(p); }
-      });
+      paint(answer, tone, headline, lines);
       (links || []).forEach(function (href) {
         var p = document.createElement('p');
         var a = document.createElement('a');
@@ -91,116 +73,27 @@
       return [];
     }
 
-    function post(item) {
-      return fetch(root.dataset.scan, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-        body: JSON.stringify(item),
-        credentials: 'same-origin'
-      }).then(function (r) {
-        if (r.status >= 500 || r.status === 0) { throw new Error('service ' + r.status); }
-        if (r.redirected || (r.headers.get('Content-Type') || '').indexOf('json') < 0) { throw new Error('signed out'); }
-        return r.json();
-      });
-    }
+    var kept = keptScans(root, connection);
+    var verify = signature(root);
 
     function scan(code) {
       var item = { code: code, station: station.value };
-      post(item).then(function (body) {
-        online();
+      post(root.dataset.scan, item).then(function (body) {
+        kept.online();
         show(body.tone, body.headline, body.lines, body.tone === 'bad' ? [] : badgeLinks(body),
           body.status === 'CHECKED_IN' ? body : null);
       }).catch(function () { offline(item); });
     }
 
-    // ---- Brief outages: keep the scan, check its signature here, send it later. ----
-
-    function queue() { try { return JSON.parse(localStorage.getItem(queueKey) || '[]'); } catch (e) { return []; } }
-    function saveQueue(q) { localStorage.setItem(queueKey, JSON.stringify(q)); }
+    // ---- Brief outages: check the scan's signature here, keep it, send it later. ----
 
     function offline(item) {
       verify(item.code).then(function (verdict) {
-        if (verdict === 'unreadable') { show('bad', words.wordsUnreadable, []); return; }
-        if (verdict === 'forged') { show('bad', words.wordsForged, [words.wordsForgedHint]); return; }
-        if (verdict === 'other-edition') { show('bad', words.wordsOtherEdition, []); return; }
+        if (refused(verdict, show, words)) { return; }
         item.scannedAt = new Date().toISOString();
-        var q = queue();
-        q.push(item);
-        saveQueue(q);
-        var kept = words.wordsKept.replace('{0}', String(q.length));
-        show(verdict === 'good' ? 'warn' : 'warn', kept, verdict === 'good' ? [] : [words.wordsUnchecked]);
-        notice();
+        var n = kept.keep(item);
+        show('warn', words.wordsKept.replace('{0}', String(n)), verdict === 'good' ? [] : [words.wordsUnchecked]);
       });
-    }
-
-    function notice() {
-      var n = queue().length;
-      connection.hidden = n === 0;
-      connection.textContent = words.wordsOffline.replace('{0}', String(n));
-    }
-
-    function online() { if (queue().length === 0) { connection.hidden = true; } }
-
-    var flushing = false;
-    function flush() {
-      var q = queue();
-      if (flushing || q.length === 0) { return; }
-      flushing = true;
-      var item = q[0];
-      post(item).then(function () {
-        var rest = queue().slice(1);
-        saveQueue(rest);
-        flushing = false;
-        if (rest.length === 0) {
-          connection.hidden = false;
-          connection.textContent = words.wordsSent;
-          setTimeout(function () { if (queue().length === 0) { connection.hidden = true; } }, 4000);
-        } else {
-          notice();
-          flush();
-        }
-      }).catch(function () { flushing = false; notice(); });
-    }
-    setInterval(flush, 3000);
-    notice();
-    flush();
-
-    // The code: Crockford base 32 of 74 bytes: version, kind, edition number (2), key (6), Ed25519 signature (64).
-    var ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-    function decode(typed) {
-      var text = typed.trim().toUpperCase().replace(/[-\s]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-      if (text.length !== 119) { return null; }
-      var out = new Uint8Array(74), buffer = 0, bits = 0, n = 0;
-      for (var i = 0; i < text.length; i++) {
-        var v = ALPHABET.indexOf(text.charAt(i));
-        if (v < 0) { return null; }
-        buffer = ((buffer << 5) | v) & 0xFFFF;
-        bits += 5;
-        if (bits >= 8) { out[n++] = (buffer >>> (bits - 8)) & 0xFF; bits -= 8; }
-      }
-      return n === 74 ? out : null;
-    }
-
-    var keyPromise = null;
-    function key() {
-      if (!keyPromise) {
-        var raw = Uint8Array.from(atob(root.dataset.key), function (c) { return c.charCodeAt(0); });
-        keyPromise = crypto.subtle.importKey('spki', raw, { name: 'Ed25519' }, false, ['verify']);
-      }
-      return keyPromise;
-    }
-
-    function verify(code) {
-      var bytes = decode(code);
-      if (!bytes || bytes[0] !== 1) { return Promise.resolve('unreadable'); }
-      if (!window.crypto || !crypto.subtle) { return Promise.resolve('unchecked'); }
-      return key().then(function (k) {
-        return crypto.subtle.verify({ name: 'Ed25519' }, k, bytes.slice(10), bytes.slice(0, 10));
-      }).then(function (ok) {
-        if (!ok) { return 'forged'; }
-        var edition = (bytes[2] << 8) | bytes[3];
-        return edition === Number(root.dataset.editionNumber) ? 'good' : 'other-edition';
-      }).catch(function () { return 'unchecked'; });
     }
 
     // ---- The search, answering while typing. ----
@@ -260,6 +153,213 @@
           });
         }).catch(function () { /* the search waits for the service; scanning goes on */ });
     }
+  }
+
+  // A room's door: each scan answered in place, the lists of seats and of the waiting list brought
+  // up to date, and through an outage the scan checked against the list the page holds and kept.
+  function roomDoor(root) {
+    var words = root.dataset;
+    var answer = document.getElementById('answer');
+    var kept = keptScans(root, document.getElementById('connection'), refreshLists);
+    var verify = signature(root);
+
+    var refocus = scanField(scan);
+
+    function show(tone, headline, lines, undoFor) {
+      paint(answer, tone, headline, lines);
+      if (undoFor) {
+        var form = document.getElementById('undo-form').content.firstElementChild.cloneNode(true);
+        form.querySelector('input[name=registrationId]').value = undoFor;
+        answer.appendChild(form);
+      }
+      refocus();
+    }
+
+    function scan(code) {
+      var item = { code: code };
+      post(root.dataset.scan, item).then(function (body) {
+        kept.online();
+        show(body.tone, body.headline, body.lines, body.status === 'IN' ? body.registrationId : null);
+        refreshLists();
+      }).catch(function () { offline(item); });
+    }
+
+    // Without the service, the page's lists answer: whose badge it is, and where they stand.
+    function offline(item) {
+      verify(item.code).then(function (verdict) {
+        if (refused(verdict, show, words)) { return; }
+        var line = document.querySelector('#room-lists li[data-holder="' + holderOf(item.code) + '"]');
+        if (!line) { show('bad', words.wordsNotBooked, [words.wordsNotBookedHint]); return; }
+        var name = line.dataset.name;
+        if (line.dataset.position) {
+          show('warn', words.wordsWaiting.replace('{0}', name).replace('{1}', line.dataset.position), [words.wordsWaitingHint]);
+          return;
+        }
+        if (line.hasAttribute('data-came')) { show('warn', words.wordsAlready.replace('{0}', name), []); return; }
+        item.scannedAt = new Date().toISOString();
+        var n = kept.keep(item);
+        line.setAttribute('data-came', '');
+        var tag = line.querySelector('.tag');
+        if (tag) { tag.className = 'tag'; tag.textContent = '✓ ' + words.wordsCame; }
+        show('ok', words.wordsIn.replace('{0}', name),
+          [words.wordsKept.replace('{0}', String(n))].concat(verdict === 'good' ? [] : [words.wordsUnchecked]));
+      });
+    }
+
+    // The lists as the service has them now; left alone while a person is choosing in them.
+    function refreshLists() {
+      fetch(root.dataset.page, { credentials: 'same-origin' }).then(function (r) {
+        if (!r.ok || r.redirected) { throw new Error('not the page'); }
+        return r.text();
+      }).then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('room-lists');
+        var lists = document.getElementById('room-lists');
+        if (fresh && lists && !lists.contains(document.activeElement)) { lists.replaceWith(fresh); }
+      }).catch(function () { /* the lists wait for the service */ });
+    }
+  }
+
+  // ---- Shared by both doors. ----
+
+  // The field a scanner types into (it presses Enter after the code): each code goes to scan, and a
+  // click anywhere but another field brings the focus back. Gives what puts the focus back.
+  function scanField(scan) {
+    var field = document.getElementById('code');
+    function refocus() { field.focus(); }
+    document.addEventListener('click', function (e) {
+      if (!e.target.closest('input, select, textarea, a, button')) { refocus(); }
+    });
+    document.getElementById('scan-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var code = field.value;
+      field.value = '';
+      refocus();
+      if (code.trim() !== '') { scan(code); }
+    });
+    return refocus;
+  }
+
+  function paint(answer, tone, headline, lines) {
+    answer.className = 'answer ' + tone;
+    answer.textContent = '';
+    var h = document.createElement('p');
+    h.className = 'headline';
+    h.textContent = headline;
+    answer.appendChild(h);
+    (lines || []).forEach(function (l) {
+      if (l) { var p = document.createElement('p'); p.textContent = l; answer.appendChild(p); }
+    });
+  }
+
+  function post(url, item) {
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify(item),
+      credentials: 'same-origin'
+    }).then(function (r) {
+      if (r.status >= 500 || r.status === 0) { throw new Error('service ' + r.status); }
+      if (r.redirected || (r.headers.get('Content-Type') || '').indexOf('json') < 0) { throw new Error('signed out'); }
+      return r.json();
+    });
+  }
+
+  // A code this device can tell is no good, said as the service would; true when it was.
+  function refused(verdict, show, words) {
+    if (verdict === 'unreadable') { show('bad', words.wordsUnreadable, []); return true; }
+    if (verdict === 'forged') { show('bad', words.wordsForged, [words.wordsForgedHint]); return true; }
+    if (verdict === 'other-edition') { show('bad', words.wordsOtherEdition, []); return true; }
+    return false;
+  }
+
+  // Scans kept on this device while the service does not answer, sent in order when it is back.
+  function keptScans(root, connection, whenSent) {
+    var words = root.dataset;
+    var key = 'relais-door-queue-' + root.dataset.scan;
+    function queue() { try { return JSON.parse(localStorage.getItem(key) || '[]'); } catch (e) { return []; } }
+    function save(q) { localStorage.setItem(key, JSON.stringify(q)); }
+
+    function notice() {
+      var n = queue().length;
+      connection.hidden = n === 0;
+      connection.textContent = words.wordsOffline.replace('{0}', String(n));
+    }
+
+    var flushing = false;
+    function flush() {
+      var q = queue();
+      if (flushing || q.length === 0) { return; }
+      flushing = true;
+      post(root.dataset.scan, q[0]).then(function () {
+        var rest = queue().slice(1);
+        save(rest);
+        flushing = false;
+        if (rest.length === 0) {
+          connection.hidden = false;
+          connection.textContent = words.wordsSent;
+          setTimeout(function () { if (queue().length === 0) { connection.hidden = true; } }, 4000);
+          if (whenSent) { whenSent(); }
+        } else {
+          notice();
+          flush();
+        }
+      }).catch(function () { flushing = false; notice(); });
+    }
+    setInterval(flush, 3000);
+    notice();
+    flush();
+
+    return {
+      keep: function (item) { var q = queue(); q.push(item); save(q); notice(); return q.length; },
+      online: function () { if (queue().length === 0) { connection.hidden = true; } }
+    };
+  }
+
+  // The code: Crockford base 32 of 74 bytes: version, kind, edition number (2), key (6), Ed25519 signature (64).
+  var ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  function decode(typed) {
+    var text = typed.trim().toUpperCase().replace(/[-\s]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+    if (text.length !== 119) { return null; }
+    var out = new Uint8Array(74), buffer = 0, bits = 0, n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var v = ALPHABET.indexOf(text.charAt(i));
+      if (v < 0) { return null; }
+      buffer = ((buffer << 5) | v) & 0xFFFF;
+      bits += 5;
+      if (bits >= 8) { out[n++] = (buffer >>> (bits - 8)) & 0xFF; bits -= 8; }
+    }
+    return n === 74 ? out : null;
+  }
+
+  // Whose badge it is, as the room's page lists them: the holder key in hexadecimal.
+  function holderOf(code) {
+    var bytes = decode(code);
+    if (!bytes) { return ''; }
+    return Array.prototype.map.call(bytes.slice(4, 10), function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+  }
+
+  // A promise of 'good', 'forged', 'other-edition', 'unreadable', or 'unchecked' (no Ed25519 here).
+  function signature(root) {
+    var keyPromise = null;
+    function key() {
+      if (!keyPromise) {
+        var raw = Uint8Array.from(atob(root.dataset.key), function (c) { return c.charCodeAt(0); });
+        keyPromise = crypto.subtle.importKey('spki', raw, { name: 'Ed25519' }, false, ['verify']);
+      }
+      return keyPromise;
+    }
+    return function verify(code) {
+      var bytes = decode(code);
+      if (!bytes || bytes[0] !== 1) { return Promise.resolve('unreadable'); }
+      if (!window.crypto || !crypto.subtle) { return Promise.resolve('unchecked'); }
+      return key().then(function (k) {
+        return crypto.subtle.verify({ name: 'Ed25519' }, k, bytes.slice(10), bytes.slice(0, 10));
+      }).then(function (ok) {
+        if (!ok) { return 'forged'; }
+        var edition = (bytes[2] << 8) | bytes[3];
+        return edition === Number(root.dataset.editionNumber) ? 'good' : 'other-edition';
+      }).catch(function () { return 'unchecked'; });
+    };
   }
 
   function liveCounts(root) {

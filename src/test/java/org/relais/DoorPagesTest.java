@@ -39,6 +39,9 @@ class DoorPagesTest {
     @Inject
     org.relais.mail.OutboxWorker worker;
 
+    @Inject
+    org.relais.badge.SigningKeys keys;
+
     /** Signs in through a door or stand link with its PIN; returns the session cookies. */
     static Map<String, String> signInByLink(String token, String pin) {
         Response r = given().redirects().follow(false).formParam("j_username", token).formParam("j_password", pin)
@@ -325,7 +328,7 @@ class DoorPagesTest {
         String undone = pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awaId))).then()
                 .statusCode(200).extract().asString();
         assertTrue(undone.contains("Entrée annulée : Awa Relais") && undone.contains("answer warn")
-                && !undone.contains("class=\"undo\"") && undone.contains("name=\"from\""), undone);
+                && !answerOf(undone).contains("class=\"undo\"") && undone.contains("name=\"from\""), undone);
         assertTrue(pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awaId))).asString()
                 .contains("Aucune entrée à annuler : Awa Relais n’est pas entré·e."), "a second undo");
         assertTrue(pages.get("/door/editions/" + edition + "/sessions").asString()
@@ -360,6 +363,72 @@ class DoorPagesTest {
                 Map.of("registrationId", String.valueOf(awaId))).then().statusCode(404);
         pages.form("/organiser/editions/" + other + "/bookings/" + clear.group(1) + "/clear-entry", Map.of())
                 .then().statusCode(404);
+    }
+
+    @Test
+    void aRoomScanKeptThroughAnOutageCountsFromWhenItWasMade() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Atelier radio 4", "STUDIO", 12);
+        long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 2);
+        io.restassured.path.json.JsonPath awa = Api.register(edition,
+                Api.relay("Awa", "kept-a-" + System.nanoTime() + "@example.org", List.of(workshop)));
+        io.restassured.path.json.JsonPath dina = Api.register(edition,
+                Api.relay("Dina", "kept-d-" + System.nanoTime() + "@example.org", List.of(workshop)));
+        io.restassured.path.json.JsonPath bilal = Api.register(edition,
+                Api.relay("Bilal", "kept-b-" + System.nanoTime() + "@example.org", List.of(workshop)));
+        assertEquals("WAITLISTED", bilal.getString("sessions[0].status"));
+        Pages pages = Pages.signIn();
+        String base = "/door/editions/" + edition + "/sessions/" + workshop;
+        assertEquals(303, pages.form(base + "/door-scan", Map.of("on", "true")).statusCode());
+
+        // The page names whose badge each line is, as its script reads a code without the service.
+        String page = pages.get(base).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("data-holder=\"" + holder(awa.getString("code")) + "\" data-name=\"Awa Relais\">")
+                && page.contains("data-holder=\"" + holder(bilal.getString("code")) + "\" data-name=\"Bilal Relais\" data-position=\"1\"")
+                && page.contains("data-scan=\"" + base + "/scan\"") && page.contains("<script src=\"/door.js\""), page);
+
+        // Awa's scan, kept four minutes by the screen, counts from when it was made: her entry then, still the door's to undo.
+        java.time.OffsetDateTime scanned = java.time.OffsetDateTime.now().minusMinutes(4);
+        roomScan(pages, base, Map.of("code", awa.getString("code"), "scannedAt", scanned.toString())).then().statusCode(200)
+                .body("status", equalTo("IN")).body("tone", equalTo("ok")).body("registrationId", equalTo((int) awa.getLong("id")))
+                .body("headline", equalTo("✓ Awa Relais : place confirmée, entrez"));
+        roomScan(pages, base, Map.of("code", awa.getString("code"))).then().statusCode(200).body("tone", equalTo("warn"))
+                .body("headline", equalTo("Déjà entré·e : Awa Relais, à " + PARIS_HHMM.format(scanned.atZoneSameInstant(PARIS))));
+        assertTrue(pages.get(base).asString().contains("class=\"inline undo\""), "an entry of four minutes ago may be undone");
+
+        // A time ahead of the server's clock is not taken: the entry counts from now.
+        java.time.OffsetDateTime before = java.time.OffsetDateTime.now();
+        roomScan(pages, base, Map.of("code", dina.getString("code"), "scannedAt", before.plusHours(1).toString()))
+                .then().statusCode(200).body("status", equalTo("IN"));
+        java.time.OffsetDateTime dinaIn = QuarkusTransaction.requiringNew().call(() -> (java.time.OffsetDateTime) em
+                .createQuery("select b.attendedAt from Booking b where b.registration.id = ?1")
+                .setParameter(1, dina.getLong("id")).getSingleResult());
+        assertTrue(!dinaIn.isBefore(before.minusSeconds(1)) && dinaIn.isBefore(before.plusMinutes(1)), dinaIn + " vs " + before);
+
+        // Every other answer in words, as on the page.
+        roomScan(pages, base, Map.of("code", bilal.getString("code"))).then().statusCode(200).body("tone", equalTo("warn"))
+                .body("headline", equalTo("En liste d’attente : Bilal Relais, rang 1")).body("registrationId", equalTo(null));
+        roomScan(pages, base, Map.of("code", "not a badge")).then().statusCode(200).body("tone", equalTo("bad"))
+                .body("headline", equalTo("✗ Code illisible"));
+        String list = pages.get("/door/editions/" + edition + "/sessions").asString();
+        assertTrue(list.contains("2 personnes entrées sur 2 places prises"), list);
+    }
+
+    /** The answer a door's page shows (what follows holds the forms of its lists, and the one its script copies). */
+    private static String answerOf(String page) {
+        int start = page.indexOf("id=\"answer\"");
+        return page.substring(start, page.indexOf("</div>", start));
+    }
+
+    /** A room door's scan as its screen's script sends it: JSON, with the cookies of the signed-in page. */
+    private static Response roomScan(Pages pages, String base, Map<String, String> scan) {
+        return pages.request().contentType(io.restassured.http.ContentType.JSON).accept(io.restassured.http.ContentType.JSON)
+                .body(scan).post(base + "/scan");
+    }
+
+    /** A code's holder key as twelve hexadecimal digits, read from the code its signature vouches for. */
+    private String holder(String code) {
+        return String.format("%012x", keys.verify(code).orElseThrow().holderKey());
     }
 
     @Test

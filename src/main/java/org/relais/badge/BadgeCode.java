@@ -104,6 +104,16 @@ public record BadgeCode(Kind kind, int editionNumber, long holderKey) {
         return bytes == null ? null : encode(bytes);
     }
 
+    /**
+     * Whose badge a code is, unchecked: its holder key in 12 hexadecimal digits, as a door's page
+     * lists the people it expects so that its script can tell a kept scan's holder without the
+     * service; null for text that is not a code.
+     */
+    public static String holderOf(String typed) {
+        byte[] bytes = decode(typed);
+        return bytes == null ? null : java.util.HexFormat.of().formatHex(bytes, 4, 10);
+    }
+
     private byte[] payload() {
         if (editionNumber < 0 || editionNumber > 0xFFFF) {
             throw new IllegalArgumentException("Edition number out of range: " + editionNumber);

@@ -56,7 +56,8 @@ public class DoorPages {
         static native TemplateInstance rooms(Edition edition, List<org.relais.programme.ProgrammeSession> sessions,
                 Map<Long, RoomService.Count> counts);
 
-        static native TemplateInstance room(Edition edition, RoomService.Room room, Shown shown, String problem);
+        static native TemplateInstance room(Edition edition, RoomService.Room room, Shown shown, String problem,
+                String publicKey);
     }
 
     @Inject
@@ -257,16 +258,27 @@ public class DoorPages {
     @Path("editions/{id}/sessions/{sessionId}")
     public TemplateInstance room(@RestPath Long id, @RestPath Long sessionId) {
         access.door(id);
-        return Templates.room(editions.get(id), rooms.room(id, sessionId), null, null);
+        return roomPage(id, sessionId, null, null);
     }
 
+    /** A scan from the room screen's script, perhaps kept through an outage ({@code scannedAt}): the answer in words. */
+    @POST
+    @Path("editions/{id}/sessions/{sessionId}/scan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Shown roomScan(@RestPath Long id, @RestPath Long sessionId, DoorApi.Scan scan) {
+        access.door(id);
+        return rooms.scan(id, sessionId, scan == null ? null : scan.code(), scan == null ? null : scan.scannedAt());
+    }
+
+    /** The same scan from the plain form: the room's screen again, with the answer. */
     @POST
     @Path("editions/{id}/sessions/{sessionId}/scan")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance roomScan(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> form) {
+    public TemplateInstance roomScanForm(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> form) {
         access.door(id);
-        Shown shown = rooms.scan(id, sessionId, form.getFirst("code"));
-        return Templates.room(editions.get(id), rooms.room(id, sessionId), shown, null);
+        Shown shown = rooms.scan(id, sessionId, form.getFirst("code"), null);
+        return roomPage(id, sessionId, shown, null);
     }
 
     /** The room's door takes back an entry it just recorded: the room's screen again, saying so. */
@@ -276,7 +288,7 @@ public class DoorPages {
     public TemplateInstance roomUndo(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> submitted) {
         access.door(id);
         Shown shown = undone(rooms.undo(id, sessionId, new Form(submitted).id("registrationId")), "room");
-        return Templates.room(editions.get(id), rooms.room(id, sessionId), shown, null);
+        return roomPage(id, sessionId, shown, null);
     }
 
     @POST
@@ -288,7 +300,12 @@ public class DoorPages {
         return form.submit(() -> {
             rooms.giveSeat(id, sessionId, form.id("from"), form.id("to"));
             return org.relais.web.Redirects.to("/door/editions/" + id + "/sessions/" + sessionId, "seat-given");
-        }, problem -> Templates.room(editions.get(id), rooms.room(id, sessionId), null, problem));
+        }, problem -> roomPage(id, sessionId, null, problem));
+    }
+
+    /** A room's screen, with the key its script checks kept scans with. */
+    private TemplateInstance roomPage(Long id, Long sessionId, Shown shown, String problem) {
+        return Templates.room(editions.get(id), rooms.room(id, sessionId), shown, problem, keys.publicKeyBase64());
     }
 
     private String station(String given) {

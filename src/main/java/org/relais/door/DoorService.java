@@ -67,6 +67,16 @@ public class DoorService {
     ForumZone forum;
 
     /**
+     * When a scan counts as made: {@code scannedAt}, from a screen that kept it while the service
+     * could not be reached, if within the last day and not ahead of the clock; else now.
+     */
+    static OffsetDateTime scanned(OffsetDateTime scannedAt) {
+        OffsetDateTime now = Instants.now();
+        return scannedAt != null && scannedAt.isBefore(now.plusMinutes(1)) && scannedAt.isAfter(now.minusDays(1))
+                ? Instants.stored(scannedAt) : now;
+    }
+
+    /**
      * Checks in the badge a code names, at a station. {@code scannedAt}, from a station that kept
      * scans while the service could not be reached, is when the badge was scanned (ignored unless
      * within the last day).
@@ -77,9 +87,7 @@ public class DoorService {
             requireEdition(editionId);
             return CheckIn.of(Outcome.UNREADABLE);
         }
-        OffsetDateTime now = Instants.now();
-        OffsetDateTime at = scannedAt != null && scannedAt.isBefore(now.plusMinutes(1))
-                && scannedAt.isAfter(now.minusDays(1)) ? Instants.stored(scannedAt) : now;
+        OffsetDateTime at = scanned(scannedAt);
         String by = station == null || station.isBlank() ? "?" : withoutControls(station);
         by = by.length() > 100 ? by.substring(0, 100) : by;
         // A code this edition issued is genuine: it is found without checking its signature.

@@ -92,6 +92,11 @@ public class RoomService {
             return b.attendedAt != null && !b.attendedAt.isBefore(undoSince);
         }
 
+        /** Whose badge the booking's relay holds, as the screen's script reads it from a code ({@link BadgeCode#holderOf}). */
+        public String holderOf(Booking b) {
+            return BadgeCode.holderOf(b.registration.code);
+        }
+
         public List<Booking> noShows() {
             return seated.stream().filter(b -> b.attendedAt == null).toList();
         }
@@ -107,8 +112,11 @@ public class RoomService {
                 Instants.now().minus(DoorService.UNDO_WINDOW));
     }
 
-    /** A scan at the room's door, answered in words with its tone (ok, warn, bad). */
-    public DoorPages.Shown scan(Long editionId, Long sessionId, String typed) {
+    /**
+     * A scan at the room's door, answered in words with its tone (ok, warn, bad); {@code scannedAt}
+     * as for {@link DoorService#checkIn}: an entry kept by the screen while the service was out of reach.
+     */
+    public DoorPages.Shown scan(Long editionId, Long sessionId, String typed, OffsetDateTime scannedAt) {
         ProgrammeSession session = session(editionId, sessionId);
         Edition edition = session.edition;
         String canonical = typed == null || typed.length() > DoorService.MAX_SCAN ? null : BadgeCode.canonical(typed);
@@ -128,9 +136,8 @@ public class RoomService {
             return shown("warn", Messages.get("room_waiting", r.fullName(), b.waitlistPosition),
                     Messages.get("room_waiting_hint"));
         }
-        OffsetDateTime now = Instants.now();
         int won = em.createQuery("update Booking set attendedAt = :at where id = :id and attendedAt is null")
-                .setParameter("at", now).setParameter("id", b.id).executeUpdate();
+                .setParameter("at", DoorService.scanned(scannedAt)).setParameter("id", b.id).executeUpdate();
         if (won == 1) {
             return new DoorPages.Shown("IN", "ok", Messages.get("room_in", r.fullName()), List.of(), r.id, null);
         }

@@ -194,6 +194,83 @@ class DoorBrowserTest {
     }
 
     @Test
+    void atTheRoomDoorScansAreAnsweredInPlaceAndKeptThroughAnOutage() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Atelier radio 5", "STUDIO", 12);
+        long workshop = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 2);
+        rooms.setDoorScan(edition, workshop, true);
+        String awa = seated(edition, workshop, "Awa", "Diallo");
+        String dina = seated(edition, workshop, "Dina", "Haddad");
+        String bilal = seated(edition, workshop, "Bilal", "Sow"); // the third: on the waiting list
+        String chloe = register(edition, "Chloé", "Martin"); // no booking in this session
+        DoorAccounts.Created link = accounts.create(edition,
+                new DoorAccounts.AccessData("DOOR_LINK", "Salle radio 5", null, null, null));
+
+        try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
+            Page page = context.newPage();
+            signIn(page, link, edition);
+            String roomPage = Browser.url(base, "/door/editions/" + edition + "/sessions/" + workshop);
+            page.navigate(roomPage);
+
+            // Answered in place: the page stays, the field keeps the focus, the list says she came.
+            page.keyboard().type(awa);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("Awa Diallo : place confirmée");
+            assertThat(page.locator("#answer .undo button")).hasText("Annuler cette entrée");
+            assertThat(page.locator("li[data-name='Awa Diallo'] .tag")).hasText("✓ venu·e");
+            assertThat(page.locator("#code")).isFocused();
+            assertEquals(roomPage, page.url());
+
+            // The service stops answering: the page's lists answer, and the entry is kept.
+            page.route("**/scan", route -> route.abort());
+            page.keyboard().type(dina);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("ok"));
+            assertThat(page.locator("#answer .headline")).containsText("Dina Haddad : place confirmée");
+            assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (1 en attente)");
+            assertThat(page.locator("#connection")).isVisible();
+            assertThat(page.locator("li[data-name='Dina Haddad'] .tag")).hasText("✓ venu·e");
+            page.keyboard().type(dina);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).hasText("Déjà entré·e : Dina Haddad");
+            page.keyboard().type(bilal);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).hasText("En liste d’attente : Bilal Sow, rang 1");
+            page.keyboard().type(chloe);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("Ce badge n’a pas de place dans cette séance");
+            char[] forged = dina.toCharArray();
+            forged[40] = forged[40] == 'A' ? 'B' : 'A';
+            page.keyboard().type(new String(forged));
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("falsifié");
+            page.keyboard().type(dina);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).hasText("Déjà entré·e : Dina Haddad");
+            assertEquals(1, rooms.counts(edition).get(workshop).entered(), "Dina's entry waits on the device");
+            assertEquals(List.of(), Browser.barriers(page), "room-offline");
+            assertEquals(List.of(), Browser.faintText(page));
+            Browser.screenshot(page, "room-offline");
+
+            // Back: the kept entry is sent once, and the lists show it as the service has it.
+            page.unroute("**/scan");
+            assertThat(page.locator("#connection")).containsText("tous les scans gardés ont été envoyés",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+            assertEquals(2, rooms.counts(edition).get(workshop).entered(), "the kept entry arrived once");
+            assertThat(page.locator("li[data-name='Dina Haddad'] .undo button")).hasText("Annuler cette entrée");
+            Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(((Number) overflow).intValue() <= 0);
+        }
+    }
+
+    /** A relay registered in one session (a seat, or its waiting list once it is full): their badge's code. */
+    private static String seated(long edition, long session, String first, String last) {
+        Map<String, Object> relay = Api.relay(first, "room-" + System.nanoTime() + "@example.org", List.of(session));
+        relay.put("lastName", last);
+        return Api.register(edition, relay).getString("code");
+    }
+
+    @Test
     void aWalkInRegisteredByMistakeIsTakenBackFromTheSearch() {
         long edition = Api.openEdition();
         DoorAccounts.Created link = accounts.create(edition,
