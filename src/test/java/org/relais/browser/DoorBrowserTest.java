@@ -211,6 +211,7 @@ class DoorBrowserTest {
             signIn(page, link, edition);
             String roomPage = Browser.url(base, "/door/editions/" + edition + "/sessions/" + workshop);
             page.navigate(roomPage);
+            assertThat(page.locator("#code")).isFocused();
 
             // Answered in place: the page stays, the field keeps the focus, the list says she came.
             page.keyboard().type(awa);
