@@ -201,6 +201,8 @@
         line.setAttribute('data-came', '');
         var tag = line.querySelector('.tag');
         if (tag) { tag.className = 'tag'; tag.textContent = '✓ ' + words.wordsCame; }
+        var letIn = line.querySelector('.let-in');
+        if (letIn) { letIn.remove(); }
         show('ok', words.wordsIn.replace('{0}', name),
           [words.wordsKept.replace('{0}', String(n))].concat(verdict === 'good' ? [] : [words.wordsUnchecked]));
       });

@@ -414,6 +414,46 @@ class DoorPagesTest {
         assertTrue(list.contains("2 personnes entrées sur 2 places prises"), list);
     }
 
+    @Test
+    void theRoomDoorLetsInARelayWithoutTheirBadge() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Atelier radio 6", "STUDIO", 12);
+        long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        long awa = Api.register(edition, Api.relay("Awa", "let-a-" + System.nanoTime() + "@example.org", List.of(workshop)))
+                .getLong("id");
+        long bilal = Api.register(edition, Api.relay("Bilal", "let-b-" + System.nanoTime() + "@example.org", List.of(workshop)))
+                .getLong("id");
+        Pages pages = Pages.signIn();
+        String base = "/door/editions/" + edition + "/sessions/" + workshop;
+        assertEquals(303, pages.form(base + "/door-scan", Map.of("on", "true")).statusCode());
+
+        // Her badge left at home: the line with her name lets her in, and the door may take it back as after a scan.
+        String page = pages.get(base).asString();
+        assertTrue(page.contains("action=\"" + base + "/let-in\"") && page.contains("value=\"" + awa + "\"")
+                && page.contains("aria-label=\"Faire entrer Awa Relais sans scanner de badge\">Faire entrer</button>"), page);
+        String in = pages.form(base + "/let-in", Map.of("registrationId", String.valueOf(awa))).then().statusCode(200)
+                .extract().asString();
+        assertTrue(answerOf(in).contains("Awa Relais : place confirmée") && answerOf(in).contains("class=\"undo\"")
+                && !in.contains(base + "/let-in\""), in);
+        assertTrue(pages.get("/door/editions/" + edition + "/sessions").asString().contains("1 personne entrée sur 1 place prise"));
+        String again = pages.form(base + "/let-in", Map.of("registrationId", String.valueOf(awa))).asString();
+        assertTrue(answerOf(again).contains("Déjà entré·e : Awa Relais, à "), again);
+        pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awa))).then().statusCode(200);
+        assertTrue(pages.get(base).asString().contains("value=\"" + awa + "\"><button type=\"submit\" class=\"link\""),
+                "after the undo, she may be let in again");
+
+        // The waiting list does not come in this way; nor does anyone without a booking here, or another forum's session.
+        String waiting = pages.form(base + "/let-in", Map.of("registrationId", String.valueOf(bilal))).asString();
+        assertTrue(answerOf(waiting).contains("En liste d’attente : Bilal Relais, rang 1"), waiting);
+        assertTrue(pages.get("/door/editions/" + edition + "/sessions").asString().contains("Personne n’est entré sur 1 place prise"));
+        String chloe = String.valueOf(DoorApiTest.register(edition, "Chloé", "Sans-Place", "CCAS").getLong("id"));
+        pages.form(base + "/let-in", Map.of("registrationId", chloe)).then().statusCode(404);
+        pages.form(base + "/let-in", Map.of("registrationId", "abc")).then().statusCode(404);
+        long other = Api.openEdition();
+        pages.form("/door/editions/" + other + "/sessions/" + workshop + "/let-in", Map.of("registrationId", String.valueOf(awa)))
+                .then().statusCode(404);
+    }
+
     /** The answer a door's page shows (what follows holds the forms of its lists, and the one its script copies). */
     private static String answerOf(String page) {
         int start = page.indexOf("id=\"answer\"");

@@ -54,7 +54,7 @@ public final class Pages {
                 : path.matches("/organiser/.*/door/(leads|access.*)") ? path.replaceAll("/door/.*$", "/door")
                 : path.matches("/door/editions/\\d+/(scan|undo)") ? path.replaceAll("/(scan|undo)$", "")
                 : path.matches("/door/editions/\\d+/sessions/\\d+/door-scan") ? path.replaceAll("/\\d+/door-scan$", "")
-                : path.matches("/door/editions/\\d+/sessions/\\d+/(scan|give-seat|undo)") ? path.replaceAll("/(scan|give-seat|undo)$", "")
+                : path.matches("/door/editions/\\d+/sessions/\\d+/(scan|give-seat|undo|let-in)") ? path.replaceAll("/(scan|give-seat|undo|let-in)$", "")
                 : path.matches("/stand/.*/leads") ? path.replaceAll("/leads$", "")
                 : path.replaceAll("/(delete|status|guests|erase|link|cancel|clear-arrival)$", "").replaceAll("(/registrations/\\d+)/sessions$", "$1");
         String html = get(page).asString(); // the page the form is on

@@ -281,6 +281,15 @@ public class DoorPages {
         return roomPage(id, sessionId, shown, null);
     }
 
+    /** The room's door lets in a relay with a seat who has no badge on them: the room's screen again, with the answer. */
+    @POST
+    @Path("editions/{id}/sessions/{sessionId}/let-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance roomLetIn(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> submitted) {
+        access.door(id);
+        return roomPage(id, sessionId, rooms.letIn(id, sessionId, new Form(submitted).id("registrationId")), null);
+    }
+
     /** The room's door takes back an entry it just recorded: the room's screen again, saying so. */
     @POST
     @Path("editions/{id}/sessions/{sessionId}/undo")

@@ -132,6 +132,26 @@ public class RoomService {
         if (b == null) {
             return shown("bad", Messages.get("room_not_booked", r.fullName()), Messages.get("room_not_booked_hint"));
         }
+        return enter(b, scannedAt);
+    }
+
+    /**
+     * Lets a relay with a seat in without their badge (left at home, a phone gone flat), from the
+     * line with their name: answered as their scan would be. A relay without a booking in the session is not found.
+     */
+    public DoorPages.Shown letIn(Long editionId, Long sessionId, Long registrationId) {
+        ProgrammeSession session = session(editionId, sessionId);
+        Booking b = registrationId == null ? null
+                : Booking.<Booking>find("registration.id = ?1 and session = ?2", registrationId, session).firstResult();
+        if (b == null) {
+            throw new NotFoundException("registration", registrationId);
+        }
+        return enter(b, null);
+    }
+
+    /** The entry of a booking's relay: a seat lets them in once; the waiting list does not. */
+    private DoorPages.Shown enter(Booking b, OffsetDateTime scannedAt) {
+        Registration r = b.registration;
         if (b.status == BookingStatus.WAITLISTED) {
             return shown("warn", Messages.get("room_waiting", r.fullName(), b.waitlistPosition),
                     Messages.get("room_waiting_hint"));

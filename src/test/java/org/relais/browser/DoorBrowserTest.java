@@ -197,11 +197,12 @@ class DoorBrowserTest {
     void atTheRoomDoorScansAreAnsweredInPlaceAndKeptThroughAnOutage() {
         long edition = Api.openEdition();
         long room = Api.space(edition, "Atelier radio 5", "STUDIO", 12);
-        long workshop = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 2);
+        long workshop = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 3);
         rooms.setDoorScan(edition, workshop, true);
         String awa = seated(edition, workshop, "Awa", "Diallo");
         String dina = seated(edition, workshop, "Dina", "Haddad");
-        String bilal = seated(edition, workshop, "Bilal", "Sow"); // the third: on the waiting list
+        seated(edition, workshop, "Emma", "Petit"); // her badge stays at home
+        String bilal = seated(edition, workshop, "Bilal", "Sow"); // the fourth: on the waiting list
         String chloe = register(edition, "Chloé", "Martin"); // no booking in this session
         DoorAccounts.Created link = accounts.create(edition,
                 new DoorAccounts.AccessData("DOOR_LINK", "Salle radio 5", null, null, null));
@@ -231,6 +232,7 @@ class DoorBrowserTest {
             assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (1 en attente)");
             assertThat(page.locator("#connection")).isVisible();
             assertThat(page.locator("li[data-name='Dina Haddad'] .tag")).hasText("✓ venu·e");
+            assertThat(page.locator("li[data-name='Dina Haddad'] .let-in")).hasCount(0);
             page.keyboard().type(dina);
             page.keyboard().press("Enter");
             assertThat(page.locator("#answer .headline")).hasText("Déjà entré·e : Dina Haddad");
@@ -259,6 +261,12 @@ class DoorBrowserTest {
                     new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
             assertEquals(2, rooms.counts(edition).get(workshop).entered(), "the kept entry arrived once");
             assertThat(page.locator("li[data-name='Dina Haddad'] .undo button")).hasText("Annuler cette entrée");
+
+            // Emma left her badge at home: the line with her name lets her in.
+            page.locator("li[data-name='Emma Petit'] .let-in button").click();
+            assertThat(page.locator("#answer .headline")).containsText("Emma Petit : place confirmée");
+            assertThat(page.locator("li[data-name='Emma Petit'] .tag")).hasText("✓ venu·e");
+            assertEquals(3, rooms.counts(edition).get(workshop).entered());
             Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(((Number) overflow).intValue() <= 0);
         }
