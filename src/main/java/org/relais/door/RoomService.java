@@ -140,13 +140,18 @@ public class RoomService {
      * line with their name: answered as their scan would be. A relay without a booking in the session is not found.
      */
     public DoorPages.Shown letIn(Long editionId, Long sessionId, Long registrationId) {
+        return enter(booking(editionId, sessionId, registrationId), null);
+    }
+
+    /** The relay's ({@code registrationId}) booking in the session, seat or waiting list; a 404 when they have none. */
+    private Booking booking(Long editionId, Long sessionId, Long registrationId) {
         ProgrammeSession session = session(editionId, sessionId);
         Booking b = registrationId == null ? null
                 : Booking.<Booking>find("registration.id = ?1 and session = ?2", registrationId, session).firstResult();
         if (b == null) {
             throw new NotFoundException("registration", registrationId);
         }
-        return enter(b, null);
+        return b;
     }
 
     /** The entry of a booking's relay: a seat lets them in once; the waiting list does not. */
@@ -171,12 +176,7 @@ public class RoomService {
      * seat counts as not taken again, so it can be given, and their next scan lets them in.
      */
     public DoorService.Undo undo(Long editionId, Long sessionId, Long registrationId) {
-        ProgrammeSession session = session(editionId, sessionId);
-        Booking b = registrationId == null ? null
-                : Booking.<Booking>find("registration.id = ?1 and session = ?2", registrationId, session).firstResult();
-        if (b == null) {
-            throw new NotFoundException("registration", registrationId);
-        }
+        Booking b = booking(editionId, sessionId, registrationId);
         // One conditional update, as for the scan: taken back only if still recorded, and lately.
         int undone = em.createQuery("update Booking set attendedAt = null where id = :id and attendedAt >= :since")
                 .setParameter("id", b.id).setParameter("since", Instants.now().minus(DoorService.UNDO_WINDOW))
