@@ -208,6 +208,34 @@
       });
     }
 
+    // Finding a name in the lists as it is typed: the lines that do not match are hidden.
+    var find = document.getElementById('q');
+    var noneFound = document.getElementById('none-found');
+    function filter() {
+      var words = fold(find.value).split(' ').filter(function (w) { return w; });
+      var lines = document.querySelectorAll('#room-lists li[data-find]');
+      var shown = 0;
+      Array.prototype.forEach.call(lines, function (li) {
+        li.hidden = !words.every(function (w) { return li.dataset.find.indexOf(w) >= 0; });
+        if (!li.hidden) { shown++; }
+      });
+      noneFound.hidden = words.length === 0 || shown > 0;
+    }
+    find.addEventListener('input', filter);
+    // A badge scanned while the cursor was there (after a name, perhaps) is taken as a scan.
+    document.getElementById('find-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var code = find.value.trim().slice(-119);
+      if (decode(code)) {
+        find.value = '';
+        filter();
+        refocus();
+        scan(code);
+      } else {
+        filter();
+      }
+    });
+
     // The lists as the service has them now; left alone while a person is choosing in them.
     function refreshLists() {
       fetch(root.dataset.page, { credentials: 'same-origin' }).then(function (r) {
@@ -216,7 +244,7 @@
       }).then(function (html) {
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('room-lists');
         var lists = document.getElementById('room-lists');
-        if (fresh && lists && !lists.contains(document.activeElement)) { lists.replaceWith(fresh); }
+        if (fresh && lists && !lists.contains(document.activeElement)) { lists.replaceWith(fresh); filter(); }
       }).catch(function () { /* the lists wait for the service */ });
     }
   }
@@ -331,6 +359,11 @@
       if (bits >= 8) { out[n++] = (buffer >>> (bits - 8)) & 0xFF; bits -= 8; }
     }
     return n === 74 ? out : null;
+  }
+
+  // As the service folds names for its searches (Collation.fold): lower case, no accents, punctuation as spaces.
+  function fold(text) {
+    return text.normalize('NFKD').replace(/\p{Mn}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   }
 
   // Whose badge it is, as the room's page lists them: the holder key in hexadecimal.

@@ -442,6 +442,13 @@ class DoorPagesTest {
         assertTrue(pages.get(base).asString().contains("value=\"" + awa + "\"><button type=\"submit\" class=\"link\""),
                 "after the undo, she may be let in again");
 
+        // In a long list, a name is found without a script too: the lines that match, the counts of the whole lists.
+        String found = pages.get(base + "?q=RELAIS+àwa").then().statusCode(200).extract().asString();
+        assertTrue(found.contains("data-name=\"Awa Relais\"") && !found.contains("data-name=\"Bilal Relais\"")
+                && found.contains("Liste d’attente <span class=\"count\">(1)</span>") && found.contains("id=\"none-found\" class=\"hint\" hidden"), found);
+        String none = pages.get(base + "?q=zoe").asString();
+        assertTrue(!none.contains("data-name=") && none.contains("id=\"none-found\" class=\"hint\">Personne de ce nom"), none);
+
         // The waiting list does not come in this way; nor does anyone without a booking here, or another forum's session.
         String waiting = pages.form(base + "/let-in", Map.of("registrationId", String.valueOf(bilal))).asString();
         assertTrue(answerOf(waiting).contains("En liste d’attente : Bilal Relais, rang 1"), waiting);

@@ -256,9 +256,9 @@ public class DoorPages {
 
     @GET
     @Path("editions/{id}/sessions/{sessionId}")
-    public TemplateInstance room(@RestPath Long id, @RestPath Long sessionId) {
+    public TemplateInstance room(@RestPath Long id, @RestPath Long sessionId, @RestQuery String q) {
         access.door(id);
-        return roomPage(id, sessionId, null, null);
+        return Templates.room(editions.get(id), rooms.room(id, sessionId, q), null, null, keys.publicKeyBase64());
     }
 
     /** A scan from the room screen's script, perhaps kept through an outage ({@code scannedAt}): the answer in words. */
@@ -314,7 +314,7 @@ public class DoorPages {
 
     /** A room's screen, with the key its script checks kept scans with. */
     private TemplateInstance roomPage(Long id, Long sessionId, Shown shown, String problem) {
-        return Templates.room(editions.get(id), rooms.room(id, sessionId), shown, problem, keys.publicKeyBase64());
+        return Templates.room(editions.get(id), rooms.room(id, sessionId, null), shown, problem, keys.publicKeyBase64());
     }
 
     private String station(String given) {

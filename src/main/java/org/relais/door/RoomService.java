@@ -17,6 +17,7 @@ import org.relais.registration.Booking;
 import org.relais.registration.BookingStatus;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationService;
+import org.relais.web.Collation;
 import org.relais.web.ForumZone;
 import org.relais.web.Instants;
 import org.relais.web.Messages;
@@ -84,9 +85,30 @@ public class RoomService {
 
     /**
      * Who has a seat (and whether they came) and who waits (and whether they are in the building);
-     * an entry recorded at {@code undoSince} or later is one the door may still take back.
+     * an entry recorded at {@code undoSince} or later is one the door may still take back. The lines
+     * shown are those that match {@code find} (words of a name or organisation, as the entrance's
+     * search takes them), all when it is blank; the counts and the seats to give are the whole lists'.
      */
-    public record Room(ProgrammeSession session, List<Booking> seated, List<Booking> waiting, OffsetDateTime undoSince) {
+    public record Room(ProgrammeSession session, List<Booking> seated, List<Booking> waiting, OffsetDateTime undoSince,
+            String find) {
+
+        public List<Booking> seatedFound() {
+            return found(seated);
+        }
+
+        public List<Booking> waitingFound() {
+            return found(waiting);
+        }
+
+        private List<Booking> found(List<Booking> list) {
+            String folded = find == null ? "" : Collation.fold(find.length() > 100 ? find.substring(0, 100) : find);
+            if (folded.isEmpty()) {
+                return list;
+            }
+            List<String> words = List.of(folded.split(" "));
+            return list.stream().filter(b -> b.registration.searchText != null
+                    && words.stream().allMatch(b.registration.searchText::contains)).toList();
+        }
 
         public boolean undoable(Booking b) {
             return b.attendedAt != null && !b.attendedAt.isBefore(undoSince);
@@ -106,10 +128,10 @@ public class RoomService {
         }
     }
 
-    public Room room(Long editionId, Long sessionId) {
+    public Room room(Long editionId, Long sessionId, String find) {
         ProgrammeSession session = session(editionId, sessionId);
         return new Room(session, Booking.seated(session), Booking.waitingList(session),
-                Instants.now().minus(DoorService.UNDO_WINDOW));
+                Instants.now().minus(DoorService.UNDO_WINDOW), find);
     }
 
     /**

@@ -262,11 +262,25 @@ class DoorBrowserTest {
             assertEquals(2, rooms.counts(edition).get(workshop).entered(), "the kept entry arrived once");
             assertThat(page.locator("li[data-name='Dina Haddad'] .undo button")).hasText("Annuler cette entrée");
 
-            // Emma left her badge at home: the line with her name lets her in.
+            // Emma left her badge at home: found by name as it is typed, the line with her name lets her in.
+            page.locator("#q").fill("petit");
+            assertThat(page.locator("li[data-name='Awa Diallo']")).isHidden();
+            assertThat(page.locator("li[data-name='Bilal Sow']")).isHidden();
             page.locator("li[data-name='Emma Petit'] .let-in button").click();
             assertThat(page.locator("#answer .headline")).containsText("Emma Petit : place confirmée");
             assertThat(page.locator("li[data-name='Emma Petit'] .tag")).hasText("✓ venu·e");
             assertEquals(3, rooms.counts(edition).get(workshop).entered());
+
+            // A badge scanned while the cursor is in the search is taken as a scan.
+            page.locator("#q").fill("dina");
+            page.locator("#q").focus();
+            page.keyboard().type(awa);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("Déjà entré·e : Awa Diallo");
+            assertThat(page.locator("#q")).hasValue("");
+            assertThat(page.locator("#code")).isFocused();
+            page.locator("#q").fill("zoé");
+            assertThat(page.locator("#none-found")).isVisible();
             Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(((Number) overflow).intValue() <= 0);
         }
