@@ -222,6 +222,7 @@
       noneFound.hidden = words.length === 0 || shown > 0;
     }
     find.addEventListener('input', filter);
+    if (find.value) { refreshLists(); } // an address that asked for a name (?q=): the whole lists, filtered here
     // A badge scanned while the cursor was there (after a name, perhaps) is taken as a scan.
     document.getElementById('find-form').addEventListener('submit', function (e) {
       e.preventDefault();

@@ -258,7 +258,7 @@ public class DoorPages {
     @Path("editions/{id}/sessions/{sessionId}")
     public TemplateInstance room(@RestPath Long id, @RestPath Long sessionId, @RestQuery String q) {
         access.door(id);
-        return Templates.room(editions.get(id), rooms.room(id, sessionId, q), null, null, keys.publicKeyBase64());
+        return roomPage(id, sessionId, q, null, null);
     }
 
     /** A scan from the room screen's script, perhaps kept through an outage ({@code scannedAt}): the answer in words. */
@@ -278,7 +278,7 @@ public class DoorPages {
     public TemplateInstance roomScanForm(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> form) {
         access.door(id);
         Shown shown = rooms.scan(id, sessionId, form.getFirst("code"), null);
-        return roomPage(id, sessionId, shown, null);
+        return roomPage(id, sessionId, null, shown, null);
     }
 
     /** The room's door lets in a relay with a seat who has no badge on them: the room's screen again, with the answer. */
@@ -287,7 +287,7 @@ public class DoorPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance roomLetIn(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> submitted) {
         access.door(id);
-        return roomPage(id, sessionId, rooms.letIn(id, sessionId, new Form(submitted).id("registrationId")), null);
+        return roomPage(id, sessionId, null, rooms.letIn(id, sessionId, new Form(submitted).id("registrationId")), null);
     }
 
     /** The room's door takes back an entry it just recorded: the room's screen again, saying so. */
@@ -297,7 +297,7 @@ public class DoorPages {
     public TemplateInstance roomUndo(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> submitted) {
         access.door(id);
         Shown shown = undone(rooms.undo(id, sessionId, new Form(submitted).id("registrationId")), "room");
-        return roomPage(id, sessionId, shown, null);
+        return roomPage(id, sessionId, null, shown, null);
     }
 
     @POST
@@ -309,12 +309,12 @@ public class DoorPages {
         return form.submit(() -> {
             rooms.giveSeat(id, sessionId, form.id("from"), form.id("to"));
             return org.relais.web.Redirects.to("/door/editions/" + id + "/sessions/" + sessionId, "seat-given");
-        }, problem -> roomPage(id, sessionId, null, problem));
+        }, problem -> roomPage(id, sessionId, null, null, problem));
     }
 
-    /** A room's screen, with the key its script checks kept scans with. */
-    private TemplateInstance roomPage(Long id, Long sessionId, Shown shown, String problem) {
-        return Templates.room(editions.get(id), rooms.room(id, sessionId, null), shown, problem, keys.publicKeyBase64());
+    /** A room's screen (its lists as {@code find} asks), with the key its script checks kept scans with. */
+    private TemplateInstance roomPage(Long id, Long sessionId, String find, Shown shown, String problem) {
+        return Templates.room(editions.get(id), rooms.room(id, sessionId, find), shown, problem, keys.publicKeyBase64());
     }
 
     private String station(String given) {
