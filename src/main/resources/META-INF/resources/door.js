@@ -104,9 +104,19 @@
         clearTimeout(timer);
         timer = setTimeout(runSearch, 150);
       });
+      // A badge scanned while the cursor was there (after a name, perhaps) is taken as a scan.
       document.getElementById('search-form').addEventListener('submit', function (e) {
         e.preventDefault();
-        runSearch();
+        var code = search.value.trim().slice(-119);
+        if (decode(code)) {
+          clearTimeout(timer);
+          search.value = '';
+          found.textContent = '';
+          refocus();
+          scan(code);
+        } else {
+          runSearch();
+        }
       });
     }
 

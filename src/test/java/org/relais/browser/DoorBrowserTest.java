@@ -117,6 +117,16 @@ class DoorBrowserTest {
             page.keyboard().press("Enter");
             assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Élise Lefèvre");
 
+            // A badge scanned while the cursor is still in the search is taken as a scan.
+            page.locator("#q").fill("diallo");
+            page.locator("#q").focus();
+            page.keyboard().type(awa);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("Déjà enregistré");
+            assertThat(page.locator("#answer .headline")).containsText("Awa Diallo");
+            assertThat(page.locator("#q")).hasValue("");
+            assertThat(page.locator("#code")).isFocused();
+
             // The service stops answering: the scan is kept, checked against its signature here, and sent later.
             page.route("**/scan", route -> route.abort());
             page.keyboard().type(zoe);
