@@ -436,9 +436,13 @@ class DoorPagesTest {
         assertTrue(answerOf(in).contains("Awa Relais : place confirmée") && answerOf(in).contains("class=\"undo\"")
                 && !in.contains(base + "/let-in\""), in);
         assertTrue(pages.get("/door/editions/" + edition + "/sessions").asString().contains("1 personne entrée sur 1 place prise"));
+        String attendees = "/organiser/editions/" + edition + "/sessions/" + workshop + "/attendees";
+        assertTrue(pages.get(attendees).asString().contains("1 place prise sur 1 · 1 personne entrée en salle"),
+                "the organisers see who came in");
         String again = pages.form(base + "/let-in", Map.of("registrationId", String.valueOf(awa))).asString();
         assertTrue(answerOf(again).contains("Déjà entré·e : Awa Relais, à "), again);
         pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awa))).then().statusCode(200);
+        assertTrue(pages.get(attendees).asString().contains(" · personne n’est entré en salle"));
         assertTrue(pages.get(base).asString().contains("value=\"" + awa + "\"><button type=\"submit\" class=\"link\""),
                 "after the undo, she may be let in again");
 

@@ -48,7 +48,7 @@ public class RegistrationListPages {
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
                 List<Booking> waiting, Map<Long, List<RegistrationQueries.Offer>> moves, List<NeedCount> needs,
-                String problem);
+                long entered, String problem);
 
         static native TemplateInstance registration(Edition edition, Registration registration, List<Booking> bookings,
                 Map<Long, List<RegistrationQueries.Offer>> moves, List<RegistrationQueries.Offer> additions, Form form,
@@ -280,7 +280,8 @@ public class RegistrationListPages {
             List<ProgrammeSession> theirs = kept.getOrDefault(b.registration.id, List.of());
             moves.put(b.id, targets.stream().filter(o -> fits(o, theirs)).toList());
         }
-        return Templates.attendees(edition, session, seated, waiting, moves, NeedCount.of(seated), problem);
+        long entered = seated.stream().filter(b -> b.attendedAt != null).count(); // scanned at the room's door
+        return Templates.attendees(edition, session, seated, waiting, moves, NeedCount.of(seated), entered, problem);
     }
 
     /**
