@@ -1,7 +1,8 @@
-// The door's check-in screen, a room's door and the live counts. Small and dependency-free. The
-// screens work without it (plain forms); with it, scans are answered in place, the field keeps the
-// focus, the search answers while typing, and scans taken while the service is unreachable are
-// kept, checked against the badge signature here, and sent when it is back.
+// The door's check-in screen, a room's door, a stand's screen and the live counts. Small and
+// dependency-free. The screens work without it (plain forms); with it, the doors answer scans in
+// place, the field keeps the focus, the searches answer while typing, and scans taken while the
+// service is unreachable (a stand's with their notes) are kept, checked against the badge
+// signature here, and sent when it is back.
 (function () {
   'use strict';
 
@@ -12,6 +13,10 @@
   var room = document.getElementById('room');
   if (room) {
     roomDoor(room);
+  }
+  var stand = document.getElementById('stand');
+  if (stand) {
+    standScreen(stand);
   }
   var live = document.getElementById('live');
   if (live) {
@@ -260,7 +265,61 @@
     }
   }
 
-  // ---- Shared by both doors. ----
+  // A stand's screen: a badge (and its note) goes as the plain form would send it; while the service
+  // does not answer, a genuine badge is kept here with its note and sent when it is back.
+  function standScreen(root) {
+    var words = root.dataset;
+    var form = document.getElementById('scan-form');
+    var code = document.getElementById('code');
+    var note = form.querySelector('[name=note]');
+    var answer = document.getElementById('answer');
+    var page = root.dataset.page; // where a recorded contact leads (the address may be the form's, after a refusal)
+    var verify = signature(root);
+    var kept = keptScans(root, document.getElementById('connection'), null, send);
+
+    // The form's fields as the service reads them, with this page's token. Any answer but a server's
+    // error is the service's (a refusal included); a sign-in page in its place means it is not.
+    function send(item) {
+      var body = new URLSearchParams();
+      var token = form.querySelector('input[type=hidden]');
+      body.set(token.name, token.value);
+      body.set('code', item.code);
+      body.set('note', item.note || '');
+      return fetch(root.dataset.scan, { method: 'POST', body: body, credentials: 'same-origin' }).then(function (r) {
+        if (r.status >= 500 || (r.redirected && new URL(r.url).pathname !== page)) { throw new Error('service ' + r.status); }
+        return r;
+      });
+    }
+
+    form.addEventListener('submit', function (e) {
+      if (code.value.trim() === '') { return; } // a note alone: the service says what is missing
+      e.preventDefault();
+      var item = { code: code.value, note: note.value };
+      send(item).then(function (r) {
+        kept.online();
+        if (r.redirected) { location.assign(r.url); } else { form.submit(); } // refused: the page says why
+      }).catch(function () { offline(item); });
+    });
+
+    function show(tone, headline, lines) {
+      answer.hidden = false;
+      paint(answer, tone, headline, lines);
+      code.focus();
+    }
+
+    // The field is emptied for the next badge whatever the answer; a refused badge's note stays.
+    function offline(item) {
+      code.value = '';
+      verify(item.code).then(function (verdict) {
+        if (refused(verdict, show, words)) { return; }
+        var n = kept.keep(item);
+        note.value = '';
+        show('warn', words.wordsKept.replace('{0}', String(n)), verdict === 'good' ? [] : [words.wordsUnchecked]);
+      });
+    }
+  }
+
+  // ---- Shared by the doors and the stands. ----
 
   // The field a scanner types into (it presses Enter after the code): each code goes to scan, and a
   // click anywhere but another field brings the focus back. Gives what puts the focus back.
@@ -313,8 +372,9 @@
     return false;
   }
 
-  // Scans kept on this device while the service does not answer, sent in order when it is back.
-  function keptScans(root, connection, whenSent) {
+  // Scans kept on this device while the service does not answer, sent in order when it is back
+  // (as JSON to the screen's scan address, or through send, a promise that fails while it cannot).
+  function keptScans(root, connection, whenSent, send) {
     var words = root.dataset;
     var key = 'relais-door-queue-' + root.dataset.scan;
     function queue() { try { return JSON.parse(localStorage.getItem(key) || '[]'); } catch (e) { return []; } }
@@ -331,7 +391,7 @@
       var q = queue();
       if (flushing || q.length === 0) { return; }
       flushing = true;
-      post(root.dataset.scan, q[0]).then(function () {
+      (send ? send(q[0]) : post(root.dataset.scan, q[0])).then(function () {
         var rest = queue().slice(1);
         save(rest);
         flushing = false;

@@ -34,7 +34,7 @@ public class StandPages {
         static native TemplateInstance index(List<Stand> stands);
 
         static native TemplateInstance stand(Stand stand, List<Lead> leads, Form form, String query,
-                List<DoorService.Found> found, Lead last, String problem);
+                List<DoorService.Found> found, Lead last, String problem, String publicKey);
     }
 
     @Inject
@@ -51,6 +51,9 @@ public class StandPages {
 
     @Inject
     StandQueries queries;
+
+    @Inject
+    org.relais.badge.SigningKeys keys;
 
     @GET
     public Response index() {
@@ -101,7 +104,7 @@ public class StandPages {
                 : door.search(id, q).stream().filter(f -> f.kind().equals("REGISTRATION") && !f.cancelled()).toList();
         List<Lead> all = leads.leads(id, standId);
         Lead last = leadId == null ? null : all.stream().filter(l -> l.id.equals(leadId)).findFirst().orElse(null);
-        return Templates.stand(stand, all, form, q, found, last, problem);
+        return Templates.stand(stand, all, form, q, found, last, problem, keys.publicKeyBase64());
     }
 
     /** The stands a signed-in person may hold. */

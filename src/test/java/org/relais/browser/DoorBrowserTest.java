@@ -302,6 +302,67 @@ class DoorBrowserTest {
         }
     }
 
+    @Test
+    void atAStandABadgeScannedDuringAnOutageIsKeptWithItsNote() {
+        long edition = Api.openEdition();
+        long louvre = Api.institution("Louvre");
+        long stand = Api.organiser().body(Map.of("number", 4, "institutionId", louvre))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        String awa = register(edition, "Awa", "Diallo");
+        String bilal = register(edition, "Bilal", "Sow");
+        DoorAccounts.Created link = accounts.create(edition,
+                new DoorAccounts.AccessData("STAND_LINK", "Équipe Louvre", null, null, louvre));
+        String csv = "/api/v1/editions/" + edition + "/stands/" + stand + "/leads.csv";
+
+        try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
+            Page page = context.newPage();
+            page.navigate(Browser.url(base, "/d/" + link.token()));
+            page.locator("#j_password").fill(link.pin());
+            page.locator("button[type=submit]").click();
+            page.waitForURL("**/stand/editions/" + edition + "/stands/" + stand);
+            assertThat(page.locator("#code")).isFocused();
+
+            // As without the script: the badge, Enter, and the next page offers a note for that relay.
+            page.keyboard().type(awa);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("form.answer .headline")).containsText("✓ Awa Diallo");
+            page.locator("#code").fill("n'importe quoi");
+            page.keyboard().press("Enter");
+            assertThat(page.locator(".field.invalid small.error")).isVisible(); // the service's refusal, as without the script
+            assertThat(page.locator("#code")).hasValue("n'importe quoi");
+
+            // The service stops answering: a genuine badge is kept here with its note; a forged one is refused.
+            page.route("**/leads", route -> route.abort());
+            page.locator("#code").fill(bilal);
+            page.locator("#f-note").fill("Visite de groupe en mars");
+            page.locator("#scan-form button[type=submit]").click();
+            assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("warn"));
+            assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil (1 en attente)");
+            assertThat(page.locator("#connection")).isVisible();
+            assertThat(page.locator("#code")).hasValue("");
+            assertThat(page.locator("#f-note")).hasValue("");
+            char[] forged = bilal.toCharArray();
+            forged[40] = forged[40] == 'A' ? 'B' : 'A';
+            page.locator("#code").fill(new String(forged));
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("falsifié");
+            assertThat(page.locator("#code")).hasValue("");
+            assertEquals(List.of(), Browser.barriers(page), "stand-offline");
+            Browser.screenshot(page, "stand-offline");
+            assertEquals(2, Api.organiser().accept("text/csv").get(csv).then().statusCode(200).extract().asString().split("\r\n").length,
+                    "only Awa's contact so far");
+
+            // Back: the kept contact is recorded once, with its note.
+            page.unroute("**/leads");
+            assertThat(page.locator("#connection")).containsText("tous les scans gardés ont été envoyés",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+            String contacts = Api.organiser().accept("text/csv").get(csv).then().statusCode(200).extract().asString();
+            assertEquals(3, contacts.split("\r\n").length, contacts);
+            assertTrue(contacts.contains("Sow"), contacts);
+            assertEquals(2, contacts.split("Visite de groupe en mars", -1).length, "its note, once: " + contacts);
+        }
+    }
+
     /** A relay registered in one session (a seat, or its waiting list once it is full): their badge's code. */
     private static String seated(long edition, long session, String first, String last) {
         Map<String, Object> relay = Api.relay(first, "room-" + System.nanoTime() + "@example.org", List.of(session));
