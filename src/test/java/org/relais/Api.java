@@ -34,6 +34,12 @@ public final class Api {
                 .post("/api/v1/institutions").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** A stand of the edition, numbered, held by the institution (not yet placed on a hall); returns its id. */
+    public static long stand(long edition, int number, long institution) {
+        return organiser().body(Map.of("number", number, "institutionId", institution))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     /** A one-day edition, 10:00-16:00 on the given date; returns its id. */
     public static long edition(String date) {
         return organiser().body(Map.of("number", uniqueNumber(), "title", "Forum " + date,

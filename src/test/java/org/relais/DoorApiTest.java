@@ -132,8 +132,7 @@ class DoorApiTest {
         long edition = Api.openEdition();
         long louvre = Api.institution("Louvre");
         long orsay = Api.institution("Orsay");
-        long stand = Api.organiser().body(Map.of("number", 1, "institutionId", louvre))
-                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        long stand = Api.stand(edition, 1, louvre);
         String code = register(edition, "Awa", "Diallo", "Emmaüs").getString("code");
 
         accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe Louvre",

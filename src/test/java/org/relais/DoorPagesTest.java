@@ -187,8 +187,7 @@ class DoorPagesTest {
     void standStaffScanAndDownloadTheirContacts() {
         long edition = Api.openEdition();
         long louvre = Api.institution("Louvre");
-        long stand = Api.organiser().body(Map.of("number", 3, "institutionId", louvre))
-                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        long stand = Api.stand(edition, 3, louvre);
         String code = DoorApiTest.register(edition, "Awa", "Diallo", "Emmaüs").getString("code");
         Pages organiser = Pages.signIn();
         String page = organiser.form("/organiser/editions/" + edition + "/door/access",

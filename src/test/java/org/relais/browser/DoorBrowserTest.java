@@ -306,8 +306,7 @@ class DoorBrowserTest {
     void atAStandABadgeScannedDuringAnOutageIsKeptWithItsNote() {
         long edition = Api.openEdition();
         long louvre = Api.institution("Louvre");
-        long stand = Api.organiser().body(Map.of("number", 4, "institutionId", louvre))
-                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        long stand = Api.stand(edition, 4, louvre);
         String awa = register(edition, "Awa", "Diallo");
         String bilal = register(edition, "Bilal", "Sow");
         DoorAccounts.Created link = accounts.create(edition,
