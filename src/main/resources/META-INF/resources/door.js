@@ -227,14 +227,14 @@
     var find = document.getElementById('q');
     var noneFound = document.getElementById('none-found');
     function filter() {
-      var words = fold(find.value).split(' ').filter(function (w) { return w; });
+      var typed = fold(find.value).split(' ').filter(function (w) { return w; });
       var lines = document.querySelectorAll('#room-lists li[data-find]');
       var shown = 0;
       Array.prototype.forEach.call(lines, function (li) {
-        li.hidden = !words.every(function (w) { return li.dataset.find.indexOf(w) >= 0; });
+        li.hidden = !typed.every(function (w) { return li.dataset.find.indexOf(w) >= 0; });
         if (!li.hidden) { shown++; }
       });
-      noneFound.hidden = words.length === 0 || shown > 0;
+      noneFound.hidden = typed.length === 0 || shown > 0;
     }
     find.addEventListener('input', filter);
     if (find.value) { refreshLists(); } // an address that asked for a name (?q=): the whole lists, filtered here
