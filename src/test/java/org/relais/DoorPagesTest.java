@@ -214,6 +214,22 @@ class DoorPagesTest {
                     .formParam("registrationId", relay.group(1)).formParam("note", note)
                     .post("/stand/editions/" + edition + "/stands/" + stand + "/leads").then().statusCode(303);
         }
+        // The cursor is in that note when the next badge is scanned: the code is the next relay's scan, not a note.
+        String bilal = DoorApiTest.register(edition, "Bilal", "Sow", "CCAS").getString("code");
+        String chloe = DoorApiTest.register(edition, "Chloé", "Martin", "Secours populaire").getString("code");
+        String nextOne = given().cookies(cookies).redirects().follow(false).formParam("csrf-token", csrf.group(1))
+                .formParam("registrationId", relay.group(1)).formParam("note", bilal)
+                .post("/stand/editions/" + edition + "/stands/" + stand + "/leads").then().statusCode(303)
+                .extract().header("Location");
+        String bilalsPage = open(cookies, nextOne.replaceAll("^https?://[^/]+", ""));
+        Matcher bilalId = Pattern.compile("name=\"registrationId\" value=\"(\\d+)\"").matcher(bilalsPage);
+        assertTrue(bilalsPage.contains("✓ Bilal Sow") && bilalId.find(), bilalsPage);
+        // A note typed first, then the next badge: the note is Bilal's, the badge Chloé's scan.
+        String third = given().cookies(cookies).redirects().follow(false).formParam("csrf-token", csrf.group(1))
+                .formParam("registrationId", bilalId.group(1)).formParam("note", "Atelier d'écriture " + chloe)
+                .post("/stand/editions/" + edition + "/stands/" + stand + "/leads").then().statusCode(303)
+                .extract().header("Location");
+        assertTrue(open(cookies, third.replaceAll("^https?://[^/]+", "")).contains("✓ Chloé Martin"));
         Response refused = given().cookies(cookies).formParam("csrf-token", csrf.group(1)).formParam("code", "n'importe quoi")
                 .post("/stand/editions/" + edition + "/stands/" + stand + "/leads");
         assertEquals(422, refused.statusCode());
@@ -222,7 +238,8 @@ class DoorPagesTest {
         String csv = given().cookies(cookies).get("/stand/editions/" + edition + "/stands/" + stand + "/leads.csv").then()
                 .statusCode(200).extract().asString();
         assertTrue(csv.contains("Visite de groupe en mars | 12 personnes, apprenants de français"), csv);
-        assertEquals(2, csv.split("\r\n").length);
+        assertEquals(4, csv.split("\r\n").length, csv);
+        assertTrue(csv.contains("Atelier d'écriture") && !csv.contains(bilal) && !csv.contains(chloe), csv);
     }
 
     @Test

@@ -81,11 +81,35 @@ public class StandPages {
         Form form = new Form(submitted);
         return form.submit(() -> {
             form.failIfUnreadable(new org.relais.web.Errors());
-            Lead lead = leads.record(id, standId, form.text("code"), form.id("registrationId"), form.text("note"),
-                    access.who());
+            String code = form.text("code");
+            Long relay = form.id("registrationId");
+            String note = form.text("note");
+            // The page offers a note for the relay just scanned, the cursor in it: the next badge scanned
+            // there ends the note field. Its code is that badge's scan, and what came before it, that relay's note.
+            String scanned = relay == null || note == null ? null : badgeAtTheEnd(note);
+            if (scanned != null) {
+                String before = note.strip().substring(0, note.strip().length() - scanned.length()).strip();
+                if (!before.isEmpty()) {
+                    leads.record(id, standId, null, relay, before, access.who());
+                }
+                code = scanned;
+                relay = null;
+                note = null;
+            }
+            Lead lead = leads.record(id, standId, code, relay, note, access.who());
             // A scanner presses Enter before anyone types a note: the next page offers the note for this relay.
             return Redirects.to("/stand/editions/" + id + "/stands/" + standId + "?lead=" + lead.id, "lead-saved");
         }, problem -> page(id, standId, form, null, null, problem));
+    }
+
+    /** The badge's code a text ends with, as a scanner types it; null when it ends with none. */
+    static String badgeAtTheEnd(String text) {
+        String stripped = text.strip();
+        if (stripped.length() < org.relais.badge.BadgeCode.LENGTH) {
+            return null;
+        }
+        String tail = stripped.substring(stripped.length() - org.relais.badge.BadgeCode.LENGTH);
+        return org.relais.badge.BadgeCode.canonical(tail) == null ? null : tail;
     }
 
     @GET
