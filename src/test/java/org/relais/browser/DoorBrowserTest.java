@@ -309,6 +309,7 @@ class DoorBrowserTest {
         long stand = Api.stand(edition, 4, louvre);
         String awa = register(edition, "Awa", "Diallo");
         String bilal = register(edition, "Bilal", "Sow");
+        String chloe = register(edition, "Chloé", "Martin");
         DoorAccounts.Created link = accounts.create(edition,
                 new DoorAccounts.AccessData("STAND_LINK", "Équipe Louvre", null, null, louvre));
         String csv = "/api/v1/editions/" + edition + "/stands/" + stand + "/leads.csv";
@@ -325,6 +326,11 @@ class DoorBrowserTest {
             page.keyboard().type(awa);
             page.keyboard().press("Enter");
             assertThat(page.locator("form.answer .headline")).containsText("✓ Awa Diallo");
+            // The cursor waits in Awa's note; the next badge scanned there is Chloé's scan.
+            assertThat(page.locator("#last-note")).isFocused();
+            page.keyboard().type(chloe);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("form.answer .headline")).containsText("✓ Chloé Martin");
             page.locator("#code").fill("n'importe quoi");
             page.keyboard().press("Enter");
             assertThat(page.locator(".field.invalid small.error")).isVisible(); // the service's refusal, as without the script
@@ -348,15 +354,15 @@ class DoorBrowserTest {
             assertThat(page.locator("#code")).hasValue("");
             assertEquals(List.of(), Browser.barriers(page), "stand-offline");
             Browser.screenshot(page, "stand-offline");
-            assertEquals(2, Api.organiser().accept("text/csv").get(csv).then().statusCode(200).extract().asString().split("\r\n").length,
-                    "only Awa's contact so far");
+            assertEquals(3, Api.organiser().accept("text/csv").get(csv).then().statusCode(200).extract().asString().split("\r\n").length,
+                    "only Awa's and Chloé's contacts so far");
 
             // Back: the kept contact is recorded once, with its note.
             page.unroute("**/leads");
             assertThat(page.locator("#connection")).containsText("tous les scans gardés ont été envoyés",
                     new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
             String contacts = Api.organiser().accept("text/csv").get(csv).then().statusCode(200).extract().asString();
-            assertEquals(3, contacts.split("\r\n").length, contacts);
+            assertEquals(4, contacts.split("\r\n").length, contacts);
             assertTrue(contacts.contains("Sow"), contacts);
             assertEquals(2, contacts.split("Visite de groupe en mars", -1).length, "its note, once: " + contacts);
         }
