@@ -85,6 +85,21 @@ public final class Api {
         return body;
     }
 
+    /**
+     * A relay registered in one session with a unique address (a seat, or its waiting list once the
+     * session is full); the last name, when not given, is {@link #relay}'s. Returns what the API answered.
+     */
+    public static io.restassured.path.json.JsonPath booked(long editionId, long sessionId, String firstName,
+            String... lastName) {
+        Map<String, Object> body = relay(firstName,
+                "booked-" + firstName.toLowerCase(java.util.Locale.ROOT) + "-" + System.nanoTime() + "@example.org",
+                List.of(sessionId));
+        if (lastName.length > 0) {
+            body.put("lastName", lastName[0]);
+        }
+        return register(editionId, body);
+    }
+
     /** Registers a relay through the public API, which must answer 201; returns the answer. */
     public static io.restassured.path.json.JsonPath register(long editionId, Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/editions/" + editionId + "/registrations")

@@ -320,10 +320,8 @@ class DoorPagesTest {
         long edition = Api.openEdition();
         long room = Api.space(edition, "Atelier radio 2", "STUDIO", 12);
         long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
-        io.restassured.path.json.JsonPath awa = Api.register(edition,
-                Api.relay("Awa", "entry-a-" + System.nanoTime() + "@example.org", List.of(workshop)));
-        io.restassured.path.json.JsonPath bilal = Api.register(edition,
-                Api.relay("Bilal", "entry-b-" + System.nanoTime() + "@example.org", List.of(workshop)));
+        io.restassured.path.json.JsonPath awa = Api.booked(edition, workshop, "Awa");
+        io.restassured.path.json.JsonPath bilal = Api.booked(edition, workshop, "Bilal");
         DoorApiTest.scan(edition, bilal.getString("code")).then().statusCode(200); // Bilal waits, in the building
         long awaId = awa.getLong("id");
         Pages pages = Pages.signIn();
@@ -386,12 +384,9 @@ class DoorPagesTest {
         long edition = Api.openEdition();
         long room = Api.space(edition, "Atelier radio 4", "STUDIO", 12);
         long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 2);
-        io.restassured.path.json.JsonPath awa = Api.register(edition,
-                Api.relay("Awa", "kept-a-" + System.nanoTime() + "@example.org", List.of(workshop)));
-        io.restassured.path.json.JsonPath dina = Api.register(edition,
-                Api.relay("Dina", "kept-d-" + System.nanoTime() + "@example.org", List.of(workshop)));
-        io.restassured.path.json.JsonPath bilal = Api.register(edition,
-                Api.relay("Bilal", "kept-b-" + System.nanoTime() + "@example.org", List.of(workshop)));
+        io.restassured.path.json.JsonPath awa = Api.booked(edition, workshop, "Awa");
+        io.restassured.path.json.JsonPath dina = Api.booked(edition, workshop, "Dina");
+        io.restassured.path.json.JsonPath bilal = Api.booked(edition, workshop, "Bilal");
         assertEquals("WAITLISTED", bilal.getString("sessions[0].status"));
         Pages pages = Pages.signIn();
         String base = "/door/editions/" + edition + "/sessions/" + workshop;
@@ -435,9 +430,9 @@ class DoorPagesTest {
         long edition = Api.openEdition();
         long room = Api.space(edition, "Atelier radio 6", "STUDIO", 12);
         long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
-        long awa = Api.register(edition, Api.relay("Awa", "let-a-" + System.nanoTime() + "@example.org", List.of(workshop)))
+        long awa = Api.booked(edition, workshop, "Awa")
                 .getLong("id");
-        long bilal = Api.register(edition, Api.relay("Bilal", "let-b-" + System.nanoTime() + "@example.org", List.of(workshop)))
+        long bilal = Api.booked(edition, workshop, "Bilal")
                 .getLong("id");
         Pages pages = Pages.signIn();
         String base = "/door/editions/" + edition + "/sessions/" + workshop;

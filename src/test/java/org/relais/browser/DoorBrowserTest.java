@@ -162,11 +162,8 @@ class DoorBrowserTest {
         long room = Api.space(edition, "Atelier radio 3", "STUDIO", 12);
         long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
         rooms.setDoorScan(edition, workshop, true);
-        Map<String, Object> awa = Api.relay("Awa", "room-undo-a-" + System.nanoTime() + "@example.org", List.of(workshop));
-        awa.put("lastName", "Diallo");
-        String awaCode = Api.register(edition, awa).getString("code");
-        String bilal = Api.register(edition,
-                Api.relay("Bilal", "room-undo-b-" + System.nanoTime() + "@example.org", List.of(workshop))).getString("code");
+        String awaCode = Api.booked(edition, workshop, "Awa", "Diallo").getString("code");
+        String bilal = Api.booked(edition, workshop, "Bilal").getString("code");
         io.restassured.RestAssured.given().auth().preemptive().basic(Api.ORGANISER, Api.PASSWORD)
                 .contentType(io.restassured.http.ContentType.JSON).body(Map.of("code", bilal))
                 .post("/api/v1/editions/" + edition + "/checkins").then().statusCode(200); // Bilal waits, inside
@@ -209,10 +206,10 @@ class DoorBrowserTest {
         long room = Api.space(edition, "Atelier radio 5", "STUDIO", 12);
         long workshop = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 3);
         rooms.setDoorScan(edition, workshop, true);
-        String awa = seated(edition, workshop, "Awa", "Diallo");
-        String dina = seated(edition, workshop, "Dina", "Haddad");
-        seated(edition, workshop, "Emma", "Petit"); // her badge stays at home
-        String bilal = seated(edition, workshop, "Bilal", "Sow"); // the fourth: on the waiting list
+        String awa = Api.booked(edition, workshop, "Awa", "Diallo").getString("code");
+        String dina = Api.booked(edition, workshop, "Dina", "Haddad").getString("code");
+        Api.booked(edition, workshop, "Emma", "Petit"); // her badge stays at home
+        String bilal = Api.booked(edition, workshop, "Bilal", "Sow").getString("code"); // the fourth: on the waiting list
         String chloe = register(edition, "Chloé", "Martin"); // no booking in this session
         DoorAccounts.Created link = accounts.create(edition,
                 new DoorAccounts.AccessData("DOOR_LINK", "Salle radio 5", null, null, null));
@@ -366,13 +363,6 @@ class DoorBrowserTest {
             assertTrue(contacts.contains("Sow"), contacts);
             assertEquals(2, contacts.split("Visite de groupe en mars", -1).length, "its note, once: " + contacts);
         }
-    }
-
-    /** A relay registered in one session (a seat, or its waiting list once it is full): their badge's code. */
-    private static String seated(long edition, long session, String first, String last) {
-        Map<String, Object> relay = Api.relay(first, "room-" + System.nanoTime() + "@example.org", List.of(session));
-        relay.put("lastName", last);
-        return Api.register(edition, relay).getString("code");
     }
 
     @Test
