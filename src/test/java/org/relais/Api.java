@@ -85,6 +85,13 @@ public final class Api {
         return body;
     }
 
+    /** A workshop on the forum day, 11:00-12:00 unless told, in a studio of its own, with the seats given; returns its id. */
+    public static long workshop(long editionId, String studio, int seats, String... startAndEnd) {
+        long space = space(editionId, studio, "STUDIO", 12);
+        return startAndEnd.length == 2 ? session(editionId, space, forumDay(), startAndEnd[0], startAndEnd[1], seats)
+                : session(editionId, space, forumDay(), "11:00", "12:00", seats);
+    }
+
     /**
      * A relay registered in one session with a unique address (a seat, or its waiting list once the
      * session is full); the last name, when not given, is {@link #relay}'s. Returns what the API answered.

@@ -264,8 +264,7 @@ class DoorPagesTest {
     @Test
     void atTheRoomDoorANoShowsSeatGoesToSomeoneWaitingInside() {
         long edition = Api.openEdition();
-        long room = Api.space(edition, "Atelier radio 1", "STUDIO", 12);
-        long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        long workshop = Api.workshop(edition, "Atelier radio 1", 1);
         Map<String, Object> a = Api.relay("Awa", "room-a-" + System.nanoTime() + "@example.org", List.of(workshop));
         Map<String, Object> b = Api.relay("Bilal", "room-b-" + System.nanoTime() + "@example.org", List.of(workshop));
         String absent = Api.register(edition, a).getString("code");
@@ -318,8 +317,7 @@ class DoorPagesTest {
     @Test
     void theRoomDoorTakesBackAnEntryItJustRecorded() {
         long edition = Api.openEdition();
-        long room = Api.space(edition, "Atelier radio 2", "STUDIO", 12);
-        long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        long workshop = Api.workshop(edition, "Atelier radio 2", 1);
         io.restassured.path.json.JsonPath awa = Api.booked(edition, workshop, "Awa");
         io.restassured.path.json.JsonPath bilal = Api.booked(edition, workshop, "Bilal");
         DoorApiTest.scan(edition, bilal.getString("code")).then().statusCode(200); // Bilal waits, in the building
@@ -382,8 +380,7 @@ class DoorPagesTest {
     @Test
     void aRoomScanKeptThroughAnOutageCountsFromWhenItWasMade() {
         long edition = Api.openEdition();
-        long room = Api.space(edition, "Atelier radio 4", "STUDIO", 12);
-        long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 2);
+        long workshop = Api.workshop(edition, "Atelier radio 4", 2);
         io.restassured.path.json.JsonPath awa = Api.booked(edition, workshop, "Awa");
         io.restassured.path.json.JsonPath dina = Api.booked(edition, workshop, "Dina");
         io.restassured.path.json.JsonPath bilal = Api.booked(edition, workshop, "Bilal");
@@ -428,8 +425,7 @@ class DoorPagesTest {
     @Test
     void theRoomDoorLetsInARelayWithoutTheirBadge() {
         long edition = Api.openEdition();
-        long room = Api.space(edition, "Atelier radio 6", "STUDIO", 12);
-        long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        long workshop = Api.workshop(edition, "Atelier radio 6", 1);
         long awa = Api.booked(edition, workshop, "Awa")
                 .getLong("id");
         long bilal = Api.booked(edition, workshop, "Bilal")

@@ -159,8 +159,7 @@ class DoorBrowserTest {
     @Test
     void atTheRoomDoorAVolunteerTakesBackAnEntry() {
         long edition = Api.openEdition();
-        long room = Api.space(edition, "Atelier radio 3", "STUDIO", 12);
-        long workshop = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        long workshop = Api.workshop(edition, "Atelier radio 3", 1);
         rooms.setDoorScan(edition, workshop, true);
         String awaCode = Api.booked(edition, workshop, "Awa", "Diallo").getString("code");
         String bilal = Api.booked(edition, workshop, "Bilal").getString("code");
@@ -203,8 +202,7 @@ class DoorBrowserTest {
     @Test
     void atTheRoomDoorScansAreAnsweredInPlaceAndKeptThroughAnOutage() {
         long edition = Api.openEdition();
-        long room = Api.space(edition, "Atelier radio 5", "STUDIO", 12);
-        long workshop = Api.session(edition, room, Api.forumDay(), "14:00", "15:00", 3);
+        long workshop = Api.workshop(edition, "Atelier radio 5", 3, "14:00", "15:00");
         rooms.setDoorScan(edition, workshop, true);
         String awa = Api.booked(edition, workshop, "Awa", "Diallo").getString("code");
         String dina = Api.booked(edition, workshop, "Dina", "Haddad").getString("code");
