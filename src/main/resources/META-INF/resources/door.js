@@ -314,7 +314,7 @@
         if (refused(verdict, show, words)) { return; }
         var n = kept.keep(item);
         note.value = '';
-        show('warn', words.wordsKept.replace('{0}', String(n)), verdict === 'good' ? [] : [words.wordsUnchecked]);
+        show('warn', words.wordsKept.replace('{0}', String(n)), [verdict === 'good' ? words.wordsKeptHint : words.wordsUnchecked]);
       });
     }
   }

@@ -338,6 +338,7 @@ class DoorBrowserTest {
             page.locator("#scan-form button[type=submit]").click();
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("warn"));
             assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil (1 en attente)");
+            assertThat(page.locator("#answer")).containsText("le contact et sa note seront enregistrés au retour du service");
             assertThat(page.locator("#connection")).isVisible();
             assertThat(page.locator("#code")).hasValue("");
             assertThat(page.locator("#f-note")).hasValue("");
