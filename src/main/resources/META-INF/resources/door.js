@@ -25,9 +25,9 @@
 
   function checkInScreen(root) {
     var words = root.dataset;
+    ownAddress(root.dataset.base);
     var station = document.getElementById('station');
     var answer = document.getElementById('answer');
-    var connection = document.getElementById('connection');
     var found = document.getElementById('found');
     var search = document.getElementById('q');
     var stationKey = 'relais-door-station';
@@ -78,7 +78,10 @@
       return [];
     }
 
-    var kept = keptScans(root, connection);
+    // A kept scan the service refuses (a registration cancelled meanwhile) is listed for the door to see.
+    var kept = keptScans(root, function (item) {
+      return post(root.dataset.scan, item).then(refusedScan);
+    });
     var verify = signature(root);
 
     function scan(code) {
@@ -174,8 +177,12 @@
   // up to date, and through an outage the scan checked against the list the page holds and kept.
   function roomDoor(root) {
     var words = root.dataset;
+    ownAddress(root.dataset.page);
     var answer = document.getElementById('answer');
-    var kept = keptScans(root, document.getElementById('connection'), refreshLists);
+    // A kept entry the service refuses (the relay cancelled meanwhile, their seat given away) is listed for the door to see.
+    var kept = keptScans(root, function (item) {
+      return post(root.dataset.scan, item).then(function (body) { return body.status === 'WAITING' ? body : refusedScan(body); });
+    }, refreshLists);
     var verify = signature(root);
 
     var refocus = scanField(scan);
@@ -254,11 +261,7 @@
 
     // The lists as the service has them now; left alone while a person is choosing in them.
     function refreshLists() {
-      fetch(root.dataset.page, { credentials: 'same-origin' }).then(function (r) {
-        if (!r.ok || r.redirected) { throw new Error('not the page'); }
-        return r.text();
-      }).then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('room-lists');
+      freshPart(root.dataset.page, 'room-lists').then(function (fresh) {
         var lists = document.getElementById('room-lists');
         if (fresh && lists && !lists.contains(document.activeElement)) { lists.replaceWith(fresh); filter(); }
       }).catch(function () { /* the lists wait for the service */ });
@@ -269,13 +272,19 @@
   // does not answer, a genuine badge is kept here with its note and sent when it is back.
   function standScreen(root) {
     var words = root.dataset;
+    ownAddress(root.dataset.page);
     var form = document.getElementById('scan-form');
     var code = document.getElementById('code');
     var note = form.querySelector('[name=note]');
     var answer = document.getElementById('answer');
     var page = root.dataset.page; // where a recorded contact leads (the address may be the form's, after a refusal)
     var verify = signature(root);
-    var kept = keptScans(root, document.getElementById('connection'), null, send);
+    // A kept contact the service refuses (the relay cancelled meanwhile) is listed with its note, to be noted by hand.
+    var kept = keptScans(root, function (item) {
+      return send(item).then(function (r) {
+        return r.redirected ? null : r.text().then(function (html) { return refusal(html, item); });
+      });
+    }, refreshContacts);
 
     // The form's fields as the service reads them, with this page's token. Any answer but a server's
     // error is the service's (a refusal included); a sign-in page in its place means it is not.
@@ -291,6 +300,16 @@
       });
     }
 
+    // The service's refusal, as the page it answered says it: the field's error, or the page's problem.
+    function refusal(html, item) {
+      var said = new DOMParser().parseFromString(html, 'text/html');
+      var why = said.querySelector('#scan-form .error') || said.querySelector('.problem');
+      return {
+        headline: '✗ ' + (why ? why.textContent.trim() : ''),
+        lines: item.note ? [words.wordsKeptNote.replace('{0}', item.note)] : []
+      };
+    }
+
     form.addEventListener('submit', function (e) {
       if (code.value.trim() === '') { return; } // a note alone: the service says what is missing
       e.preventDefault();
@@ -300,6 +319,13 @@
         if (r.redirected) { location.assign(r.url); } else { form.submit(); } // refused: the page says why
       }).catch(function () { offline(item); });
     });
+
+    // The contacts as the service has them, once the kept ones are sent.
+    function refreshContacts() {
+      freshPart(page, 'stand-leads').then(function (fresh) {
+        if (fresh) { document.getElementById('stand-leads').replaceWith(fresh); }
+      }).catch(function () { /* the list waits for the next page */ });
+    }
 
     function show(tone, headline, lines) {
       answer.hidden = false;
@@ -314,12 +340,26 @@
         if (refused(verdict, show, words)) { return; }
         var n = kept.keep(item);
         note.value = '';
+        // What the service said of the badge before (a code it could not read) is no longer what the field holds.
+        document.getElementById('stand-problem').textContent = '';
+        Array.prototype.forEach.call(form.querySelectorAll('.field.invalid'), function (f) {
+          f.classList.remove('invalid');
+          var error = f.querySelector('.error');
+          if (error) { error.remove(); }
+        });
         show('warn', words.wordsKept.replace('{0}', String(n)), [verdict === 'good' ? words.wordsKeptHint : words.wordsUnchecked]);
       });
     }
   }
 
   // ---- Shared by the doors and the stands. ----
+
+  // A screen that answers a plain form (an undo, a let-in, a seat given, a refusal) has the form's
+  // address, and reloading it would send the form again: an arrival undone twice, after the person was
+  // scanned back in. The screen's own address takes its place.
+  function ownAddress(page) {
+    if (location.pathname !== page) { history.replaceState(null, '', page); }
+  }
 
   // The field a scanner types into (it presses Enter after the code): each code goes to scan, and a
   // click anywhere but another field brings the focus back. Gives what puts the focus back.
@@ -337,6 +377,14 @@
       if (code.trim() !== '') { scan(code); }
     });
     return refocus;
+  }
+
+  // The part of a screen's page with this id, as the service has it now; fails while it does not answer.
+  function freshPart(url, id) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok || r.redirected) { throw new Error('not the page'); }
+      return r.text();
+    }).then(function (html) { return new DOMParser().parseFromString(html, 'text/html').getElementById(id); });
   }
 
   function paint(answer, tone, headline, lines) {
@@ -364,6 +412,12 @@
     });
   }
 
+  // A door's answer to a kept scan, when it is a refusal (a problem's title and detail in place of an answer too).
+  function refusedScan(body) {
+    if (body.tone === 'ok' || body.tone === 'warn') { return null; }
+    return { headline: body.headline || body.title, lines: body.lines || [body.detail] };
+  }
+
   // A code this device can tell is no good, said as the service would; true when it was.
   function refused(verdict, show, words) {
     if (verdict === 'unreadable') { show('bad', words.wordsUnreadable, []); return true; }
@@ -372,13 +426,48 @@
     return false;
   }
 
-  // Scans kept on this device while the service does not answer, sent in order when it is back
-  // (as JSON to the screen's scan address, or through send, a promise that fails while it cannot).
-  function keptScans(root, connection, whenSent, send) {
+  // Scans kept on this device while the service does not answer, delivered in order when it is back.
+  // deliver(item) is a promise of null once the service has recorded it, of its answer ({headline,
+  // lines}) when it refused it, and fails while the service does not answer. The refused ones were let
+  // in on this device's word: they stay listed under the band until someone says they have seen them.
+  function keptScans(root, deliver, whenSent) {
     var words = root.dataset;
+    var connection = document.getElementById('connection');
     var key = 'relais-door-queue-' + root.dataset.scan;
-    function queue() { try { return JSON.parse(localStorage.getItem(key) || '[]'); } catch (e) { return []; } }
+    var refusedKey = key + '-refused';
+    function read(k) { try { return JSON.parse(localStorage.getItem(k) || '[]'); } catch (e) { return []; } }
+    function queue() { return read(key); }
     function save(q) { localStorage.setItem(key, JSON.stringify(q)); }
+
+    function showRefused() {
+      var list = read(refusedKey);
+      var box = document.getElementById('refused');
+      if (list.length === 0) { if (box) { box.remove(); } return; }
+      if (!box) {
+        box = document.createElement('div');
+        box.id = 'refused';
+        box.className = 'answer bad refused';
+        box.setAttribute('role', 'alert');
+        connection.after(box);
+      }
+      paint(box, 'bad refused', words.wordsRefused.replace('{0}', String(list.length)), [words.wordsRefusedHint]);
+      var ul = document.createElement('ul');
+      list.forEach(function (r) {
+        var li = document.createElement('li');
+        var b = document.createElement('strong'); b.textContent = r.headline; li.appendChild(b);
+        var when = new Date(r.at).toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
+        r.lines.concat([words.wordsRefusedAt.replace('{0}', when)]).forEach(function (l) {
+          li.appendChild(document.createElement('br'));
+          li.appendChild(document.createTextNode(l));
+        });
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+      var seen = document.createElement('button');
+      seen.type = 'button'; seen.className = 'secondary'; seen.textContent = words.wordsRefusedSeen;
+      seen.addEventListener('click', function () { localStorage.removeItem(refusedKey); showRefused(); document.getElementById('code').focus(); });
+      box.appendChild(seen);
+    }
 
     function notice() {
       var n = queue().length;
@@ -391,7 +480,13 @@
       var q = queue();
       if (flushing || q.length === 0) { return; }
       flushing = true;
-      (send ? send(q[0]) : post(root.dataset.scan, q[0])).then(function () {
+      deliver(q[0]).then(function (refusal) {
+        if (refusal) {
+          var refused = read(refusedKey);
+          refused.push({ at: q[0].scannedAt || q[0].keptAt, headline: refusal.headline, lines: (refusal.lines || []).filter(Boolean) });
+          localStorage.setItem(refusedKey, JSON.stringify(refused));
+          showRefused();
+        }
         var rest = queue().slice(1);
         save(rest);
         flushing = false;
@@ -408,10 +503,14 @@
     }
     setInterval(flush, 3000);
     notice();
+    showRefused();
     flush();
 
     return {
-      keep: function (item) { var q = queue(); q.push(item); save(q); notice(); return q.length; },
+      keep: function (item) {
+        if (!item.scannedAt) { item.keptAt = new Date().toISOString(); }
+        var q = queue(); q.push(item); save(q); notice(); return q.length;
+      },
       online: function () { if (queue().length === 0) { connection.hidden = true; } }
     };
   }

@@ -180,8 +180,9 @@ public class RoomService {
     private DoorPages.Shown enter(Booking b, OffsetDateTime scannedAt) {
         Registration r = b.registration;
         if (b.status == BookingStatus.WAITLISTED) {
+            // A status of its own: an entry kept through an outage that comes back as this was let in on a stale list.
             return shown("warn", Messages.get("room_waiting", r.fullName(), b.waitlistPosition),
-                    Messages.get("room_waiting_hint"));
+                    Messages.get("room_waiting_hint")).as("WAITING");
         }
         int won = em.createQuery("update Booking set attendedAt = :at where id = :id and attendedAt is null")
                 .setParameter("at", DoorService.scanned(scannedAt)).setParameter("id", b.id).executeUpdate();

@@ -34,10 +34,31 @@ class DoorBrowserTest {
     org.relais.door.RoomService rooms;
 
     private static String register(long edition, String first, String last) {
+        return registered(edition, first, last).getString("code");
+    }
+
+    /** A relay registered for the forum, with no session; what the API answered (their code and manage token). */
+    private static io.restassured.path.json.JsonPath registered(long edition, String first, String last) {
         Map<String, Object> body = Api.relay(first, "scan-" + System.nanoTime() + "@example.org", java.util.List.of());
         body.put("lastName", last);
-        return io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(body)
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().path("code");
+        return Api.register(edition, body);
+    }
+
+    /** The relay cancels through their manage link. */
+    private static void cancel(io.restassured.path.json.JsonPath registration) {
+        io.restassured.RestAssured.delete("/api/v1/registrations/" + registration.getString("manageToken")).then().statusCode(204);
+    }
+
+    /** The list of kept scans the service refused once back, under the band: its count, then what it said of each. */
+    private static void refusedOnReturn(Page page, int count, String... said) {
+        assertThat(page.locator("#refused")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(10_000));
+        assertThat(page.locator("#refused .headline")).hasText("Refusés au retour du service : " + count);
+        assertThat(page.locator("#refused li")).hasCount(count);
+        for (String words : said) {
+            assertThat(page.locator("#refused")).containsText(words);
+        }
+        assertThat(page.locator("#refused li").first()).containsText("scanné à ");
     }
 
     @Test
@@ -46,6 +67,7 @@ class DoorBrowserTest {
         String awa = register(edition, "Awa", "Diallo");
         String elise = register(edition, "Élise", "Lefèvre");
         String zoe = register(edition, "Zoé", "Ba");
+        io.restassured.path.json.JsonPath yann = registered(edition, "Yann", "Le Goff"); // cancels during the outage
         DoorAccounts.Created link = accounts.create(edition,
                 new DoorAccounts.AccessData("DOOR_LINK", "Entrée 2", null, null, null));
 
@@ -113,6 +135,8 @@ class DoorBrowserTest {
             assertThat(page.locator("#found li .tag")).containsText("Déjà arrivé");
             page.locator("#found li .undo button").click();
             assertThat(page.locator("#answer .headline")).containsText("Arrivée annulée : Élise Lefèvre");
+            // The answer to that plain form has the screen's address: a reload later will not undo her arrival again.
+            assertEquals(Browser.url(base, "/door/editions/" + edition), page.url());
             page.keyboard().type(elise);
             page.keyboard().press("Enter");
             assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Élise Lefèvre");
@@ -136,6 +160,11 @@ class DoorBrowserTest {
             page.keyboard().type(new String(forged));
             page.keyboard().press("Enter");
             assertThat(page.locator("#answer .headline")).containsText("falsifié");
+            // Yann's badge is genuine, so it is kept; he had cancelled, which the service knows and this device does not.
+            page.keyboard().type(yann.getString("code"));
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil (2 en attente)");
+            cancel(yann);
             assertEquals(List.of(), Browser.barriers(page), "door-offline");
             Browser.screenshot(page, "door-offline");
             Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn",
@@ -145,7 +174,19 @@ class DoorBrowserTest {
                     new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
             int arrived = Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().extract()
                     .path("checkedIn");
-            assertEquals(3, arrived, "the kept scan arrived once");
+            assertEquals(3, arrived, "the kept scan arrived once, the refused one not");
+            // The door hears of the refused one, and it stays listed (a reload included) until someone has seen it.
+            refusedOnReturn(page, 1, "Inscription annulée : Yann Le Goff", "Proposez-lui une inscription sur place.");
+            assertEquals(List.of(), Browser.barriers(page), "door-refused");
+            Browser.screenshot(page, "door-refused");
+            page.reload();
+            refusedOnReturn(page, 1, "Yann Le Goff");
+            page.locator("#refused button").click();
+            assertThat(page.locator("#refused")).hasCount(0);
+            assertThat(page.locator("#code")).isFocused();
+            page.reload();
+            assertThat(page.locator("#code")).isFocused();
+            assertThat(page.locator("#refused")).hasCount(0);
 
             page.navigate(Browser.url(base, "/door/editions/" + edition + "/live"));
             assertThat(page.locator("#arrived")).hasText("3");
@@ -202,12 +243,13 @@ class DoorBrowserTest {
     @Test
     void atTheRoomDoorScansAreAnsweredInPlaceAndKeptThroughAnOutage() {
         long edition = Api.openEdition();
-        long workshop = Api.workshop(edition, "Atelier radio 5", 3, "14:00", "15:00");
+        long workshop = Api.workshop(edition, "Atelier radio 5", 4, "14:00", "15:00");
         rooms.setDoorScan(edition, workshop, true);
         String awa = Api.booked(edition, workshop, "Awa", "Diallo").getString("code");
         String dina = Api.booked(edition, workshop, "Dina", "Haddad").getString("code");
         Api.booked(edition, workshop, "Emma", "Petit"); // her badge stays at home
-        String bilal = Api.booked(edition, workshop, "Bilal", "Sow").getString("code"); // the fourth: on the waiting list
+        io.restassured.path.json.JsonPath farid = Api.booked(edition, workshop, "Farid", "Kone"); // cancels during the outage
+        String bilal = Api.booked(edition, workshop, "Bilal", "Sow").getString("code"); // the fifth: on the waiting list
         String chloe = register(edition, "Chloé", "Martin"); // no booking in this session
         DoorAccounts.Created link = accounts.create(edition,
                 new DoorAccounts.AccessData("DOOR_LINK", "Salle radio 5", null, null, null));
@@ -255,6 +297,11 @@ class DoorBrowserTest {
             page.keyboard().type(dina);
             page.keyboard().press("Enter");
             assertThat(page.locator("#answer .headline")).hasText("Déjà entré·e : Dina Haddad");
+            // Farid has a seat on the page's list, so he goes in; meanwhile he had cancelled, and his seat went to Bilal.
+            page.keyboard().type(farid.getString("code"));
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (2 en attente)");
+            cancel(farid);
             assertEquals(1, rooms.counts(edition).get(workshop).entered(), "Dina's entry waits on the device");
             assertEquals(List.of(), Browser.barriers(page), "room-offline");
             assertEquals(List.of(), Browser.faintText(page));
@@ -264,8 +311,14 @@ class DoorBrowserTest {
             page.unroute("**/scan");
             assertThat(page.locator("#connection")).containsText("tous les scans gardés ont été envoyés",
                     new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
-            assertEquals(2, rooms.counts(edition).get(workshop).entered(), "the kept entry arrived once");
+            assertEquals(2, rooms.counts(edition).get(workshop).entered(), "the kept entry arrived once, the refused one not");
             assertThat(page.locator("li[data-name='Dina Haddad'] .undo button")).hasText("Annuler cette entrée");
+            refusedOnReturn(page, 1, "Farid Kone n’a pas de place dans cette séance");
+            assertEquals(List.of(), Browser.barriers(page), "room-refused");
+            assertEquals(List.of(), Browser.faintText(page));
+            Browser.screenshot(page, "room-refused");
+            page.locator("#refused button").click();
+            assertThat(page.locator("#refused")).hasCount(0);
 
             // Emma left her badge at home: found by name as it is typed, the line with her name lets her in.
             page.locator("#q").fill("petit");
@@ -305,6 +358,7 @@ class DoorBrowserTest {
         String awa = register(edition, "Awa", "Diallo");
         String bilal = register(edition, "Bilal", "Sow");
         String chloe = register(edition, "Chloé", "Martin");
+        io.restassured.path.json.JsonPath dina = registered(edition, "Dina", "Haddad"); // cancels during the outage
         DoorAccounts.Created link = accounts.create(edition,
                 new DoorAccounts.AccessData("STAND_LINK", "Équipe Louvre", null, null, louvre));
         String csv = "/api/v1/editions/" + edition + "/stands/" + stand + "/leads.csv";
@@ -342,12 +396,20 @@ class DoorBrowserTest {
             assertThat(page.locator("#connection")).isVisible();
             assertThat(page.locator("#code")).hasValue("");
             assertThat(page.locator("#f-note")).hasValue("");
+            // The refusal of the nonsense typed before is no longer what the field holds: it is gone.
+            assertThat(page.locator(".field.invalid")).hasCount(0);
+            assertThat(page.locator(".problem")).hasCount(0);
             char[] forged = bilal.toCharArray();
             forged[40] = forged[40] == 'A' ? 'B' : 'A';
             page.locator("#code").fill(new String(forged));
             page.keyboard().press("Enter");
             assertThat(page.locator("#answer .headline")).containsText("falsifié");
             assertThat(page.locator("#code")).hasValue("");
+            page.locator("#code").fill(dina.getString("code"));
+            page.locator("#f-note").fill("Rappeler pour l’atelier conte");
+            page.locator("#scan-form button[type=submit]").click();
+            assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil (2 en attente)");
+            cancel(dina);
             assertEquals(List.of(), Browser.barriers(page), "stand-offline");
             Browser.screenshot(page, "stand-offline");
             assertEquals(3, Api.organiser().accept("text/csv").get(csv).then().statusCode(200).extract().asString().split("\r\n").length,
@@ -361,6 +423,13 @@ class DoorBrowserTest {
             assertEquals(4, contacts.split("\r\n").length, contacts);
             assertTrue(contacts.contains("Sow"), contacts);
             assertEquals(2, contacts.split("Visite de groupe en mars", -1).length, "its note, once: " + contacts);
+            // Dina's contact is refused (she cancelled): the stand hears it with the note, to keep by hand if it matters.
+            refusedOnReturn(page, 1, "L’inscription de Dina Haddad est annulée.", "Note gardée : Rappeler pour l’atelier conte");
+            assertThat(page.locator("#stand-leads .count")).hasText("(3)"); // the page's list, read again
+            assertThat(page.locator("#stand-leads")).containsText("Bilal Sow");
+            assertTrue(!contacts.contains("Haddad"), contacts);
+            assertEquals(List.of(), Browser.barriers(page), "stand-refused");
+            Browser.screenshot(page, "stand-refused");
         }
     }
 
