@@ -180,8 +180,11 @@
     ownAddress(root.dataset.page);
     var answer = document.getElementById('answer');
     // A kept entry the service refuses (the relay cancelled meanwhile, their seat given away) is listed for the door to see.
+    // A let-in kept (a relay without their badge) goes to its own address, with the same answers.
     var kept = keptScans(root, function (item) {
-      return post(root.dataset.scan, item).then(function (body) { return body.status === 'WAITING' ? body : refusedScan(body); });
+      return post(item.registrationId ? root.dataset.letIn : root.dataset.scan, item).then(function (body) {
+        return body.status === 'WAITING' ? body : refusedScan(body);
+      });
     }, refreshLists);
     var verify = signature(root);
 
@@ -197,38 +200,75 @@
       refocus();
     }
 
+    function answered(body) {
+      var said = spoken(body);
+      kept.online();
+      show(said.tone, said.headline, said.lines, said.status === 'IN' ? said.registrationId : null);
+      refreshLists();
+    }
+
     function scan(code) {
       var item = { code: code };
-      post(root.dataset.scan, item).then(function (body) {
-        kept.online();
-        show(body.tone, body.headline, body.lines, body.status === 'IN' ? body.registrationId : null);
-        refreshLists();
-      }).catch(function () { offline(item); });
+      post(root.dataset.scan, item).then(answered).catch(function () { offline(item); });
     }
 
     // Without the service, the page's lists answer: whose badge it is, and where they stand.
     function offline(item) {
       verify(item.code).then(function (verdict) {
         if (refused(verdict, show, words)) { return; }
-        var line = document.querySelector('#room-lists li[data-holder="' + holderOf(item.code) + '"]');
-        if (!line) { show('bad', words.wordsNotBooked, [words.wordsNotBookedHint]); return; }
-        var name = line.dataset.name;
-        if (line.dataset.position) {
-          show('warn', words.wordsWaiting.replace('{0}', name).replace('{1}', line.dataset.position), [words.wordsWaitingHint]);
-          return;
-        }
-        if (line.hasAttribute('data-came')) { show('warn', words.wordsAlready.replace('{0}', name), []); return; }
-        item.scannedAt = new Date().toISOString();
-        var n = kept.keep(item);
-        line.setAttribute('data-came', '');
-        var tag = line.querySelector('.tag');
-        if (tag) { tag.className = 'tag'; tag.textContent = '✓ ' + words.wordsCame; }
-        var letIn = line.querySelector('.let-in');
-        if (letIn) { letIn.remove(); }
-        show('ok', words.wordsIn.replace('{0}', name),
-          [words.wordsKept.replace('{0}', String(n))].concat(verdict === 'good' ? [] : [words.wordsUnchecked]));
+        admit(document.querySelector('#room-lists li[data-holder="' + holderOf(item.code) + '"]'), item,
+          verdict === 'good' ? [] : [words.wordsUnchecked]);
       });
     }
+
+    // The line of the person scanned (or let in) through an outage says whether they come in; an entry is kept.
+    function admit(line, item, more) {
+      if (!line) { show('bad', words.wordsNotBooked, [words.wordsNotBookedHint]); return; }
+      var name = line.dataset.name;
+      if (line.dataset.position) {
+        show('warn', words.wordsWaiting.replace('{0}', name).replace('{1}', line.dataset.position), [words.wordsWaitingHint]);
+        return;
+      }
+      if (line.hasAttribute('data-came')) { show('warn', words.wordsAlready.replace('{0}', name), []); return; }
+      item.scannedAt = new Date().toISOString();
+      var n = kept.keep(item);
+      line.setAttribute('data-came', '');
+      var tag = line.querySelector('.tag');
+      if (tag) { tag.className = 'tag'; tag.textContent = '✓ ' + words.wordsCame; }
+      var letIn = line.querySelector('.let-in');
+      if (letIn) { letIn.remove(); }
+      show('ok', words.wordsIn.replace('{0}', name), [words.wordsKept.replace('{0}', String(n))].concat(more));
+    }
+
+    // The other forms (let in, undo, give a seat) are answered in place too. Through an outage a let-in is
+    // kept as a scan would be; an undo or a seat given waits for the service, and the page says so.
+    root.addEventListener('submit', function (e) {
+      var form = e.target;
+      if (form.id === 'scan-form' || form.id === 'find-form') { return; }
+      e.preventDefault();
+      if (form.classList.contains('let-in')) {
+        var item = { registrationId: Number(form.querySelector('input[name=registrationId]').value) };
+        var line = form.closest('li');
+        post(root.dataset.letIn, item).then(answered).catch(function () { admit(line, item, []); });
+        return;
+      }
+      postForm(form.action, new URLSearchParams(new FormData(form)), root.dataset.page).then(function (r) {
+        return r.text();
+      }).then(function (html) {
+        var said = new DOMParser().parseFromString(html, 'text/html');
+        var note = said.querySelector('.flash, .problem');
+        var fresh = said.getElementById('answer');
+        if (note) {
+          show(note.classList.contains('flash') ? 'ok' : 'bad', note.textContent.trim(), []);
+        } else if (fresh) {
+          answer.className = fresh.className;
+          answer.innerHTML = fresh.innerHTML; // the service's own page, escaped as it is served
+          refocus();
+        }
+        var lists = said.getElementById('room-lists');
+        if (lists) { document.getElementById('room-lists').replaceWith(lists); filter(); }
+      }).catch(function () { show('bad', words.wordsWait, []); });
+    });
 
     // Finding a name in the lists as it is typed: the lines that do not match are hidden.
     var find = document.getElementById('q');
@@ -286,18 +326,14 @@
       });
     }, refreshContacts);
 
-    // The form's fields as the service reads them, with this page's token. Any answer but a server's
-    // error is the service's (a refusal included); a sign-in page in its place means it is not.
+    // The form's fields as the service reads them, with this page's token.
     function send(item) {
       var body = new URLSearchParams();
       var token = form.querySelector('input[type=hidden]');
       body.set(token.name, token.value);
       body.set('code', item.code);
       body.set('note', item.note || '');
-      return fetch(root.dataset.scan, { method: 'POST', body: body, credentials: 'same-origin' }).then(function (r) {
-        if (r.status >= 500 || (r.redirected && new URL(r.url).pathname !== page)) { throw new Error('service ' + r.status); }
-        return r;
-      });
+      return postForm(root.dataset.scan, body, page);
     }
 
     // The service's refusal, as the page it answered says it: the field's error, or the page's problem.
@@ -399,6 +435,15 @@
     });
   }
 
+  // A form's fields posted as the browser would post them. Any answer but a server's error is the service's (a
+  // refusal included); a sign-in page in its place (a redirect elsewhere than the screen's page) means it is not.
+  function postForm(url, body, page) {
+    return fetch(url, { method: 'POST', body: body, credentials: 'same-origin' }).then(function (r) {
+      if (r.status >= 500 || (r.redirected && new URL(r.url).pathname !== page)) { throw new Error('service ' + r.status); }
+      return r;
+    });
+  }
+
   function post(url, item) {
     return fetch(url, {
       method: 'POST',
@@ -414,8 +459,13 @@
 
   // A door's answer to a kept scan, when it is a refusal (a problem's title and detail in place of an answer too).
   function refusedScan(body) {
-    if (body.tone === 'ok' || body.tone === 'warn') { return null; }
-    return { headline: body.headline || body.title, lines: body.lines || [body.detail] };
+    var said = spoken(body);
+    return said.tone === 'bad' ? said : null;
+  }
+
+  // A door's answer, or a problem (a let-in for someone with no booking, say) told as one: its title and detail.
+  function spoken(body) {
+    return body.tone ? body : { tone: 'bad', headline: body.title, lines: [body.detail] };
   }
 
   // A code this device can tell is no good, said as the service would; true when it was.

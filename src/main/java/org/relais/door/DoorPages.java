@@ -287,7 +287,21 @@ public class DoorPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance roomLetIn(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> submitted) {
         access.door(id);
-        return roomPage(id, sessionId, null, rooms.letIn(id, sessionId, new Form(submitted).id("registrationId")), null);
+        return roomPage(id, sessionId, null, rooms.letIn(id, sessionId, new Form(submitted).id("registrationId"), null), null);
+    }
+
+    /** The same from the room screen's script, perhaps kept through an outage ({@code scannedAt}): the answer in words. */
+    @POST
+    @Path("editions/{id}/sessions/{sessionId}/let-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Shown roomLetInJson(@RestPath Long id, @RestPath Long sessionId, LetIn letIn) {
+        access.door(id);
+        return rooms.letIn(id, sessionId, letIn == null ? null : letIn.registrationId(), letIn == null ? null : letIn.scannedAt());
+    }
+
+    /** A let-in from the room screen's script: whom, and when the button was pressed if it was kept. */
+    public record LetIn(Long registrationId, java.time.OffsetDateTime scannedAt) {
     }
 
     /** The room's door takes back an entry it just recorded: the room's screen again, saying so. */

@@ -159,10 +159,11 @@ public class RoomService {
 
     /**
      * Lets a relay with a seat in without their badge (left at home, a phone gone flat), from the
-     * line with their name: answered as their scan would be. A relay without a booking in the session is not found.
+     * line with their name: answered as their scan would be, {@code scannedAt} as for a scan (a let-in the screen
+     * kept through an outage). A relay without a booking in the session is not found.
      */
-    public DoorPages.Shown letIn(Long editionId, Long sessionId, Long registrationId) {
-        return enter(booking(editionId, sessionId, registrationId), null);
+    public DoorPages.Shown letIn(Long editionId, Long sessionId, Long registrationId, OffsetDateTime scannedAt) {
+        return enter(booking(editionId, sessionId, registrationId), scannedAt);
     }
 
     /** The relay's ({@code registrationId}) booking in the session, seat or waiting list; a 404 when they have none. */

@@ -24,10 +24,13 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every error into what its reader needs: problem+json under {@code /api}, a page
- * elsewhere. Never a stack trace.
+ * Turns every error into what its reader needs: problem+json under {@code /api} and for a screen's
+ * script that asks for JSON, a page elsewhere. Never a stack trace.
  */
 public class ErrorMappers {
+
+    @jakarta.inject.Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
     /** An outage answers every request with 503: its log says so once every ten seconds, with how many. */
@@ -220,6 +223,16 @@ public class ErrorMappers {
         return Response.seeOther(URI.create(uri.getPath().endsWith("/j_security_check") ? "/login-error" : "/login")).build();
     }
 
+    /**
+     * A screen's script posting to its page's address (a room door's scan or let-in) asks for JSON: it reads a
+     * problem, where a browser opening a page (which accepts HTML) reads a page.
+     */
+    private boolean scriptAsksForJson() {
+        io.vertx.ext.web.RoutingContext rc = current.getCurrent();
+        String accept = rc == null ? null : rc.request().getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("json") && !accept.contains("text/html");
+    }
+
     static boolean isApi(UriInfo uri) {
         String path = uri.getPath();
         return path.startsWith("/api/") || path.equals("/api");
@@ -231,7 +244,7 @@ public class ErrorMappers {
 
     private Response.ResponseBuilder build(UriInfo uri, int status, String detail, List<FieldError> errors) {
         String title = title(status);
-        if (isApi(uri)) {
+        if (isApi(uri) || scriptAsksForJson()) {
             return Response.status(status).type(Problem.MEDIA_TYPE)
                     .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors));
         }

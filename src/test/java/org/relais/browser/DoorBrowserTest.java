@@ -237,6 +237,16 @@ class DoorBrowserTest {
             assertThat(page.locator("#answer .headline")).containsText("place confirmée");
             page.locator(".found .undo button").click();
             assertThat(page.locator("#answer .headline")).containsText("Entrée annulée : Awa Diallo");
+
+            // Her seat goes to Bilal, answered in place: the page keeps its address and reads its lists again.
+            String roomPage = page.url();
+            page.locator("form[action$='/give-seat'] button[type=submit]").click();
+            assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("ok"));
+            assertThat(page.locator("#answer .headline")).hasText("La place est donnée.");
+            assertThat(page.locator("li[data-name='Bilal Relais']:not([data-position])")).hasCount(1);
+            assertThat(page.locator("select[name=from]")).hasCount(0);
+            assertEquals(roomPage, page.url());
+            assertThat(page.locator("#code")).isFocused();
         }
     }
 
@@ -271,7 +281,8 @@ class DoorBrowserTest {
             assertEquals(roomPage, page.url());
 
             // The service stops answering: the page's lists answer, and the entry is kept.
-            page.route("**/scan", route -> route.abort());
+            java.util.regex.Pattern roomForms = java.util.regex.Pattern.compile(".*/sessions/\\d+/(scan|let-in|undo)$");
+            page.route(roomForms, route -> route.abort());
             page.keyboard().type(dina);
             page.keyboard().press("Enter");
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("ok"));
@@ -302,16 +313,30 @@ class DoorBrowserTest {
             page.keyboard().press("Enter");
             assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (2 en attente)");
             cancel(farid);
-            assertEquals(1, rooms.counts(edition).get(workshop).entered(), "Dina's entry waits on the device");
+            // Emma left her badge at home: found by name as it is typed, the line with her name lets her in, kept as a scan.
+            page.locator("#q").fill("petit");
+            assertThat(page.locator("li[data-name='Awa Diallo']")).isHidden();
+            assertThat(page.locator("li[data-name='Bilal Sow']")).isHidden();
+            page.locator("li[data-name='Emma Petit'] .let-in button").click();
+            assertThat(page.locator("#answer .headline")).containsText("Emma Petit : place confirmée");
+            assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (3 en attente)");
+            assertThat(page.locator("li[data-name='Emma Petit'] .tag")).hasText("✓ venu·e");
+            page.locator("#q").fill("");
+            // An undo waits for the service: the page says so, and stays.
+            page.locator("li[data-name='Awa Diallo'] .undo button").click();
+            assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
+            assertEquals(roomPage, page.url());
+            assertThat(page.locator("li[data-name='Awa Diallo'] .tag")).hasText("✓ venu·e");
+            assertEquals(1, rooms.counts(edition).get(workshop).entered(), "Dina's and Emma's entries wait on the device");
             assertEquals(List.of(), Browser.barriers(page), "room-offline");
             assertEquals(List.of(), Browser.faintText(page));
             Browser.screenshot(page, "room-offline");
 
             // Back: the kept entry is sent once, and the lists show it as the service has it.
-            page.unroute("**/scan");
+            page.unroute(roomForms);
             assertThat(page.locator("#connection")).containsText("tous les scans gardés ont été envoyés",
                     new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
-            assertEquals(2, rooms.counts(edition).get(workshop).entered(), "the kept entry arrived once, the refused one not");
+            assertEquals(3, rooms.counts(edition).get(workshop).entered(), "the kept entries arrived once, the refused one not");
             assertThat(page.locator("li[data-name='Dina Haddad'] .undo button")).hasText("Annuler cette entrée");
             refusedOnReturn(page, 1, "Farid Kone n’a pas de place dans cette séance");
             assertEquals(List.of(), Browser.barriers(page), "room-refused");
@@ -320,13 +345,18 @@ class DoorBrowserTest {
             page.locator("#refused button").click();
             assertThat(page.locator("#refused")).hasCount(0);
 
-            // Emma left her badge at home: found by name as it is typed, the line with her name lets her in.
-            page.locator("#q").fill("petit");
-            assertThat(page.locator("li[data-name='Awa Diallo']")).isHidden();
-            assertThat(page.locator("li[data-name='Bilal Sow']")).isHidden();
-            page.locator("li[data-name='Emma Petit'] .let-in button").click();
-            assertThat(page.locator("#answer .headline")).containsText("Emma Petit : place confirmée");
             assertThat(page.locator("li[data-name='Emma Petit'] .tag")).hasText("✓ venu·e");
+
+            // With the service, an undo and a let-in are answered in place too, the page's address unchanged.
+            page.locator("li[data-name='Dina Haddad'] .undo button").click();
+            assertThat(page.locator("#answer .headline")).hasText("Entrée annulée : Dina Haddad");
+            assertThat(page.locator("li[data-name='Dina Haddad'] .tag")).hasText("pas encore");
+            assertEquals(2, rooms.counts(edition).get(workshop).entered());
+            page.locator("li[data-name='Dina Haddad'] .let-in button").click();
+            assertThat(page.locator("#answer .headline")).hasText("✓ Dina Haddad : place confirmée, entrez");
+            assertThat(page.locator("#answer .undo button")).hasText("Annuler cette entrée");
+            assertThat(page.locator("li[data-name='Dina Haddad'] .tag")).hasText("✓ venu·e");
+            assertEquals(roomPage, page.url());
             assertEquals(3, rooms.counts(edition).get(workshop).entered());
 
             // A badge scanned while the cursor is in the search is taken as a scan.
