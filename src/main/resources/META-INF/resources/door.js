@@ -82,6 +82,18 @@
     var kept = keptScans(root, function (item) {
       return post(root.dataset.scan, item).then(refusedScan);
     });
+
+    // An undo (under the answer, or in the search's list) is answered in place; through an outage it says nothing changed.
+    root.addEventListener('submit', function (e) {
+      var form = e.target;
+      if (!form.classList.contains('undo')) { return; }
+      e.preventDefault();
+      sendInPlace(form, root.dataset.base, function (said) {
+        answerFrom(said, answer);
+        if (search && search.value.trim().length >= 2) { runSearch(); }
+        refocus();
+      }, function () { show('bad', words.wordsWait, []); });
+    });
     var verify = signature(root);
 
     function scan(code) {
@@ -252,22 +264,17 @@
         post(root.dataset.letIn, item).then(answered).catch(function () { admit(line, item, []); });
         return;
       }
-      postForm(form.action, new URLSearchParams(new FormData(form)), root.dataset.page).then(function (r) {
-        return r.text();
-      }).then(function (html) {
-        var said = new DOMParser().parseFromString(html, 'text/html');
+      sendInPlace(form, root.dataset.page, function (said) {
         var note = said.querySelector('.flash, .problem');
-        var fresh = said.getElementById('answer');
         if (note) {
           show(note.classList.contains('flash') ? 'ok' : 'bad', note.textContent.trim(), []);
-        } else if (fresh) {
-          answer.className = fresh.className;
-          answer.innerHTML = fresh.innerHTML; // the service's own page, escaped as it is served
+        } else {
+          answerFrom(said, answer);
           refocus();
         }
         var lists = said.getElementById('room-lists');
         if (lists) { document.getElementById('room-lists').replaceWith(lists); filter(); }
-      }).catch(function () { show('bad', words.wordsWait, []); });
+      }, function () { show('bad', words.wordsWait, []); });
     });
 
     // Finding a name in the lists as it is typed: the lines that do not match are hidden.
@@ -317,7 +324,7 @@
     var code = document.getElementById('code');
     var note = form.querySelector('[name=note]');
     var answer = document.getElementById('answer');
-    var page = root.dataset.page; // where a recorded contact leads (the address may be the form's, after a refusal)
+    var page = root.dataset.page; // where a recorded contact leads
     var verify = signature(root);
     // A kept contact the service refuses (the relay cancelled meanwhile) is listed with its note, to be noted by hand.
     var kept = keptScans(root, function (item) {
@@ -354,6 +361,17 @@
         kept.online();
         if (r.redirected) { location.assign(r.url); } else { form.submit(); } // refused: the page says why
       }).catch(function () { offline(item); });
+    });
+
+    // A note for the relay just saved, or a contact saved from the search's list: as the plain form, but through an
+    // outage the page stays with what was typed, and says nothing changed.
+    document.addEventListener('submit', function (e) {
+      var other = e.target;
+      if (other === form || other.method !== 'post') { return; }
+      e.preventDefault();
+      sendInPlace(other, page, function (said, r) {
+        if (r.redirected) { location.assign(r.url); } else { other.submit(); } // refused: the page says why
+      }, function () { show('bad', words.wordsWait, []); });
     });
 
     // The contacts as the service has them, once the kept ones are sent.
@@ -442,6 +460,23 @@
       if (r.status >= 500 || (r.redirected && new URL(r.url).pathname !== page)) { throw new Error('service ' + r.status); }
       return r;
     });
+  }
+
+  // A screen's plain form sent by the script, so that an outage does not put the browser's error page in place of
+  // the screen: the page the service answers goes to answered (parsed, with the response); failed when it does not.
+  function sendInPlace(form, page, answered, failed) {
+    postForm(form.action, new URLSearchParams(new FormData(form)), page).then(function (r) {
+      return r.text().then(function (html) { answered(new DOMParser().parseFromString(html, 'text/html'), r); });
+    }).catch(failed);
+  }
+
+  // The answer of a page the service sent, in place of this screen's.
+  function answerFrom(said, answer) {
+    var fresh = said.getElementById('answer');
+    if (fresh) {
+      answer.className = fresh.className;
+      answer.innerHTML = fresh.innerHTML; // the service's own page, escaped as it is served
+    }
   }
 
   function post(url, item) {

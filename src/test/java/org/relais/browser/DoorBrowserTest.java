@@ -165,6 +165,14 @@ class DoorBrowserTest {
             page.keyboard().press("Enter");
             assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil (2 en attente)");
             cancel(yann);
+            // An undo waits for the service: the screen stays, and says nothing changed.
+            page.route("**/undo", route -> route.abort());
+            page.locator("#q").fill("elise lef");
+            page.locator("#found li .undo button").click();
+            assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
+            assertEquals(Browser.url(base, "/door/editions/" + edition), page.url());
+            page.unroute("**/undo");
+            page.locator("#q").fill("");
             assertEquals(List.of(), Browser.barriers(page), "door-offline");
             Browser.screenshot(page, "door-offline");
             Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn",
@@ -410,6 +418,15 @@ class DoorBrowserTest {
             page.keyboard().type(chloe);
             page.keyboard().press("Enter");
             assertThat(page.locator("form.answer .headline")).containsText("✓ Chloé Martin");
+            // Her note, typed while the service does not answer: the page stays with it, and says so; saved once it is back.
+            page.route("**/leads", route -> route.abort());
+            page.locator("#last-note").fill("Ateliers du mercredi");
+            page.locator("#last-note").press("Enter");
+            assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
+            assertThat(page.locator("#last-note")).hasValue("Ateliers du mercredi");
+            page.unroute("**/leads");
+            page.locator("form.answer button[type=submit]").click();
+            assertThat(page.locator("#stand-leads")).containsText("Ateliers du mercredi");
             page.locator("#code").fill("n'importe quoi");
             page.keyboard().press("Enter");
             assertThat(page.locator(".field.invalid small.error")).isVisible(); // the service's refusal, as without the script
@@ -453,6 +470,7 @@ class DoorBrowserTest {
             assertEquals(4, contacts.split("\r\n").length, contacts);
             assertTrue(contacts.contains("Sow"), contacts);
             assertEquals(2, contacts.split("Visite de groupe en mars", -1).length, "its note, once: " + contacts);
+            assertEquals(2, contacts.split("Ateliers du mercredi", -1).length, "Chloé's note, once: " + contacts);
             // Dina's contact is refused (she cancelled): the stand hears it with the note, to keep by hand if it matters.
             refusedOnReturn(page, 1, "L’inscription de Dina Haddad est annulée.", "Note gardée : Rappeler pour l’atelier conte");
             assertThat(page.locator("#stand-leads .count")).hasText("(3)"); // the page's list, read again
