@@ -493,6 +493,31 @@ class DoorPagesTest {
     }
 
     /** A room door's scan as its screen's script sends it: JSON, with the cookies of the signed-in page. */
+    @Test
+    void seatsAreListedInTheOrderOfTheNamesAsShownAccentsAside() {
+        long edition = Api.openEdition();
+        long workshop = Api.workshop(edition, "Atelier radio 7", 3);
+        Api.booked(edition, workshop, "Zoé", "Ba");
+        Api.booked(edition, workshop, "Awa", "Zola");
+        Api.booked(edition, workshop, "Émile", "Évrard");
+        Pages pages = Pages.signIn();
+
+        // At the room's door, where people are called by their first name: Awa, Émile, Zoé (É with the E, not after Z).
+        String room = pages.get("/door/editions/" + edition + "/sessions/" + workshop).then().statusCode(200).extract().asString();
+        int awa = room.indexOf("data-name=\"Awa Zola\"");
+        int emile = room.indexOf("data-name=\"Émile Évrard\"");
+        int zoe = room.indexOf("data-name=\"Zoé Ba\"");
+        assertTrue(awa > 0 && awa < emile && emile < zoe, room);
+
+        // On the organisers' list of the session, surname first: Ba, Évrard, Zola.
+        String attendees = pages.get("/organiser/editions/" + edition + "/sessions/" + workshop + "/attendees").then()
+                .statusCode(200).extract().asString();
+        int ba = attendees.indexOf("<td>Ba Zoé<br>");
+        int evrard = attendees.indexOf("<td>Évrard Émile<br>");
+        int zola = attendees.indexOf("<td>Zola Awa<br>");
+        assertTrue(ba > 0 && ba < evrard && evrard < zola, attendees);
+    }
+
     private static Response roomScan(Pages pages, String base, Map<String, String> scan) {
         return roomJson(pages, base + "/scan", scan);
     }

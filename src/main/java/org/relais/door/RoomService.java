@@ -130,7 +130,7 @@ public class RoomService {
 
     public Room room(Long editionId, Long sessionId, String find) {
         ProgrammeSession session = session(editionId, sessionId);
-        return new Room(session, Booking.seated(session), Booking.waitingList(session),
+        return new Room(session, Booking.seated(session, true), Booking.waitingList(session),
                 Instants.now().minus(DoorService.UNDO_WINDOW), find);
     }
 

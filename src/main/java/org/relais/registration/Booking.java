@@ -64,9 +64,15 @@ public class Booking extends PanacheEntityBase {
         return list("session = ?1 and status = ?2 order by waitlistPosition", session, BookingStatus.WAITLISTED);
     }
 
-    public static List<Booking> seated(ProgrammeSession session) {
-        return list("session = ?1 and status = ?2 order by lower(registration.lastName), lower(registration.firstName)",
-                session, BookingStatus.CONFIRMED);
+    /**
+     * A session's seats in the order of their names as the list shows them, accents aside as in a dictionary
+     * (the names' collation keys): the surname first on the organisers' lists, the first name first at a
+     * room's door, where people are called by it.
+     */
+    public static List<Booking> seated(ProgrammeSession session, boolean firstNameFirst) {
+        return list("session = ?1 and status = ?2 order by " + (firstNameFirst
+                ? "registration.sortFirst, registration.sortLast" : "registration.sortLast, registration.sortFirst")
+                + ", registration.id", session, BookingStatus.CONFIRMED);
     }
 
     /** The other bookings of the relays seated in or waiting for a session, with their sessions. */

@@ -270,7 +270,7 @@ public class RegistrationListPages {
         ProgrammeSession session = programme.session(id, sessionId);
         Edition edition = editions.get(id);
         List<RegistrationQueries.Offer> targets = movesTo(edition, s -> !s.id.equals(session.id));
-        List<Booking> seated = Booking.seated(session);
+        List<Booking> seated = Booking.seated(session, false);
         List<Booking> waiting = Booking.waitingList(session);
         // each relay is offered what the rules take for them: nothing overlapping their other sessions
         Map<Long, List<ProgrammeSession>> kept = Booking.othersOfRelaysIn(session).stream().collect(
