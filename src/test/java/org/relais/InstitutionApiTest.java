@@ -72,4 +72,23 @@ class InstitutionApiTest {
         Api.organiser().delete("/api/v1/institutions/" + host).then().statusCode(409);
         given().get("/api/v1/institutions/" + host).then().statusCode(200);
     }
+
+    @Test
+    void institutionsAndSpacesAreListedAsADictionaryOrdersTheirNames() {
+        String n = String.valueOf(System.nanoTime());
+        Api.organiser().body(Map.of("name", "Zénith " + n, "shortName", "Zénith " + n, "kind", "museum"))
+                .post("/api/v1/institutions").then().statusCode(201);
+        Api.organiser().body(Map.of("name", "École " + n, "shortName", "École " + n, "kind", "museum"))
+                .post("/api/v1/institutions").then().statusCode(201);
+        List<String> names = given().get("/api/v1/institutions").then().statusCode(200).extract().jsonPath().getList("name");
+        org.junit.jupiter.api.Assertions.assertTrue(names.indexOf("École " + n) >= 0
+                && names.indexOf("École " + n) < names.indexOf("Zénith " + n), names.toString()); // É with the E, not after Z
+
+        long edition = Api.edition("2031-03-14");
+        Api.space(edition, "Zinc", "ROOM", 20);
+        Api.space(edition, "étage", "ROOM", 20);
+        Api.space(edition, "Agora", "ROOM", 20);
+        Api.organiser().get("/api/v1/editions/" + edition + "/spaces").then().statusCode(200)
+                .body("name", contains("Agora", "étage", "Zinc"));
+    }
 }

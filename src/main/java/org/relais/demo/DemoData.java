@@ -180,7 +180,7 @@ public class DemoData {
     /** The network's members as the documents list them, by name (not whatever else the database holds). */
     private List<Institution> members() {
         List<String> slugs = reference.data().institutions().stream().map(NetworkReference.Member::slug).toList();
-        return Institution.list("slug in ?1 order by lower(name)", slugs);
+        return org.relais.web.Collation.byName(Institution.list("slug in ?1", slugs), i -> i.name);
     }
 
     private static String title(NetworkReference.PastEdition past) {

@@ -24,6 +24,6 @@ public class Guest extends PanacheEntityBase {
     public String description;
 
     public static List<Guest> listByEdition(Edition edition) {
-        return list("edition = ?1 order by lower(name)", edition);
+        return org.relais.web.Collation.byName(list("edition", edition), g -> g.name);
     }
 }

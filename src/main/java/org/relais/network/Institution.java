@@ -39,7 +39,7 @@ public class Institution extends PanacheEntityBase {
     }
 
     public static List<Institution> listByName() {
-        return list("order by lower(name)");
+        return org.relais.web.Collation.byName(listAll(), i -> i.name);
     }
 
     public static Optional<Institution> findBySlug(String slug) {

@@ -42,7 +42,7 @@ public class Space extends PanacheEntityBase {
     public boolean stepFree;
 
     public static List<Space> listByEdition(Edition edition) {
-        return list("edition = ?1 order by lower(name)", edition);
+        return org.relais.web.Collation.byName(list("edition", edition), s -> s.name);
     }
 
     public static Optional<Space> findInEdition(Edition edition, Long id) {

@@ -57,6 +57,17 @@ public final class Collation {
         return b.toString().replaceAll(" +", " ").strip();
     }
 
+    /**
+     * A copy of the list in the order of the names as a dictionary has them: accents aside, then case
+     * ("École" with the E, not after "Zoo" as {@code order by lower(name)} puts it).
+     */
+    public static <T> java.util.List<T> byName(java.util.List<T> list, java.util.function.Function<T, String> name) {
+        Collator c = COLLATOR.get();
+        java.util.List<T> sorted = new java.util.ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparing(t -> name.apply(t) == null ? "" : name.apply(t).strip(), c));
+        return sorted;
+    }
+
     public static String sortKey(String name) {
         String key = HexFormat.of().formatHex(COLLATOR.get().getCollationKey(name == null ? "" : name.strip())
                 .toByteArray());
