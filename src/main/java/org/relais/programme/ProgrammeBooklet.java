@@ -3,7 +3,6 @@ package org.relais.programme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -167,13 +166,11 @@ public class ProgrammeBooklet {
     }
 
     private List<Booklet.Entry> directory(Edition edition, List<Stand> stands, Texts t) {
-        Collator collator = Collator.getInstance(Locale.FRENCH);
-        List<Institution> participants = new ArrayList<>(edition.participants);
+        List<Institution> taking = new ArrayList<>(edition.participants);
         // An institution with a stand takes part even if the organiser did not tick it.
-        stands.stream().map(s -> s.institution).filter(i -> i != null && !participants.contains(i)).forEach(participants::add);
-        participants.sort(Comparator.comparing((Institution i) -> i.name, collator));
+        stands.stream().map(s -> s.institution).filter(i -> i != null && !taking.contains(i)).forEach(taking::add);
         List<Booklet.Entry> entries = new ArrayList<>();
-        for (Institution i : participants) {
+        for (Institution i : org.relais.web.Collation.byName(taking, i -> i.name)) {
             List<Fact> facts = new ArrayList<>();
             List<String> numbers = stands.stream().filter(s -> i.equals(s.institution) && s.number != null)
                     .sorted(Comparator.comparing(s -> s.number)).map(s -> String.valueOf(s.number)).toList();
