@@ -29,14 +29,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ErrorMappers {
 
-    @jakarta.inject.Inject
-    io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
-
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
     /** An outage answers every request with 503: its log says so once every ten seconds, with how many. */
     private static final long OUTAGE_LOG_EVERY = TimeUnit.SECONDS.toNanos(10);
     private static final AtomicLong OUTAGE_LOGGED = new AtomicLong(System.nanoTime() - OUTAGE_LOG_EVERY);
     private static final AtomicInteger OUTAGE_ANSWERS = new AtomicInteger();
+
+    @jakarta.inject.Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
     @CheckedTemplate
     static class Templates {
