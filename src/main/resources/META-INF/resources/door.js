@@ -367,7 +367,7 @@
     // outage the page stays with what was typed, and says nothing changed.
     document.addEventListener('submit', function (e) {
       var other = e.target;
-      if (other === form || other.method !== 'post') { return; }
+      if (other === form || other.getAttribute('action') !== root.dataset.scan) { return; } // not a contact's (signing out)
       e.preventDefault();
       sendInPlace(other, page, function (said, r) {
         if (r.redirected) { location.assign(r.url); } else { other.submit(); } // refused: the page says why

@@ -478,6 +478,12 @@ class DoorBrowserTest {
             assertTrue(!contacts.contains("Haddad"), contacts);
             assertEquals(List.of(), Browser.barriers(page), "stand-refused");
             Browser.screenshot(page, "stand-refused");
+
+            // Signing out is the header's plain form, which the screen's script leaves alone.
+            page.locator("form[action='/logout'] button").click();
+            page.waitForURL(url -> !url.contains("/stand/"));
+            page.navigate(Browser.url(base, "/stand/editions/" + edition + "/stands/" + stand));
+            assertThat(page.locator("#j_password")).isVisible();
         }
     }
 
