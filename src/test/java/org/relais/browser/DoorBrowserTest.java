@@ -172,6 +172,12 @@ class DoorBrowserTest {
             assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
             assertEquals(Browser.url(base, "/door/editions/" + edition), page.url());
             page.unroute("**/undo");
+            // A name looked for meanwhile: the list says the search waits for the service, not that nobody is called so.
+            page.route("**/search.json*", route -> route.abort());
+            page.locator("#q").fill("diallo");
+            assertThat(page.locator("#found li")).hasText("Le service ne répond pas : la recherche reprendra à son retour. "
+                    + "Les badges scannés, eux, sont gardés.");
+            page.unroute("**/search.json*");
             page.locator("#q").fill("");
             assertEquals(List.of(), Browser.barriers(page), "door-offline");
             Browser.screenshot(page, "door-offline");
