@@ -185,7 +185,7 @@
           // The search waits for the service; scanning goes on, and the list says so rather than "nobody".
           if (search.value.trim() !== q) { return; }
           found.textContent = '';
-          var li = document.createElement('li'); li.className = 'quiet'; li.textContent = words.wordsSearchOffline; found.appendChild(li);
+          var li = document.createElement('li'); li.textContent = words.wordsSearchOffline; found.appendChild(li);
         });
     }
   }
