@@ -77,13 +77,11 @@ class DoorBrowserTest {
             assertThat(page.locator("#code")).isFocused();
 
             // A bad scan (a scanner on the wrong keyboard layout), then a good one: the field is ready each time.
-            page.keyboard().type("&é\"'(-è_çà");
-            page.keyboard().press("Enter");
+            scanner(page, "&é\"'(-è_çà");
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("bad"));
             assertThat(page.locator("#answer .headline")).containsText("illisible");
             assertThat(page.locator("#code")).isFocused();
-            page.keyboard().type(awa);
-            page.keyboard().press("Enter");
+            scanner(page, awa);
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("ok"));
             assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Awa Diallo");
             assertThat(page.locator("#code")).isFocused();
@@ -91,8 +89,7 @@ class DoorBrowserTest {
             assertEquals(List.of(), Browser.barriers(page), "door-checked-in");
             Browser.screenshot(page, "door-checked-in");
 
-            page.keyboard().type(awa);
-            page.keyboard().press("Enter");
+            scanner(page, awa);
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("warn"));
             assertThat(page.locator("#answer .headline")).containsText("Déjà enregistré");
             assertThat(page.locator("#answer .headline")).containsText("Entrée 2");
@@ -100,8 +97,7 @@ class DoorBrowserTest {
             // A forged code: refused in words.
             char[] forged = elise.toCharArray();
             forged[40] = forged[40] == 'A' ? 'B' : 'A';
-            page.keyboard().type(new String(forged));
-            page.keyboard().press("Enter");
+            scanner(page, new String(forged));
             assertThat(page.locator("#answer .headline")).containsText("falsifié");
             assertThat(page.locator("#code")).isFocused();
 
@@ -127,8 +123,7 @@ class DoorBrowserTest {
                     org.hamcrest.Matchers.equalTo(1));
             assertEquals(List.of(), Browser.barriers(page), "door-undone");
             Browser.screenshot(page, "door-undone");
-            page.keyboard().type(elise);
-            page.keyboard().press("Enter");
+            scanner(page, elise);
             assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Élise Lefèvre");
             // Found again by the search, her arrival is still the door's to take back: from the list too.
             page.locator("#q").fill("elise lef");
@@ -137,15 +132,13 @@ class DoorBrowserTest {
             assertThat(page.locator("#answer .headline")).containsText("Arrivée annulée : Élise Lefèvre");
             // The answer to that plain form has the screen's address: a reload later will not undo her arrival again.
             assertEquals(Browser.url(base, "/door/editions/" + edition), page.url());
-            page.keyboard().type(elise);
-            page.keyboard().press("Enter");
+            scanner(page, elise);
             assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Élise Lefèvre");
 
             // A badge scanned while the cursor is still in the search is taken as a scan.
             page.locator("#q").fill("diallo");
             page.locator("#q").focus();
-            page.keyboard().type(awa);
-            page.keyboard().press("Enter");
+            scanner(page, awa);
             assertThat(page.locator("#answer .headline")).containsText("Déjà enregistré");
             assertThat(page.locator("#answer .headline")).containsText("Awa Diallo");
             assertThat(page.locator("#q")).hasValue("");
@@ -153,16 +146,13 @@ class DoorBrowserTest {
 
             // The service stops answering: the scan is kept, checked against its signature here, and sent later.
             page.route("**/scan", route -> route.abort());
-            page.keyboard().type(zoe);
-            page.keyboard().press("Enter");
+            scanner(page, zoe);
             assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil");
             assertThat(page.locator("#connection")).isVisible();
-            page.keyboard().type(new String(forged));
-            page.keyboard().press("Enter");
+            scanner(page, new String(forged));
             assertThat(page.locator("#answer .headline")).containsText("falsifié");
             // Yann's badge is genuine, so it is kept; he had cancelled, which the service knows and this device does not.
-            page.keyboard().type(yann.getString("code"));
-            page.keyboard().press("Enter");
+            scanner(page, yann.getString("code"));
             assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil (2 en attente)");
             cancel(yann);
             // An undo waits for the service: the screen stays, and says nothing changed.
@@ -229,8 +219,7 @@ class DoorBrowserTest {
             signIn(page, link, edition);
             page.navigate(Browser.url(base, "/door/editions/" + edition + "/sessions/" + workshop));
             assertThat(page.locator("#code")).isFocused();
-            page.keyboard().type(awaCode);
-            page.keyboard().press("Enter");
+            scanner(page, awaCode);
             assertThat(page.locator("#answer .headline")).containsText("Awa Diallo : place confirmée");
             assertThat(page.locator("select[name=from]")).hasCount(0);
 
@@ -286,8 +275,7 @@ class DoorBrowserTest {
             assertThat(page.locator("#code")).isFocused();
 
             // Answered in place: the page stays, the field keeps the focus, the list says she came.
-            page.keyboard().type(awa);
-            page.keyboard().press("Enter");
+            scanner(page, awa);
             assertThat(page.locator("#answer .headline")).containsText("Awa Diallo : place confirmée");
             assertThat(page.locator("#answer .undo button")).hasText("Annuler cette entrée");
             assertThat(page.locator("li[data-name='Awa Diallo'] .tag")).hasText("✓ venu·e");
@@ -297,34 +285,27 @@ class DoorBrowserTest {
             // The service stops answering: the page's lists answer, and the entry is kept.
             java.util.regex.Pattern roomForms = java.util.regex.Pattern.compile(".*/sessions/\\d+/(scan|let-in|undo)$");
             page.route(roomForms, route -> route.abort());
-            page.keyboard().type(dina);
-            page.keyboard().press("Enter");
+            scanner(page, dina);
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("ok"));
             assertThat(page.locator("#answer .headline")).containsText("Dina Haddad : place confirmée");
             assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (1 en attente)");
             assertThat(page.locator("#connection")).isVisible();
             assertThat(page.locator("li[data-name='Dina Haddad'] .tag")).hasText("✓ venu·e");
             assertThat(page.locator("li[data-name='Dina Haddad'] .let-in")).hasCount(0);
-            page.keyboard().type(dina);
-            page.keyboard().press("Enter");
+            scanner(page, dina);
             assertThat(page.locator("#answer .headline")).hasText("Déjà entré·e : Dina Haddad");
-            page.keyboard().type(bilal);
-            page.keyboard().press("Enter");
+            scanner(page, bilal);
             assertThat(page.locator("#answer .headline")).hasText("En liste d’attente : Bilal Sow, rang 1");
-            page.keyboard().type(chloe);
-            page.keyboard().press("Enter");
+            scanner(page, chloe);
             assertThat(page.locator("#answer .headline")).containsText("Ce badge n’a pas de place dans cette séance");
             char[] forged = dina.toCharArray();
             forged[40] = forged[40] == 'A' ? 'B' : 'A';
-            page.keyboard().type(new String(forged));
-            page.keyboard().press("Enter");
+            scanner(page, new String(forged));
             assertThat(page.locator("#answer .headline")).containsText("falsifié");
-            page.keyboard().type(dina);
-            page.keyboard().press("Enter");
+            scanner(page, dina);
             assertThat(page.locator("#answer .headline")).hasText("Déjà entré·e : Dina Haddad");
             // Farid has a seat on the page's list, so he goes in; meanwhile he had cancelled, and his seat went to Bilal.
-            page.keyboard().type(farid.getString("code"));
-            page.keyboard().press("Enter");
+            scanner(page, farid.getString("code"));
             assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (2 en attente)");
             cancel(farid);
             // Emma left her badge at home: found by name as it is typed, the line with her name lets her in, kept as a scan.
@@ -376,8 +357,7 @@ class DoorBrowserTest {
             // A badge scanned while the cursor is in the search is taken as a scan.
             page.locator("#q").fill("dina");
             page.locator("#q").focus();
-            page.keyboard().type(awa);
-            page.keyboard().press("Enter");
+            scanner(page, awa);
             assertThat(page.locator("#answer .headline")).containsText("Déjà entré·e : Awa Diallo");
             assertThat(page.locator("#q")).hasValue("");
             assertThat(page.locator("#code")).isFocused();
@@ -416,13 +396,11 @@ class DoorBrowserTest {
             assertThat(page.locator("#code")).isFocused();
 
             // As without the script: the badge, Enter, and the next page offers a note for that relay.
-            page.keyboard().type(awa);
-            page.keyboard().press("Enter");
+            scanner(page, awa);
             assertThat(page.locator("form.answer .headline")).containsText("✓ Awa Diallo");
             // The cursor waits in Awa's note; the next badge scanned there is Chloé's scan.
             assertThat(page.locator("#last-note")).isFocused();
-            page.keyboard().type(chloe);
-            page.keyboard().press("Enter");
+            scanner(page, chloe);
             assertThat(page.locator("form.answer .headline")).containsText("✓ Chloé Martin");
             // Her note, typed while the service does not answer: the page stays with it, and says so; saved once it is back.
             page.route("**/leads", route -> route.abort());
@@ -522,6 +500,12 @@ class DoorBrowserTest {
             page.locator("#q").fill("benali");
             assertThat(page.locator("#found li .tag")).containsText("Annulée");
         }
+    }
+
+    /** A USB scanner at the field that has the focus: it types the code, then presses Enter. */
+    private static void scanner(Page page, String code) {
+        page.keyboard().type(code);
+        page.keyboard().press("Enter");
     }
 
     /** Opens the door's link and types its PIN: the check-in screen. */
