@@ -518,6 +518,26 @@ class DoorPagesTest {
         assertTrue(ba > 0 && ba < evrard && evrard < zola, attendees);
     }
 
+    @Test
+    void theDoorsAccessesAreListedByKindThenInTheOrderOfTheirNames() {
+        long edition = Api.openEdition();
+        Pages organiser = Pages.signIn();
+        String path = "/organiser/editions/" + edition + "/door/access";
+        for (String name : List.of("Zone B", "Équipe du soir", "Accueil")) {
+            organiser.form(path, Map.of("kind", "DOOR_LINK", "name", name)).then().statusCode(200);
+        }
+        organiser.form(path, Map.of("kind", "DOOR_ACCOUNT", "name", "Ulysse", "email", "ulysse-" + edition + "@test.local",
+                "password", "door-pass-1")).then().statusCode(303); // no PIN to show once: back to the list
+
+        // An account with a password first, then the links: Accueil, Équipe du soir, Zone B (É with the E, not after Z).
+        String page = organiser.get("/organiser/editions/" + edition + "/door").then().statusCode(200).extract().asString();
+        int ulysse = page.indexOf("<td>Ulysse<br>");
+        int accueil = page.indexOf("<td>Accueil<br>");
+        int equipe = page.indexOf("<td>Équipe du soir<br>");
+        int zone = page.indexOf("<td>Zone B<br>");
+        assertTrue(ulysse > 0 && ulysse < accueil && accueil < equipe && equipe < zone, page);
+    }
+
     private static Response roomScan(Pages pages, String base, Map<String, String> scan) {
         return roomJson(pages, base + "/scan", scan);
     }

@@ -58,8 +58,12 @@ public class Account extends PanacheEntityBase {
                 : find("email", email.strip().toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
     }
 
+    /** An edition's door and stand accesses: by kind (accounts, then links), each in the dictionary order of names. */
     public static java.util.List<Account> listByEdition(Long editionId) {
-        return list("editionId = ?1 order by role, link, name, email", editionId);
+        java.util.List<Account> accounts = org.relais.web.Collation.byName(
+                Account.<Account>list("editionId = ?1 order by email", editionId), a -> a.name);
+        accounts.sort(java.util.Comparator.comparing((Account a) -> a.role).thenComparing(a -> a.link)); // stable: names stay in order
+        return accounts;
     }
 
     /** Whether this account may work on an edition's door or stands. */
