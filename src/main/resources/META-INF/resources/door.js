@@ -113,6 +113,7 @@
         item.scannedAt = new Date().toISOString();
         var n = kept.keep(item);
         show('warn', words.wordsKept.replace('{0}', String(n)), verdict === 'good' ? [] : [words.wordsUnchecked]);
+        kept.said(item, 0);
       });
     }
 
@@ -255,6 +256,7 @@
       var letIn = line.querySelector('.let-in');
       if (letIn) { letIn.remove(); }
       show('ok', words.wordsIn.replace('{0}', name), [words.wordsKept.replace('{0}', String(n))].concat(more));
+      kept.said(item, 1);
     }
 
     // The other forms (let in, undo, give a seat) are answered in place too. Through an outage a let-in is
@@ -407,6 +409,7 @@
           if (error) { error.remove(); }
         });
         show('warn', words.wordsKept.replace('{0}', String(n)), [verdict === 'good' ? words.wordsKeptHint : words.wordsUnchecked]);
+        kept.said(item, 0);
       });
     }
   }
@@ -520,6 +523,7 @@
   // deliver(item) is a promise of null once the service has recorded it, of its answer ({headline,
   // lines}) when it refused it, and fails while the service does not answer. The refused ones were let
   // in on this device's word: they stay listed under the band until someone says they have seen them.
+  // While a kept scan's answer is still on screen, it says what became of it once sent.
   function keptScans(root, deliver, whenSent) {
     var words = root.dataset;
     var connection = document.getElementById('connection');
@@ -565,12 +569,29 @@
       connection.textContent = words.wordsOffline.replace('{0}', String(n));
     }
 
+    // The lines of the screen's answer that speak of a kept scan, if it is still the one shown.
+    function saidOf(item) {
+      return document.querySelectorAll('#answer > p[data-kept="' + item.keptId + '"]');
+    }
+
+    // Its answer, once the service has had the scan: recorded, or refused (then all of the answer is the refusal).
+    function settle(item, refusal) {
+      var lines = saidOf(item);
+      if (lines.length === 0) { return; }
+      var answer = document.getElementById('answer');
+      if (refusal) { paint(answer, 'bad', refusal.headline, refusal.lines); return; }
+      lines[0].textContent = words.wordsRecorded;
+      Array.prototype.slice.call(lines, 1).forEach(function (p) { p.remove(); });
+      answer.className = 'answer ok';
+    }
+
     var flushing = false;
     function flush() {
       var q = queue();
       if (flushing || q.length === 0) { return; }
       flushing = true;
       deliver(q[0]).then(function (refusal) {
+        settle(q[0], refusal);
         if (refusal) {
           var refused = read(refusedKey);
           refused.push({ at: q[0].scannedAt || q[0].keptAt, headline: refusal.headline, lines: (refusal.lines || []).filter(Boolean) });
@@ -599,7 +620,14 @@
     return {
       keep: function (item) {
         if (!item.scannedAt) { item.keptAt = new Date().toISOString(); }
+        item.keptId = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
         var q = queue(); q.push(item); save(q); notice(); return q.length;
+      },
+      // The answer just shown is this kept scan's, from its paragraph from on (0: the headline too).
+      said: function (item, from) {
+        Array.prototype.slice.call(document.querySelectorAll('#answer > p'), from).forEach(function (p) {
+          p.setAttribute('data-kept', item.keptId);
+        });
       },
       online: function () { if (queue().length === 0) { connection.hidden = true; } }
     };

@@ -68,6 +68,7 @@ class DoorBrowserTest {
         String elise = register(edition, "Élise", "Lefèvre");
         String zoe = register(edition, "Zoé", "Ba");
         io.restassured.path.json.JsonPath yann = registered(edition, "Yann", "Le Goff"); // cancels during the outage
+        String paul = register(edition, "Paul", "Martin");
         DoorAccounts.Created link = accounts.create(edition,
                 new DoorAccounts.AccessData("DOOR_LINK", "Entrée 2", null, null, null));
 
@@ -169,6 +170,8 @@ class DoorBrowserTest {
                     + "Les badges scannés, eux, sont gardés.");
             page.unroute("**/search.json*");
             page.locator("#q").fill("");
+            scanner(page, paul);
+            assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil (3 en attente)");
             assertEquals(List.of(), Browser.barriers(page), "door-offline");
             Browser.screenshot(page, "door-offline");
             Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn",
@@ -178,7 +181,10 @@ class DoorBrowserTest {
                     new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
             int arrived = Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().extract()
                     .path("checkedIn");
-            assertEquals(3, arrived, "the kept scan arrived once, the refused one not");
+            assertEquals(4, arrived, "the kept scans arrived once, the refused one not");
+            // Paul's answer, still on screen, no longer says it waits: it says the service has it.
+            assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("ok"));
+            assertThat(page.locator("#answer > p")).hasText(new String[] {"✓ Enregistré au retour du service."});
             // The door hears of the refused one, and it stays listed (a reload included) until someone has seen it.
             refusedOnReturn(page, 1, "Inscription annulée : Yann Le Goff", "Proposez-lui une inscription sur place.");
             assertEquals(List.of(), Browser.barriers(page), "door-refused");
@@ -193,7 +199,7 @@ class DoorBrowserTest {
             assertThat(page.locator("#refused")).hasCount(0);
 
             page.navigate(Browser.url(base, "/door/editions/" + edition + "/live"));
-            assertThat(page.locator("#arrived")).hasText("3");
+            assertThat(page.locator("#arrived")).hasText("4");
             assertEquals(List.of(), Browser.barriers(page), "door-live");
             Browser.screenshot(page, "door-live");
             Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
@@ -308,6 +314,11 @@ class DoorBrowserTest {
             scanner(page, farid.getString("code"));
             assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (2 en attente)");
             cancel(farid);
+            // An undo waits for the service: the page says so, and stays.
+            page.locator("li[data-name='Awa Diallo'] .undo button").click();
+            assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
+            assertEquals(roomPage, page.url());
+            assertThat(page.locator("li[data-name='Awa Diallo'] .tag")).hasText("✓ venu·e");
             // Emma left her badge at home: found by name as it is typed, the line with her name lets her in, kept as a scan.
             page.locator("#q").fill("petit");
             assertThat(page.locator("li[data-name='Awa Diallo']")).isHidden();
@@ -317,11 +328,6 @@ class DoorBrowserTest {
             assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (3 en attente)");
             assertThat(page.locator("li[data-name='Emma Petit'] .tag")).hasText("✓ venu·e");
             page.locator("#q").fill("");
-            // An undo waits for the service: the page says so, and stays.
-            page.locator("li[data-name='Awa Diallo'] .undo button").click();
-            assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
-            assertEquals(roomPage, page.url());
-            assertThat(page.locator("li[data-name='Awa Diallo'] .tag")).hasText("✓ venu·e");
             assertEquals(1, rooms.counts(edition).get(workshop).entered(), "Dina's and Emma's entries wait on the device");
             assertEquals(List.of(), Browser.barriers(page), "room-offline");
             assertEquals(List.of(), Browser.faintText(page));
@@ -332,6 +338,9 @@ class DoorBrowserTest {
             assertThat(page.locator("#connection")).containsText("tous les scans gardés ont été envoyés",
                     new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
             assertEquals(3, rooms.counts(edition).get(workshop).entered(), "the kept entries arrived once, the refused one not");
+            // Emma's answer, still on screen, now says the service has her entry.
+            assertThat(page.locator("#answer > p")).hasText(new String[] {"✓ Emma Petit : place confirmée, entrez",
+                "✓ Enregistré au retour du service."});
             assertThat(page.locator("li[data-name='Dina Haddad'] .undo button")).hasText("Annuler cette entrée");
             refusedOnReturn(page, 1, "Farid Kone n’a pas de place dans cette séance");
             assertEquals(List.of(), Browser.barriers(page), "room-refused");
@@ -457,6 +466,10 @@ class DoorBrowserTest {
             assertEquals(2, contacts.split("Ateliers du mercredi", -1).length, "Chloé's note, once: " + contacts);
             // Dina's contact is refused (she cancelled): the stand hears it with the note, to keep by hand if it matters.
             refusedOnReturn(page, 1, "L’inscription de Dina Haddad est annulée.", "Note gardée : Rappeler pour l’atelier conte");
+            // Her answer, still on screen, says so too, in place of "kept".
+            assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("bad"));
+            assertThat(page.locator("#answer > p")).hasText(new String[] {"✗ L’inscription de Dina Haddad est annulée.",
+                "Note gardée : Rappeler pour l’atelier conte"});
             assertThat(page.locator("#stand-leads .count")).hasText("(3)"); // the page's list, read again
             assertThat(page.locator("#stand-leads")).containsText("Bilal Sow");
             assertTrue(!contacts.contains("Haddad"), contacts);
