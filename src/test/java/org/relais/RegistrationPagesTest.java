@@ -679,8 +679,62 @@ class RegistrationPagesTest {
         given().get("/editions/" + draft).then().statusCode(404);
         long open = Api.openEdition();
         Api.organiser().body(Map.of("status", "REGISTRATION_CLOSED")).post("/api/v1/editions/" + open + "/status");
-        given().get("/editions/" + open).then().statusCode(200).body(containsString("Les inscriptions ne sont pas ouvertes"))
+        given().get("/editions/" + open).then().statusCode(200).body(containsString("<p class=\"notice\">Les inscriptions sont closes.</p>"))
                 .body(not(containsString("/register\"")));
         given().get("/privacy").then().statusCode(200).body(containsString("puis effacées"));
+    }
+
+    @Test
+    void theHomePageListsTheForumsToComeThenThoseThatTookPlace() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        int n = Api.uniqueNumber();
+        long open = forum("Forum ouvert " + n, today.minusDays(1), Api.forumDay());
+        long soon = forum("Forum bientôt " + n, today.plusDays(5), Api.forumDay());
+        long closed = forum("Forum fermé " + n, today.minusDays(1), Api.forumDay());
+        long held = forum("Forum passé " + n, java.time.LocalDate.of(2019, 1, 5), "2019-02-05");
+        long draft = forum("Forum en préparation " + n, today.minusDays(1), Api.forumDay());
+        Api.session(held, Api.space(held, "Studio 104", "STUDIO", 40), "2019-02-05", "11:15", "12:00", 12);
+        Api.advance(open, "REGISTRATION_OPEN");
+        Api.advance(soon, "REGISTRATION_OPEN");
+        Api.advance(closed, "REGISTRATION_CLOSED");
+        Api.advance(held, "HELD");
+
+        // The forums to come, each with its registration or why there is none; then those that took place.
+        String home = given().get("/").then().statusCode(200).extract().asString();
+        int past = home.indexOf("<section id=\"past\">");
+        assertTrue(past > 0, home);
+        for (long upcoming : List.of(open, soon, closed)) {
+            int at = home.indexOf("href=\"/editions/" + upcoming + "\"");
+            assertTrue(at > 0 && at < past, "to come: " + upcoming);
+        }
+        assertTrue(home.indexOf("href=\"/editions/" + held + "\"") > past, home);
+        assertFalse(home.contains("Forum en préparation " + n), "a draft is not public");
+        assertTrue(home.contains("href=\"/editions/" + open + "#register\""), home);
+        String opensOn = org.relais.web.Messages.longDate(today.plusDays(5), java.util.Locale.FRENCH);
+        assertTrue(home.contains("Les inscriptions ouvriront le " + opensOn + "."), home);
+        assertTrue(home.contains("Les inscriptions sont closes."), home);
+        for (long none : List.of(soon, closed, held)) {
+            assertFalse(home.contains("/editions/" + none + "#register"), "no registration for " + none);
+        }
+
+        // A forum that took place reads as a record: when it was, its programme without seats left, no form.
+        given().get("/editions/" + held).then().statusCode(200)
+                .body(containsString("Ce forum a eu lieu le mardi 5 février 2019 : voici son programme"))
+                .body(containsString("Atelier 11:15")).body(not(containsString("places restantes")))
+                .body(not(containsString("/register\"")));
+        given().header("Accept-Language", "en").get("/editions/" + held).then().statusCode(200)
+                .body(containsString("This forum took place on Tuesday, 5 February 2019: here are its programme"));
+        given().get("/editions/" + soon).then().statusCode(200)
+                .body(containsString("Les inscriptions ouvriront le " + opensOn + "."));
+        given().get("/editions/" + draft).then().statusCode(404);
+    }
+
+    /** A draft edition of one day, its registration window opening on a date and closing a day before the forum. */
+    private static long forum(String title, java.time.LocalDate opensOn, String day) {
+        return Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", title,
+                        "registrationOpensOn", opensOn.toString(),
+                        "registrationClosesOn", java.time.LocalDate.parse(day).minusDays(1).toString(),
+                        "days", List.of(Map.of("date", day, "opensAt", "10:00", "closesAt", "16:00"))))
+                .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 }

@@ -27,6 +27,7 @@ import org.relais.network.NetworkReference;
 import org.relais.registration.RegistrationQueries.Offer;
 import org.relais.programme.ProgrammeSession;
 import org.relais.web.Form;
+import org.relais.web.Messages;
 import org.relais.web.ForumZone;
 import org.relais.web.NotFoundException;
 import org.relais.web.Redirects;
@@ -38,10 +39,10 @@ public class RegistrationPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<Edition> editions);
+        static native TemplateInstance home(List<Listed> upcoming, List<Edition> past);
 
         static native TemplateInstance edition(Edition edition, List<DayOffers> days, List<Offer> offers,
-                List<Accessibility> needs, List<Guest> guests, boolean open,
+                List<Accessibility> needs, List<Guest> guests, boolean open, boolean past, String notOpen,
                 Form form, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles, String problem,
                 boolean offerResend);
 
@@ -78,11 +79,39 @@ public class RegistrationPages {
     @Inject
     ForumZone forum;
 
+    /** A forum to come on the home page: open for registration, or why not ({@code notOpen}). */
+    public record Listed(Edition edition, boolean open, String notOpen) {
+    }
+
+    /** The forums to come, with their registration, then those that have taken place, each with its page. */
     @GET
     @Transactional
     public TemplateInstance home() {
-        return Templates.home(Edition.<Edition>list("status = ?1 order by number desc", EditionStatus.REGISTRATION_OPEN)
-                .stream().filter(registrations::isOpen).toList());
+        List<Edition> shown = Edition.list("status <> ?1 order by number desc", EditionStatus.DRAFT);
+        return Templates.home(
+                shown.stream().filter(e -> !registrations.isPast(e))
+                        .map(e -> new Listed(e, registrations.isOpen(e), notOpen(e))).toList(),
+                shown.stream().filter(registrations::isPast).toList());
+    }
+
+    /**
+     * Why a forum takes no registration, in words (it opens on a date, it is closed, it has taken
+     * place); null when it takes them.
+     */
+    private String notOpen(Edition edition) {
+        if (registrations.isOpen(edition)) {
+            return null;
+        }
+        if (registrations.isPast(edition)) {
+            return edition.days.isEmpty() ? Messages.get("edition_held_undated")
+                    : Messages.get("edition_held", Messages.longDate(edition.days.get(edition.days.size() - 1).date,
+                            Messages.current()));
+        }
+        if (edition.status == EditionStatus.REGISTRATION_OPEN && edition.registrationOpensOn != null
+                && forum.today().isBefore(edition.registrationOpensOn)) {
+            return Messages.get("registration_opens_on", Messages.longDate(edition.registrationOpensOn, Messages.current()));
+        }
+        return Messages.get("registration_closed");
     }
 
     @GET
@@ -190,7 +219,7 @@ public class RegistrationPages {
                 .collect(Collectors.groupingBy(o -> o.session().day, java.util.TreeMap::new, Collectors.toList()))
                 .entrySet().stream().map(e -> new DayOffers(e.getKey(), e.getValue())).toList();
         return Templates.edition(edition, days, offers, List.of(Accessibility.values()), Guest.listByEdition(edition),
-                registrations.isOpen(edition), form,
+                registrations.isOpen(edition), registrations.isPast(edition), notOpen(edition), form,
                 reference.relaySectors(), reference.relayRoles(), problem, offerResend);
     }
 

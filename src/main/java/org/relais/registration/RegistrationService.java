@@ -894,6 +894,13 @@ public class RegistrationService {
                 && (edition.registrationClosesOn == null || !today.isAfter(edition.registrationClosesOn));
     }
 
+    /** Whether the forum has taken place: held or archived, or its last day is over. */
+    public boolean isPast(Edition edition) {
+        LocalDate last = edition.days.isEmpty() ? null : edition.days.get(edition.days.size() - 1).date;
+        return edition.status == EditionStatus.HELD || edition.status == EditionStatus.ARCHIVED
+                || (last != null && last.isBefore(forum.today()));
+    }
+
     private void checkOpen(Edition edition) {
         if (!isOpen(edition)) {
             throw new ConflictException("conflict_registration_closed");
