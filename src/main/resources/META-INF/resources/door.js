@@ -78,9 +78,12 @@
       return [];
     }
 
-    // A kept scan the service refuses (a registration cancelled meanwhile) is listed for the door to see.
+    // A kept scan the service refuses (a registration cancelled meanwhile) is listed for the door to see;
+    // one it records comes with its words, which name the relay.
     var kept = keptScans(root, function (item) {
-      return post(root.dataset.scan, item).then(refusedScan);
+      return post(root.dataset.scan, item).then(function (body) {
+        return refusedScan(body) || { recorded: true, tone: body.tone, headline: body.headline, lines: body.lines };
+      });
     });
 
     // An undo (under the answer, or in the search's list) is answered in place; through an outage it says nothing changed.
@@ -520,8 +523,9 @@
   }
 
   // Scans kept on this device while the service does not answer, delivered in order when it is back.
-  // deliver(item) is a promise of null once the service has recorded it, of its answer ({headline,
-  // lines}) when it refused it, and fails while the service does not answer. The refused ones were let
+  // deliver(item) is a promise of null once the service has recorded it (or of its words then, marked
+  // recorded: {recorded, tone, headline, lines}), of its answer ({headline, lines}) when it refused it,
+  // and fails while the service does not answer. The refused ones were let
   // in on this device's word: they stay listed under the band until someone says they have seen them.
   // While a kept scan's answer is still on screen, it says what became of it once sent.
   function keptScans(root, deliver, whenSent) {
@@ -574,12 +578,18 @@
       return document.querySelectorAll('#answer > p[data-kept="' + item.keptId + '"]');
     }
 
-    // Its answer, once the service has had the scan: recorded, or refused (then all of the answer is the refusal).
-    function settle(item, refusal) {
+    // Its answer, once the service has had the scan: recorded (in the service's words when it gave
+    // them), or refused (then all of the answer is the refusal).
+    function settle(item, told) {
       var lines = saidOf(item);
       if (lines.length === 0) { return; }
       var answer = document.getElementById('answer');
-      if (refusal) { paint(answer, 'bad', refusal.headline, refusal.lines); return; }
+      if (told && told.recorded) {
+        paint(answer, told.tone, told.headline,
+          (told.lines || []).concat(told.tone === 'ok' ? [words.wordsRecorded] : []));
+        return;
+      }
+      if (told) { paint(answer, 'bad', told.headline, told.lines); return; }
       lines[0].textContent = words.wordsRecorded;
       Array.prototype.slice.call(lines, 1).forEach(function (p) { p.remove(); });
       answer.className = 'answer ok';
@@ -590,8 +600,9 @@
       var q = queue();
       if (flushing || q.length === 0) { return; }
       flushing = true;
-      deliver(q[0]).then(function (refusal) {
-        settle(q[0], refusal);
+      deliver(q[0]).then(function (told) {
+        settle(q[0], told);
+        var refusal = told && !told.recorded ? told : null;
         if (refusal) {
           var refused = read(refusedKey);
           refused.push({ at: q[0].scannedAt || q[0].keptAt, headline: refusal.headline, lines: (refusal.lines || []).filter(Boolean) });

@@ -182,9 +182,12 @@ class DoorBrowserTest {
             int arrived = Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().extract()
                     .path("checkedIn");
             assertEquals(4, arrived, "the kept scans arrived once, the refused one not");
-            // Paul's answer, still on screen, no longer says it waits: it says the service has it.
+            // Paul's answer, still on screen, no longer says it waits: it is the service's welcome, naming him, and says
+            // the service has it.
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("ok"));
-            assertThat(page.locator("#answer > p")).hasText(new String[] {"✓ Enregistré au retour du service."});
+            assertThat(page.locator("#answer .headline")).hasText("✓ Bienvenue, Paul Martin");
+            assertThat(page.locator("#answer > p").last()).hasText("✓ Enregistré au retour du service.");
+            assertThat(page.locator("#answer")).not().containsText("Gardé sur cet appareil");
             // The door hears of the refused one, and it stays listed (a reload included) until someone has seen it.
             refusedOnReturn(page, 1, "Inscription annulée : Yann Le Goff", "Proposez-lui une inscription sur place.");
             assertEquals(List.of(), Browser.barriers(page), "door-refused");
