@@ -16,10 +16,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.relais.mail.OutboxWorker;
+import org.relais.web.ForumZone;
+import org.relais.web.Messages;
 
 /** The public pages' rules, and the organiser's lists, exports and hand on the waiting lists. */
 @QuarkusTest
@@ -30,6 +34,9 @@ class RegistrationPagesTest {
 
     @Inject
     OutboxWorker worker;
+
+    @Inject
+    ForumZone zone;
 
     private static String register(long edition, Map<String, Object> body) {
         return Api.register(edition, body).getString("manageToken");
@@ -686,12 +693,12 @@ class RegistrationPagesTest {
 
     @Test
     void theHomePageListsTheForumsToComeThenThoseThatTookPlace() {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate today = zone.today();
         int n = Api.uniqueNumber();
         long open = forum("Forum ouvert " + n, today.minusDays(1), Api.forumDay());
         long soon = forum("Forum bientôt " + n, today.plusDays(5), Api.forumDay());
         long closed = forum("Forum fermé " + n, today.minusDays(1), Api.forumDay());
-        long held = forum("Forum passé " + n, java.time.LocalDate.of(2019, 1, 5), "2019-02-05");
+        long held = forum("Forum passé " + n, LocalDate.of(2019, 1, 5), "2019-02-05");
         long draft = forum("Forum en préparation " + n, today.minusDays(1), Api.forumDay());
         Api.session(held, Api.space(held, "Studio 104", "STUDIO", 40), "2019-02-05", "11:15", "12:00", 12);
         Api.advance(open, "REGISTRATION_OPEN");
@@ -710,7 +717,7 @@ class RegistrationPagesTest {
         assertTrue(home.indexOf("href=\"/editions/" + held + "\"") > past, home);
         assertFalse(home.contains("Forum en préparation " + n), "a draft is not public");
         assertTrue(home.contains("href=\"/editions/" + open + "#register\""), home);
-        String opensOn = org.relais.web.Messages.longDate(today.plusDays(5), java.util.Locale.FRENCH);
+        String opensOn = Messages.longDate(today.plusDays(5), Locale.FRENCH);
         assertTrue(home.contains("Les inscriptions ouvriront le " + opensOn + "."), home);
         assertTrue(home.contains("Les inscriptions sont closes."), home);
         for (long none : List.of(soon, closed, held)) {
@@ -730,10 +737,10 @@ class RegistrationPagesTest {
     }
 
     /** A draft edition of one day, its registration window opening on a date and closing a day before the forum. */
-    private static long forum(String title, java.time.LocalDate opensOn, String day) {
+    private static long forum(String title, LocalDate opensOn, String day) {
         return Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", title,
                         "registrationOpensOn", opensOn.toString(),
-                        "registrationClosesOn", java.time.LocalDate.parse(day).minusDays(1).toString(),
+                        "registrationClosesOn", LocalDate.parse(day).minusDays(1).toString(),
                         "days", List.of(Map.of("date", day, "opensAt", "10:00", "closesAt", "16:00"))))
                 .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
     }
