@@ -39,18 +39,23 @@
 
     var refocus = scanField(scan);
 
-    function show(tone, headline, lines, links, undo) {
+    function show(tone, headline, lines) {
       paint(answer, tone, headline, lines);
-      (links || []).forEach(function (href) {
+      refocus();
+    }
+
+    // Under a scan's answer: the badge's link, and the form that takes back an arrival it recorded.
+    function scanExtras(body) {
+      var href = body.tone === 'bad' ? null : badgeLink(body);
+      if (href) {
         var p = document.createElement('p');
         var a = document.createElement('a');
         a.href = href; a.target = '_blank'; a.textContent = words.wordsBadge;
         p.appendChild(a); answer.appendChild(p);
-      });
-      if (undo) {
-        answer.appendChild(undoForm(undo.registrationId ? 'registrationId' : 'holderId', undo.registrationId || undo.holderId));
       }
-      refocus();
+      if (body.status === 'CHECKED_IN') {
+        answer.appendChild(undoForm(body.registrationId ? 'registrationId' : 'holderId', body.registrationId || body.holderId));
+      }
     }
 
     // An arrival just recorded can be taken back (a walk-in's with its registration): the same plain form the page
@@ -72,17 +77,19 @@
       return form;
     }
 
-    function badgeLinks(body) {
-      if (body.registrationId) { return [root.dataset.base + '/registrations/' + body.registrationId + '/badge.pdf']; }
-      if (body.holderId) { return [root.dataset.base + '/badge-holders/' + body.holderId + '/badge.pdf']; }
-      return [];
+    function badgeLink(body) {
+      if (body.registrationId) { return root.dataset.base + '/registrations/' + body.registrationId + '/badge.pdf'; }
+      if (body.holderId) { return root.dataset.base + '/badge-holders/' + body.holderId + '/badge.pdf'; }
+      return null;
     }
 
     // A kept scan the service refuses (a registration cancelled meanwhile) is listed for the door to see;
-    // one it records comes with its words, which name the relay.
+    // one it records comes with its words, which name the relay, and with what a scan's answer has under
+    // it (the badge, the undo of a wrong badge scanned through the outage).
     var kept = keptScans(root, function (item) {
       return post(root.dataset.scan, item).then(function (body) {
-        return refusedScan(body) || { recorded: true, tone: body.tone, headline: body.headline, lines: body.lines };
+        return refusedScan(body) || { recorded: true, tone: body.tone, headline: body.headline, lines: body.lines,
+          under: function () { scanExtras(body); } };
       });
     });
 
@@ -103,8 +110,9 @@
       var item = { code: code, station: station.value };
       post(root.dataset.scan, item).then(function (body) {
         kept.online();
-        show(body.tone, body.headline, body.lines, body.tone === 'bad' ? [] : badgeLinks(body),
-          body.status === 'CHECKED_IN' ? body : null);
+        paint(answer, body.tone, body.headline, body.lines);
+        scanExtras(body);
+        refocus();
       }).catch(function () { offline(item); });
     }
 
@@ -524,7 +532,8 @@
 
   // Scans kept on this device while the service does not answer, delivered in order when it is back.
   // deliver(item) is a promise of null once the service has recorded it (or of its words then, marked
-  // recorded: {recorded, tone, headline, lines}), of its answer ({headline, lines}) when it refused it,
+  // recorded: {recorded, tone, headline, lines, under}, under adding what goes below them), of its answer
+  // ({headline, lines}) when it refused it,
   // and fails while the service does not answer. The refused ones were let
   // in on this device's word: they stay listed under the band until someone says they have seen them.
   // While a kept scan's answer is still on screen, it says what became of it once sent.
@@ -587,6 +596,7 @@
       if (told && told.recorded) {
         paint(answer, told.tone, told.headline,
           (told.lines || []).concat(told.tone === 'ok' ? [words.wordsRecorded] : []));
+        if (told.under) { told.under(); }
         return;
       }
       if (told) { paint(answer, 'bad', told.headline, told.lines); return; }

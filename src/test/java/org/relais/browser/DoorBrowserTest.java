@@ -186,8 +186,18 @@ class DoorBrowserTest {
             // the service has it.
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("ok"));
             assertThat(page.locator("#answer .headline")).hasText("✓ Bienvenue, Paul Martin");
-            assertThat(page.locator("#answer > p").last()).hasText("✓ Enregistré au retour du service.");
+            assertThat(page.locator("#answer > p:not(:has(a))").last()).hasText("✓ Enregistré au retour du service.");
             assertThat(page.locator("#answer")).not().containsText("Gardé sur cet appareil");
+            // Under it, as under any scan's answer, his badge and the undo: a wrong badge scanned through the outage
+            // is taken back from where it is seen.
+            assertThat(page.locator("#answer a")).hasAttribute("href",
+                    java.util.regex.Pattern.compile("/registrations/\\d+/badge\\.pdf$"));
+            page.locator("#answer .undo button").click();
+            assertThat(page.locator("#answer .headline")).hasText("Arrivée annulée : Paul Martin");
+            assertEquals(3, (int) Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().extract()
+                    .path("checkedIn"), "Paul's arrival taken back");
+            scanner(page, paul);
+            assertThat(page.locator("#answer .headline")).hasText("✓ Bienvenue, Paul Martin");
             // The door hears of the refused one, and it stays listed (a reload included) until someone has seen it.
             refusedOnReturn(page, 1, "Inscription annulée : Yann Le Goff", "Proposez-lui une inscription sur place.");
             assertEquals(List.of(), Browser.barriers(page), "door-refused");
