@@ -78,9 +78,13 @@
     }
 
     function badgeLink(body) {
-      if (body.registrationId) { return root.dataset.base + '/registrations/' + body.registrationId + '/badge.pdf'; }
-      if (body.holderId) { return root.dataset.base + '/badge-holders/' + body.holderId + '/badge.pdf'; }
+      if (body.registrationId) { return badgeAt('/registrations/', body.registrationId); }
+      if (body.holderId) { return badgeAt('/badge-holders/', body.holderId); }
       return null;
+    }
+
+    function badgeAt(kind, id) {
+      return root.dataset.base + kind + id + '/badge.pdf';
     }
 
     // A kept scan the service refuses (a registration cancelled meanwhile) is listed for the door to see;
@@ -187,7 +191,7 @@
             }
             if (!f.cancelled) {
               var a = document.createElement('a');
-              a.href = root.dataset.base + (f.kind === 'HOLDER' ? '/badge-holders/' : '/registrations/') + f.id + '/badge.pdf';
+              a.href = badgeAt(f.kind === 'HOLDER' ? '/badge-holders/' : '/registrations/', f.id);
               a.target = '_blank'; a.textContent = words.wordsBadge;
               li.appendChild(a);
             }

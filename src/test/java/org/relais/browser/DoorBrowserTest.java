@@ -106,6 +106,9 @@ class DoorBrowserTest {
             page.locator("#q").fill("elise lef");
             assertThat(page.locator("#found li")).hasCount(1);
             assertThat(page.locator("#found li")).containsText("Élise Lefèvre");
+            // Her line offers her badge, to print it again at the desk.
+            assertThat(page.locator("#found li a")).hasAttribute("href",
+                    java.util.regex.Pattern.compile("/registrations/\\d+/badge\\.pdf$"));
             // On a phone too, the name and organisation are there to be read.
             page.setViewportSize(390, 844);
             assertThat(page.locator("#found li .who")).isVisible();
