@@ -78,13 +78,14 @@
     }
 
     function badgeLink(body) {
-      if (body.registrationId) { return badgeAt('/registrations/', body.registrationId); }
-      if (body.holderId) { return badgeAt('/badge-holders/', body.holderId); }
+      if (body.registrationId) { return badgeAt(false, body.registrationId); }
+      if (body.holderId) { return badgeAt(true, body.holderId); }
       return null;
     }
 
-    function badgeAt(kind, id) {
-      return root.dataset.base + kind + id + '/badge.pdf';
+    // A relay's badge, or a badge holder's (staff, speaker, exhibitor).
+    function badgeAt(holder, id) {
+      return root.dataset.base + (holder ? '/badge-holders/' : '/registrations/') + id + '/badge.pdf';
     }
 
     // A kept scan the service refuses (a registration cancelled meanwhile) is listed for the door to see;
@@ -191,7 +192,7 @@
             }
             if (!f.cancelled) {
               var a = document.createElement('a');
-              a.href = badgeAt(f.kind === 'HOLDER' ? '/badge-holders/' : '/registrations/', f.id);
+              a.href = badgeAt(f.kind === 'HOLDER', f.id);
               a.target = '_blank'; a.textContent = words.wordsBadge;
               li.appendChild(a);
             }

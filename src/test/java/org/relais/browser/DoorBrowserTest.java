@@ -69,6 +69,8 @@ class DoorBrowserTest {
         String zoe = register(edition, "Zoé", "Ba");
         io.restassured.path.json.JsonPath yann = registered(edition, "Yann", "Le Goff"); // cancels during the outage
         String paul = register(edition, "Paul", "Martin");
+        Api.organiser().body(Map.of("role", "PRESS", "firstName", "Inès", "lastName", "Presse", "organisation", "Le Monde"))
+                .post("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(201);
         DoorAccounts.Created link = accounts.create(edition,
                 new DoorAccounts.AccessData("DOOR_LINK", "Entrée 2", null, null, null));
 
@@ -101,6 +103,12 @@ class DoorBrowserTest {
             scanner(page, new String(forged));
             assertThat(page.locator("#answer .headline")).containsText("falsifié");
             assertThat(page.locator("#code")).isFocused();
+
+            // A badge holder of the press is found too, with their own badge to print again.
+            page.locator("#q").fill("ines pres");
+            assertThat(page.locator("#found li")).hasCount(1);
+            assertThat(page.locator("#found li a")).hasAttribute("href",
+                    java.util.regex.Pattern.compile("/badge-holders/\\d+/badge\\.pdf$"));
 
             // The search answers while typing, accents aside; check in from the result.
             page.locator("#q").fill("elise lef");
