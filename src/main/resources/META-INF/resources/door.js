@@ -83,7 +83,7 @@
       return null;
     }
 
-    // A relay's badge, or a badge holder's (staff, speaker, exhibitor).
+    // A relay's badge, or another badge holder's (staff, organiser, guest, press).
     function badgeAt(holder, id) {
       return root.dataset.base + (holder ? '/badge-holders/' : '/registrations/') + id + '/badge.pdf';
     }
