@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,26 +39,28 @@ public final class Pages {
         return given().redirects().follow(false).cookies(cookies).header("Accept-Language", "fr");
     }
 
+    /** The page {@code path} leads to, following the redirects a browser follows. */
+    public Response pageOf(String path) {
+        Response response = get(path);
+        for (int hops = 0; response.statusCode() == 303 && hops < 5; hops++) {
+            URI next = URI.create(response.getHeader("Location"));
+            response = get(next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery()));
+        }
+        return response;
+    }
+
     public Response get(String path) {
         Response response = request().get(path);
         cookies.putAll(response.getCookies());
         return response;
     }
 
-    /** Submits a form the way a browser does after opening the page it is on. */
+    /**
+     * Submits a form the way a browser does after opening the page it is on: its address opened as a
+     * page leads there (or is that page).
+     */
     public Response form(String path, Map<String, String> fields) {
-        String page = path.equals("/logout") ? "/organiser/editions"
-                : path.matches("/editions/\\d+/(register|resend)") ? path.replaceAll("/(register|resend)$", "")
-                : path.matches("/r/[\\w-]+/(sessions|details|cancel)") ? path.replaceAll("/(sessions|details|cancel)$", "")
-                : path.matches(".*/bookings/\\d+/[\\w-]+") ? "/organiser/editions"
-                : path.matches(".*/badge-holders(/\\d+/(delete|clear-arrival))?") ? path.replaceAll("/badge-holders.*$", "/badges")
-                : path.matches("/organiser/.*/door/(leads|access.*)") ? path.replaceAll("/door/.*$", "/door")
-                : path.matches("/door/editions/\\d+/(scan|undo)") ? path.replaceAll("/(scan|undo)$", "")
-                : path.matches("/door/editions/\\d+/sessions/\\d+/door-scan") ? path.replaceAll("/\\d+/door-scan$", "")
-                : path.matches("/door/editions/\\d+/sessions/\\d+/(scan|give-seat|undo|let-in)") ? path.replaceAll("/(scan|give-seat|undo|let-in)$", "")
-                : path.matches("/stand/.*/leads") ? path.replaceAll("/leads$", "")
-                : path.replaceAll("/(delete|status|guests|erase|link|cancel|clear-arrival)$", "").replaceAll("(/registrations/\\d+)/sessions$", "$1");
-        String html = get(page).asString(); // the page the form is on
+        String html = pageOf(path).asString();
         Matcher token = TOKEN.matcher(html);
         if (!token.find()) {
             throw new IllegalStateException("no CSRF token on " + path);

@@ -2,10 +2,12 @@ package org.relais;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +144,45 @@ class PagesTest {
                 .body(containsString("ne peut pas être supprimé"))
                 .body(containsString("value=\"Hôte occupé\""));
         given().get("/api/v1/institutions/" + host).then().statusCode(200);
+    }
+
+    /**
+     * A form's address opened as a page (the language switch on the page a form's answer showed, a
+     * reload from the address bar, a bookmark) leads to the page the form is on, in the language asked
+     * for; it was a "method not allowed" page, or "not found" where another page holds the address's start.
+     */
+    @Test
+    void aFormsAddressOpenedAsAPageLeadsToThePageItIsOn() {
+        long edition = Api.openEdition();
+        Pages relay = Pages.anonymous();
+        String register = "/editions/" + edition + "/register";
+        relay.form(register, Map.of("firstName", "Maryam")).then().statusCode(422)
+                .body(containsString("href=\"?lang=en\"")).body(containsString("id=\"e-consent\""));
+        relay.get(register + "?lang=en").then().statusCode(303)
+                .header("Location", endsWith("/editions/" + edition + "?lang=en"));
+        relay.pageOf(register + "?lang=en").then().statusCode(200).body(containsString("<html lang=\"en\">"))
+                .body(containsString("id=\"register\"")).body(containsString("I agree that my data is used"));
+        String link = Api.booked(edition, Api.workshop(edition, 12), "Maryam").getString("manageToken");
+        for (String form : List.of("sessions", "details", "cancel", "erase")) {
+            relay.get("/r/" + link + "/" + form).then().statusCode(303).header("Location", endsWith("/r/" + link));
+        }
+
+        Pages organiser = Pages.signIn();
+        organiser.get("/door/editions/" + edition + "/scan").then().statusCode(303)
+                .header("Location", endsWith("/door/editions/" + edition));
+        organiser.get("/organiser/editions/" + edition + "/registrations/1/cancel?lang=fr").then().statusCode(303)
+                .header("Location", endsWith("/organiser/editions/" + edition + "/registrations/1?lang=fr"));
+        // a form whose address has no page above it but the edition's
+        organiser.get("/organiser/editions/" + edition + "/bookings/12/up").then().statusCode(303)
+                .header("Location", endsWith("/organiser/editions/" + edition));
+        organiser.get("/organiser/editions/" + edition + "/floorplan/obstacles/3/delete").then().statusCode(303)
+                .header("Location", endsWith("/organiser/editions/" + edition + "/floorplan"));
+        // An address that is no form's stays not found; the API and a screen's script asking for JSON keep their 405.
+        organiser.get("/organiser/editions/" + edition + "/bookings/12").then().statusCode(404);
+        organiser.get("/organiser/editions/" + edition + "/nothing/here").then().statusCode(404);
+        Api.organiser().get("/api/v1/editions/" + edition + "/status").then().statusCode(405)
+                .contentType("application/problem+json");
+        given().accept("application/json").get(register).then().statusCode(405).contentType("application/problem+json");
     }
 
     @Test

@@ -38,6 +38,9 @@ public class ErrorMappers {
     @jakarta.inject.Inject
     io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
+    @jakarta.inject.Inject
+    PageAddresses pages;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(int status, String title, String detail, List<FieldError> errors, String home);
@@ -112,6 +115,13 @@ public class ErrorMappers {
         }
         if (status == 413) {
             return tooLarge(uri);
+        }
+        String path = uri.getRequestUri().getRawPath();
+        if ((status == 405 || status == 404 && pages.isForm(path)) && readsAPage(uri)) {
+            // A form's address opened as a page (RESTEasy answers 404 where another resource holds the
+            // address's start): the page it sits under, in the language asked for if it was.
+            String query = uri.getRequestUri().getRawQuery();
+            return Response.seeOther(URI.create(pages.above(path) + (query == null ? "" : "?" + query))).build();
         }
         Response.ResponseBuilder built = build(uri, status, title(status), null);
         if (status == 405 && e.getResponse() != null && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
@@ -231,6 +241,13 @@ public class ErrorMappers {
         io.vertx.ext.web.RoutingContext rc = current.getCurrent();
         String accept = rc == null ? null : rc.request().getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains("json") && !accept.contains("text/html");
+    }
+
+    /** A browser opening an address as a page: a GET (or HEAD) outside the API, not a screen's script asking for JSON. */
+    private boolean readsAPage(UriInfo uri) {
+        io.vertx.ext.web.RoutingContext rc = current.getCurrent();
+        String method = rc == null ? null : rc.request().method().name();
+        return ("GET".equals(method) || "HEAD".equals(method)) && !isApi(uri) && !scriptAsksForJson();
     }
 
     static boolean isApi(UriInfo uri) {
