@@ -35,6 +35,24 @@ class RelayBrowserTest {
     @Inject
     OutboxWorker worker;
 
+    /** The language switch on a form that came back opens the forum's page in that language, its form ready. */
+    @Test
+    void theLanguageSwitchOnAFormThatCameBackOpensTheForumsPage() {
+        long edition = Api.openEdition();
+        try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
+            Page page = context.newPage();
+            page.navigate(Browser.url(base, "/editions/" + edition));
+            page.locator("[name=firstName]").fill("Maryam");
+            page.locator("#register button[type=submit]").click();
+            assertThat(page.locator("#e-consent")).isVisible();
+            page.locator("a[hreflang=en]").click();
+            assertThat(page).hasURL(Pattern.compile(".*/editions/" + edition + "\\?lang=en$"));
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("#register button[type=submit]")).isVisible();
+            assertThat(page.locator("#e-consent")).hasCount(0);
+        }
+    }
+
     @Test
     void registersOnAPhoneThenChangesAndCancelsThroughTheLink() {
         long edition = Api.openEdition();
