@@ -114,6 +114,11 @@ class PagesTest {
         pages.request().cookie("relais-lang", "en").get("/organiser/institutions").then()
                 .body(containsString("<html lang=\"en\">"));
         pages.get("/organiser/institutions").then().body(containsString("<html lang=\"fr\">"));
+        // The switch keeps what the page's address asks for (a list's filters), in place of the language asked before.
+        long edition = Api.openEdition();
+        pages.get("/organiser/editions/" + edition + "/registrations?status=confirmed&lang=fr&sector=french-language")
+                .then().statusCode(200)
+                .body(containsString("href=\"?status=confirmed&amp;sector=french-language&amp;lang=en\" lang=\"en\""));
     }
 
     @Test

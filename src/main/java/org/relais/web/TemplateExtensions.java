@@ -92,6 +92,27 @@ public class TemplateExtensions {
         return Messages.current();
     }
 
+    /**
+     * {@code {page:switchTo('en')}}: the address of the page in that language, as the switch at the top links
+     * to it: the query kept (a list's filters, a search), {@code lang} in place of any already there.
+     */
+    @TemplateExtension(namespace = "page")
+    static String switchTo(String language) {
+        io.quarkus.arc.ArcContainer arc = io.quarkus.arc.Arc.container();
+        io.vertx.ext.web.RoutingContext rc = arc.requestContext().isActive()
+                ? arc.instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class).get().getCurrent() : null;
+        String query = rc == null ? null : rc.request().query();
+        StringBuilder kept = new StringBuilder("?");
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.equals("lang") && !pair.startsWith("lang=")) {
+                    kept.append(pair).append('&');
+                }
+            }
+        }
+        return kept.append("lang=").append(language).toString();
+    }
+
     /** The language of the page, for {@code <html lang>}. */
     @TemplateExtension(namespace = "page")
     static String lang() {
