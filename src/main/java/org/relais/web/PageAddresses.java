@@ -1,5 +1,6 @@
 package org.relais.web;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
@@ -27,17 +28,21 @@ public class PageAddresses {
     BeanManager beans;
 
     /** The pages' addresses (GET) and the forms' (POST), outside the API. */
-    private record Known(List<Pattern> pages, List<Pattern> forms) {
-    }
+    private List<Pattern> pages;
+    private List<Pattern> forms;
 
-    private volatile Known known;
+    @PostConstruct
+    void read() {
+        pages = addresses(GET.class);
+        forms = addresses(POST.class);
+    }
 
     /** The nearest address above {@code rawPath} that is a page; the home page at the top. */
     public String above(String rawPath) {
         String path = rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
         for (int cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/')) {
             path = path.substring(0, cut);
-            if (matches(known().pages(), path)) {
+            if (matches(pages, path)) {
                 return path;
             }
         }
@@ -46,20 +51,11 @@ public class PageAddresses {
 
     /** Whether a form is sent to {@code rawPath}. */
     public boolean isForm(String rawPath) {
-        return matches(known().forms(), rawPath);
+        return matches(forms, rawPath);
     }
 
     private static boolean matches(List<Pattern> patterns, String rawPath) {
         return patterns.stream().anyMatch(p -> p.matcher(rawPath).matches());
-    }
-
-    private Known known() {
-        Known read = known;
-        if (read == null) {
-            read = new Known(addresses(GET.class), addresses(POST.class));
-            known = read;
-        }
-        return read;
     }
 
     private List<Pattern> addresses(Class<? extends Annotation> verb) {
