@@ -452,6 +452,32 @@ class RegistrationApiTest {
         register(edition, plain, 201);
     }
 
+    /** A need sent in a shape Relais does not read is refused with its field named, never dropped. */
+    @Test
+    void accessibilityNeedsInAnotherShapeAreRefusedNotDropped() {
+        long edition = Api.openEdition();
+        Map<String, Object> guessed = Api.relay("E", email(), List.of());
+        guessed.put("accessibilityNeeds", Map.of("wheelchair", true));
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(guessed)
+                .post("/api/v1/editions/" + edition + "/registrations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("accessibilityNeeds.wheelchair"))
+                .body("errors[0].message", equalTo("Unknown field here; the ones read: needs, notes."));
+        Map<String, Object> notes = Api.relay("F", email(), List.of());
+        notes.put("accessibilityNeeds", Map.of("needs", List.of("WHEELCHAIR"), "notes", List.of("chien guide")));
+        given().contentType(ContentType.JSON).body(notes).post("/api/v1/editions/" + edition + "/registrations")
+                .then().statusCode(400).body("errors[0].field", equalTo("accessibilityNeeds.notes"));
+        Map<String, Object> count = Api.relay("G", email(), List.of());
+        count.put("accessibilityNeeds", Map.of("needs", 2));
+        given().contentType(ContentType.JSON).body(count).post("/api/v1/editions/" + edition + "/registrations")
+                .then().statusCode(400).body("errors[0].field", equalTo("accessibilityNeeds.needs"));
+        // One need as a string rather than a list of one is read as that need.
+        Map<String, Object> one = Api.relay("H", email(), List.of());
+        one.put("accessibilityNeeds", Map.of("needs", "SIGN_LANGUAGE"));
+        String token = register(edition, one, 201).getString("manageToken");
+        given().get("/api/v1/registrations/" + token).then().body("accessibilityNeeds.needs", contains("SIGN_LANGUAGE"));
+    }
+
     private static Map<String, Object> withValue(Map<String, Object> body, String key, Object value) {
         body.put(key, value);
         return body;

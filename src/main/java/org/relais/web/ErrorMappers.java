@@ -3,6 +3,7 @@ package org.relais.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
@@ -219,7 +220,11 @@ public class ErrorMappers {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                     .collect(Collectors.joining("."));
-            errors = List.of(new FieldError(field, Messages.get("error_wrong_type")));
+            errors = List.of(new FieldError(field, e instanceof PropertyBindingException unknown
+                    && unknown.getKnownPropertyIds() != null
+                            ? Messages.get("error_unknown_field", unknown.getKnownPropertyIds().stream()
+                                    .map(String::valueOf).collect(Collectors.joining(", ")))
+                            : Messages.get("error_wrong_type")));
         }
         return answer(uri, 400, Messages.get("problem_malformed_detail"), errors);
     }
