@@ -230,6 +230,17 @@ class BadInputTest {
         given().get("/api/v1/editions/" + edition).then().statusCode(200);
     }
 
+    /** "06" is digits only: the message says what is wrong with it, its length, not just what a phone is made of. */
+    @Test
+    void aShortPhoneNumberIsRefusedSayingHowLongOneIs() {
+        Map<String, Object> relay = Api.relay("P", "phone-" + System.nanoTime() + "@example.org", List.of());
+        relay.put("phone", "06");
+        given().contentType(ContentType.JSON).header("Accept-Language", "fr").body(relay)
+                .post("/api/v1/editions/" + Api.openEdition() + "/registrations")
+                .then().statusCode(422).body("errors[0].field", equalTo("phone"))
+                .body("errors[0].message", containsString("de 4 à 30 caractères"));
+    }
+
     @Test
     void controlCharactersAreRefused() {
         Api.organiser().body(Map.of("name", "Bad\u0000name", "shortName", "Bad", "kind", "museum"))
