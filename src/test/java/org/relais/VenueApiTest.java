@@ -1,6 +1,7 @@
 package org.relais;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
@@ -23,7 +24,9 @@ class VenueApiTest {
                 .then().statusCode(409);
         Api.organiser().body(Map.of("name", "Agora", "kind", "HALL", "widthM", 60, "depthM", 30, "seats", 500, "stepFree", false))
                 .put("/api/v1/editions/" + edition + "/spaces/" + hall).then().statusCode(200).body("seats", equalTo(500))
-                .body("stepFree", equalTo(false));
+                .body("stepFree", equalTo(false))
+                // as a person and a spreadsheet read it: 60, not 6E+1
+                .body(containsString("\"widthM\":60,\"depthM\":30,"));
         Api.organiser().delete("/api/v1/editions/" + edition + "/spaces/" + hall).then().statusCode(204);
     }
 

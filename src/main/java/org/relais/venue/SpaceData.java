@@ -10,7 +10,12 @@ public record SpaceData(Long id, String name, String kind, BigDecimal widthM, Bi
         return new SpaceData(s.id, s.name, s.kind.name(), plain(s.widthM), plain(s.depthM), s.seats, s.stepFree);
     }
 
+    /** 2.50 as 2.5, and 60.00 as 60: stripped alone, it would be 6E+1 in the JSON. */
     static BigDecimal plain(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros();
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
