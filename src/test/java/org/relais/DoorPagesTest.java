@@ -240,6 +240,12 @@ class DoorPagesTest {
         assertTrue(csv.contains("Visite de groupe en mars | 12 personnes, apprenants de français"), csv);
         assertEquals(4, csv.split("\r\n").length, csv);
         assertTrue(csv.contains("Atelier d'écriture") && !csv.contains(bilal) && !csv.contains(chloe), csv);
+        // First seen: a date and time a spreadsheet reads, as the clocks showed it where the forum is held.
+        Matcher seen = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2})\"").matcher(csv);
+        assertTrue(seen.find(), csv);
+        ZonedDateTime firstSeen = java.time.LocalDateTime.parse(seen.group(1).replace(' ', 'T')).atZone(PARIS);
+        ZonedDateTime now = ZonedDateTime.now(PARIS);
+        assertTrue(!firstSeen.isAfter(now) && firstSeen.isAfter(now.minusMinutes(5)), firstSeen + " at " + now);
     }
 
     @Test

@@ -95,6 +95,13 @@ class RegistrationPagesTest {
         assertTrue(text.contains("\"Élodie\""), "accents kept");
         assertTrue(text.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is made inert: " + text);
         assertTrue(text.contains("apprentissage du français"), "sector in words");
+        // When they registered: a date and time a spreadsheet reads, as the clocks showed it where the forum is held.
+        String registeredAt = java.time.OffsetDateTime.parse(Api.organiser().get("/api/v1/editions/" + edition
+                + "/registrations").then().extract().jsonPath().getString("find { it.firstName == 'Élodie' }.createdAt"))
+                .atZoneSameInstant(java.time.ZoneId.of("Europe/Paris"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        assertTrue(java.util.Arrays.stream(lines).anyMatch(l -> l.contains("\"Élodie\"")
+                && l.contains("\"" + registeredAt + "\"")), registeredAt + " in " + text);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import org.relais.network.NetworkReference;
 import org.relais.registration.Registration;
 import org.relais.web.Csv;
+import org.relais.web.ForumZone;
 import org.relais.web.Messages;
 
 /** A stand's leads as a spreadsheet: who, how to reach them, and every note. */
@@ -23,7 +24,7 @@ final class LeadCsv {
             csv.line(Arrays.asList(r.lastName, r.firstName, r.organisation, r.email, r.phone,
                     NetworkReference.label(reference.relaySectors(), r.sector, Messages.current()),
                     NetworkReference.label(reference.relayRoles(), r.role, Messages.current()),
-                    String.join(" | ", lead.noteLines()), lead.createdAt.toLocalDateTime().withNano(0).toString(),
+                    String.join(" | ", lead.noteLines()), ForumZone.current().sheet(lead.createdAt),
                     lead.scannedBy));
         }
         return csv.toString();

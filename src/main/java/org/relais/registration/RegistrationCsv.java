@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.relais.network.NetworkReference;
 import org.relais.web.Csv;
+import org.relais.web.ForumZone;
 import org.relais.web.Messages;
 
 /**
@@ -17,6 +18,7 @@ final class RegistrationCsv {
     }
 
     static String of(List<RegistrationView> rows, NetworkReference reference) {
+        ForumZone zone = ForumZone.current();
         Csv csv = new Csv();
         csv.line(List.of(Messages.get("last_name"), Messages.get("first_name"), Messages.get("email"), Messages.get("phone"),
                 Messages.get("organisation"), Messages.get("sector"), Messages.get("role"), Messages.get("accessibility"),
@@ -35,8 +37,8 @@ final class RegistrationCsv {
             csv.line(java.util.Arrays.asList(r.lastName(), r.firstName(), r.email(), r.phone(), r.organisation(),
                     NetworkReference.label(reference.relaySectors(), r.sector(), Messages.current()),
                     NetworkReference.label(reference.relayRoles(), r.role(), Messages.current()), needs, r.language(),
-                    Messages.get("RegistrationStatus_" + r.status()), r.createdAt().toLocalDate().toString(), sessions,
-                    r.checkedInAt() == null ? "" : r.checkedInAt().toString()));
+                    Messages.get("RegistrationStatus_" + r.status()), zone.sheet(r.createdAt()), sessions,
+                    zone.sheet(r.checkedInAt())));
         }
         return csv.toString();
     }

@@ -20,6 +20,8 @@ public class ForumZone {
 
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
 
+    private static final DateTimeFormatter SHEET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final ZoneId zone;
 
     ForumZone(@ConfigProperty(name = "relais.time-zone") ZoneId zone) {
@@ -48,6 +50,14 @@ public class ForumZone {
     /** A moment's time there, as {@code HH:mm}, or "" for none. */
     public String hhmm(OffsetDateTime at) {
         return at == null ? "" : HHMM.format(local(at));
+    }
+
+    /**
+     * A moment in a CSV export: {@code yyyy-MM-dd HH:mm} as the clocks show it where the forum is held,
+     * which a spreadsheet reads as a date and time; "" for none.
+     */
+    public String sheet(OffsetDateTime at) {
+        return at == null ? "" : SHEET.format(local(at));
     }
 
     /** A time of day as every page, mail and list says it, {@code HH:mm}, or "" for none. */
