@@ -241,6 +241,31 @@ class BadInputTest {
                 .body("errors[0].message", containsString("de 4 à 30 caractères"));
     }
 
+    /** Lengths are kept to the centimetre; numbers no hall has are refused, never a 500. */
+    @Test
+    void extremeLengthsAreRefusedOrKeptToTheCentimetre() {
+        long edition = Api.edition("2030-02-06");
+        long inst = Api.institution("Mesures");
+        long hall = Api.space(edition, "Hall", "HALL", null); // 20 x 10 m
+        String stands = "/api/v1/editions/" + edition + "/stands";
+        Api.organiser().body("{\"institutionId\": " + inst + ", \"spaceId\": " + hall + ", \"xM\": 1e999999999, \"yM\": 1}")
+                .post(stands).then().statusCode(422).body("errors[0].field", equalTo("xM"));
+        Api.organiser().body("{\"institutionId\": " + inst + ", \"spaceId\": " + hall + ", \"widthM\": 1e-999999999}")
+                .post(stands).then().statusCode(422).body("errors[0].field", equalTo("widthM"));
+        Api.organiser().body("{\"name\": \"Minuscule\", \"kind\": \"ROOM\", \"widthM\": 1e-999999999, \"depthM\": 8}")
+                .post("/api/v1/editions/" + edition + "/spaces").then().statusCode(422).body("errors[0].field", equalTo("widthM"));
+        Api.organiser().body("{\"kind\": \"PILLAR\", \"xM\": 1, \"yM\": 1, \"widthM\": 1e-999999999, \"depthM\": 1}")
+                .post("/api/v1/editions/" + edition + "/spaces/" + hall + "/obstacles").then().statusCode(422)
+                .body("errors[0].field", equalTo("widthM"));
+        // What the answer says is what is kept: 2.346 m is 2.35 m in both.
+        long stand = Api.organiser().body("{\"institutionId\": " + inst + ", \"spaceId\": " + hall
+                        + ", \"widthM\": 2.346, \"xM\": 0.004, \"yM\": 1}")
+                .post(stands).then().statusCode(201).body(containsString("\"widthM\":2.35,"))
+                .body(containsString("\"xM\":0,")).extract().jsonPath().getLong("id");
+        given().get(stands + "/" + stand).then().statusCode(200).body(containsString("\"widthM\":2.35,"))
+                .body(containsString("\"xM\":0,"));
+    }
+
     @Test
     void controlCharactersAreRefused() {
         Api.organiser().body(Map.of("name", "Bad\u0000name", "shortName", "Bad", "kind", "museum"))

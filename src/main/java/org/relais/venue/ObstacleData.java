@@ -6,8 +6,15 @@ import java.math.BigDecimal;
 public record ObstacleData(Long id, String kind, String label, BigDecimal xM, BigDecimal yM, BigDecimal widthM,
         BigDecimal depthM, BigDecimal clearanceM) {
 
+    public ObstacleData {
+        xM = SpaceData.metres(xM);
+        yM = SpaceData.metres(yM);
+        widthM = SpaceData.metres(widthM);
+        depthM = SpaceData.metres(depthM);
+        clearanceM = SpaceData.metres(clearanceM);
+    }
+
     public static ObstacleData of(Obstacle o) {
-        return new ObstacleData(o.id, o.kind.name(), o.label, SpaceData.plain(o.x), SpaceData.plain(o.y),
-                SpaceData.plain(o.width), SpaceData.plain(o.depth), SpaceData.plain(o.clearance));
+        return new ObstacleData(o.id, o.kind.name(), o.label, o.x, o.y, o.width, o.depth, o.clearance);
     }
 }

@@ -18,6 +18,9 @@ import org.relais.web.NotFoundException;
 @Transactional
 public class VenueService {
 
+    /** A space is 1000 m at most each way: a position past that is outside every one. */
+    private static final BigDecimal FARTHEST = new BigDecimal("1000");
+
     private static final BigDecimal DEFAULT_STAND_WIDTH = new BigDecimal("3");
     private static final BigDecimal DEFAULT_STAND_DEPTH = new BigDecimal("2");
 
@@ -191,6 +194,9 @@ public class VenueService {
     static boolean outside(BigDecimal x, BigDecimal y, BigDecimal width, BigDecimal depth, Space space) {
         if (x == null || y == null) {
             return false;
+        }
+        if (x.compareTo(FARTHEST) > 0 || y.compareTo(FARTHEST) > 0) {
+            return true; // past the largest hall there can be, and no sum on a number like 1e999999999
         }
         return space.widthM != null && x.add(width).compareTo(space.widthM) > 0
                 || space.depthM != null && y.add(depth).compareTo(space.depthM) > 0;
