@@ -1,5 +1,6 @@
 package org.relais.web;
 
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -85,6 +86,20 @@ public final class Form {
 
     public String error(String name) {
         return errors.asMap().get(name);
+    }
+
+    /**
+     * For a control whose field is wrong, the attributes that tie it to its message (the
+     * {@code tags/fielderror} tag, id {@code e-name}): a screen reader says "invalid" and reads the
+     * message on the control itself. Nothing when the field is right.
+     */
+    public RawString aria(String name) {
+        return new RawString(error(name) == null ? "" : " aria-invalid=\"true\" aria-describedby=\"e-" + name + "\"");
+    }
+
+    /** The same for a group of boxes (a fieldset): its message read with its legend. */
+    public RawString described(String name) {
+        return new RawString(error(name) == null ? "" : " aria-describedby=\"e-" + name + "\"");
     }
 
     public boolean hasErrors() {

@@ -63,6 +63,15 @@ final class Browser {
     }
 
     /**
+     * Every message of a form sent back that is not tied to its field (no control's
+     * aria-describedby names it, or its control is not flagged aria-invalid), which axe-core does
+     * not look for; empty when a screen reader reads each problem on its field.
+     */
+    static List<String> untiedErrors(Page page) {
+        return check(page, "untied.js");
+    }
+
+    /**
      * Every barrier axe-core finds on the page under WCAG 2.1 A and AA (a control without a name,
      * an image without text, a wrong ARIA role, a heading out of order, an id given twice...), as
      * "rule: element (what it asks)"; empty when it finds none.

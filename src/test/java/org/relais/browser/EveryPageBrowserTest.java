@@ -161,6 +161,7 @@ class EveryPageBrowserTest {
                     page.waitForLoadState();
                     assertThat(page.locator(".error, .problem").first()).isVisible();
                     Browser.barriers(page).forEach(b -> barriers.add(form[1] + " " + lang + ": " + b));
+                    Browser.untiedErrors(page).forEach(b -> barriers.add(form[1] + " " + lang + ": " + b));
                     String name = ("form-" + form[1].replaceAll("[^a-z0-9]+", "-") + "-" + lang).replaceAll("-+", "-");
                     Browser.screenshot(page, "pages/" + name);
                 }
