@@ -131,6 +131,14 @@ class OrganiserBrowserTest {
         assertThat(page.locator("#e-endsAt")).hasText("La fin doit venir après le début.");
         assertThat(page.locator("[name=title]")).hasValue("Débat <script>alert(1)</script>");
         Browser.screenshot(page, "session-form-error");
+        // Read in English instead: the form is the same, with what was typed.
+        page.locator("a[hreflang=en]").click();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("[name=title]")).hasValue("Débat <script>alert(1)</script>");
+        assertThat(page.locator("[name=kind]")).hasValue("TALK");
+        assertThat(page.locator("[name=endsAt]")).hasValue("14:00");
+        page.locator("form.stack button[type=submit]").click();
+        assertThat(page.locator("#e-endsAt")).hasText("The end must come after the start.");
     }
 
     @Test

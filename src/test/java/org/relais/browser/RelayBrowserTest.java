@@ -35,14 +35,21 @@ class RelayBrowserTest {
     @Inject
     OutboxWorker worker;
 
-    /** The language switch on a form that came back opens the forum's page in that language, its form ready. */
+    /**
+     * The language switch on a form that came back opens the forum's page in that language, its form ready and
+     * holding what was typed; so does the switch on a form being filled in.
+     */
     @Test
     void theLanguageSwitchOnAFormThatCameBackOpensTheForumsPage() {
         long edition = Api.openEdition();
+        long studio = Api.space(edition, "Studio 104", "STUDIO", 40);
+        Api.session(edition, studio, Api.forumDay(), "11:00", "12:00", 12);
         try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
             Page page = context.newPage();
             page.navigate(Browser.url(base, "/editions/" + edition));
             page.locator("[name=firstName]").fill("Maryam");
+            page.locator("[name=sector]").selectOption("french-language");
+            page.locator("input[name='accessibilityNeeds.needs'][value=HEARING_LOOP]").check();
             page.locator("#register button[type=submit]").click();
             assertThat(page.locator("#e-consent")).isVisible();
             page.locator("a[hreflang=en]").click();
@@ -50,6 +57,28 @@ class RelayBrowserTest {
             assertThat(page.locator("html")).hasAttribute("lang", "en");
             assertThat(page.locator("#register button[type=submit]")).isVisible();
             assertThat(page.locator("#e-consent")).hasCount(0);
+            assertThat(page.locator("[name=firstName]")).hasValue("Maryam");
+            assertThat(page.locator("#register form")).isInViewport();
+            assertThat(page.locator("[name=sector]")).hasValue("french-language");
+            assertThat(page.locator("input[name='accessibilityNeeds.needs'][value=HEARING_LOOP]")).isChecked();
+            assertThat(page.locator("[name=language]")).hasValue("en"); // left as it came, it follows the page
+            Browser.screenshot(page, "relay-form-switched-to-english-phone");
+
+            // Being filled in, in English: a name, a choice ticked, the default language changed; back to French.
+            page.locator("[name=lastName]").fill("Benali");
+            page.locator(".choice:has-text('Atelier 11:00') input").check();
+            page.locator("input[name='accessibilityNeeds.needs'][value=HEARING_LOOP]").uncheck();
+            page.locator("a[hreflang=fr]").click();
+            assertThat(page.locator("html")).hasAttribute("lang", "fr");
+            assertThat(page.locator("[name=firstName]")).hasValue("Maryam");
+            assertThat(page.locator("[name=lastName]")).hasValue("Benali");
+            assertThat(page.locator(".choice:has-text('Atelier 11:00') input")).isChecked();
+            assertThat(page.locator("input[name='accessibilityNeeds.needs'][value=HEARING_LOOP]")).not().isChecked();
+            assertThat(page.locator("[name=language]")).hasValue("fr");
+
+            // Carried once: the page opened again later is the empty form.
+            page.reload();
+            assertThat(page.locator("[name=lastName]")).hasValue("");
         }
     }
 
