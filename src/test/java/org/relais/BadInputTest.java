@@ -274,7 +274,20 @@ class BadInputTest {
 
     @Test
     void wrongMethodsAndMediaTypesAreProblems() {
-        Api.organiser().delete("/api/v1/editions").then().statusCode(405).contentType("application/problem+json");
+        long edition = Api.edition("2031-05-01");
+        // A method the address does not answer is a 405 that says which it does, as OPTIONS does, even where
+        // RESTEasy found no resource (the registrations of an edition), and a missing object stays a 404.
+        Api.organiser().delete("/api/v1/editions").then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", "GET, HEAD, OPTIONS, POST");
+        Api.organiser().delete("/api/v1/editions/" + edition + "/registrations").then().statusCode(405)
+                .contentType("application/problem+json").header("Allow", "GET, HEAD, OPTIONS, POST");
+        Api.organiser().put("/api/v1/editions/" + edition + "/status").then().statusCode(405)
+                .header("Allow", "OPTIONS, POST");
+        Api.organiser().options("/api/v1/editions").then().statusCode(200).header("Allow", "GET, HEAD, OPTIONS, POST");
+        Api.organiser().options("/api/v1/editions/" + edition).then().statusCode(200)
+                .header("Allow", "DELETE, GET, HEAD, OPTIONS, PUT");
+        Api.organiser().delete("/api/v1/editions/99999999").then().statusCode(404);
+        Api.organiser().delete("/api/v1/no-such-thing").then().statusCode(404);
         given().auth().preemptive().basic(Api.ORGANISER, Api.PASSWORD).contentType(ContentType.XML).body("<a/>")
                 .post("/api/v1/editions").then().statusCode(415).contentType("application/problem+json");
     }

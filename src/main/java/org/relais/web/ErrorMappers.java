@@ -99,7 +99,7 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformed(json, uri);
         }
@@ -124,11 +124,13 @@ public class ErrorMappers {
             String query = uri.getRequestUri().getRawQuery();
             return Response.seeOther(URI.create(pages.above(path) + (query == null ? "" : "?" + query))).build();
         }
-        Response.ResponseBuilder built = build(uri, status, title(status), null);
-        if (status == 405 && e.getResponse() != null && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
-            built.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        java.util.Set<String> allowed = status == 405 || status == 404 ? pages.allowed(path) : java.util.Set.of();
+        if (!allowed.isEmpty() && !allowed.contains(request.method().name())) {
+            // A method the address does not answer: RESTEasy says 405 without the Allow header that must go
+            // with it, or 404 where another resource holds the address's start.
+            return build(uri, 405, title(405), null).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
         }
-        return built.build();
+        return answer(uri, status, title(status), null);
     }
 
     /**

@@ -6,20 +6,27 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The addresses a browser can open as a page (every {@code GET} outside {@code /api}), read once from
- * the resources themselves, and for a form's address the page it sits under: a form's answer shown
- * at its own address (a form sent back with its fields marked, a door's scan without JavaScript)
- * is read again as a page by a reload from the address bar, a bookmark or the language switch.
+ * Every address the resources answer and with which methods, read once from the resources themselves:
+ * the methods an address allows ({@code Allow}, for a 405 and {@code OPTIONS}); the addresses a browser
+ * can open as a page (every {@code GET} outside {@code /api}); and for a form's address the page it sits
+ * under: a form's answer shown at its own address (a form sent back with its fields marked, a door's
+ * scan without JavaScript) is read again as a page by a reload from the address bar, a bookmark or the
+ * language switch.
  */
 @ApplicationScoped
 public class PageAddresses {
@@ -27,14 +34,53 @@ public class PageAddresses {
     @Inject
     BeanManager beans;
 
+    /** One method at one address. */
+    private record Route(Pattern address, String method, boolean api) {
+    }
+
+    private List<Route> routes;
     /** The pages' addresses (GET) and the forms' (POST), outside the API. */
     private List<Pattern> pages;
     private List<Pattern> forms;
 
     @PostConstruct
     void read() {
-        pages = addresses(GET.class);
-        forms = addresses(POST.class);
+        routes = routes();
+        pages = outsideApi(HttpMethod.GET);
+        forms = outsideApi(HttpMethod.POST);
+    }
+
+    /**
+     * The methods {@code rawPath} answers, as an {@code Allow} header lists them ({@code HEAD} with
+     * {@code GET}, and {@code OPTIONS}); empty for an address no resource answers.
+     */
+    public Set<String> allowed(String rawPath) {
+        Set<String> methods = new TreeSet<>();
+        for (Route route : routes) {
+            if (route.address().matcher(rawPath).matches()) {
+                methods.add(route.method());
+            }
+        }
+        if (methods.contains(HttpMethod.GET)) {
+            methods.add(HttpMethod.HEAD);
+        }
+        if (!methods.isEmpty()) {
+            methods.add(HttpMethod.OPTIONS);
+        }
+        return methods;
+    }
+
+    /**
+     * {@code OPTIONS} answers with the methods its address allows: RESTEasy's own answer lists every
+     * method of the resource's class, those of the addresses below it too.
+     */
+    @ServerRequestFilter(preMatching = true)
+    public Response options(ContainerRequestContext request) {
+        if (!HttpMethod.OPTIONS.equals(request.getMethod())) {
+            return null;
+        }
+        Set<String> allowed = allowed(request.getUriInfo().getRequestUri().getRawPath());
+        return allowed.isEmpty() ? null : Response.ok().header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
     }
 
     /** The nearest address above {@code rawPath} that is a page; the home page at the top. */
@@ -58,19 +104,24 @@ public class PageAddresses {
         return patterns.stream().anyMatch(p -> p.matcher(rawPath).matches());
     }
 
-    private List<Pattern> addresses(Class<? extends Annotation> verb) {
-        List<Pattern> found = new ArrayList<>();
+    private List<Pattern> outsideApi(String method) {
+        return routes.stream().filter(r -> !r.api() && r.method().equals(method)).map(Route::address).toList();
+    }
+
+    private List<Route> routes() {
+        List<Route> found = new ArrayList<>();
         for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
             Path root = bean.getBeanClass().getAnnotation(Path.class);
             if (root == null) {
                 continue;
             }
             for (Method method : bean.getBeanClass().getDeclaredMethods()) {
-                if (method.isAnnotationPresent(verb)) {
-                    Path sub = method.getAnnotation(Path.class);
-                    String path = join(root.value(), sub == null ? "" : sub.value());
-                    if (!path.equals("/api") && !path.startsWith("/api/")) {
-                        found.add(pattern(path));
+                for (Annotation annotation : method.getAnnotations()) {
+                    HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+                    if (verb != null) {
+                        Path sub = method.getAnnotation(Path.class);
+                        String path = join(root.value(), sub == null ? "" : sub.value());
+                        found.add(new Route(pattern(path), verb.value(), path.equals("/api") || path.startsWith("/api/")));
                     }
                 }
             }
