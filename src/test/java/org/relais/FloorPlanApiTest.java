@@ -100,6 +100,13 @@ class FloorPlanApiTest {
                 .body("detail", containsString("ne tiennent pas"));
         Api.organiser().body(Map.of("spaceId", hall, "aisleM", 1.0)).post("/api/v1/editions/" + edition + "/floorplan/layout")
                 .then().statusCode(422).body("errors.field", hasItem("aisleM")).body("detail", containsString("1,4"));
+        // Aisles wider than the hall, down to a number too large for a double: said of the hall, not of "∞ m".
+        for (String aisle : List.of("9", "1e999999999")) {
+            Api.organiser().body("{\"spaceId\": " + hall + ", \"aisleM\": " + aisle + "}")
+                    .post("/api/v1/editions/" + edition + "/floorplan/layout").then().statusCode(422)
+                    .body("errors.field", hasItem("aisleM"))
+                    .body("detail", equalTo("Des allées plus larges que le hall « Petit hall » (8 × 6 m) n’y laissent aucune place."));
+        }
         Api.organiser().body(Map.of("spaceId", 999999)).post("/api/v1/editions/" + edition + "/floorplan/layout")
                 .then().statusCode(404);
     }

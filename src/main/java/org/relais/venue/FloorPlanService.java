@@ -89,6 +89,10 @@ public class FloorPlanService {
             throw InvalidInputException.of("spaceId", "error_floor_hall_size", hall.name);
         }
         double aisle = aisleM == null ? 2.0 : aisleM.doubleValue();
+        if (aisle > Math.max(d(hall.widthM), d(hall.depthM))) {
+            // Said before the layout tries, which would speak of aisles of "∞ m" for 1e999999999.
+            throw InvalidInputException.of("aisleM", "error_floor_aisle_wide", hall.name, d(hall.widthM), d(hall.depthM));
+        }
         List<Stand> stands = Stand.list("space = ?1 order by number", hall);
         List<String> names = stands.stream().map(s -> s.institution.name).distinct()
                 .sorted(java.text.Collator.getInstance(java.util.Locale.FRENCH)).toList();
