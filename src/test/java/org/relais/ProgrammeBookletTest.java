@@ -55,6 +55,10 @@ class ProgrammeBookletTest {
             assertTrue(text.contains(expected), "missing “" + expected + "” in:\n" + text);
         }
         assertFalse(text.contains("booklet_"), "every word comes from the bundles");
+        // The day's grid says the hours it spans, its end included, which has no hour's row of its own.
+        int glance = java.util.stream.IntStream.rangeClosed(1, PdfTools.pages(fr))
+                .filter(p -> PdfTools.text(fr, p).contains("La journée en un coup d’œil")).findFirst().orElseThrow();
+        assertTrue(PdfTools.text(fr, glance).contains("mardi 6 février 2018, 10:00–16:00"), PdfTools.text(fr, glance));
         assertEquals(List.of(), PdfTools.pdfUaFailures(fr), "PDF/UA-1");
         // The directory gives every institution's stand number; the plan's own index is left out.
         assertTrue(text.contains("Stand : ") && !text.contains("Établissements et leurs stands"), text);

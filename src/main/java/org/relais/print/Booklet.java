@@ -33,9 +33,12 @@ public record Booklet(String language, String secondLanguage, String documentTit
     public record Cover(Words kicker, String title, String theme, Words host, Words dates, String venue, String address) {
     }
 
-    /** One day of the at-a-glance grid: spaces across (a space is {@code lanes} wide when sessions overlap in it), time down. */
-    public record GlanceDay(Words date, List<GlanceColumn> columns, int rows, List<GlanceHour> hours,
-            List<GlanceCell> cells) {
+    /**
+     * One day of the at-a-glance grid: spaces across (a space is {@code lanes} wide when sessions overlap in it), time
+     * down in quarter hours from {@code from} to {@code to}, which its heading says (the end has no hour's row).
+     */
+    public record GlanceDay(Words date, java.time.LocalTime from, java.time.LocalTime to, List<GlanceColumn> columns,
+            int rows, List<GlanceHour> hours, List<GlanceCell> cells) {
     }
 
     public record GlanceColumn(String name, int lanes) {

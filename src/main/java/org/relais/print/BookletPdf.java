@@ -168,11 +168,11 @@ public final class BookletPdf {
                 }
                 for (int part = 0; part < parts.size(); part++) {
                     doc.add(new AreaBreak(z.page().rotate()));
-                    Words date = whole.date();
-                    if (parts.size() > 1) {
-                        String n = " (" + (part + 1) + "/" + parts.size() + ")";
-                        date = new Words(date.first() + n, date.second() == null ? null : date.second() + n);
-                    }
+                    // The day and the hours this part spans: where it ends has no hour's row of its own.
+                    Booklet.GlanceDay shown = parts.get(part);
+                    String n = ", " + shown.from() + "–" + shown.to()
+                            + (parts.size() > 1 ? " (" + (part + 1) + "/" + parts.size() + ")" : "");
+                    Words date = new Words(whole.date().first() + n, whole.date().second() == null ? null : whole.date().second() + n);
                     boolean withTitle = first;
                     Words day = date;
                     java.util.function.Supplier<List<Paragraph>> headings = () -> withTitle
@@ -203,8 +203,10 @@ public final class BookletPdf {
                         .toList();
                 List<Booklet.GlanceHour> labels = day.hours().stream().filter(h -> h.row() >= from && h.row() < to)
                         .map(h -> new Booklet.GlanceHour(h.label(), h.row() - from)).toList();
+                java.time.LocalTime end = day.from().plusMinutes(15L * to);
                 if (!cells.isEmpty()) {
-                    windows.add(new Booklet.GlanceDay(day.date(), day.columns(), to - from, labels, cells));
+                    windows.add(new Booklet.GlanceDay(day.date(), day.from().plusMinutes(15L * from),
+                            to == day.rows() || end.isAfter(day.to()) ? day.to() : end, day.columns(), to - from, labels, cells));
                 }
             }
             return windows;
@@ -237,7 +239,7 @@ public final class BookletPdf {
             List<Booklet.GlanceCell> cells = day.cells().stream()
                     .filter(c -> c.column() >= from && c.column() < from + lanes)
                     .map(c -> new Booklet.GlanceCell(c.row(), c.rowSpan(), c.column() - from, c.time(), c.title())).toList();
-            return new Booklet.GlanceDay(day.date(), columns, day.rows(), day.hours(), cells);
+            return new Booklet.GlanceDay(day.date(), day.from(), day.to(), columns, day.rows(), day.hours(), cells);
         }
 
         /**

@@ -110,7 +110,7 @@ public class ProgrammeBooklet {
             if (day.cells().isEmpty()) {
                 continue;
             }
-            glance.add(new Booklet.GlanceDay(t.each(l -> Messages.longDate(day.date(), l)),
+            glance.add(new Booklet.GlanceDay(t.each(l -> Messages.longDate(day.date(), l)), day.from(), day.to(),
                     day.columns().stream().map(c -> new Booklet.GlanceColumn(c.name(), c.lanes())).toList(), day.rowCount(),
                     day.hours().stream().map(h -> new Booklet.GlanceHour(h.label(), h.row() - 2)).toList(),
                     day.cells().stream().map(c -> new Booklet.GlanceCell(c.row() - 2, c.rowSpan(), c.column() - 2,

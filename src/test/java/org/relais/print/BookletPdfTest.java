@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,10 @@ class BookletPdfTest {
             hours.add(new Booklet.GlanceHour(String.format("%02d:00", 10 + h), h * 4));
         }
         List<Booklet.GlanceDay> glance = List.of(
-                new Booklet.GlanceDay(Words.of("lundi 5 mars"), columns, 28, hours, cells),
-                new Booklet.GlanceDay(Words.of("mardi 6 mars"), columns.subList(0, 2), 28, hours,
+                new Booklet.GlanceDay(Words.of("lundi 5 mars"), LocalTime.of(10, 0), LocalTime.of(17, 0), columns, 28, hours,
+                        cells),
+                new Booklet.GlanceDay(Words.of("mardi 6 mars"), LocalTime.of(10, 0), LocalTime.of(17, 0),
+                        columns.subList(0, 2), 28, hours,
                         List.of(new Booklet.GlanceCell(0, 28, 0, "10:00–17:00", "Stands toute la journée"))));
         List<Booklet.Fact> facts = List.of(new Booklet.Fact(new Words("Lieu", "Where"), Words.of("Salle 1")));
         Booklet booklet = new Booklet("fr", "en", "Programme – test", new Booklet.Cover(Words.of("Programme"),
@@ -59,8 +62,11 @@ class BookletPdfTest {
         }
         assertEquals(List.of(), PdfTools.pdfUaFailures(file), "PDF/UA-1");
         String text = PdfTools.text(file).replace("\n", " ");
-        // Thirteen lanes make two parts of the first day (at most eight a page); the second day is one.
-        assertTrue(text.contains("lundi 5 mars (1/2)") && text.contains("lundi 5 mars (2/2)"), text);
+        // Thirteen lanes make two parts of the first day (at most eight a page); the second day is one. Each says
+        // the hours it spans, its end included, which has no hour's row of its own.
+        assertTrue(text.contains("lundi 5 mars, 10:00–17:00 (1/2)") && text.contains("lundi 5 mars, 10:00–17:00 (2/2)"),
+                text);
+        assertTrue(text.contains("mardi 6 mars, 10:00–17:00") && !text.contains("mardi 6 mars, 10:00–17:00 ("), text);
         assertTrue(text.contains("Salle 12") && text.contains("Doublon en salle 4") && text.contains("Stands toute la journée"),
                 text);
         assertTrue(text.contains("Ворк-шоп: «Культура для всех»") && text.contains("Ελληνικά"), text);
@@ -93,7 +99,10 @@ class BookletPdfTest {
             BookletPdf.write(booklet, new BookletPdf.Options(true, false), out);
         }
         assertEquals(List.of(), PdfTools.pdfUaFailures(large), "PDF/UA-1 in large print");
-        assertTrue(PdfTools.text(large).contains("(2/"), "the large grid is cut in parts");
+        // Cut in windows of three hours, each saying its own; the last, shorter, ends with the day.
+        String largeText = PdfTools.text(large).replace("\n", " ");
+        assertTrue(largeText.contains("lundi 5 mars, 10:00–13:00 (1/") && largeText.contains("mardi 6 mars, 13:00–16:00 (")
+                && largeText.contains("mardi 6 mars, 16:00–17:00 ("), largeText);
     }
     @Test
     void aLongTitleInALateShortSlotKeepsTheDaysGridOnOnePage() throws Exception {
@@ -120,7 +129,8 @@ class BookletPdfTest {
         Booklet booklet = new Booklet("fr", null, "Programme", new Booklet.Cover(Words.of("Programme"), "Forum", "thème",
                 Words.of("Accueilli par X"), Words.of("mardi 2 février"), "Lieu", "Adresse"),
                 Words.of("La journée en un coup d’œil"),
-                List.of(new Booklet.GlanceDay(Words.of("mardi 2 février 2027"), columns, 24, hours, cells)),
+                List.of(new Booklet.GlanceDay(Words.of("mardi 2 février 2027"), LocalTime.of(10, 0), LocalTime.of(16, 0),
+                        columns, 24, hours, cells)),
                 Words.of("Le programme"), List.of(new Booklet.SessionDay(Words.of("mardi 2 février"), List.of(
                         new Booklet.SessionEntry("15:30–16:00", Words.of("Rencontre"), talk, "", facts)))),
                 Words.of("rien"), Words.of("Plan"), List.of(), Words.of("Établissements"), List.of(), Words.of("Invités"),
