@@ -24,6 +24,11 @@ public record Booklet(String language, String secondLanguage, String documentTit
             return second != null && !second.equals(first);
         }
 
+        /** The same words followed by {@code tail} in each language (a time, a part's number). */
+        public Words then(String tail) {
+            return new Words(first + tail, second == null ? null : second + tail);
+        }
+
         /** Both languages in one text ("Plan / Floor plan"), or the one. */
         public String joined() {
             return bilingual() ? first + " / " + second : first;

@@ -49,6 +49,8 @@ import org.relais.print.Booklet.Words;
 public final class BookletPdf {
 
     private static final float MM = (float) SheetLayout.POINTS_PER_MM;
+    /** The grid's rows are quarter hours: minutes a row. */
+    private static final long QUARTER = 15;
     private static final DeviceRgb INK = new DeviceRgb(0x1A, 0x1A, 0x1A);
     private static final DeviceRgb GREY = new DeviceRgb(0x55, 0x55, 0x55);
     private static final DeviceRgb ACCENT = new DeviceRgb(0x1F, 0x4E, 0x8C);
@@ -170,9 +172,8 @@ public final class BookletPdf {
                     doc.add(new AreaBreak(z.page().rotate()));
                     // The day and the hours this part spans: where it ends has no hour's row of its own.
                     Booklet.GlanceDay shown = parts.get(part);
-                    String n = ", " + shown.from() + "–" + shown.to()
-                            + (parts.size() > 1 ? " (" + (part + 1) + "/" + parts.size() + ")" : "");
-                    Words date = new Words(whole.date().first() + n, whole.date().second() == null ? null : whole.date().second() + n);
+                    Words date = whole.date().then(", " + shown.from() + "–" + shown.to()
+                            + (parts.size() > 1 ? " (" + (part + 1) + "/" + parts.size() + ")" : ""));
                     boolean withTitle = first;
                     Words day = date;
                     java.util.function.Supplier<List<Paragraph>> headings = () -> withTitle
@@ -203,10 +204,10 @@ public final class BookletPdf {
                         .toList();
                 List<Booklet.GlanceHour> labels = day.hours().stream().filter(h -> h.row() >= from && h.row() < to)
                         .map(h -> new Booklet.GlanceHour(h.label(), h.row() - from)).toList();
-                java.time.LocalTime end = day.from().plusMinutes(15L * to);
+                java.time.LocalTime end = day.from().plusMinutes(QUARTER * to);
                 if (!cells.isEmpty()) {
-                    windows.add(new Booklet.GlanceDay(day.date(), day.from().plusMinutes(15L * from),
-                            to == day.rows() || end.isAfter(day.to()) ? day.to() : end, day.columns(), to - from, labels, cells));
+                    windows.add(new Booklet.GlanceDay(day.date(), day.from().plusMinutes(QUARTER * from),
+                            end.isAfter(day.to()) ? day.to() : end, day.columns(), to - from, labels, cells));
                 }
             }
             return windows;

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -124,7 +125,7 @@ public class ErrorMappers {
             String query = uri.getRequestUri().getRawQuery();
             return Response.seeOther(URI.create(pages.above(path) + (query == null ? "" : "?" + query))).build();
         }
-        java.util.Set<String> allowed = status == 405 || status == 404 ? pages.allowed(path) : java.util.Set.of();
+        Set<String> allowed = status == 405 || status == 404 ? pages.allowed(path) : Set.of();
         if (!allowed.isEmpty() && !allowed.contains(request.method().name())) {
             // A method the address does not answer: RESTEasy says 405 without the Allow header that must go
             // with it, or 404 where another resource holds the address's start.
