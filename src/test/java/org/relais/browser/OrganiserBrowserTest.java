@@ -137,6 +137,7 @@ class OrganiserBrowserTest {
         assertThat(page.locator("[name=title]")).hasValue("Débat <script>alert(1)</script>");
         assertThat(page.locator("[name=kind]")).hasValue("TALK");
         assertThat(page.locator("[name=endsAt]")).hasValue("14:00");
+        Browser.screenshot(page, "session-form-switched-to-english");
         page.locator("form.stack button[type=submit]").click();
         assertThat(page.locator("#e-endsAt")).hasText("The end must come after the start.");
     }

@@ -75,6 +75,9 @@ class RelayBrowserTest {
             assertThat(page.locator(".choice:has-text('Atelier 11:00') input")).isChecked();
             assertThat(page.locator("input[name='accessibilityNeeds.needs'][value=HEARING_LOOP]")).not().isChecked();
             assertThat(page.locator("[name=language]")).hasValue("fr");
+            Browser.screenshot(page, "relay-form-switched-to-french-phone");
+            page.setViewportSize(1280, 900);
+            Browser.screenshot(page, "relay-form-switched-to-french-desktop");
 
             // Carried once: the page opened again later is the empty form.
             page.reload();
