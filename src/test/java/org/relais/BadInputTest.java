@@ -64,7 +64,7 @@ class BadInputTest {
         // a path's value that names nothing is still not found
         Api.organiser().get("/api/v1/editions/abc?spaceId=1").then().statusCode(404).contentType("application/problem+json");
         Pages.signIn().get("/organiser/editions/" + edition + "/floorplan?spaceId=x1").then().statusCode(422)
-                .body(containsString("<li><strong>spaceId</strong> : Un nombre entier.</li>"));
+                .body(containsString("<li><strong>spaceId</strong> : Un nombre entier.</li>"));
     }
 
     /** A search of 10,000 characters, in the address: answered as a search, not refused by the web server with an empty 414. */

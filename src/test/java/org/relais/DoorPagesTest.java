@@ -125,13 +125,13 @@ class DoorPagesTest {
         // The wrong person was checked in: taken back, they count as expected again.
         String undone = door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", String.valueOf(awaId),
                 "station", "Entrée 1")).then().statusCode(200).extract().asString();
-        assertTrue(undone.contains("Arrivée annulée : Awa Diallo") && undone.contains("answer warn")
+        assertTrue(undone.contains("Arrivée annulée : Awa Diallo") && undone.contains("answer warn")
                 && !undone.contains("class=\"undo\""), undone);
         arrived(edition, 0);
         Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then()
                 .body("find { it.id == " + awaId + " }.checkedInAt", org.hamcrest.Matchers.nullValue());
         assertTrue(door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", String.valueOf(awaId)))
-                .asString().contains("Aucune arrivée à annuler : Awa Diallo n’est pas enregistré·e."), "a second undo");
+                .asString().contains("Aucune arrivée à annuler : Awa Diallo n’est pas enregistré·e."), "a second undo");
 
         // Their next scan checks them in, as new.
         DoorApiTest.scan(edition, awa.getString("code")).then().statusCode(200).body("status", equalTo("CHECKED_IN"));
@@ -162,7 +162,7 @@ class DoorPagesTest {
         Matcher holder = Pattern.compile("name=\"holderId\"\\s+value=\"(\\d+)\"").matcher(press);
         assertTrue(press.contains("Bienvenue, Paul Presse") && holder.find(), press);
         assertTrue(door.form("/door/editions/" + edition + "/undo", Map.of("holderId", holder.group(1))).asString()
-                .contains("Arrivée annulée : Paul Presse"));
+                .contains("Arrivée annulée : Paul Presse"));
         Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("otherBadgesCheckedIn", equalTo(0));
         // Later, the organisers clear it on the badges page, where the arrival shows.
         DoorApiTest.scan(edition, code).then().statusCode(200).body("status", equalTo("CHECKED_IN"));
@@ -262,7 +262,7 @@ class DoorPagesTest {
         String answer = Pages.signIn().form("/door/editions/" + edition + "/scan", Map.of("code", code, "station", "Entrée 1"))
                 .then().statusCode(200).extract().asString();
         // In the order of the day, with their room; not the one Bilal only waits for.
-        assertTrue(answer.contains("09:30 Atelier 09:30 · Salle Nadia Boulanger ; 14:00 Atelier 14:00 · Salle Nadia Boulanger"),
+        assertTrue(answer.contains("09:30 Atelier 09:30 · Salle Nadia Boulanger ; 14:00 Atelier 14:00 · Salle Nadia Boulanger"),
                 answer);
         assertFalse(answer.contains("Atelier 11:00"), answer);
     }
@@ -284,7 +284,7 @@ class DoorPagesTest {
         assertEquals(303, pages.form(base + "/door-scan", Map.of("on", "true")).statusCode());
         String answer = pages.form(base + "/scan", Map.of("code", waiting.getString("code"))).then().statusCode(200)
                 .extract().asString();
-        assertTrue(answer.contains("En liste d’attente : Bilal Relais, rang 1"), answer);
+        assertTrue(answer.contains("En liste d’attente : Bilal Relais, rang 1"), answer);
         answer = pages.form(base + "/scan", Map.of("code", other)).then().statusCode(200).extract().asString();
         assertTrue(answer.contains("n’a pas de place"), answer);
 
@@ -303,7 +303,7 @@ class DoorPagesTest {
         entered.add(PARIS_HHMM.format(ZonedDateTime.now(PARIS)));
         answer = pages.form(base + "/scan", Map.of("code", waiting.getString("code"))).then().extract().asString();
         String again = answer;
-        assertTrue(entered.stream().anyMatch(at -> again.contains("Déjà entré·e : Bilal Relais, à " + at)),
+        assertTrue(entered.stream().anyMatch(at -> again.contains("Déjà entré·e : Bilal Relais, à " + at)),
                 entered + " " + answer);
         answer = pages.form(base + "/scan", Map.of("code", absent)).then().extract().asString();
         assertTrue(answer.contains("n’a pas de place"), "the no-show lost the seat: " + answer);
@@ -313,9 +313,9 @@ class DoorPagesTest {
         List<String> toBilal = mailbox.getMailsSentTo((String) b.get("email")).stream().map(Mail::getSubject).toList();
         assertTrue(toBilal.stream().anyMatch(s -> s.startsWith("Une place s’est libérée")), toBilal.toString());
         List<Mail> toAwa = mailbox.getMailsSentTo((String) a.get("email")).stream()
-                .filter(m -> m.getSubject().startsWith("Votre place a été donnée : ")).toList();
+                .filter(m -> m.getSubject().startsWith("Votre place a été donnée : ")).toList();
         assertEquals(1, toAwa.size(), "the no-show is told once");
-        assertTrue(toAwa.get(0).getText().contains("« Atelier 11:00 », le ")
+        assertTrue(toAwa.get(0).getText().contains("« Atelier 11:00 », le ")
                 && toAwa.get(0).getText().contains("de 11:00 à 12:00, a commencé sans vous"), toAwa.get(0).getText());
         assertTrue(toAwa.get(0).getHtml().contains("a commencé sans vous"), toAwa.get(0).getHtml());
     }
@@ -335,7 +335,7 @@ class DoorPagesTest {
         // Bilal's badge scanned for Awa's, say: she is in, her seat cannot be given.
         String in = pages.form(base + "/scan", Map.of("code", awa.getString("code"))).then().statusCode(200)
                 .extract().asString();
-        assertTrue(in.contains("Awa Relais : place confirmée") && in.contains("action=\"" + base + "/undo\"")
+        assertTrue(in.contains("Awa Relais : place confirmée") && in.contains("action=\"" + base + "/undo\"")
                 && in.contains("value=\"" + awaId + "\"") && in.contains("Annuler cette entrée</button>"), in);
         String page = pages.get(base).asString();
         assertTrue(page.contains("class=\"inline undo\"") && !page.contains("name=\"from\""), page);
@@ -345,10 +345,10 @@ class DoorPagesTest {
         // Taken back: her seat counts as not taken, and can be given to Bilal.
         String undone = pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awaId))).then()
                 .statusCode(200).extract().asString();
-        assertTrue(undone.contains("Entrée annulée : Awa Relais") && undone.contains("answer warn")
+        assertTrue(undone.contains("Entrée annulée : Awa Relais") && undone.contains("answer warn")
                 && !answerOf(undone).contains("class=\"undo\"") && undone.contains("name=\"from\""), undone);
         assertTrue(pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awaId))).asString()
-                .contains("Aucune entrée à annuler : Awa Relais n’est pas entré·e."), "a second undo");
+                .contains("Aucune entrée à annuler : Awa Relais n’est pas entré·e."), "a second undo");
         assertTrue(pages.get("/door/editions/" + edition + "/sessions").asString()
                 .contains("Personne n’est entré sur 1 place prise"), "the sessions' list counts it too");
 
@@ -405,9 +405,9 @@ class DoorPagesTest {
         java.time.OffsetDateTime scanned = java.time.OffsetDateTime.now().minusMinutes(4);
         roomScan(pages, base, Map.of("code", awa.getString("code"), "scannedAt", scanned.toString())).then().statusCode(200)
                 .body("status", equalTo("IN")).body("tone", equalTo("ok")).body("registrationId", equalTo((int) awa.getLong("id")))
-                .body("headline", equalTo("✓ Awa Relais : place confirmée, entrez"));
+                .body("headline", equalTo("✓ Awa Relais : place confirmée, entrez"));
         roomScan(pages, base, Map.of("code", awa.getString("code"))).then().statusCode(200).body("tone", equalTo("warn"))
-                .body("headline", equalTo("Déjà entré·e : Awa Relais, à " + PARIS_HHMM.format(scanned.atZoneSameInstant(PARIS))));
+                .body("headline", equalTo("Déjà entré·e : Awa Relais, à " + PARIS_HHMM.format(scanned.atZoneSameInstant(PARIS))));
         assertTrue(pages.get(base).asString().contains("class=\"inline undo\""), "an entry of four minutes ago may be undone");
 
         // A time ahead of the server's clock is not taken: the entry counts from now.
@@ -421,7 +421,7 @@ class DoorPagesTest {
 
         // Every other answer in words, as on the page.
         roomScan(pages, base, Map.of("code", bilal.getString("code"))).then().statusCode(200).body("tone", equalTo("warn"))
-                .body("headline", equalTo("En liste d’attente : Bilal Relais, rang 1")).body("registrationId", equalTo(null));
+                .body("headline", equalTo("En liste d’attente : Bilal Relais, rang 1")).body("registrationId", equalTo(null));
         roomScan(pages, base, Map.of("code", "not a badge")).then().statusCode(200).body("tone", equalTo("bad"))
                 .body("headline", equalTo("✗ Code illisible"));
         String list = pages.get("/door/editions/" + edition + "/sessions").asString();
@@ -446,14 +446,14 @@ class DoorPagesTest {
                 && page.contains("aria-label=\"Faire entrer Awa Relais sans scanner de badge\">Faire entrer</button>"), page);
         String in = pages.form(base + "/let-in", Map.of("registrationId", String.valueOf(awa))).then().statusCode(200)
                 .extract().asString();
-        assertTrue(answerOf(in).contains("Awa Relais : place confirmée") && answerOf(in).contains("class=\"undo\"")
+        assertTrue(answerOf(in).contains("Awa Relais : place confirmée") && answerOf(in).contains("class=\"undo\"")
                 && !in.contains("action=\"" + base + "/let-in\""), in);
         assertTrue(pages.get("/door/editions/" + edition + "/sessions").asString().contains("1 personne entrée sur 1 place prise"));
         String attendees = "/organiser/editions/" + edition + "/sessions/" + workshop + "/attendees";
         assertTrue(pages.get(attendees).asString().contains("1 place prise sur 1 · 1 personne entrée en salle"),
                 "the organisers see who came in");
         String again = pages.form(base + "/let-in", Map.of("registrationId", String.valueOf(awa))).asString();
-        assertTrue(answerOf(again).contains("Déjà entré·e : Awa Relais, à "), again);
+        assertTrue(answerOf(again).contains("Déjà entré·e : Awa Relais, à "), again);
         pages.form(base + "/undo", Map.of("registrationId", String.valueOf(awa))).then().statusCode(200);
         assertTrue(pages.get(attendees).asString().contains(" · personne n’est entré en salle"));
         assertTrue(pages.get(base).asString().contains("value=\"" + awa + "\"><button type=\"submit\" class=\"link\""),
@@ -468,7 +468,7 @@ class DoorPagesTest {
 
         // The waiting list does not come in this way; nor does anyone without a booking here, or another forum's session.
         String waiting = pages.form(base + "/let-in", Map.of("registrationId", String.valueOf(bilal))).asString();
-        assertTrue(answerOf(waiting).contains("En liste d’attente : Bilal Relais, rang 1"), waiting);
+        assertTrue(answerOf(waiting).contains("En liste d’attente : Bilal Relais, rang 1"), waiting);
         assertTrue(pages.get("/door/editions/" + edition + "/sessions").asString().contains("Personne n’est entré sur 1 place prise"));
         String chloe = String.valueOf(DoorApiTest.register(edition, "Chloé", "Sans-Place", "CCAS").getLong("id"));
         pages.form(base + "/let-in", Map.of("registrationId", chloe)).then().statusCode(404);
@@ -481,11 +481,11 @@ class DoorPagesTest {
         java.time.OffsetDateTime pressed = java.time.OffsetDateTime.now().minusMinutes(3);
         roomJson(pages, base + "/let-in", Map.of("registrationId", awa, "scannedAt", pressed.toString())).then().statusCode(200)
                 .body("status", equalTo("IN")).body("tone", equalTo("ok")).body("registrationId", equalTo((int) awa))
-                .body("headline", equalTo("✓ Awa Relais : place confirmée, entrez"));
+                .body("headline", equalTo("✓ Awa Relais : place confirmée, entrez"));
         roomJson(pages, base + "/let-in", Map.of("registrationId", awa)).then().statusCode(200).body("tone", equalTo("warn"))
-                .body("headline", equalTo("Déjà entré·e : Awa Relais, à " + PARIS_HHMM.format(pressed.atZoneSameInstant(PARIS))));
+                .body("headline", equalTo("Déjà entré·e : Awa Relais, à " + PARIS_HHMM.format(pressed.atZoneSameInstant(PARIS))));
         roomJson(pages, base + "/let-in", Map.of("registrationId", bilal)).then().statusCode(200)
-                .body("status", equalTo("WAITING")).body("headline", equalTo("En liste d’attente : Bilal Relais, rang 1"));
+                .body("status", equalTo("WAITING")).body("headline", equalTo("En liste d’attente : Bilal Relais, rang 1"));
         roomJson(pages, base + "/let-in", Map.of("registrationId", Long.parseLong(chloe))).then().statusCode(404)
                 .contentType("application/problem+json");
         roomJson(pages, base + "/let-in", Map.of("registrationId", "abc")).then().statusCode(400)
@@ -581,7 +581,7 @@ class DoorPagesTest {
         // He was registered already (under another spelling), or turned back: the registration goes with the arrival.
         String undone = door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", id.group(1)))
                 .then().statusCode(200).extract().asString();
-        assertTrue(undone.contains("Arrivée et inscription annulées : Karim Benali") && undone.contains("answer warn")
+        assertTrue(undone.contains("Arrivée et inscription annulées : Karim Benali") && undone.contains("answer warn")
                 && undone.contains("inscrite ici, à l’accueil"), undone);
         Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("registered", equalTo(0))
                 .body("checkedIn", equalTo(0));
@@ -599,7 +599,7 @@ class DoorPagesTest {
         io.restassured.path.json.JsonPath awa = DoorApiTest.register(edition, "Awa", "Diallo", "Emmaüs");
         DoorApiTest.scan(edition, awa.getString("code")).then().statusCode(200).body("status", equalTo("CHECKED_IN"));
         assertTrue(door.form("/door/editions/" + edition + "/undo", Map.of("registrationId", awa.getString("id")))
-                .asString().contains("Arrivée annulée : Awa Diallo"));
+                .asString().contains("Arrivée annulée : Awa Diallo"));
         Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("registered", equalTo(2))
                 .body("checkedIn", equalTo(1));
     }

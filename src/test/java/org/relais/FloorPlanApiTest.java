@@ -77,9 +77,9 @@ class FloorPlanApiTest {
             assertEquals(List.of(), org.relais.print.PdfTools.pdfUaFailures(file), "PDF/UA-1");
             List<String> figures = org.relais.print.PdfTools.figureDescriptions(file);
             assertEquals(1, figures.size(), figures.toString());
-            assertTrue(figures.get(0).startsWith("Plan : Agora") && figures.get(0).contains("avec 34 stands numérotés.")
-                    && figures.get(0).contains("Établissements et leurs stands : ")
-                    && figures.get(0).matches("(?s).*Radio France : [0-9, ]+\\..*"), figures.get(0));
+            assertTrue(figures.get(0).startsWith("Plan : Agora") && figures.get(0).contains("avec 34 stands numérotés.")
+                    && figures.get(0).contains("Établissements et leurs stands : ")
+                    && figures.get(0).matches("(?s).*Radio France : [0-9, ]+\\..*"), figures.get(0));
         }
         given().accept("application/pdf").get("/api/v1/editions/" + forum.id + "/floorplan.pdf?format=A0").then()
                 .statusCode(422);
@@ -105,7 +105,7 @@ class FloorPlanApiTest {
             Api.organiser().body("{\"spaceId\": " + hall + ", \"aisleM\": " + aisle + "}")
                     .post("/api/v1/editions/" + edition + "/floorplan/layout").then().statusCode(422)
                     .body("errors.field", hasItem("aisleM"))
-                    .body("detail", equalTo("Des allées plus larges que le hall « Petit hall » (8 × 6 m) n’y laissent aucune place."));
+                    .body("detail", equalTo("Des allées plus larges que le hall « Petit hall » (8 × 6 m) n’y laissent aucune place."));
         }
         Api.organiser().body(Map.of("spaceId", 999999)).post("/api/v1/editions/" + edition + "/floorplan/layout")
                 .then().statusCode(404);

@@ -121,6 +121,24 @@ class PagesTest {
                 .body(containsString("href=\"?status=confirmed&amp;sector=french-language&amp;lang=en\" lang=\"en\""));
     }
 
+    /** Quotation marks and the space before a colon follow the page's language, and French ones never wrap alone. */
+    @Test
+    void punctuationFollowsThePagesLanguage() {
+        long edition = Api.edition("2030-02-06");
+        long space = Api.space(edition, "Agora", "HALL", null);
+        Pages pages = Pages.signIn();
+        pages.get("/organiser/editions/" + edition + "?lang=fr").then().statusCode(200)
+                .body(containsString(">Passer à «\u00a0Inscriptions ouvertes\u00a0»</button>"));
+        pages.get("/organiser/editions/" + edition + "?lang=en").then().statusCode(200)
+                .body(containsString(">Move to “Registration open”</button>"));
+        pages.get("/organiser/editions/" + edition + "/spaces/" + space + "?lang=fr").then().statusCode(200)
+                .body(containsString("Modifier l’espace «\u00a0Agora\u00a0»</h2>"));
+        pages.get("/organiser/editions/" + edition + "/spaces/" + space + "?lang=en").then().statusCode(200)
+                .body(containsString("Edit the space “Agora”</h2>"));
+        pages.get("/organiser/editions/" + edition + "/floorplan?spaceId=x1&lang=en").then().statusCode(422)
+                .body(containsString("<li><strong>spaceId</strong>: A whole number.</li>"));
+    }
+
     @Test
     void theStandsPageNamesParticipantsWithoutAStand() {
         long withStand = Api.institution("Avec");
@@ -197,7 +215,7 @@ class PagesTest {
                 .body(containsString("Édition introuvable")).body(containsString("<a href=\"/organiser\">Accueil</a>"));
         // A relay whose link was cut short is told what to do, and sent to the public home, not the organisers'.
         given().header("Accept-Language", "fr").get("/r/abcdef").then().statusCode(404).contentType(containsString("text/html"))
-                .body(containsString("Ce lien ne mène à aucune inscription : vérifiez qu’il est complet"))
+                .body(containsString("Ce lien ne mène à aucune inscription : vérifiez qu’il est complet"))
                 .body(containsString("<a href=\"/\">Accueil</a>"));
         given().header("Accept-Language", "fr").get("/api/v1/registrations/abcdef").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.equalTo("Inscription introuvable."));

@@ -60,7 +60,8 @@ class ProgrammeBookletTest {
                 .filter(p -> PdfTools.text(fr, p).contains("La journée en un coup d’œil")).findFirst().orElseThrow();
         assertTrue(PdfTools.text(fr, glance).contains("mardi 6 février 2018, 10:00–16:00"), PdfTools.text(fr, glance));
         assertEquals(List.of(), PdfTools.pdfUaFailures(fr), "PDF/UA-1");
-        // The directory gives every institution's stand number; the plan's own index is left out.
+        // The directory gives every institution's stand number; the plan's own index is left out. (The text read
+        // back from a PDF has an ordinary space where the page holds a non-breaking one.)
         assertTrue(text.contains("Stand : ") && !text.contains("Établissements et leurs stands"), text);
 
         Path en = fetch(forum.id, "lang=en", "booklet-en.pdf");

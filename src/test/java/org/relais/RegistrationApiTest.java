@@ -140,7 +140,7 @@ class RegistrationApiTest {
                 .then().statusCode(200).body("status", equalTo("CHECKED_IN"));
 
         given().delete("/api/v1/registrations/" + token).then().statusCode(409).contentType("application/problem+json")
-                .body("detail", equalTo("L’arrivée au forum est enregistrée : cette inscription ne s’annule plus."));
+                .body("detail", equalTo("L’arrivée au forum est enregistrée : cette inscription ne s’annule plus."));
         given().get("/api/v1/registrations/" + token).then().body("status", equalTo("CONFIRMED"))
                 .body("sessions[0].status", equalTo("CONFIRMED"));
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("WAITLISTED"));
@@ -161,7 +161,7 @@ class RegistrationApiTest {
         Pages.anonymous().get("/r/" + waiting).then().body(containsString("/r/" + waiting + "/cancel"));
         Api.advance(edition, "REGISTRATION_CLOSED", "HELD");
         given().delete("/api/v1/registrations/" + waiting).then().statusCode(409)
-                .body("detail", equalTo("Le forum a eu lieu : cette inscription ne s’annule plus."));
+                .body("detail", equalTo("Le forum a eu lieu : cette inscription ne s’annule plus."));
         Pages.anonymous().get("/r/" + waiting).then().statusCode(200).body(not(containsString("/r/" + waiting + "/cancel")));
         given().get("/api/v1/registrations/" + waiting).then().body("status", equalTo("CONFIRMED"));
     }
@@ -198,7 +198,7 @@ class RegistrationApiTest {
         Api.advance(edition, "HELD");
         given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of()))
                 .put("/api/v1/registrations/" + waiting + "/sessions").then().statusCode(409)
-                .body("detail", equalTo("Le forum a eu lieu : les places et les listes d’attente ne se modifient plus."));
+                .body("detail", equalTo("Le forum a eu lieu : les places et les listes d’attente ne se modifient plus."));
         Pages.anonymous().get("/r/" + waiting).then().body(not(containsString("Libérer ma place")));
     }
 
@@ -269,7 +269,7 @@ class RegistrationApiTest {
         };
         change.apply(2, true).then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("seats"))
-                .body("errors[0].message", equalTo("3 relais ont déjà une place dans cette séance : pas moins de 3 places."
+                .body("errors[0].message", equalTo("3 relais ont déjà une place dans cette séance : pas moins de 3 places."
                         + " Pour en mettre moins, retirez d’abord des relais de sa liste d’inscrits."));
         change.apply(null, false).then().statusCode(422).body("errors[0].field", equalTo("registration"))
                 .body("errors[0].message", org.hamcrest.Matchers.startsWith("4 relais sont inscrits ou en attente"));
@@ -327,7 +327,7 @@ class RegistrationApiTest {
                 .put("/api/v1/registrations/" + token + "/details").then().statusCode(200).body("firstName", equalTo("Jérôme-Marie"));
         Api.advance(edition, "HELD");
         given().contentType(ContentType.JSON).body(details).put("/api/v1/registrations/" + token + "/details").then()
-                .statusCode(409).body("detail", equalTo("Le forum a eu lieu : cette inscription ne se modifie plus."));
+                .statusCode(409).body("detail", equalTo("Le forum a eu lieu : cette inscription ne se modifie plus."));
 
         long open = Api.openEdition();
         String cancelled = register(open, Api.relay("C", email(), List.of()), 201).getString("manageToken");
@@ -366,9 +366,9 @@ class RegistrationApiTest {
         // Moved to 11:30–12:30, it overlaps the morning (A and B hold both) and noon (C holds both).
         assertEquals(List.of(List.of((int) morning, (int) afternoon), List.of((int) afternoon, (int) noon)),
                 conflicts.getList("findAll { it.kind == 'RELAYS_DOUBLE_BOOKED' }.sessionIds"));
-        assertEquals(List.of("2 relais ont une place ou attendent à la fois dans « Atelier 11:00 » et « Atelier 14:00 »,"
-                + " qui se chevauchent : déplacez l’une des deux, ou retirez ces relais de l’une (ils en sont prévenus).",
-                "1 relais a une place ou attend à la fois dans « Atelier 14:00 » et « Atelier 12:00 », qui se chevauchent :"
+        assertEquals(List.of("2 relais ont une place ou attendent à la fois dans « Atelier 11:00 » et « Atelier 14:00 »,"
+                + " qui se chevauchent : déplacez l’une des deux, ou retirez ces relais de l’une (ils en sont prévenus).",
+                "1 relais a une place ou attend à la fois dans « Atelier 14:00 » et « Atelier 12:00 », qui se chevauchent :"
                 + " déplacez l’une des deux, ou retirez ces relais de l’une (ils en sont prévenus)."),
                 conflicts.getList("findAll { it.kind == 'RELAYS_DOUBLE_BOOKED' }.message"));
 

@@ -64,7 +64,7 @@ class RegistrationMailTest {
         worker.sendDue();
         List<Mail> mails = mailbox.getMailsSentTo(email);
         assertEquals(2, mails.size(), "the link, once");
-        assertTrue(mails.get(1).getSubject().startsWith("Votre lien d’inscription : "), mails.get(1).getSubject());
+        assertTrue(mails.get(1).getSubject().startsWith("Votre lien d’inscription : "), mails.get(1).getSubject());
         assertTrue(mails.get(1).getText().contains("/r/" + registered.getString("manageToken")), mails.get(1).getText());
 
         given().delete("/api/v1/registrations/" + registered.getString("manageToken")).then().statusCode(204);
@@ -90,7 +90,7 @@ class RegistrationMailTest {
 
         Pages pages = Pages.signIn();
         pages.get(page).then().statusCode(200).body(containsString("action=\"" + page + "/cancel\""))
-                .body(containsString("data-confirm=\"Annuler l’inscription (Inès Relais) ? Ses places iront à qui attend.\""));
+                .body(containsString("data-confirm=\"Annuler l’inscription (Inès Relais) ? Ses places iront à qui attend.\""));
         pages.form(page + "/cancel", Map.of()).then().statusCode(303)
                 .header("Location", endsWith(page + "?done=registration-cancelled"));
         pages.get(page + "?done=registration-cancelled").then().body(containsString("L’inscription est annulée"))
@@ -108,7 +108,7 @@ class RegistrationMailTest {
         List<Mail> mails = mailbox.getMailsSentTo(email);
         assertEquals(2, mails.size(), "the confirmation, then the cancellation, once");
         Mail cancellation = mails.get(1);
-        assertTrue(cancellation.getSubject().startsWith("Inscription annulée par les organisateurs : "), cancellation.getSubject());
+        assertTrue(cancellation.getSubject().startsWith("Inscription annulée par les organisateurs : "), cancellation.getSubject());
         assertTrue(cancellation.getText().contains("les organisateurs ont annulé votre inscription au "), cancellation.getText());
         assertTrue(cancellation.getHtml().contains("les organisateurs ont annulé votre inscription au "), cancellation.getHtml());
         assertTrue(cancellation.getText().contains("vous pouvez vous inscrire à nouveau"), "how to register again");
@@ -134,7 +134,7 @@ class RegistrationMailTest {
         List<Mail> mails = mailbox.getMailsSentTo(email);
         assertEquals(1, mails.size(), "sent once");
         Mail mail = mails.get(0);
-        assertTrue(mail.getSubject().startsWith("Votre inscription : "), mail.getSubject());
+        assertTrue(mail.getSubject().startsWith("Votre inscription : "), mail.getSubject());
         assertTrue(mail.getText().contains("/r/" + token), "manage link in the text");
         assertTrue(mail.getHtml().contains("&lt;b&gt;Zoé&lt;/b&gt;"), "name escaped in the HTML");
         assertFalse(mail.getHtml().contains("<b>Zoé</b>"));
@@ -187,10 +187,10 @@ class RegistrationMailTest {
         worker.sendDue();
         List<String> toW = mailbox.getMailsSentTo(run + "-w@example.org").stream().map(Mail::getSubject).toList();
         assertEquals(1, toW.size(), toW.toString());
-        assertTrue(toW.get(0).startsWith("Votre inscription : "), "the confirmation, not the promotion: " + toW);
+        assertTrue(toW.get(0).startsWith("Votre inscription : "), "the confirmation, not the promotion: " + toW);
         List<String> toQ = mailbox.getMailsSentTo(run + "-q@example.org").stream().map(Mail::getSubject).toList();
         assertEquals(1, toQ.size(), toQ.toString());
-        assertTrue(toQ.get(0).startsWith("Inscription annulée : "), "the cancellation only: " + toQ);
+        assertTrue(toQ.get(0).startsWith("Inscription annulée : "), "the cancellation only: " + toQ);
 
         // Set aside for good, with the reason: not tried again.
         List<String> setAside = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.mail.OutboxMail
@@ -311,7 +311,7 @@ class RegistrationMailTest {
         assertTrue(registrations.queueReminders(twoDaysBefore, 2) >= 1);
         assertEquals(0, registrations.queueReminders(twoDaysBefore, 2), "once only");
         worker.sendDue();
-        Mail reminder = mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().startsWith("Rappel : ")).findFirst()
+        Mail reminder = mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().startsWith("Rappel : ")).findFirst()
                 .orElseThrow();
         assertEquals(List.of("forum.ics", "badge.pdf"), reminder.getAttachments().stream().map(a -> a.getName()).toList());
         assertTrue(LocalDate.now(ZoneId.of("Europe/Paris")).isBefore(forumDay));
@@ -365,17 +365,17 @@ class RegistrationMailTest {
         Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + afternoon).then().statusCode(204);
         worker.sendDue();
 
-        Mail toX = only(run + "-x@example.org", "Une séance retirée de votre inscription : ");
-        assertTrue(toX.getText().contains("les organisateurs vous ont retiré·e de « Atelier 11:00 »")
+        Mail toX = only(run + "-x@example.org", "Une séance retirée de votre inscription : ");
+        assertTrue(toX.getText().contains("les organisateurs vous ont retiré·e de « Atelier 11:00 »")
                 && toX.getText().contains("de 11:00 à 12:00"), toX.getText());
         assertEquals(List.of("forum.ics", "badge.pdf"), toX.getAttachments().stream().map(a -> a.getName()).toList());
-        only(run + "-y@example.org", "Une place s’est libérée : ");
-        Mail toY = only(run + "-y@example.org", "Séance annulée : ");
-        assertTrue(toY.getText().contains("« Atelier 14:00 », le ") && toY.getText().contains("de 14:00 à 15:00, est annulée"),
+        only(run + "-y@example.org", "Une place s’est libérée : ");
+        Mail toY = only(run + "-y@example.org", "Séance annulée : ");
+        assertTrue(toY.getText().contains("« Atelier 14:00 », le ") && toY.getText().contains("de 14:00 à 15:00, est annulée"),
                 toY.getText());
         assertFalse(toY.getText().contains("- 14:00"), "no longer among Y's sessions: " + toY.getText());
-        Mail toW = only(run + "-w@example.org", "Séance annulée : ");
-        assertTrue(toW.getText().contains("« Atelier 16:00 »"), toW.getText());
+        Mail toW = only(run + "-w@example.org", "Séance annulée : ");
+        assertTrue(toW.getText().contains("« Atelier 16:00 »"), toW.getText());
         assertTrue(mailbox.getMailsSentTo(run + "-w@example.org").stream().noneMatch(m -> m.getSubject().startsWith("Une place")),
                 "the promotion to a deleted session is set aside");
         Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().statusCode(200)
@@ -417,8 +417,8 @@ class RegistrationMailTest {
         change.accept("Atelier 11:00", new Object[] {other, "15:00", "16:00"});
         worker.sendDue();
         for (String who : List.of("x", "y")) {
-            Mail moved = only(run + "-" + who + "@example.org", "Une séance change d’horaire ou de lieu : ");
-            assertTrue(moved.getText().contains("« Atelier 11:00 » change d’horaire ou de lieu : elle a lieu désormais le ")
+            Mail moved = only(run + "-" + who + "@example.org", "Une séance change d’horaire ou de lieu : ");
+            assertTrue(moved.getText().contains("« Atelier 11:00 » change d’horaire ou de lieu : elle a lieu désormais le ")
                     && moved.getText().contains(" de 15:00 à 16:00, Salle 2."), moved.getText());
             assertEquals(List.of("forum.ics", "badge.pdf"), moved.getAttachments().stream().map(a -> a.getName()).toList());
         }
@@ -464,7 +464,7 @@ class RegistrationMailTest {
         pages.form(path, fields).then().statusCode(303).header("Location", org.hamcrest.Matchers.containsString(path + "?done=saved"));
         worker.sendDue();
 
-        Mail link = only(run + "-right@example.org", "Votre lien d’inscription : ");
+        Mail link = only(run + "-right@example.org", "Votre lien d’inscription : ");
         assertTrue(link.getText().contains("/r/" + wrong.getString("manageToken")), link.getText());
         assertTrue(link.getHtml().contains("Sofía") && !link.getHtml().contains("<i>Relais"), "escaped in the mail");
         given().get("/api/v1/registrations/" + wrong.getString("manageToken")).then()

@@ -71,7 +71,7 @@ class RegistrationPagesTest {
         pages.get("/organiser/editions/" + edition + "/registrations?need=SIGN_LANGUAGE").then()
                 .body(containsString("Karim")).body(not(containsString("Élodie"))).body(not(containsString("Noémie")))
                 .body(containsString("<option value=\"SIGN_LANGUAGE\" selected>Langue des signes</option>"))
-                .body(containsString("<li>Accessibilité : Langue des signes</li>")); // above the printed list
+                .body(containsString("<li>Accessibilité : Langue des signes</li>")); // above the printed list
         pages.get("/organiser/editions/" + edition + "/registrations?need=ANY").then()
                 .body(containsString("Karim")).body(containsString("Noémie")).body(not(containsString("Élodie")))
                 .body(containsString("<option value=\"ANY\" selected>Au moins un besoin</option>"));
@@ -126,7 +126,7 @@ class RegistrationPagesTest {
                 .body(containsString("Karim")).body(not(containsString("Élodie"))) // the sector still filters
                 .body(containsString("<p class=\"problem\" role=\"alert\">Un filtre demandé n’existe pas"))
                 .body(containsString("<select id=\"f-sessionId\" name=\"sessionId\" aria-invalid=\"true\" aria-describedby=\"e-sessionId\">"))
-                .body(containsString("<small class=\"error\" id=\"e-sessionId\">Ce choix n’existe pas : la liste n’est pas filtrée ici.</small>"))
+                .body(containsString("<small class=\"error\" id=\"e-sessionId\">Ce choix n’existe pas : la liste n’est pas filtrée ici.</small>"))
                 .body(containsString("<select id=\"f-sector\" name=\"sector\"><option value=\"\">Tous</option>"))
                 .body(containsString("<option value=\"justice\" selected>"))
                 // the export is of the list shown
@@ -164,7 +164,7 @@ class RegistrationPagesTest {
                 .body(containsString("Absente"));
         pages.get(list + "?arrival=ARRIVED").then().statusCode(200).body(containsString("Venue"))
                 .body(not(containsString("Absente"))).body(containsString("<option value=\"ARRIVED\" selected>Arrivés</option>"))
-                .body(containsString("<li>Arrivée : Arrivés</li>"))
+                .body(containsString("<li>Arrivée : Arrivés</li>"))
                 .body(containsString("registrations.csv?sector=&amp;role=&amp;sessionId=&amp;status=&amp;q=&amp;need=&amp;arrival=ARRIVED\""));
         pages.get(list + "?arrival=ABSENT").then().body(containsString("Absente")).body(not(containsString("Venue")));
         String absent = new String(pages.get(list + ".csv?arrival=absent").then().statusCode(200).extract().asByteArray(),
@@ -234,7 +234,7 @@ class RegistrationPagesTest {
         waiting.put("accessibilityNeeds", Map.of("needs", List.of("HEARING_LOOP")));
         register(edition, waiting);
         pages.get(page).then().body(containsString(
-                "Parmi les places réservées, besoins d’accessibilité : Fauteuil roulant 2, Langue des signes 1, autre besoin, précisé 1</p>"));
+                "Parmi les places réservées, besoins d’accessibilité : Fauteuil roulant 2, Langue des signes 1, autre besoin, précisé 1</p>"));
     }
 
     /** The organiser finds a relay who calls by a piece of their name, organisation or e-mail, whatever the accents and case. */
@@ -331,7 +331,7 @@ class RegistrationPagesTest {
         pages.form(path, Map.of("kind", "WORKSHOP", "title", "Atelier renommé", "spaceId", String.valueOf(room),
                 "day", Api.forumDay(), "startsAt", "11:00", "endsAt", "12:00", "seats", "1", "registration", "true"))
                 .then().statusCode(422)
-                .body(containsString("2 relais ont déjà une place dans cette séance : pas moins de 2 places."))
+                .body(containsString("2 relais ont déjà une place dans cette séance : pas moins de 2 places."))
                 .body(containsString("value=\"Atelier renommé\"")).body(containsString("value=\"1\""));
         Api.organiser().get("/api/v1/editions/" + edition + "/sessions/" + session).then()
                 .body("seats", equalTo(2)).body("title", equalTo("Atelier 11:00"));
@@ -367,7 +367,7 @@ class RegistrationPagesTest {
         String thirdBooking = bookingIds.get(1);
 
         pages.form("/organiser/editions/" + edition + "/bookings/" + thirdBooking + "/confirm", Map.of())
-                .then().statusCode(409).body(containsString("est complet : ajoutez des places"));
+                .then().statusCode(409).body(containsString("est complet : ajoutez des places"));
         pages.form("/organiser/editions/" + edition + "/bookings/" + thirdBooking + "/up", Map.of()).then().statusCode(303);
         given().get("/api/v1/registrations/" + third).then().body("sessions[0].waitlistPosition", equalTo(1));
         given().get("/api/v1/registrations/" + second).then().body("sessions[0].waitlistPosition", equalTo(2));
@@ -419,7 +419,7 @@ class RegistrationPagesTest {
         given().get("/api/v1/registrations/" + y).then().body("sessions[0].sessionId", equalTo((int) a))
                 .body("sessions[0].status", equalTo("CONFIRMED")); // the seat left went to the waiting list
         html = pages.get(pageA + "?done=booking-moved").then().extract().asString();
-        assertTrue(html.contains("Le relais est déplacé ; il en est prévenu par e-mail."), html);
+        assertTrue(html.contains("Le relais est déplacé ; il en est prévenu par e-mail."), html);
         assertFalse(html.contains("<option value=\"" + b + "\">"), "B is full now: not offered");
 
         String pageD = pages.get("/organiser/editions/" + edition + "/sessions/" + d + "/attendees").asString();
@@ -430,11 +430,11 @@ class RegistrationPagesTest {
         String yInA = bookings(html).get(0);
         String move = "/organiser/editions/" + edition + "/bookings/";
         pages.form(move + yInD + "/move", Map.of("sessionId", String.valueOf(b))).then().statusCode(409)
-                .body(containsString("« Atelier B » est complet"));
+                .body(containsString("« Atelier B » est complet"));
         pages.form(move + yInD + "/move", Map.of("sessionId", String.valueOf(c))).then().statusCode(409)
-                .body(containsString("« Atelier C » chevauche « Atelier 11:00 »"));
+                .body(containsString("« Atelier C » chevauche « Atelier 11:00 »"));
         pages.form(move + yInA + "/move", Map.of("sessionId", String.valueOf(d))).then().statusCode(409)
-                .body(containsString("a déjà « Atelier D »"));
+                .body(containsString("a déjà « Atelier D »"));
         pages.form(move + yInA + "/move", Map.of("sessionId", String.valueOf(Api.workshop(Api.openEdition(), 5))))
                 .then().statusCode(404);
         pages.form(move + yInA + "/move", Map.of("sessionId", "<b>")).then().statusCode(404);
@@ -442,10 +442,10 @@ class RegistrationPagesTest {
 
         worker.sendDue();
         Mail moved = mailbox.getMailsSentTo(run + "-x@example.org").stream()
-                .filter(m -> m.getSubject().startsWith("Vos séances ont changé : ")).findFirst().orElseThrow();
+                .filter(m -> m.getSubject().startsWith("Vos séances ont changé : ")).findFirst().orElseThrow();
         // the new session, and the session left, each with its time (a workshop given twice has one title)
-        String both = "vous avez désormais une place à « Atelier B », le [^,]+ de 14:00 à 15:00, au lieu de "
-                + "« Atelier 11:00 », le [^,]+ de 11:00 à 12:00 ;";
+        String both = "vous avez désormais une place à « Atelier B », le [^,]+ de 14:00 à 15:00, au lieu de "
+                + "« Atelier 11:00 », le [^,]+ de 11:00 à 12:00 ;";
         assertTrue(java.util.regex.Pattern.compile(both).matcher(moved.getText()).find(), moved.getText());
         assertTrue(java.util.regex.Pattern.compile(both).matcher(moved.getHtml()).find(), moved.getHtml());
         assertTrue(mailbox.getMailsSentTo(run + "-y@example.org").stream()
@@ -495,7 +495,7 @@ class RegistrationPagesTest {
         String moved = bookings(pages.get(page).asString()).get(1);
         pages.form(move + moved + "/move", Map.of("sessionId", String.valueOf(d), "back", "registration")).then()
                 .statusCode(409).body(containsString("<h1>Inscription de Zoé Relais</h1>"))
-                .body(containsString("« Atelier D » chevauche « Atelier 11:00 »"));
+                .body(containsString("« Atelier D » chevauche « Atelier 11:00 »"));
         given().get("/api/v1/registrations/" + relay.getString("manageToken")).then()
                 .body("sessions.sessionId", equalTo(List.of((int) a, (int) c)));
 
@@ -505,16 +505,16 @@ class RegistrationPagesTest {
         pages.form(add, Map.of("sessionId", "")).then().statusCode(422)
                 .body(containsString("Choisissez d’abord une séance dans la liste."));
         pages.form(add, Map.of("sessionId", String.valueOf(d))).then().statusCode(409)
-                .body(containsString("« Atelier D » chevauche « Atelier 11:00 »"));
+                .body(containsString("« Atelier D » chevauche « Atelier 11:00 »"));
         pages.form(add, Map.of("sessionId", String.valueOf(e))).then().statusCode(303)
                 .header("Location", endsWith(page + "?done=session-added"));
         given().get("/api/v1/registrations/" + relay.getString("manageToken")).then()
                 .body("sessions.sessionId", equalTo(List.of((int) a, (int) c, (int) e)))
                 .body("sessions[2].status", equalTo("CONFIRMED"));
-        pages.form(add, Map.of("sessionId", String.valueOf(e))).then().statusCode(409).body(containsString("a déjà « Atelier E »"));
+        pages.form(add, Map.of("sessionId", String.valueOf(e))).then().statusCode(409).body(containsString("a déjà « Atelier E »"));
         worker.sendDue();
-        assertTrue(mailbox.getMailsSentTo(email).stream().anyMatch(m -> m.getSubject().startsWith("Vos séances ont changé : ")
-                && m.getText().contains("vous ont réservé une place à « Atelier E »")), "the relay is told");
+        assertTrue(mailbox.getMailsSentTo(email).stream().anyMatch(m -> m.getSubject().startsWith("Vos séances ont changé : ")
+                && m.getText().contains("vous ont réservé une place à « Atelier E »")), "the relay is told");
     }
 
     /**
@@ -539,7 +539,7 @@ class RegistrationPagesTest {
 
         Pages pages = Pages.signIn();
         String html = pages.get(page).then().statusCode(200).extract().asString();
-        assertTrue(html.contains("<option value=\"" + full + "\">11:00 · Atelier complet · complet : liste d’attente, 1 personne attend</option>"),
+        assertTrue(html.contains("<option value=\"" + full + "\">11:00 · Atelier complet · complet : liste d’attente, 1 personne attend</option>"),
                 html);
         String moveList = html.substring(html.indexOf("/move\""), html.indexOf("id=\"add-session\""));
         assertTrue(moveList.contains("<option value=\"" + spare + "\">"), moveList);
@@ -566,8 +566,8 @@ class RegistrationPagesTest {
         assertFalse(fullMoves.contains("<option value=\"" + clash + "\">"), "leaving 11:00, 14:30 still overlaps their 14:00");
         worker.sendDue();
         List<Mail> told = mailbox.getMailsSentTo(email);
-        assertTrue(told.stream().anyMatch(m -> m.getSubject().startsWith("Vous êtes sur une liste d’attente : ")
-                && m.getText().contains("« Atelier complet », le ") && m.getText().contains("les organisateurs vous ont inscrit·e sur sa liste d’attente")
+        assertTrue(told.stream().anyMatch(m -> m.getSubject().startsWith("Vous êtes sur une liste d’attente : ")
+                && m.getText().contains("« Atelier complet », le ") && m.getText().contains("les organisateurs vous ont inscrit·e sur sa liste d’attente")
                 && m.getText().contains("Atelier complet · Studio — liste d’attente, position 2")), "the relay is told where they stand");
 
         // the seat comes in turn; a waiting-list mail not yet gone when it does is set aside
@@ -583,7 +583,7 @@ class RegistrationPagesTest {
         given().get("/api/v1/registrations/" + laterToken).then().body("sessions[0].status", equalTo("CONFIRMED"));
         worker.sendDue();
         List<String> subjects = mailbox.getMailsSentTo(later).stream().map(Mail::getSubject).toList();
-        assertTrue(subjects.stream().anyMatch(s -> s.startsWith("Une place s’est libérée : ")), subjects.toString());
+        assertTrue(subjects.stream().anyMatch(s -> s.startsWith("Une place s’est libérée : ")), subjects.toString());
         assertFalse(subjects.stream().anyMatch(s -> s.startsWith("Vous êtes sur une liste d’attente")), subjects.toString());
     }
 
@@ -606,12 +606,12 @@ class RegistrationPagesTest {
 
         Api.advance(edition, "REGISTRATION_CLOSED", "HELD");
         pages.get(attendees).then().statusCode(200).body(containsString("Assise")).body(containsString("Attend"))
-                .body(containsString("Le forum a eu lieu : les places et les listes d’attente ne se modifient plus."))
+                .body(containsString("Le forum a eu lieu : les places et les listes d’attente ne se modifient plus."))
                 .body(not(containsString("/bookings/")));
         pages.get(relay).then().statusCode(200).body(not(containsString("/bookings/")))
                 .body(not(containsString(relay + "/sessions\""))).body(not(containsString(relay + "/cancel")))
                 .body(containsString("où il retrouve son inscription")); // the link sent again no longer changes anything
-        String refused = "Le forum a eu lieu : les places et les listes d’attente ne se modifient plus.";
+        String refused = "Le forum a eu lieu : les places et les listes d’attente ne se modifient plus.";
         pages.form("/organiser/editions/" + edition + "/bookings/" + moving.get(0) + "/remove", Map.of()).then().statusCode(409)
                 .body(containsString(refused));
         pages.form("/organiser/editions/" + edition + "/bookings/" + moving.get(1) + "/confirm", Map.of()).then().statusCode(409)
@@ -633,9 +633,9 @@ class RegistrationPagesTest {
         assertEquals(mailsBefore, mailbox.getMailsSentTo(waitingEmail).size(), "no mail about a past forum");
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("WAITLISTED"));
         Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(409)
-                .body("detail", equalTo("Le forum a eu lieu : « Atelier 11:30 » avait des inscrits et ne se supprime plus."));
+                .body("detail", equalTo("Le forum a eu lieu : « Atelier 11:30 » avait des inscrits et ne se supprime plus."));
         pages.form("/organiser/editions/" + edition + "/sessions/" + session + "/delete", Map.of()).then().statusCode(409)
-                .body(containsString("<p class=\"problem\" role=\"alert\">Le forum a eu lieu : « Atelier 11:30 » avait des inscrits"))
+                .body(containsString("<p class=\"problem\" role=\"alert\">Le forum a eu lieu : « Atelier 11:30 » avait des inscrits"))
                 .body(containsString("value=\"Atelier 11:30\"")); // its form, as stored
         Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + other).then().statusCode(204); // nobody had it
     }
@@ -747,7 +747,7 @@ class RegistrationPagesTest {
 
         // A forum that took place reads as a record: when it was, its programme without seats left, no form.
         given().get("/editions/" + held).then().statusCode(200)
-                .body(containsString("Ce forum a eu lieu le mardi 5 février 2019 : voici son programme"))
+                .body(containsString("Ce forum a eu lieu le mardi 5 février 2019 : voici son programme"))
                 .body(containsString("Atelier 11:15")).body(not(containsString("places restantes")))
                 .body(not(containsString("/register\"")));
         given().header("Accept-Language", "en").get("/editions/" + held).then().statusCode(200)

@@ -51,7 +51,7 @@ class SmtpOutageTest {
         String list = organiser.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200).extract()
                 .asString();
         assertTrue(list.contains("1 e-mail à un relais n’a pas encore pu partir"), list);
-        assertTrue(list.contains("Dernier échec : « ") && list.contains("Connection refused"), list);
+        assertTrue(list.contains("Dernier échec : « ") && list.contains("Connection refused"), list);
 
         try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(RealSmtp.class), true)) {
             assertEquals(0, worker.sendDue(), "not due yet");

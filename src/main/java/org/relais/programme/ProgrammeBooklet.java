@@ -198,7 +198,7 @@ public class ProgrammeBooklet {
     }
 
     private static String sep(Locale l) {
-        return "fr".equals(l.getLanguage()) ? " ; " : "; ";
+        return Messages.get(l, "semicolon") + " ";
     }
 
     private List<Booklet.Entry> guests(Edition edition, Texts t) {

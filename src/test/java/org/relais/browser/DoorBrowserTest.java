@@ -53,7 +53,7 @@ class DoorBrowserTest {
     private static void refusedOnReturn(Page page, int count, String... said) {
         assertThat(page.locator("#refused")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
                 .setTimeout(10_000));
-        assertThat(page.locator("#refused .headline")).hasText("Refusés au retour du service : " + count);
+        assertThat(page.locator("#refused .headline")).hasText("Refusés au retour du service : " + count);
         assertThat(page.locator("#refused li")).hasCount(count);
         for (String words : said) {
             assertThat(page.locator("#refused")).containsText(words);
@@ -128,7 +128,7 @@ class DoorBrowserTest {
 
             // The wrong line was clicked: the door takes the arrival back at once, and checks her in again.
             page.locator("#answer .undo button").click();
-            assertThat(page.locator("#answer .headline")).containsText("Arrivée annulée : Élise Lefèvre");
+            assertThat(page.locator("#answer .headline")).containsText("Arrivée annulée : Élise Lefèvre");
             assertThat(page.locator("#answer .undo")).hasCount(0);
             assertThat(page.locator("#station")).hasValue("Entrée 2");
             Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn",
@@ -141,7 +141,7 @@ class DoorBrowserTest {
             page.locator("#q").fill("elise lef");
             assertThat(page.locator("#found li .tag")).containsText("Déjà arrivé");
             page.locator("#found li .undo button").click();
-            assertThat(page.locator("#answer .headline")).containsText("Arrivée annulée : Élise Lefèvre");
+            assertThat(page.locator("#answer .headline")).containsText("Arrivée annulée : Élise Lefèvre");
             // The answer to that plain form has the screen's address: a reload later will not undo her arrival again.
             assertEquals(Browser.url(base, "/door/editions/" + edition), page.url());
             scanner(page, elise);
@@ -171,13 +171,13 @@ class DoorBrowserTest {
             page.route("**/undo", route -> route.abort());
             page.locator("#q").fill("elise lef");
             page.locator("#found li .undo button").click();
-            assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
+            assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
             assertEquals(Browser.url(base, "/door/editions/" + edition), page.url());
             page.unroute("**/undo");
             // A name looked for meanwhile: the list says the search waits for the service, not that nobody is called so.
             page.route("**/search.json*", route -> route.abort());
             page.locator("#q").fill("diallo");
-            assertThat(page.locator("#found li")).hasText("Le service ne répond pas : la recherche reprendra à son retour. "
+            assertThat(page.locator("#found li")).hasText("Le service ne répond pas : la recherche reprendra à son retour. "
                     + "Les badges scannés, eux, sont gardés.");
             page.unroute("**/search.json*");
             page.locator("#q").fill("");
@@ -204,13 +204,13 @@ class DoorBrowserTest {
             assertThat(page.locator("#answer a")).hasAttribute("href",
                     java.util.regex.Pattern.compile("/registrations/\\d+/badge\\.pdf$"));
             page.locator("#answer .undo button").click();
-            assertThat(page.locator("#answer .headline")).hasText("Arrivée annulée : Paul Martin");
+            assertThat(page.locator("#answer .headline")).hasText("Arrivée annulée : Paul Martin");
             assertEquals(3, (int) Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().extract()
                     .path("checkedIn"), "Paul's arrival taken back");
             scanner(page, paul);
             assertThat(page.locator("#answer .headline")).hasText("✓ Bienvenue, Paul Martin");
             // The door hears of the refused one, and it stays listed (a reload included) until someone has seen it.
-            refusedOnReturn(page, 1, "Inscription annulée : Yann Le Goff", "Proposez-lui une inscription sur place.");
+            refusedOnReturn(page, 1, "Inscription annulée : Yann Le Goff", "Proposez-lui une inscription sur place.");
             assertEquals(List.of(), Browser.barriers(page), "door-refused");
             Browser.screenshot(page, "door-refused");
             page.reload();
@@ -250,13 +250,13 @@ class DoorBrowserTest {
             page.navigate(Browser.url(base, "/door/editions/" + edition + "/sessions/" + workshop));
             assertThat(page.locator("#code")).isFocused();
             scanner(page, awaCode);
-            assertThat(page.locator("#answer .headline")).containsText("Awa Diallo : place confirmée");
+            assertThat(page.locator("#answer .headline")).containsText("Awa Diallo : place confirmée");
             assertThat(page.locator("select[name=from]")).hasCount(0);
 
             // The wrong badge was scanned: the entry is taken back, and Awa's seat may go to Bilal.
             page.locator("#answer .undo button").click();
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("warn"));
-            assertThat(page.locator("#answer .headline")).containsText("Entrée annulée : Awa Diallo");
+            assertThat(page.locator("#answer .headline")).containsText("Entrée annulée : Awa Diallo");
             assertThat(page.locator("select[name=from] option")).hasText("Awa Diallo");
             assertEquals(List.of(), Browser.barriers(page), "room-undone");
             assertEquals(List.of(), Browser.faintText(page));
@@ -269,7 +269,7 @@ class DoorBrowserTest {
             page.keyboard().press("Enter");
             assertThat(page.locator("#answer .headline")).containsText("place confirmée");
             page.locator(".found .undo button").click();
-            assertThat(page.locator("#answer .headline")).containsText("Entrée annulée : Awa Diallo");
+            assertThat(page.locator("#answer .headline")).containsText("Entrée annulée : Awa Diallo");
 
             // Her seat goes to Bilal, answered in place: the page keeps its address and reads its lists again.
             String roomPage = page.url();
@@ -306,7 +306,7 @@ class DoorBrowserTest {
 
             // Answered in place: the page stays, the field keeps the focus, the list says she came.
             scanner(page, awa);
-            assertThat(page.locator("#answer .headline")).containsText("Awa Diallo : place confirmée");
+            assertThat(page.locator("#answer .headline")).containsText("Awa Diallo : place confirmée");
             assertThat(page.locator("#answer .undo button")).hasText("Annuler cette entrée");
             assertThat(page.locator("li[data-name='Awa Diallo'] .tag")).hasText("✓ venu·e");
             assertThat(page.locator("#code")).isFocused();
@@ -317,15 +317,15 @@ class DoorBrowserTest {
             page.route(roomForms, route -> route.abort());
             scanner(page, dina);
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("ok"));
-            assertThat(page.locator("#answer .headline")).containsText("Dina Haddad : place confirmée");
+            assertThat(page.locator("#answer .headline")).containsText("Dina Haddad : place confirmée");
             assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (1 en attente)");
             assertThat(page.locator("#connection")).isVisible();
             assertThat(page.locator("li[data-name='Dina Haddad'] .tag")).hasText("✓ venu·e");
             assertThat(page.locator("li[data-name='Dina Haddad'] .let-in")).hasCount(0);
             scanner(page, dina);
-            assertThat(page.locator("#answer .headline")).hasText("Déjà entré·e : Dina Haddad");
+            assertThat(page.locator("#answer .headline")).hasText("Déjà entré·e : Dina Haddad");
             scanner(page, bilal);
-            assertThat(page.locator("#answer .headline")).hasText("En liste d’attente : Bilal Sow, rang 1");
+            assertThat(page.locator("#answer .headline")).hasText("En liste d’attente : Bilal Sow, rang 1");
             scanner(page, chloe);
             assertThat(page.locator("#answer .headline")).containsText("Ce badge n’a pas de place dans cette séance");
             char[] forged = dina.toCharArray();
@@ -333,14 +333,14 @@ class DoorBrowserTest {
             scanner(page, new String(forged));
             assertThat(page.locator("#answer .headline")).containsText("falsifié");
             scanner(page, dina);
-            assertThat(page.locator("#answer .headline")).hasText("Déjà entré·e : Dina Haddad");
+            assertThat(page.locator("#answer .headline")).hasText("Déjà entré·e : Dina Haddad");
             // Farid has a seat on the page's list, so he goes in; meanwhile he had cancelled, and his seat went to Bilal.
             scanner(page, farid.getString("code"));
             assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (2 en attente)");
             cancel(farid);
             // An undo waits for the service: the page says so, and stays.
             page.locator("li[data-name='Awa Diallo'] .undo button").click();
-            assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
+            assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
             assertEquals(roomPage, page.url());
             assertThat(page.locator("li[data-name='Awa Diallo'] .tag")).hasText("✓ venu·e");
             // Emma left her badge at home: found by name as it is typed, the line with her name lets her in, kept as a scan.
@@ -348,7 +348,7 @@ class DoorBrowserTest {
             assertThat(page.locator("li[data-name='Awa Diallo']")).isHidden();
             assertThat(page.locator("li[data-name='Bilal Sow']")).isHidden();
             page.locator("li[data-name='Emma Petit'] .let-in button").click();
-            assertThat(page.locator("#answer .headline")).containsText("Emma Petit : place confirmée");
+            assertThat(page.locator("#answer .headline")).containsText("Emma Petit : place confirmée");
             assertThat(page.locator("#answer")).containsText("Gardé sur cet appareil (3 en attente)");
             assertThat(page.locator("li[data-name='Emma Petit'] .tag")).hasText("✓ venu·e");
             page.locator("#q").fill("");
@@ -363,7 +363,7 @@ class DoorBrowserTest {
                     new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
             assertEquals(3, rooms.counts(edition).get(workshop).entered(), "the kept entries arrived once, the refused one not");
             // Emma's answer, still on screen, now says the service has her entry.
-            assertThat(page.locator("#answer > p")).hasText(new String[] {"✓ Emma Petit : place confirmée, entrez",
+            assertThat(page.locator("#answer > p")).hasText(new String[] {"✓ Emma Petit : place confirmée, entrez",
                 "✓ Enregistré au retour du service."});
             assertThat(page.locator("li[data-name='Dina Haddad'] .undo button")).hasText("Annuler cette entrée");
             refusedOnReturn(page, 1, "Farid Kone n’a pas de place dans cette séance");
@@ -377,11 +377,11 @@ class DoorBrowserTest {
 
             // With the service, an undo and a let-in are answered in place too, the page's address unchanged.
             page.locator("li[data-name='Dina Haddad'] .undo button").click();
-            assertThat(page.locator("#answer .headline")).hasText("Entrée annulée : Dina Haddad");
+            assertThat(page.locator("#answer .headline")).hasText("Entrée annulée : Dina Haddad");
             assertThat(page.locator("li[data-name='Dina Haddad'] .tag")).hasText("pas encore");
             assertEquals(2, rooms.counts(edition).get(workshop).entered());
             page.locator("li[data-name='Dina Haddad'] .let-in button").click();
-            assertThat(page.locator("#answer .headline")).hasText("✓ Dina Haddad : place confirmée, entrez");
+            assertThat(page.locator("#answer .headline")).hasText("✓ Dina Haddad : place confirmée, entrez");
             assertThat(page.locator("#answer .undo button")).hasText("Annuler cette entrée");
             assertThat(page.locator("li[data-name='Dina Haddad'] .tag")).hasText("✓ venu·e");
             assertEquals(roomPage, page.url());
@@ -391,7 +391,7 @@ class DoorBrowserTest {
             page.locator("#q").fill("dina");
             page.locator("#q").focus();
             scanner(page, awa);
-            assertThat(page.locator("#answer .headline")).containsText("Déjà entré·e : Awa Diallo");
+            assertThat(page.locator("#answer .headline")).containsText("Déjà entré·e : Awa Diallo");
             assertThat(page.locator("#q")).hasValue("");
             assertThat(page.locator("#code")).isFocused();
             page.locator("#q").fill("zoé");
@@ -439,7 +439,7 @@ class DoorBrowserTest {
             page.route("**/leads", route -> route.abort());
             page.locator("#last-note").fill("Ateliers du mercredi");
             page.locator("#last-note").press("Enter");
-            assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
+            assertThat(page.locator("#answer .headline")).hasText("✗ Le service ne répond pas : rien n’a été changé. Réessayez dans un instant.");
             assertThat(page.locator("#last-note")).hasValue("Ateliers du mercredi");
             page.unroute("**/leads");
             page.locator("form.answer button[type=submit]").click();
@@ -489,11 +489,11 @@ class DoorBrowserTest {
             assertEquals(2, contacts.split("Visite de groupe en mars", -1).length, "its note, once: " + contacts);
             assertEquals(2, contacts.split("Ateliers du mercredi", -1).length, "Chloé's note, once: " + contacts);
             // Dina's contact is refused (she cancelled): the stand hears it with the note, to keep by hand if it matters.
-            refusedOnReturn(page, 1, "L’inscription de Dina Haddad est annulée.", "Note gardée : Rappeler pour l’atelier conte");
+            refusedOnReturn(page, 1, "L’inscription de Dina Haddad est annulée.", "Note gardée : Rappeler pour l’atelier conte");
             // Her answer, still on screen, says so too, in place of "kept".
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("bad"));
             assertThat(page.locator("#answer > p")).hasText(new String[] {"✗ L’inscription de Dina Haddad est annulée.",
-                "Note gardée : Rappeler pour l’atelier conte"});
+                "Note gardée : Rappeler pour l’atelier conte"});
             assertThat(page.locator("#stand-leads .count")).hasText("(3)"); // the page's list, read again
             assertThat(page.locator("#stand-leads")).containsText("Bilal Sow");
             assertTrue(!contacts.contains("Haddad"), contacts);
@@ -531,7 +531,7 @@ class DoorBrowserTest {
             page.locator("#q").fill("benali");
             assertThat(page.locator("#found li .undo button")).hasText("Annuler cette inscription sur place");
             page.locator("#found li .undo button").click();
-            assertThat(page.locator("#answer .headline")).containsText("Arrivée et inscription annulées : Karim Benali");
+            assertThat(page.locator("#answer .headline")).containsText("Arrivée et inscription annulées : Karim Benali");
             Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then()
                     .body("registered", org.hamcrest.Matchers.equalTo(0));
             page.locator("#q").fill("benali");

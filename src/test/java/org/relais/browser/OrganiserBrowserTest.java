@@ -109,7 +109,7 @@ class OrganiserBrowserTest {
 
         page.locator("nav.tabs a[href$='/conflicts']").click();
         assertThat(page.locator("ul.conflicts li")).hasCount(1);
-        assertThat(page.locator("ul.conflicts li")).containsText("« Atelier radio » propose 30 places mais « Studio A » n’en contient que 10.");
+        assertThat(page.locator("ul.conflicts li")).containsText("« Atelier radio » propose 30 places mais « Studio A » n’en contient que 10.");
 
         page.locator("ul.conflicts a[href*='/programme#']").click();
         assertThat(page.locator(".grid-session.conflict")).containsText("Atelier radio");
@@ -185,7 +185,7 @@ class OrganiserBrowserTest {
             dialog.dismiss();
         });
         page.locator("form.danger button[type=submit]").click();
-        assertEquals(List.of("Supprimer « Salle « Jean-Zay » » ? On ne peut pas revenir en arrière."), asked);
+        assertEquals(List.of("Supprimer « Salle « Jean-Zay » » ? On ne peut pas revenir en arrière."), asked);
         Api.organiser().get("/api/v1/editions/" + edition + "/spaces/" + space).then().statusCode(200);
         page.onceDialog(dialog -> dialog.accept());
         page.locator("form.danger button[type=submit]").click();
@@ -212,7 +212,7 @@ class OrganiserBrowserTest {
             dialog.dismiss();
         });
         page.locator("button", new Page.LocatorOptions().setHasText("Retirer")).first().click();
-        assertEquals(List.of("Retirer Zoé Relais de cette séance ? Cette personne en est prévenue par e-mail."), asked);
+        assertEquals(List.of("Retirer Zoé Relais de cette séance ? Cette personne en est prévenue par e-mail."), asked);
         assertThat(page.locator("td.tick")).hasCount(2);
 
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
@@ -238,6 +238,6 @@ class OrganiserBrowserTest {
         assertThat(page.locator("ul.print-only")).isHidden();
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
         assertThat(page.locator("form.filters")).isHidden();
-        assertThat(page.locator("ul.print-only li")).hasText(new String[] {"Séance : 11:00 · Atelier 11:00", "Statut : Inscrit·e"});
+        assertThat(page.locator("ul.print-only li")).hasText(new String[] {"Séance : 11:00 · Atelier 11:00", "Statut : Inscrit·e"});
     }
 }

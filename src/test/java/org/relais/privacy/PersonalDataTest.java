@@ -111,7 +111,7 @@ class PersonalDataTest {
         Pages relay = Pages.anonymous();
         String kept = relay.get("/r/" + token + "/data").then().statusCode(200)
                 .body(containsString("Effacer mes données maintenant")).body(containsString("action=\"/r/" + token + "/erase\""))
-                .body(containsString("data-confirm=\"Effacer vos données personnelles ? C’est définitif")).extract().asString();
+                .body(containsString("data-confirm=\"Effacer vos données personnelles ? C’est définitif")).extract().asString();
         String organisers = "/organiser/editions/" + awa.edition() + "/registrations/" + awa.registered().getLong("id");
         Pages.signIn().get(organisers + "/data").then().statusCode(200)
                 .body(not(containsString("Effacer mes données"))); // the organisers erase from the registration
@@ -160,7 +160,7 @@ class PersonalDataTest {
                 .extract().asString();
         for (String shown : List.of("Inès &lt;b&gt;", email, "+33 6 12 34 56 78", "Association Lire ensemble",
                 "apprentissage du français", "bénévole", "Boucle magnétique", "Boucle &quot;magnétique&quot;",
-                "place réservée", "Louvre", "Visites en groupe &lt;script&gt;", "Votre inscription : Forum ouvert",
+                "place réservée", "Louvre", "Visites en groupe &lt;script&gt;", "Votre inscription : Forum ouvert",
                 "envoyé le", "pas enregistrée", "href=\"/r/" + token + "/data.json\"")) {
             assertTrue(page.contains(shown), shown + " in\n" + page);
         }

@@ -16,7 +16,7 @@ class MainTest {
                 "Unable to obtain connection from database: Database may be already in use: \"/srv/relais/data/relais.mv.db\"."
                         + " Possible solutions: close all other connection(s); use the server mode [90020-240]",
                 new IllegalStateException("The file is locked: /srv/relais/data/relais.mv.db [2.4.240/7]")));
-        assertEquals("Relais n’a pas démarré : sa base de données (/srv/relais/data/relais.mv.db) est ouverte par un autre"
+        assertEquals("Relais n’a pas démarré : sa base de données (/srv/relais/data/relais.mv.db) est ouverte par un autre"
                 + " programme, sans doute un Relais déjà lancé depuis ce dossier. Arrêtez-le d’abord, ou lancez celui-ci"
                 + " depuis un autre dossier (avec sa propre base).", Main.explain(locked, Locale.FRANCE));
         assertEquals("Relais did not start: port 8080 is already in use, most likely by a Relais already running. Stop it,"

@@ -91,6 +91,25 @@ class MessagesTest {
         }
     }
 
+    /**
+     * French sets a space before : ; ? ! and inside « »; a non-breaking one, so that a narrow screen
+     * never starts a line with the colon or leaves the closing » alone on it.
+     */
+    @Test
+    void frenchPunctuationKeepsToItsWord() throws IOException {
+        Properties fr = load("messages_fr.properties");
+        Pattern breakable = Pattern.compile(" [:;?!»]|« ");
+        Set<String> wrong = new TreeSet<>();
+        for (String key : fr.stringPropertyNames()) {
+            if (breakable.matcher(fr.getProperty(key)).find()) {
+                wrong.add(key);
+            }
+        }
+        assertEquals(Set.of(), wrong, "French messages with an ordinary space where a non-breaking one (U+00A0) belongs");
+        assertEquals("Supprimer «\u00a0Hall\u00a0» ? On ne peut pas revenir en arrière.".replace(" ?", "\u00a0?"),
+                Messages.get(Messages.FRENCH, "delete_confirm", "Hall"));
+    }
+
     @Test
     void argumentsAreFormattedAndApostrophesKept() {
         assertEquals("Le 2030-02-09 n’est pas un jour de cette édition.",
