@@ -297,7 +297,7 @@ class RegistrationMailTest {
         assertTrue(subjects.contains("A seat has freed up: Forum ouvert"), subjects.toString());
         Mail promotion = mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().startsWith("A seat")).findFirst()
                 .orElseThrow();
-        assertTrue(promotion.getText().contains("you now have a place in \"Atelier 11:00\""), promotion.getText());
+        assertTrue(promotion.getText().contains("you now have a place in “Atelier 11:00”"), promotion.getText());
     }
 
     @Test

@@ -106,15 +106,28 @@ class MessagesTest {
             }
         }
         assertEquals(Set.of(), wrong, "French messages with an ordinary space where a non-breaking one (U+00A0) belongs");
-        assertEquals("Supprimer «\u00a0Hall\u00a0» ? On ne peut pas revenir en arrière.".replace(" ?", "\u00a0?"),
+        assertEquals("Supprimer «\u00a0Hall\u00a0»\u00a0? On ne peut pas revenir en arrière.",
                 Messages.get(Messages.FRENCH, "delete_confirm", "Hall"));
+    }
+
+    /** English quotes a name in curly quotation marks and writes its apostrophes curly, as the French texts do. */
+    @Test
+    void englishQuotesAndApostrophesAreCurly() throws IOException {
+        Properties en = load("messages.properties");
+        Set<String> wrong = new TreeSet<>();
+        for (String key : en.stringPropertyNames()) {
+            if (en.getProperty(key).matches("(?s).*['\"].*")) {
+                wrong.add(key);
+            }
+        }
+        assertEquals(Set.of(), wrong, "English messages with a straight quotation mark or apostrophe");
     }
 
     @Test
     void argumentsAreFormattedAndApostrophesKept() {
         assertEquals("Le 2030-02-09 n’est pas un jour de cette édition.",
                 Messages.get(Messages.FRENCH, "error_day_not_in_edition", "2030-02-09"));
-        assertEquals("\"A\" runs outside the forum's hours (10:00–16:00).",
+        assertEquals("“A” runs outside the forum’s hours (10:00–16:00).",
                 Messages.get(Messages.ENGLISH, "conflict_outside_hours", "A", "10:00", "16:00"));
     }
 }
