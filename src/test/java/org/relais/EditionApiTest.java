@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -92,6 +93,31 @@ class EditionApiTest {
                 .body("[0].spaceId", equalTo((int) copiedSpace));
         // The source is untouched.
         given().get("/api/v1/editions/" + source + "/sessions").then().body("[0].day", equalTo("2030-02-06"));
+    }
+
+    /** A copy without days has no first day for its programme to move to: refused on the first day's date, not a 500. */
+    @Test
+    void aCopyOfAProgrammeNeedsAFirstDay() {
+        long source = Api.edition("2030-02-07");
+        long space = Api.space(source, "Agora", "HALL", null);
+        int number = Api.uniqueNumber();
+        // Nothing to move: a copy without days is a draft like any other.
+        Api.organiser().body(Map.of("number", number, "title", "Sans programme")).post("/api/v1/editions/" + source + "/copy")
+                .then().statusCode(201).body("days.size()", equalTo(0));
+        Api.session(source, space, "2030-02-07", "11:00", "12:00", 20);
+        int refused = Api.uniqueNumber();
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("number", refused, "title", "Sans jours"),
+                Map.of("number", refused, "title", "Sans jours", "days", List.of()))) {
+            Api.organiser().body(body).post("/api/v1/editions/" + source + "/copy")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("errors.field", contains("days.0.date"))
+                    .body("errors[0].message", equalTo("Le programme repris se décale au premier jour de la nouvelle édition\u00a0:"
+                            + " donnez-lui au moins un jour."));
+        }
+        // Said with whatever else is wrong, and nothing made.
+        Api.organiser().body(Map.of("number", refused, "title", " ")).post("/api/v1/editions/" + source + "/copy")
+                .then().statusCode(422).body("errors.field", contains("title", "days.0.date"));
+        given().get("/api/v1/editions").then().body("number", not(hasItem(refused)));
     }
 
     @Test

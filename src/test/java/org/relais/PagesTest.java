@@ -95,6 +95,17 @@ class PagesTest {
     }
 
     @Test
+    void aCopyWithoutADayKeepsTheFormAndMarksTheDate() {
+        long source = Api.edition("2030-02-08");
+        Api.session(source, Api.space(source, "Agora", "HALL", null), "2030-02-08", "11:00", "12:00", 20);
+        Pages.signIn().form("/organiser/editions/new", Map.of("copyFrom", String.valueOf(source),
+                        "number", String.valueOf(Api.uniqueNumber()), "title", "Forum recopié",
+                        "days.0.opensAt", "", "days.0.closesAt", ""))
+                .then().statusCode(422).body(containsString("value=\"Forum recopié\""))
+                .body(containsString("<small class=\"error\" id=\"e-days.0.date\">Le programme repris se décale au premier jour"));
+    }
+
+    @Test
     void aDuplicateNumberKeepsTheFormAndSaysWhy() {
         long edition = Api.edition("2030-02-06");
         int number = given().get("/api/v1/editions/" + edition).then().extract().path("number");

@@ -85,7 +85,13 @@ public class EditionService {
      */
     public Edition copy(Long sourceId, EditionData data) {
         Edition source = get(sourceId);
-        Edition copy = create(withDefaults(data, source));
+        EditionData complete = withDefaults(data, source);
+        List<ProgrammeSession> sessions = ProgrammeSession.listByEdition(source);
+        if (!sessions.isEmpty() && source.firstDay() != null && (complete.days() == null || complete.days().isEmpty())) {
+            // The sessions move by as many days as the first day moved: without a first day, to nowhere.
+            validate(complete).add("days.0.date", "error_copy_needs_day").throwIfAny();
+        }
+        Edition copy = create(complete);
         if (copy.participants.isEmpty()) {
             copy.participants.addAll(source.participants);
         }
@@ -98,8 +104,9 @@ public class EditionService {
         for (Stand stand : Stand.listByEdition(source)) {
             stand.copyTo(copy, stand.space == null ? null : spaces.get(stand.space.id));
         }
-        long shift = source.firstDay() == null ? 0 : ChronoUnit.DAYS.between(source.firstDay(), copy.firstDay());
-        for (ProgrammeSession session : ProgrammeSession.listByEdition(source)) {
+        long shift = source.firstDay() == null || copy.firstDay() == null ? 0
+                : ChronoUnit.DAYS.between(source.firstDay(), copy.firstDay());
+        for (ProgrammeSession session : sessions) {
             session.copyTo(copy, session.space == null ? null : spaces.get(session.space.id), shift);
         }
         return copy;
