@@ -98,7 +98,8 @@ public class FloorPlanPages {
         return form.submit(() -> {
             List<FloorPlanService.Position> positions = new ArrayList<>();
             for (String standId : form.all("stand")) {
-                Long sid = Long.valueOf(standId.replaceAll("\\D", "").isEmpty() ? "0" : standId.replaceAll("\\D", ""));
+                String digits = standId.replaceAll("\\D", "");
+                Long sid = digits.isEmpty() || digits.length() > 18 ? 0L : Long.valueOf(digits);
                 positions.add(new FloorPlanService.Position(sid, form.decimal("x-" + sid), form.decimal("y-" + sid),
                         form.bool("r-" + sid)));
             }

@@ -142,6 +142,11 @@ public class FloorPlanService {
                 errors.add("x-" + s.id, "error_required");
                 continue;
             }
+            // A corner beyond the hall's edge is no place for a stand, and no number the plan can keep.
+            if (beyond(p.xM(), hall.widthM) || beyond(p.yM(), hall.depthM)) {
+                errors.add(beyond(p.xM(), hall.widthM) ? "x-" + s.id : "y-" + s.id, "error_outside_space", hall.name);
+                continue;
+            }
             s.positionX = p.xM().setScale(2, RoundingMode.HALF_UP);
             s.positionY = p.yM().setScale(2, RoundingMode.HALF_UP);
             s.rotated = p.rotated();
@@ -153,6 +158,10 @@ public class FloorPlanService {
             errors.add("plan", problem.key(), problem.args().toArray());
         }
         errors.throwIfAny();
+    }
+
+    private static boolean beyond(BigDecimal coordinate, BigDecimal size) {
+        return coordinate.signum() < 0 || coordinate.compareTo(size != null ? size : VenueService.FARTHEST) > 0;
     }
 
     /** A hall's problems, in words, with the stands each concerns. */

@@ -19,7 +19,7 @@ import org.relais.web.NotFoundException;
 public class VenueService {
 
     /** A space is 1000 m at most each way: a position past that is outside every one. */
-    private static final BigDecimal FARTHEST = new BigDecimal("1000");
+    static final BigDecimal FARTHEST = new BigDecimal("1000");
 
     private static final BigDecimal DEFAULT_STAND_WIDTH = new BigDecimal("3");
     private static final BigDecimal DEFAULT_STAND_DEPTH = new BigDecimal("2");
@@ -65,8 +65,11 @@ public class VenueService {
         Errors errors = new Errors();
         errors.text("name", data.name(), 200, true);
         errors.oneOf("kind", data.kind(), SpaceKind.class, true);
-        errors.size("widthM", data.widthM(), "1000");
-        errors.size("depthM", data.depthM(), "1000");
+        errors.size("widthM", data.widthM(), FARTHEST.toPlainString());
+        errors.size("depthM", data.depthM(), FARTHEST.toPlainString());
+        if ((data.widthM() == null) != (data.depthM() == null)) {
+            errors.add(data.widthM() == null ? "widthM" : "depthM", "error_size_pair");
+        }
         errors.range("seats", data.seats(), 0, 100_000);
         return errors;
     }

@@ -79,6 +79,11 @@ public final class Form {
                 || multi.getOrDefault(name, List.of()).contains(option.toString()));
     }
 
+    /** The name of one object's field in a list of them: {@code x-12}, stand 12's x. */
+    public String nameOf(String prefix, Object id) {
+        return prefix + id;
+    }
+
     /** The name of a field in a repeated row, as services name it: {@code days.0.date}. */
     public String name(String list, int index, String field) {
         return list + "." + index + "." + field;
