@@ -73,7 +73,8 @@ class BadInputTest {
                     .formParam("stand", String.valueOf(stand)).formParam("x-" + stand, xy[0]).formParam("y-" + stand, xy[1])
                     .post(positions).then().statusCode(422)
                     .body(containsString("<small class=\"error\" id=\"e-" + field + "\">Le stand dépasse des limites de «\u00a0Agora\u00a0»."))
-                    .body(containsString("value=\"" + xy[0] + "\""));
+                    .body(containsString("value=\"" + xy[0] + "\""))
+                    .body(containsString("aria-invalid=\"true\" aria-describedby=\"e-" + field + "\""));
         }
         pages.request().formParam("csrf-token", token).formParam("spaceId", String.valueOf(hall))
                 .formParam("stand", "99999999999999999999").post(positions).then().statusCode(404);
