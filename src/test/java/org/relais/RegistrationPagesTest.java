@@ -675,6 +675,35 @@ class RegistrationPagesTest {
         visitor.form("/editions/" + edition + "/resend", Map.of("email", email)).then().statusCode(303);
     }
 
+    /** A forum that has all the relays it takes says so before anyone fills in the form, and still resends a link. */
+    @Test
+    void aFullForumSaysSoInsteadOfOfferingTheForm() {
+        long edition = Api.openEdition();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("number", Api.uniqueNumber(), "title", "Petit forum",
+                "relayCapacity", 1, "days", List.of(Map.of("date", Api.forumDay(), "opensAt", "10:00", "closesAt", "16:00"))));
+        body.put("registrationOpensOn", java.time.LocalDate.now().minusDays(1).toString());
+        Api.organiser().body(body).put("/api/v1/editions/" + edition).then().statusCode(200);
+        Pages visitor = Pages.anonymous();
+        String page = "/editions/" + edition;
+        visitor.get(page).then().body(containsString("action=\"/editions/" + edition + "/register#register\""))
+                .body(not(containsString("Le forum est complet")));
+        String email = "full-" + System.nanoTime() + "@example.org";
+        register(edition, Api.relay("Seule", email, List.of()));
+
+        visitor.get(page).then().statusCode(200).body(containsString("<p class=\"notice\">Le forum est complet\u00a0:"))
+                .body(not(containsString("/register#register\""))).body(containsString("action=\"/editions/" + edition + "/resend\""));
+        given().get("/").then().body(containsString("Le forum est complet\u00a0: le nombre maximal de relais est atteint."
+                + " <a href=\"/editions/" + edition + "\">"));
+        // A form read before it filled up is answered with the reason, not with a form no one can send.
+        visitor.form(page + "/register", Map.of("firstName", "Tard", "lastName", "Venue", "email", "late-" + System.nanoTime()
+                        + "@example.org", "organisation", "Asso", "sector", "justice", "role", "educator", "consent", "true"))
+                .then().statusCode(409).body(containsString("<p class=\"problem\" role=\"alert\">Le forum est complet"));
+        visitor.form(page + "/resend", Map.of("email", email)).then().statusCode(303);
+        worker.sendDue();
+        assertTrue(mailbox.getMailsSentTo(email).stream().anyMatch(m -> m.getSubject().startsWith("Votre lien d’inscription")),
+                "the link goes again to the one registered");
+    }
+
     @Test
     void aTenThousandCharacterNameIsRefusedByNameOnThePublicForm() {
         long edition = Api.openEdition();

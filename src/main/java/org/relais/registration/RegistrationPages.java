@@ -42,7 +42,7 @@ public class RegistrationPages {
         static native TemplateInstance home(List<Listed> upcoming, List<Edition> past);
 
         static native TemplateInstance edition(Edition edition, List<DayOffers> days, List<Offer> offers,
-                List<Accessibility> needs, List<Guest> guests, boolean open, boolean past, String notOpen,
+                List<Accessibility> needs, List<Guest> guests, boolean open, boolean full, boolean past, String notOpen,
                 Form form, List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles, String problem,
                 boolean offerResend);
 
@@ -79,6 +79,11 @@ public class RegistrationPages {
     @Inject
     ForumZone forum;
 
+    /** Open, and with room for one more relay: the form is worth filling in. */
+    private boolean takesRegistrations(Edition edition) {
+        return registrations.isOpen(edition) && !registrations.isFull(edition);
+    }
+
     /** A forum to come on the home page: open for registration, or why not ({@code notOpen}). */
     public record Listed(Edition edition, boolean open, String notOpen) {
     }
@@ -90,7 +95,7 @@ public class RegistrationPages {
         List<Edition> shown = Edition.list("status <> ?1 order by number desc", EditionStatus.DRAFT);
         return Templates.home(
                 shown.stream().filter(e -> !registrations.isPast(e))
-                        .map(e -> new Listed(e, registrations.isOpen(e), notOpen(e))).toList(),
+                        .map(e -> new Listed(e, takesRegistrations(e), notOpen(e))).toList(),
                 shown.stream().filter(registrations::isPast).toList());
     }
 
@@ -100,7 +105,7 @@ public class RegistrationPages {
      */
     private String notOpen(Edition edition) {
         if (registrations.isOpen(edition)) {
-            return null;
+            return registrations.isFull(edition) ? Messages.get("registration_full") : null;
         }
         if (registrations.isPast(edition)) {
             return edition.days.isEmpty() ? Messages.get("edition_held_undated")
@@ -219,7 +224,8 @@ public class RegistrationPages {
                 .collect(Collectors.groupingBy(o -> o.session().day, java.util.TreeMap::new, Collectors.toList()))
                 .entrySet().stream().map(e -> new DayOffers(e.getKey(), e.getValue())).toList();
         return Templates.edition(edition, days, offers, List.of(Accessibility.values()), Guest.listByEdition(edition),
-                registrations.isOpen(edition), registrations.isPast(edition), notOpen(edition), form,
+                takesRegistrations(edition), registrations.isOpen(edition) && registrations.isFull(edition),
+                registrations.isPast(edition), notOpen(edition), form,
                 reference.relaySectors(), reference.relayRoles(), problem, offerResend);
     }
 

@@ -894,6 +894,11 @@ public class RegistrationService {
                 && (edition.registrationClosesOn == null || !today.isAfter(edition.registrationClosesOn));
     }
 
+    /** Whether the edition has as many relays as it takes: a registration now would be refused. */
+    public boolean isFull(Edition edition) {
+        return edition.relayCapacity != null && Registration.countConfirmed(edition) >= edition.relayCapacity;
+    }
+
     /** Whether the forum has taken place: held or archived, or its last day is over. */
     public boolean isPast(Edition edition) {
         LocalDate last = edition.days.isEmpty() ? null : edition.days.get(edition.days.size() - 1).date;
