@@ -59,6 +59,14 @@ public final class Api {
         return id;
     }
 
+    /** Takes no more than {@code relays} relays in an open edition (one of {@link #openEdition()}), which stays open. */
+    public static void relayCapacity(long editionId, int relays) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("number", uniqueNumber(), "title", "Petit forum",
+                "relayCapacity", relays, "days", List.of(Map.of("date", forumDay(), "opensAt", "10:00", "closesAt", "16:00"))));
+        body.put("registrationOpensOn", java.time.LocalDate.now().minusDays(1).toString());
+        organiser().body(body).put("/api/v1/editions/" + editionId).then().statusCode(200);
+    }
+
     /** Moves an edition's status forward, one step after the other, as an organiser does. */
     public static void advance(long editionId, String... statuses) {
         for (String status : statuses) {

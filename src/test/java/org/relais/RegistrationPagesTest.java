@@ -679,10 +679,7 @@ class RegistrationPagesTest {
     @Test
     void aFullForumSaysSoInsteadOfOfferingTheForm() {
         long edition = Api.openEdition();
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("number", Api.uniqueNumber(), "title", "Petit forum",
-                "relayCapacity", 1, "days", List.of(Map.of("date", Api.forumDay(), "opensAt", "10:00", "closesAt", "16:00"))));
-        body.put("registrationOpensOn", java.time.LocalDate.now().minusDays(1).toString());
-        Api.organiser().body(body).put("/api/v1/editions/" + edition).then().statusCode(200);
+        Api.relayCapacity(edition, 1);
         Pages visitor = Pages.anonymous();
         String page = "/editions/" + edition;
         visitor.get(page).then().body(containsString("action=\"/editions/" + edition + "/register#register\""))

@@ -351,7 +351,7 @@ public class DoorPages {
                     lines.add(Messages.get("door_needs", String.join(", ", c.accessibility())));
                 }
                 lines.add(c.sessions().isEmpty() ? Messages.get("door_no_sessions")
-                        : Messages.get("door_sessions", String.join(Messages.get("semicolon") + " ", c.sessions())));
+                        : Messages.get("door_sessions", Messages.semicolons(Messages.current(), c.sessions())));
                 yield new Shown(c.status().name(), "ok", Messages.get("door_checked_in", c.name()), lines,
                         c.registrationId(), c.holderId());
             }

@@ -189,7 +189,7 @@ public class ProgrammeBooklet {
             }
             List<String> charter = i.charterKeys();
             if (!charter.isEmpty()) {
-                facts.add(new Fact(t.w("charter"), t.each(l -> String.join(sep(l),
+                facts.add(new Fact(t.w("charter"), t.each(l -> Messages.semicolons(l,
                         charter.stream().map(k -> NetworkReference.label(reference.charter(), k, l)).toList()))));
             }
             entries.add(new Booklet.Entry(i.name, facts, i.offer));
@@ -197,9 +197,6 @@ public class ProgrammeBooklet {
         return entries;
     }
 
-    private static String sep(Locale l) {
-        return Messages.get(l, "semicolon") + " ";
-    }
 
     private List<Booklet.Entry> guests(Edition edition, Texts t) {
         List<Booklet.Entry> entries = new ArrayList<>();

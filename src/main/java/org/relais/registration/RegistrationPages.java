@@ -79,9 +79,17 @@ public class RegistrationPages {
     @Inject
     ForumZone forum;
 
-    /** Open, and with room for one more relay: the form is worth filling in. */
-    private boolean takesRegistrations(Edition edition) {
-        return registrations.isOpen(edition) && !registrations.isFull(edition);
+    /**
+     * Whether a forum's form is worth filling in (open, with room for one more relay), whether it is
+     * open but full, and if no form, why in words; the relays are counted once for all three.
+     */
+    private record Taking(boolean form, boolean full, String notOpen) {
+    }
+
+    private Taking taking(Edition edition) {
+        boolean open = registrations.isOpen(edition);
+        boolean full = open && registrations.isFull(edition);
+        return new Taking(open && !full, full, full ? Messages.get("registration_full") : open ? null : notOpen(edition));
     }
 
     /** A forum to come on the home page: open for registration, or why not ({@code notOpen}). */
@@ -95,18 +103,15 @@ public class RegistrationPages {
         List<Edition> shown = Edition.list("status <> ?1 order by number desc", EditionStatus.DRAFT);
         return Templates.home(
                 shown.stream().filter(e -> !registrations.isPast(e))
-                        .map(e -> new Listed(e, takesRegistrations(e), notOpen(e))).toList(),
+                        .map(e -> {
+                            Taking taking = taking(e);
+                            return new Listed(e, taking.form(), taking.notOpen());
+                        }).toList(),
                 shown.stream().filter(registrations::isPast).toList());
     }
 
-    /**
-     * Why a forum takes no registration, in words (it opens on a date, it is closed, it has taken
-     * place); null when it takes them.
-     */
+    /** Why a forum that is not open takes no registration, in words: it opens on a date, it is closed, it has taken place. */
     private String notOpen(Edition edition) {
-        if (registrations.isOpen(edition)) {
-            return registrations.isFull(edition) ? Messages.get("registration_full") : null;
-        }
         if (registrations.isPast(edition)) {
             return edition.days.isEmpty() ? Messages.get("edition_held_undated")
                     : Messages.get("edition_held", Messages.longDate(edition.days.get(edition.days.size() - 1).date,
@@ -223,9 +228,9 @@ public class RegistrationPages {
         List<DayOffers> days = offers.stream()
                 .collect(Collectors.groupingBy(o -> o.session().day, java.util.TreeMap::new, Collectors.toList()))
                 .entrySet().stream().map(e -> new DayOffers(e.getKey(), e.getValue())).toList();
+        Taking taking = taking(edition);
         return Templates.edition(edition, days, offers, List.of(Accessibility.values()), Guest.listByEdition(edition),
-                takesRegistrations(edition), registrations.isOpen(edition) && registrations.isFull(edition),
-                registrations.isPast(edition), notOpen(edition), form,
+                taking.form(), taking.full(), registrations.isPast(edition), taking.notOpen(), form,
                 reference.relaySectors(), reference.relayRoles(), problem, offerResend);
     }
 

@@ -143,8 +143,9 @@ public class FloorPlanService {
                 continue;
             }
             // A corner beyond the hall's edge is no place for a stand, and no number the plan can keep.
-            if (beyond(p.xM(), hall.widthM) || beyond(p.yM(), hall.depthM)) {
-                errors.add(beyond(p.xM(), hall.widthM) ? "x-" + s.id : "y-" + s.id, "error_outside_space", hall.name);
+            String beyondEdge = beyond(p.xM(), hall.widthM) ? "x-" : beyond(p.yM(), hall.depthM) ? "y-" : null;
+            if (beyondEdge != null) {
+                errors.add(beyondEdge + s.id, "error_outside_space", hall.name);
                 continue;
             }
             s.positionX = p.xM().setScale(2, RoundingMode.HALF_UP);

@@ -44,6 +44,11 @@ public final class Messages {
         return date == null ? "" : date.format(FULL_DATE.withLocale(written));
     }
 
+    /** Items one after the other with semicolons, as each language sets them ("a ; b" in French, "a; b" in English). */
+    public static String semicolons(Locale locale, java.util.Collection<String> items) {
+        return String.join(get(locale, "semicolon") + " ", items);
+    }
+
     public static String get(String key, Object... args) {
         return get(current(), key, args);
     }
