@@ -100,7 +100,8 @@ public final class FloorPlanSvg {
             // The short name only if it fits the stand's width; otherwise the index carries it.
             double labelSize = Math.min(12, sh * 0.22);
             if (s.label() != null && s.label().length() * labelSize * 0.6 <= sw - 4) {
-                svg.append("<text x=\"").append(n(cx)).append("\" y=\"").append(n(r.y() * SCALE + sh * 0.78))
+                // The space, not drawn, makes the stand's text read "1 ARTE", as its name does, not "1ARTE".
+                svg.append(" <text x=\"").append(n(cx)).append("\" y=\"").append(n(r.y() * SCALE + sh * 0.78))
                         .append("\" font-size=\"").append(n(labelSize)).append("\" text-anchor=\"middle\">")
                         .append(esc(s.label())).append("</text>");
             }

@@ -55,6 +55,12 @@ class FloorPlanBrowserTest {
             page.locator("form button[type=submit]").click();
             page.navigate(Browser.url(base, "/organiser/editions/" + edition + "/floorplan?spaceId=" + hall));
             assertThat(page.locator("#plan-problems")).hasText("Aucun problème sur ce plan.");
+            // Each stand's text reads as its name does ("1 Musée 1", not "1Musée 1"): the words a voice-control
+            // user reads off the plan name the button (WCAG 2.5.3; the tooltip is not what the stand shows).
+            List<String> names = List.of("1 Musée 1", "2 Musée 2", "3 Musée 3");
+            assertEquals(names, page.locator("g.stand").evaluateAll("gs => gs.map(g => g.getAttribute('aria-label'))"));
+            assertEquals(names, page.locator("g.stand").evaluateAll("gs => gs.map(g => { const c = g.cloneNode(true); "
+                    + "c.querySelectorAll('title').forEach(t => t.remove()); return c.textContent.replace(/\\s+/g, ' ').trim(); })"));
 
             // Stand 2 has neighbours 3 m away on its row, either side: two steps of 0.5 m make it overlap one.
             page.locator("g.stand[data-number='2']").focus();
