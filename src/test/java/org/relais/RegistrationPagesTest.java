@@ -94,7 +94,7 @@ class RegistrationPagesTest {
         assertTrue(lines[0].startsWith("\"Nom\";\"Prénom\";"), lines[0]);
         assertTrue(text.contains("\"Élodie\""), "accents kept");
         assertTrue(text.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is made inert: " + text);
-        assertTrue(text.contains("apprentissage du français"), "sector in words");
+        assertTrue(text.contains("\"Apprentissage du français\";\"Bénévole\""), "sector and role in words, as a cell starts: " + text);
         // When they registered: a date and time a spreadsheet reads, as the clocks showed it where the forum is held.
         String registeredAt = java.time.OffsetDateTime.parse(Api.organiser().get("/api/v1/editions/" + edition
                 + "/registrations").then().extract().jsonPath().getString("find { it.firstName == 'Élodie' }.createdAt"))

@@ -45,6 +45,9 @@ public class NetworkReference {
     }
 
     private final Data data;
+    private final List<Term> sectors;
+    private final List<Term> roles;
+    private final List<Term> charter;
 
     public NetworkReference() {
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -53,6 +56,22 @@ public class NetworkReference {
         } catch (IOException e) {
             throw new UncheckedIOException("The bundled vivre-ensemble.json cannot be read", e);
         }
+        // Sectors and roles are shown on their own (a choice in a list, a value in a table), so with a
+        // capital, as the other choices beside them; the commitments are read within a sentence, so as written.
+        sectors = typeset(data.relaySectors(), true);
+        roles = typeset(data.relayRoles(), true);
+        charter = typeset(data.network().charter(), false);
+    }
+
+    /** The words as a page sets them: a typographic apostrophe (l’hôpital), and a capital when shown on their own. */
+    private static List<Term> typeset(List<Term> terms, boolean capital) {
+        return terms.stream().map(t -> new Term(t.key(), typeset(t.fr(), Locale.FRENCH, capital),
+                typeset(t.en(), Locale.ENGLISH, capital))).toList();
+    }
+
+    private static String typeset(String words, Locale locale, boolean capital) {
+        String curly = words.replace('\'', '\u2019');
+        return capital && !curly.isEmpty() ? curly.substring(0, 1).toUpperCase(locale) + curly.substring(1) : curly;
     }
 
     public Data data() {
@@ -64,7 +83,7 @@ public class NetworkReference {
     }
 
     public List<Term> charter() {
-        return data.network().charter();
+        return charter;
     }
 
     public List<String> charterKeys() {
@@ -72,11 +91,11 @@ public class NetworkReference {
     }
 
     public List<Term> relaySectors() {
-        return data.relaySectors();
+        return sectors;
     }
 
     public List<Term> relayRoles() {
-        return data.relayRoles();
+        return roles;
     }
 
     /** The words for a sector, role or commitment key in that language; the key itself when unknown. */

@@ -159,7 +159,7 @@ class PersonalDataTest {
         String page = given().get("/r/" + token + "/data").then().statusCode(200).contentType(containsString("text/html"))
                 .extract().asString();
         for (String shown : List.of("Inès &lt;b&gt;", email, "+33 6 12 34 56 78", "Association Lire ensemble",
-                "apprentissage du français", "bénévole", "Boucle magnétique", "Boucle &quot;magnétique&quot;",
+                "Apprentissage du français", "Bénévole", "Boucle magnétique", "Boucle &quot;magnétique&quot;",
                 "place réservée", "Louvre", "Visites en groupe &lt;script&gt;", "Votre inscription : Forum ouvert",
                 "envoyé le", "pas enregistrée", "href=\"/r/" + token + "/data.json\"")) {
             assertTrue(page.contains(shown), shown + " in\n" + page);
@@ -214,7 +214,7 @@ class PersonalDataTest {
                 .statusCode(204);
         String erased = organiser.get(kept).then().statusCode(200).extract().asString();
         assertTrue(erased.contains("Les données personnelles ont été effacées le") && erased.contains("effacé")
-                && erased.contains("apprentissage du français"), erased);
+                && erased.contains("Apprentissage du français"), erased);
         assertFalse(erased.contains(email) || erased.contains("Inès") || erased.contains("Visites en groupe"), erased);
         given().get("/r/" + token + "/data").then().statusCode(404);
     }
