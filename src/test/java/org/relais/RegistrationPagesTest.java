@@ -318,6 +318,43 @@ class RegistrationPagesTest {
         relay.get("/r/" + token).then().body(containsString("&lt;b&gt;Dupont&lt;/b&gt;")).body(not(containsString("<b>Dupont")));
     }
 
+    /**
+     * A relay's browser may fill in their own name, e-mail, phone and organisation, on the form and on their page
+     * (WCAG 1.3.5); where someone else's are typed (an organiser's page, a door's walk-in) it neither fills them in
+     * nor keeps them to suggest to the next person.
+     */
+    @Test
+    void aRelaysBrowserFillsInTheirOwnDetailsNotSomeoneElses() {
+        long edition = Api.openEdition();
+        Map<String, String> purposes = Map.of("firstName", "given-name", "lastName", "family-name", "email", "email",
+                "phone", "tel", "organisation", "organization");
+        String form = Pages.anonymous().get("/editions/" + edition).then().statusCode(200).extract().asString();
+        JsonPath relay = Api.register(edition, Api.relay("Awa", "auto-" + System.nanoTime() + "@example.org", List.of()));
+        String own = Pages.anonymous().get("/r/" + relay.getString("manageToken")).then().statusCode(200).extract().asString();
+        Pages organiser = Pages.signIn();
+        String entered = organiser.get("/organiser/editions/" + edition + "/registrations/" + relay.getLong("id")).then()
+                .statusCode(200).extract().asString();
+        purposes.forEach((field, purpose) -> {
+            assertEquals(purpose, autocomplete(form, field), field + " on the form");
+            assertEquals("off", autocomplete(entered, field), field + " on the organiser's page");
+        });
+        purposes.forEach((field, purpose) -> {
+            if (!field.equals("email")) { // the relay's page has no e-mail field
+                assertEquals(purpose, autocomplete(own, field), field + " on the relay's page");
+            }
+        });
+        organiser.get("/door/editions/" + edition + "/walk-in").then().statusCode(200)
+                .body(containsString("class=\"stack\" autocomplete=\"off\""));
+    }
+
+    /** The autocomplete attribute of a form's field, or "" when it has none. */
+    private static String autocomplete(String page, String field) {
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input id=\"f-" + field + "\"[^>]*>").matcher(page);
+        assertTrue(input.find(), field + " in " + page);
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("autocomplete=\"([^\"]*)\"").matcher(input.group());
+        return value.find() ? value.group(1) : "";
+    }
+
     /** The session form refuses fewer seats than relays seated: shown again, the field marked, what was typed kept. */
     @Test
     void theSessionFormRefusesFewerSeatsThanRelaysSeated() {
