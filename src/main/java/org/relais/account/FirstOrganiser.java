@@ -32,7 +32,7 @@ public class FirstOrganiser {
                 : null;
         if (missing != null) {
             return "Relais has no organiser account yet and cannot create the first one: set " + missing
-                    + " (see config/application.properties.example).";
+                    + " (see config/example/application.properties).";
         }
         if (password.get().length() < 8) {
             return "relais.admin.password (RELAIS_ADMIN_PASSWORD) must have at least 8 characters.";
