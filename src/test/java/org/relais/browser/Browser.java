@@ -63,6 +63,14 @@ final class Browser {
     }
 
     /**
+     * Every visible field whose hint (placeholder) is cut off by its width, as "field: hint (needs N px,
+     * has M)"; empty when every hint can be read whole.
+     */
+    static List<String> cutHints(Page page) {
+        return check(page, "hints.js");
+    }
+
+    /**
      * Every message of a form sent back that is not tied to its field (no control's
      * aria-describedby names it, or its control is not flagged aria-invalid), which axe-core does
      * not look for; empty when a screen reader reads each problem on its field.
