@@ -319,6 +319,41 @@ class RegistrationPagesTest {
     }
 
     /**
+     * The programme and the form's choices say in what language a session is held when it is not the page's:
+     * a relay bringing people who do not speak French, or who sign, sees it before choosing.
+     */
+    @Test
+    void theProgrammeSaysWhichSessionsAreInAnotherLanguage() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio langues", "STUDIO", 40);
+        Map<String, String> titles = Map.of("fr", "Atelier en français", "en", "Workshop in English",
+                "fr-lsf", "Visite signée");
+        String[][] times = { { "10:00", "10:45" }, { "11:00", "11:45" }, { "14:00", "14:45" } };
+        int i = 0;
+        for (String language : List.of("fr", "en", "fr-lsf")) {
+            Map<String, Object> body = Api.sessionBody(room, Api.forumDay(), times[i][0], times[i][1], 20);
+            body.put("title", titles.get(language));
+            body.put("language", language);
+            Api.organiser().body(body).post("/api/v1/editions/" + edition + "/sessions").then().statusCode(201);
+            i++;
+        }
+        String fr = Pages.anonymous().get("/editions/" + edition + "?lang=fr").then().statusCode(200).extract().asString();
+        String en = Pages.anonymous().get("/editions/" + edition + "?lang=en").then().statusCode(200).extract().asString();
+        // Once in the programme, once among the form's choices, "en" and its language held together; nothing for a
+        // session in the page's language.
+        assertEquals(2, count(fr, "· en\u00a0anglais</small>"), fr);
+        assertEquals(2, count(fr, "· en\u00a0français + langue des signes française</small>"), fr);
+        assertEquals(0, count(fr, "en\u00a0français</small>"), fr);
+        assertEquals(2, count(en, "· in\u00a0French</small>"), en);
+        assertEquals(2, count(en, "· in\u00a0French + French Sign Language</small>"), en);
+        assertEquals(0, count(en, "in\u00a0English</small>"), en);
+    }
+
+    private static int count(String page, String words) {
+        return page.split(java.util.regex.Pattern.quote(words), -1).length - 1;
+    }
+
+    /**
      * A relay's browser may fill in their own name, e-mail, phone and organisation, on the form and on their page
      * (WCAG 1.3.5); where someone else's are typed (an organiser's page, a door's walk-in) it neither fills them in
      * nor keeps them to suggest to the next person.

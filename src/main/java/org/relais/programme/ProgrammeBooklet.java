@@ -150,7 +150,7 @@ public class ProgrammeBooklet {
         if (host != null) {
             facts.add(new Fact(t.w("booklet_hosted_by"), Words.of(host.name)));
         }
-        facts.add(new Fact(t.w("language"), t.each(l -> languageName(s.language, l))));
+        facts.add(new Fact(t.w("language"), t.each(l -> Messages.languageName(l, s.language))));
         facts.add(new Fact(t.w("seats"), s.seats == null ? t.w("unlimited") : Words.of(String.valueOf(s.seats))));
         facts.add(new Fact(t.w("booklet_booking"), s.registration ? t.w("booklet_booking_needed") : t.w("booklet_booking_free")));
         return new Booklet.SessionEntry(time(s), t.w("SessionKind_" + s.kind.name()), s.title, s.description, facts);
@@ -263,28 +263,6 @@ public class ProgrammeBooklet {
 
     private static String time(ProgrammeSession s) {
         return s.startsAt + "–" + s.endsAt;
-    }
-
-    /** "fr" → français; "fr-lsf" → français + langue des signes française; an unknown code as it is. */
-    static String languageName(String code, Locale l) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        List<String> names = new ArrayList<>();
-        for (String part : code.split("[-_+, ]+")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            String key = "language_" + part.toLowerCase(Locale.ROOT);
-            String known = Messages.get(l, key);
-            if (!known.equals(key)) {
-                names.add(known);
-                continue;
-            }
-            String display = Locale.forLanguageTag(part).getDisplayLanguage(l);
-            names.add(display.isEmpty() || display.equalsIgnoreCase(part) ? part : display);
-        }
-        return String.join(" + ", names);
     }
 
     private static String join(String separator, String... parts) {

@@ -49,6 +49,31 @@ public final class Messages {
         return String.join(get(locale, "semicolon") + " ", items);
     }
 
+    /**
+     * A session's language code in words: "fr" → français; "fr-lsf" → français + langue des signes
+     * française (from the language_ messages, else Java's names); an unknown code as it is.
+     */
+    public static String languageName(Locale locale, String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (String part : code.split("[-_+, ]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String key = "language_" + part.toLowerCase(Locale.ROOT);
+            String known = get(locale, key);
+            if (!known.equals(key)) {
+                names.add(known);
+                continue;
+            }
+            String display = Locale.forLanguageTag(part).getDisplayLanguage(locale);
+            names.add(display.isEmpty() || display.equalsIgnoreCase(part) ? part : display);
+        }
+        return String.join(" + ", names);
+    }
+
     public static String get(String key, Object... args) {
         return get(current(), key, args);
     }

@@ -49,6 +49,12 @@ public class TemplateExtensions {
         return io.quarkus.arc.Arc.container().instance(org.relais.network.NetworkReference.class).get();
     }
 
+    /** {@code {m:spoken(session.language)}}: "en anglais", "in French + French Sign Language". */
+    @TemplateExtension(namespace = "m", priority = 10)
+    static String spoken(String code) {
+        return Messages.get("session_spoken", Messages.languageName(Messages.current(), code));
+    }
+
     /** {@code {m:role(r.role)}}: a relay role's words. */
     @TemplateExtension(namespace = "m", priority = 10)
     static String role(String key) {
