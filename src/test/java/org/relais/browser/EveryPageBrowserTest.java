@@ -114,9 +114,25 @@ class EveryPageBrowserTest {
                 }
             }
         }
+        // 320 px wide, as a desktop zoomed to 400 % (WCAG 1.4.10, reflow): nothing to scroll sideways.
+        List<String> wide = new java.util.ArrayList<>();
+        for (String lang : SECOND_RUN ? List.<String>of() : LANGUAGES) {
+            try (BrowserContext context = Browser.context(lang, 320, 640)) {
+                Page page = context.newPage();
+                signIn(page);
+                for (String path : paths) {
+                    page.navigate(url(path + (path.contains("?") ? "&" : "?") + "lang=" + lang));
+                    Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+                    if (((Number) overflow).intValue() > 0) {
+                        wide.add(path + " " + lang + ": " + overflow + " px too wide");
+                    }
+                }
+            }
+        }
         assertEquals("", String.join("\n", small), "controls too small to tap");
         assertEquals("", String.join("\n", barriers), "accessibility barriers");
         assertEquals("", String.join("\n", cut), "hints cut off by their field");
+        assertEquals("", String.join("\n", wide), "pages wider than 320 px");
     }
 
     /**
