@@ -60,15 +60,28 @@ public final class Pages {
      * page leads there (or is that page).
      */
     public Response form(String path, Map<String, String> fields) {
-        String html = pageOf(path).asString();
-        Matcher token = TOKEN.matcher(html);
-        if (!token.find()) {
-            throw new IllegalStateException("no CSRF token on " + path);
-        }
-        RequestSpecification request = request().formParam("csrf-token", token.group(1));
+        String token = token(path); // before request(): opening the page may set the cookies it needs
+        RequestSpecification request = request().formParam("csrf-token", token);
         fields.forEach(request::formParam);
         Response response = request.post(path);
         cookies.putAll(response.getCookies());
         return response;
+    }
+
+    /** Submits {@code encoded}, a form's body as a client wrote it, after the form's own token. */
+    public Response rawForm(String path, String encoded) {
+        String token = token(path);
+        Response response = request().contentType("application/x-www-form-urlencoded")
+                .body("csrf-token=" + token + "&" + encoded).post(path);
+        cookies.putAll(response.getCookies());
+        return response;
+    }
+
+    private String token(String path) {
+        Matcher token = TOKEN.matcher(pageOf(path).asString());
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on " + path);
+        }
+        return token.group(1);
     }
 }

@@ -168,6 +168,10 @@ public class ErrorMappers {
         if (e.getClass() == RuntimeException.class && String.valueOf(e.getMessage()).startsWith("Param limit of ")) {
             return tooLarge(uri); // RESTEasy's form reader, over quarkus.http.limits.max-parameters
         }
+        if (e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).startsWith("Failed to decode URL ")) {
+            // RESTEasy's form reader, on a % not followed by two hexadecimal digits (a script's, not a browser's)
+            return answer(uri, 400, Messages.get("problem_unreadable_form"), null);
+        }
         if (databaseUnavailable(e)) {
             logOutage(uri, e);
             return build(uri, 503, Messages.get("problem_unavailable"), null).header(HttpHeaders.RETRY_AFTER, "5")
