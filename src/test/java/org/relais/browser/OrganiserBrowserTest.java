@@ -172,6 +172,39 @@ class OrganiserBrowserTest {
         Browser.screenshot(page, "sessions-phone-fr");
     }
 
+    /**
+     * Printed (Ctrl+P), the grid is one landscape sheet with every space: on screen it scrolls sideways
+     * inside its box, and on paper the spaces beyond the sheet's edge were lost ("Sall…", no Studio 104 or
+     * 105). The booklet's form stays off the paper.
+     */
+    @Test
+    void theGridPrintsEverySpaceOnOneLandscapeSheet() throws Exception {
+        demo.load(true);
+        long id = Edition.findByNumber(14).orElseThrow().id;
+        signIn();
+        page.navigate(url("/organiser/editions/" + id + "/programme"));
+        List<String> spaces = page.locator(".grid-head").allTextContents();
+        List<String> times = page.locator(".grid-session strong").allTextContents();
+        assertTrue(spaces.size() >= 7 && spaces.contains("Studio 105"), spaces.toString());
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        Path pdf = Browser.SCREENSHOTS.resolve("programme-grid-print.pdf");
+        java.nio.file.Files.createDirectories(pdf.getParent());
+        page.pdf(new Page.PdfOptions().setPath(pdf).setFormat("A4"));
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+        assertEquals(1, PdfTools.pages(pdf));
+        String[] size = PdfTools.pageSize(pdf, 1).split(" x ");
+        assertTrue(Double.parseDouble(size[0]) > Double.parseDouble(size[1]), "landscape: " + String.join(" x ", size));
+        String text = PdfTools.text(pdf).replaceAll("\\s+", " ");
+        for (String space : spaces) {
+            assertTrue(text.contains(space.strip()), space + " in " + text);
+        }
+        for (String time : times) {
+            assertTrue(text.contains(time.strip()), time + " in " + text);
+        }
+        assertFalse(text.contains("Télécharger le programme"), text);
+        PdfTools.render(pdf, 1, 60, Browser.SCREENSHOTS);
+    }
+
     /** Deleting asks first, naming what goes; "no" keeps it. */
     @Test
     void deletingASpaceAsksFirst() {
