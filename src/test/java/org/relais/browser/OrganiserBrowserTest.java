@@ -203,6 +203,22 @@ class OrganiserBrowserTest {
         }
         assertFalse(text.contains("Télécharger le programme"), text);
         PdfTools.render(pdf, 1, 60, Browser.SCREENSHOTS);
+
+        // Two days: a sheet each, though both would fit on one.
+        long twoDays = Api.organiser().body(java.util.Map.of("number", Api.uniqueNumber(), "title", "Forum sur deux jours",
+                        "days", List.of(java.util.Map.of("date", "2031-06-10", "opensAt", "10:00", "closesAt", "12:00"),
+                                java.util.Map.of("date", "2031-06-11", "opensAt", "10:00", "closesAt", "12:00"))))
+                .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
+        long hall = Api.space(twoDays, "Agora", "HALL", null);
+        Api.session(twoDays, hall, "2031-06-10", "11:00", "12:00", 20);
+        Api.session(twoDays, hall, "2031-06-11", "11:00", "12:00", 20);
+        page.navigate(url("/organiser/editions/" + twoDays + "/programme"));
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        page.pdf(new Page.PdfOptions().setPath(pdf).setFormat("A4"));
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+        assertEquals(2, PdfTools.pages(pdf));
+        assertTrue(PdfTools.text(pdf, 1).contains("10 juin 2031") && !PdfTools.text(pdf, 1).contains("11 juin 2031"));
+        assertTrue(PdfTools.text(pdf, 2).contains("11 juin 2031"));
     }
 
     /** Deleting asks first, naming what goes; "no" keeps it. */
