@@ -1,10 +1,22 @@
 // Every page's small helpers; each page works without them.
 
-// A form whose data-confirm says what it would undo asks first; without JavaScript it is sent as it is.
+// A form whose data-confirm says what it would undo asks first, and says yes when sent (confirmed=yes).
+// Without JavaScript it is sent as it is; a relay's cancellation and erasure then ask on a page of their
+// own (Confirmation.java).
 document.addEventListener('submit', function (event) {
-  var ask = event.target.dataset && event.target.dataset.confirm;
-  if (ask && !window.confirm(ask)) {
+  var form = event.target;
+  var ask = form.dataset && form.dataset.confirm;
+  if (!ask) {
+    return;
+  }
+  if (!window.confirm(ask)) {
     event.preventDefault();
+  } else if (!form.querySelector('input[name=confirmed]')) {
+    var yes = document.createElement('input');
+    yes.type = 'hidden';
+    yes.name = 'confirmed';
+    yes.value = 'yes';
+    form.appendChild(yes);
   }
 });
 

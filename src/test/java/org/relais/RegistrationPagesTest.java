@@ -354,6 +354,30 @@ class RegistrationPagesTest {
     }
 
     /**
+     * Without JavaScript, the relay's cancel button used to cancel at once, without the question the
+     * dialog asks: a mis-tap on a phone lost their seats to the waiting list. It now asks on a page,
+     * whose button sends the form again, confirmed; the dialog's yes (relais.js) sends it confirmed
+     * the first time.
+     */
+    @Test
+    void aRelayWithoutJavaScriptIsAskedBeforeTheirRegistrationIsCancelled() {
+        long edition = Api.openEdition();
+        String token = Api.booked(edition, Api.workshop(edition, 12), "Maryam").getString("manageToken");
+        Pages relay = Pages.anonymous();
+        relay.form("/r/" + token + "/cancel", Map.of()).then().statusCode(200)
+                .body(containsString("<h1>Annuler votre inscription\u00a0? Vos places seront libérées.</h1>"))
+                .body(containsString("action=\"/r/" + token + "/cancel\""))
+                .body(containsString("<input type=\"hidden\" name=\"confirmed\" value=\"yes\">"))
+                .body(containsString(">Annuler mon inscription</button>"))
+                .body(containsString("<a href=\"/r/" + token + "\">Non, revenir en arrière</a>"));
+        given().get("/api/v1/registrations/" + token).then().body("status", equalTo("CONFIRMED"))
+                .body("sessions[0].status", equalTo("CONFIRMED"));
+        relay.form("/r/" + token + "/cancel", Map.of("confirmed", "yes")).then().statusCode(303)
+                .header("Location", endsWith("/r/" + token + "?done=cancelled"));
+        given().get("/api/v1/registrations/" + token).then().body("status", equalTo("CANCELLED"));
+    }
+
+    /**
      * A relay's browser may fill in their own name, e-mail, phone and organisation, on the form and on their page
      * (WCAG 1.3.5); where someone else's are typed (an organiser's page, a door's walk-in) it neither fills them in
      * nor keeps them to suggest to the next person.

@@ -11,9 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.edition.Edition;
+import org.relais.registration.RegistrationService;
+import org.relais.web.Confirmation;
+import org.relais.web.Messages;
 import org.relais.web.Redirects;
 
 /**
@@ -25,6 +29,9 @@ public class KeptDataPages {
 
     @Inject
     PersonalData personalData;
+
+    @Inject
+    RegistrationService registrations;
 
     @CheckedTemplate
     static class Templates {
@@ -43,7 +50,12 @@ public class KeptDataPages {
     @POST
     @Path("r/{token}/erase")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response eraseOwn(@RestPath String token) {
+    public Response eraseOwn(@RestPath String token, @RestForm String confirmed) {
+        if (!Confirmation.given(confirmed)) {
+            registrations.get(token); // an unknown or erased link is not found, as when confirmed
+            return Response.ok(Confirmation.ask(Messages.get("erase_own_confirm"), "/r/" + token + "/erase",
+                    Messages.get("erase_own"), "/r/" + token + "/data")).build();
+        }
         personalData.eraseOwn(token);
         return Redirects.to("/", "data-erased");
     }

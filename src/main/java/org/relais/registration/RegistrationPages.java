@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.edition.Edition;
 import org.relais.edition.EditionService;
@@ -26,6 +27,7 @@ import org.relais.edition.Guest;
 import org.relais.network.NetworkReference;
 import org.relais.registration.RegistrationQueries.Offer;
 import org.relais.programme.ProgrammeSession;
+import org.relais.web.Confirmation;
 import org.relais.web.Form;
 import org.relais.web.Messages;
 import org.relais.web.ForumZone;
@@ -189,7 +191,11 @@ public class RegistrationPages {
     @POST
     @Path("r/{token}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response cancel(@RestPath String token) {
+    public Response cancel(@RestPath String token, @RestForm String confirmed) {
+        if (!Confirmation.given(confirmed) && registrations.cancellable(token)) {
+            return Response.ok(Confirmation.ask(Messages.get("cancel_confirm"), "/r/" + token + "/cancel",
+                    Messages.get("cancel_registration"), "/r/" + token)).build();
+        }
         Form form = new Form();
         return form.submit(() -> {
             registrations.cancel(token);

@@ -420,6 +420,11 @@ public class RegistrationService {
         cancelStanding(get(token), MailKind.CANCELLATION);
     }
 
+    /** Whether the relay may still cancel through their link; an unknown link is not found. */
+    public boolean cancellable(String token) {
+        return get(token).cancellable();
+    }
+
     /**
      * Cancels a relay's registration for them, when they ask the organisers (on the phone, say), as
      * their own link would: every seat freed and the waiting lists moved up. The relay's e-mail says the

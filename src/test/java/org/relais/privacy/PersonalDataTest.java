@@ -115,7 +115,13 @@ class PersonalDataTest {
         String organisers = "/organiser/editions/" + awa.edition() + "/registrations/" + awa.registered().getLong("id");
         Pages.signIn().get(organisers + "/data").then().statusCode(200)
                 .body(not(containsString("Effacer mes données"))); // the organisers erase from the registration
-        relay.form("/r/" + token + "/erase", Map.of()).then().statusCode(303).header("Location", endsWith("/?done=data-erased"));
+        // Without JavaScript, no dialog asks: a page does, and nothing is erased until its button is pressed.
+        relay.form("/r/" + token + "/erase", Map.of()).then().statusCode(200)
+                .body(containsString("<h1>Effacer vos données personnelles\u00a0? C’est définitif, et ce lien cessera de fonctionner.</h1>"))
+                .body(containsString("name=\"confirmed\" value=\"yes\"")).body(containsString("<a href=\"/r/" + token + "/data\">"));
+        relay.get("/r/" + token + "/data").then().statusCode(200).body(containsString("Effacer mes données maintenant"));
+        relay.form("/r/" + token + "/erase", Map.of("confirmed", "yes")).then().statusCode(303)
+                .header("Location", endsWith("/?done=data-erased"));
         relay.get("/?done=data-erased").then().statusCode(200).body(containsString("Vos données personnelles sont effacées."));
 
         relay.get("/r/" + token).then().statusCode(404);
@@ -123,7 +129,8 @@ class PersonalDataTest {
         // the same form sent again, from the page still open in another tab
         java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(kept);
         assertTrue(csrf.find(), kept);
-        relay.request().formParam("csrf-token", csrf.group(1)).post("/r/" + token + "/erase").then().statusCode(404)
+        relay.request().formParam("csrf-token", csrf.group(1)).formParam("confirmed", "yes").post("/r/" + token + "/erase")
+                .then().statusCode(404)
                 .body(containsString("Ce lien ne mène à aucune inscription"));
         Map<String, Object> erased = Api.organiser().get("/api/v1/editions/" + awa.edition() + "/registrations").then()
                 .statusCode(200).extract().jsonPath().getMap("find { it.id == " + awa.registered().getLong("id") + " }");

@@ -1,0 +1,34 @@
+package org.relais.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Asking before what cannot be undone, in a browser without JavaScript too. A form that says
+ * {@code data-confirm} is asked about in a dialog by {@code relais.js}, which then sends it with
+ * {@code confirmed=yes}; sent without it (no JavaScript), its handler answers this page, which asks
+ * the same question and sends the form again, confirmed.
+ */
+public final class Confirmation {
+
+    private Confirmation() {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(String question, String action, String button, String back);
+    }
+
+    /** Whether the person said yes, in the dialog or on the page. */
+    public static boolean given(String confirmed) {
+        return "yes".equals(confirmed);
+    }
+
+    /**
+     * The page that asks {@code question}: a button, labelled as the form's own, sends the form to
+     * {@code action} again, confirmed; a link leads {@code back}.
+     */
+    public static TemplateInstance ask(String question, String action, String button, String back) {
+        return Templates.page(question, action, button, back);
+    }
+}
