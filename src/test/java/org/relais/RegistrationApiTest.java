@@ -188,7 +188,17 @@ class RegistrationApiTest {
         relay.get("/r/" + leaving).then().statusCode(200).body(not(containsString("type=\"checkbox\" name=\"sessionIds\"")))
                 .body(containsString("Libérer ma place à 11:00 · Atelier 11:00"))
                 .body(containsString("Libérer ma place à 14:00 · Atelier 14:00"));
-        relay.form("/r/" + leaving + "/sessions", Map.of("sessionIds", String.valueOf(afternoon))).then().statusCode(303);
+        // Without JavaScript, the button's question is asked on a page, which sends the same form again, confirmed.
+        Map<String, String> givingUp = Map.of("sessionIds", String.valueOf(afternoon), "giveUp", String.valueOf(morning));
+        relay.form("/r/" + leaving + "/sessions", givingUp).then().statusCode(200)
+                .body(containsString("<h1>Laisser «\u00a0Atelier 11:00\u00a0»\u00a0? Vous ne pourrez plus la choisir à nouveau.</h1>"))
+                .body(containsString("<input type=\"hidden\" name=\"sessionIds\" value=\"" + afternoon + "\">"))
+                .body(containsString("<input type=\"hidden\" name=\"giveUp\" value=\"" + morning + "\">"))
+                .body(containsString(">Libérer ma place à 11:00 · Atelier 11:00</button>"));
+        given().get("/api/v1/registrations/" + leaving).then().body("sessions.sessionId", contains((int) morning, (int) afternoon));
+        java.util.HashMap<String, String> confirmed = new java.util.HashMap<>(givingUp);
+        confirmed.put("confirmed", "yes");
+        relay.form("/r/" + leaving + "/sessions", confirmed).then().statusCode(303);
         given().get("/api/v1/registrations/" + leaving).then().body("sessions.sessionId", contains((int) afternoon));
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("CONFIRMED"));
         Pages.anonymous().get("/r/" + waiting).then().body(containsString("Libérer ma place à 11:00 · Atelier 11:00"));

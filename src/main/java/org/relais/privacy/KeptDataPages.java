@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
@@ -54,7 +55,7 @@ public class KeptDataPages {
         if (!Confirmation.given(confirmed)) {
             registrations.get(token); // an unknown or erased link is not found, as when confirmed
             return Response.ok(Confirmation.ask(Messages.get("erase_own_confirm"), "/r/" + token + "/erase",
-                    Messages.get("erase_own"), "/r/" + token + "/data")).build();
+                    Messages.get("erase_own"), "/r/" + token + "/data", List.of())).build();
         }
         personalData.eraseOwn(token);
         return Redirects.to("/", "data-erased");

@@ -170,6 +170,12 @@ public class RegistrationPages {
     public Response changeSessions(@RestPath String token, MultivaluedMap<String, String> submitted) {
         Form form = new Form(submitted);
         List<Long> ids = ids(form);
+        if (form.value("giveUp") != null && !Confirmation.given(form.value("confirmed"))) {
+            TemplateInstance ask = askBeforeGivingUp(token, form.value("giveUp"), ids);
+            if (ask != null) {
+                return Response.ok(ask).build();
+            }
+        }
         return form.submit(() -> {
             registrations.changeSessions(token, ids);
             return Redirects.to("/r/" + token, "sessions-changed");
@@ -194,7 +200,7 @@ public class RegistrationPages {
     public Response cancel(@RestPath String token, @RestForm String confirmed) {
         if (!Confirmation.given(confirmed) && registrations.cancellable(token)) {
             return Response.ok(Confirmation.ask(Messages.get("cancel_confirm"), "/r/" + token + "/cancel",
-                    Messages.get("cancel_registration"), "/r/" + token)).build();
+                    Messages.get("cancel_registration"), "/r/" + token, List.of())).build();
         }
         Form form = new Form();
         return form.submit(() -> {
@@ -245,6 +251,28 @@ public class RegistrationPages {
      * afterwards. A form not given (null) shows the registration as it stands: its sessions ticked,
      * its details filled in.
      */
+    /**
+     * Without JavaScript, giving up a session (once registration has closed, for good) asks on a page
+     * first, as its button's dialog does; null where the relay holds no such session.
+     */
+    private TemplateInstance askBeforeGivingUp(String token, String sessionId, List<Long> kept) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            for (Booking b : Booking.listByRegistration(registrations.get(token))) {
+                if (b.session.id.toString().equals(sessionId)) {
+                    String button = b.status == BookingStatus.CONFIRMED
+                            ? Messages.get("give_up_seat", ForumZone.hhmm(b.session.startsAt), b.session.title)
+                            : Messages.get("give_up_place", ForumZone.hhmm(b.session.startsAt), b.session.title);
+                    List<Confirmation.Field> fields = new ArrayList<>();
+                    kept.forEach(id -> fields.add(new Confirmation.Field("sessionIds", id.toString())));
+                    fields.add(new Confirmation.Field("giveUp", sessionId));
+                    return Confirmation.ask(Messages.get("give_up_confirm", b.session.title),
+                            "/r/" + token + "/sessions#change", button, "/r/" + token + "#change", fields);
+                }
+            }
+            return null;
+        });
+    }
+
     private TemplateInstance managePage(String token, Form sessions, Form details, String problem) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Registration r = registrations.get(token);

@@ -2,6 +2,7 @@ package org.relais.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import java.util.List;
 
 /**
  * Asking before what cannot be undone, in a browser without JavaScript too. A form that says
@@ -14,9 +15,13 @@ public final class Confirmation {
     private Confirmation() {
     }
 
+    /** A field the form held, sent again with it. */
+    public record Field(String name, String value) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(String question, String action, String button, String back);
+        static native TemplateInstance page(String question, String action, String button, String back, List<Field> fields);
     }
 
     /** Whether the person said yes, in the dialog or on the page. */
@@ -26,9 +31,9 @@ public final class Confirmation {
 
     /**
      * The page that asks {@code question}: a button, labelled as the form's own, sends the form to
-     * {@code action} again, confirmed; a link leads {@code back}.
+     * {@code action} again with its {@code fields}, confirmed; a link leads {@code back}.
      */
-    public static TemplateInstance ask(String question, String action, String button, String back) {
-        return Templates.page(question, action, button, back);
+    public static TemplateInstance ask(String question, String action, String button, String back, List<Field> fields) {
+        return Templates.page(question, action, button, back, fields);
     }
 }
