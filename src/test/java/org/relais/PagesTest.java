@@ -84,6 +84,15 @@ class PagesTest {
     }
 
     @Test
+    void aDoneMessageRelaisDoesNotKnowShowsNothing() {
+        // an address typed or kept from elsewhere: the flash showed the message's key, "done_link-resent"
+        Pages.anonymous().get("/?done=link-resent").then().statusCode(200).body(not(containsString("done_")))
+                .body(not(containsString("class=\"flash\"")));
+        Pages.anonymous().get("/?done=data-erased").then().statusCode(200)
+                .body(containsString("<p class=\"flash\" role=\"status\">Vos données personnelles sont effacées.</p>"));
+    }
+
+    @Test
     void hostileTextIsShownEscapedOnEveryPage() {
         long edition = Api.edition("2030-02-06");
         long space = Api.space(edition, "<script>alert(1)</script>", "ROOM", 10);

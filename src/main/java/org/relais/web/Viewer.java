@@ -56,10 +56,15 @@ public class Viewer {
         return routing.get("csrf_token") != null;
     }
 
-    /** The confirmation of what the last POST did, from {@code ?done=}, or null. */
+    /** The confirmation of what the last POST did, from {@code ?done=}, or null (none, or none Relais says). */
     public String getDone() {
         String done = request.getParam("done");
-        return done == null || !done.matches("[a-z-]{1,30}") ? null : Messages.get("done_" + done);
+        if (done == null || !done.matches("[a-z-]{1,30}")) {
+            return null;
+        }
+        String key = "done_" + done;
+        String said = Messages.get(key);
+        return said.equals(key) ? null : said;
     }
 
     /** Resolves the identity of every page request before its template renders. */
