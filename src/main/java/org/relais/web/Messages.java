@@ -51,7 +51,9 @@ public final class Messages {
 
     /**
      * A session's language code in words: "fr" → français; "fr-lsf" → français + langue des signes
-     * française (from the language_ messages, else Java's names); an unknown code as it is.
+     * française (from the language_ messages, else Java's names); a region as BCP 47 writes it, in
+     * capitals, qualifies the language before it ("fr-FR" → français (France)); a language said twice
+     * is said once; an unknown code as it is.
      */
     public static String languageName(Locale locale, String code) {
         if (code == null || code.isBlank()) {
@@ -62,6 +64,11 @@ public final class Messages {
             if (part.isEmpty()) {
                 continue;
             }
+            String region = names.isEmpty() ? null : regionName(locale, part);
+            if (region != null) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + " (" + region + ")");
+                continue;
+            }
             String key = "language_" + part.toLowerCase(Locale.ROOT);
             String known = get(locale, key);
             if (!known.equals(key)) {
@@ -69,9 +76,21 @@ public final class Messages {
                 continue;
             }
             String display = Locale.forLanguageTag(part).getDisplayLanguage(locale);
-            names.add(display.isEmpty() || display.equalsIgnoreCase(part) ? part : display);
+            String name = display.isEmpty() || display.equalsIgnoreCase(part) ? part : display;
+            if (!names.contains(name)) {
+                names.add(name);
+            }
         }
         return String.join(" + ", names);
+    }
+
+    /** The country or area a region subtag names ("FR", "419"), or null where the part is none. */
+    private static String regionName(Locale locale, String part) {
+        if (!part.matches("[A-Z]{2}|[0-9]{3}")) {
+            return null;
+        }
+        String name = new Locale.Builder().setRegion(part).build().getDisplayCountry(locale);
+        return name.isEmpty() || name.equals(part) ? null : name;
     }
 
     public static String get(String key, Object... args) {

@@ -30,6 +30,20 @@ class MessagesTest {
     }
 
     @Test
+    void aSessionsLanguageCodeReadsAsWords() {
+        java.util.Locale fr = java.util.Locale.FRENCH;
+        assertEquals("français", Messages.languageName(fr, "fr"));
+        assertEquals("français + langue des signes française", Messages.languageName(fr, "fr-lsf"));
+        assertEquals("français + anglais", Messages.languageName(fr, "fr-en"));
+        // a region, as BCP 47 writes it, read as "français + FR" before
+        assertEquals("français (France)", Messages.languageName(fr, "fr-FR"));
+        assertEquals("English (United Kingdom)", Messages.languageName(java.util.Locale.ENGLISH, "en-GB"));
+        assertEquals("Spanish (Latin America)", Messages.languageName(java.util.Locale.ENGLISH, "es-419"));
+        assertEquals("français", Messages.languageName(fr, "fr-fr"));
+        assertEquals("xx + QQ", Messages.languageName(fr, "xx-QQ")); // unknown: as written
+    }
+
+    @Test
     void datesAreWrittenOutWithTheDayBeforeTheMonth() {
         java.time.LocalDate forum = java.time.LocalDate.of(2018, 2, 6);
         assertEquals("mardi 6 février 2018", Messages.longDate(forum, Messages.FRENCH));
