@@ -221,6 +221,24 @@ class OrganiserBrowserTest {
         assertTrue(PdfTools.text(pdf, 2).contains("11 juin 2031"));
     }
 
+    /** A list printed (Ctrl+P) is the list: its form to add or change one, and the delete button, stay off the paper. */
+    @Test
+    void anOrganisersListPrintsWithoutItsForm() {
+        long edition = Api.edition("2031-05-07");
+        long space = Api.space(edition, "Studio imprimé", "STUDIO", 30);
+        long session = Api.session(edition, space, "2031-05-07", "11:00", "12:00", 20);
+        signIn();
+        for (String list : List.of("spaces", "spaces/" + space, "stands", "sessions", "sessions/" + session, "badges", "door")) {
+            page.navigate(url("/organiser/editions/" + edition + "/" + list));
+            assertThat(page.locator("#form")).isVisible();
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            assertThat(page.locator("#form")).isHidden();
+            assertThat(page.locator("form[method=post][novalidate].stack:visible, form.danger:visible")).hasCount(0);
+            assertThat(page.locator("h1")).isVisible();
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+        }
+    }
+
     /** Deleting asks first, naming what goes; "no" keeps it. */
     @Test
     void deletingASpaceAsksFirst() {
