@@ -260,6 +260,26 @@ class OrganiserBrowserTest {
         Api.organiser().get("/api/v1/editions/" + edition + "/spaces/" + space).then().statusCode(404);
     }
 
+    /** A status only moves forward: each move asks first, as a mis-click cannot be taken back. */
+    @Test
+    void movingAnEditionsStatusAsksFirst() {
+        long edition = Api.edition("2031-05-08");
+        signIn();
+        page.navigate(url("/organiser/editions/" + edition));
+        List<String> asked = new java.util.ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.dismiss();
+        });
+        page.locator("button", new Page.LocatorOptions().setHasText("Passer à « Archivée »")).click();
+        assertEquals(List.of("Passer à «\u00a0Archivée\u00a0»\u00a0? Le statut ne revient jamais en arrière."), asked);
+        Api.organiser().get("/api/v1/editions/" + edition).then().body("status", org.hamcrest.Matchers.equalTo("DRAFT"));
+        page.onceDialog(dialog -> dialog.accept());
+        page.locator("button", new Page.LocatorOptions().setHasText("Passer à « Inscriptions ouvertes »")).click();
+        assertThat(page.locator(".flash")).isVisible();
+        Api.organiser().get("/api/v1/editions/" + edition).then().body("status", org.hamcrest.Matchers.equalTo("REGISTRATION_OPEN"));
+    }
+
     @Test
     void aSessionsAttendeeListPrintsAsASheetToTick() throws Exception {
         long edition = Api.openEdition();
