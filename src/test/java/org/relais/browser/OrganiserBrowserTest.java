@@ -154,7 +154,10 @@ class OrganiserBrowserTest {
         assertEquals(List.of(), Browser.barriers(page), "programme-grid-fr");
         Browser.screenshot(page, "programme-grid-fr");
 
-        page.locator(".lang a[hreflang=en]").click();
+        // the switch is a group a screen reader names (a plain span's aria-label is read by none)
+        page.getByRole(com.microsoft.playwright.options.AriaRole.GROUP, new Page.GetByRoleOptions().setName("Langue"))
+                .getByRole(com.microsoft.playwright.options.AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("EN"))
+                .click();
         assertThat(page.locator("h1")).hasText("Programme (grid)");
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         Browser.screenshot(page, "programme-grid-en");
