@@ -247,11 +247,6 @@ public class RegistrationPages {
     }
 
     /**
-     * Reads the relay's page in a transaction of its own (or the caller's): it shows the edition
-     * afterwards. A form not given (null) shows the registration as it stands: its sessions ticked,
-     * its details filled in.
-     */
-    /**
      * Without JavaScript, giving up a session (once registration has closed, for good) asks on a page
      * first, as its button's dialog does; null where the relay holds no such session.
      */
@@ -273,6 +268,11 @@ public class RegistrationPages {
         });
     }
 
+    /**
+     * Reads the relay's page in a transaction of its own (or the caller's): it shows the edition
+     * afterwards. A form not given (null) shows the registration as it stands: its sessions ticked,
+     * its details filled in.
+     */
     private TemplateInstance managePage(String token, Form sessions, Form details, String problem) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Registration r = registrations.get(token);
