@@ -15,6 +15,8 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.relais.programme.ProgrammeSession;
+import org.relais.web.ForumZone;
+import org.relais.web.Messages;
 
 /** A relay's seat in a session, or their place on its waiting list. */
 @Entity
@@ -85,5 +87,12 @@ public class Booking extends PanacheEntityBase {
         Integer max = find("select max(waitlistPosition) from Booking where session = ?1", session).project(Integer.class)
                 .firstResult();
         return max == null ? 0 : max;
+    }
+
+    /** The button that gives this booking up, on the relay's page and on the page that asks first: a seat, or a place waiting. */
+    public String giveUpLabel() {
+        String at = ForumZone.hhmm(session.startsAt);
+        return Messages.get(status == BookingStatus.CONFIRMED ? "give_up_seat" : "give_up_place", at,
+                session.title);
     }
 }

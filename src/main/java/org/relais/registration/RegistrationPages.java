@@ -254,14 +254,11 @@ public class RegistrationPages {
         return QuarkusTransaction.joiningExisting().call(() -> {
             for (Booking b : Booking.listByRegistration(registrations.get(token))) {
                 if (b.session.id.toString().equals(sessionId)) {
-                    String button = b.status == BookingStatus.CONFIRMED
-                            ? Messages.get("give_up_seat", ForumZone.hhmm(b.session.startsAt), b.session.title)
-                            : Messages.get("give_up_place", ForumZone.hhmm(b.session.startsAt), b.session.title);
                     List<Confirmation.Field> fields = new ArrayList<>();
                     kept.forEach(id -> fields.add(new Confirmation.Field("sessionIds", id.toString())));
                     fields.add(new Confirmation.Field("giveUp", sessionId));
                     return Confirmation.ask(Messages.get("give_up_confirm", b.session.title),
-                            "/r/" + token + "/sessions#change", button, "/r/" + token + "#change", fields);
+                            "/r/" + token + "/sessions#change", b.giveUpLabel(), "/r/" + token + "#change", fields);
                 }
             }
             return null;

@@ -71,12 +71,9 @@ public final class Messages {
             }
             String key = "language_" + part.toLowerCase(Locale.ROOT);
             String known = get(locale, key);
-            if (!known.equals(key)) {
-                names.add(known);
-                continue;
-            }
             String display = Locale.forLanguageTag(part).getDisplayLanguage(locale);
-            String name = display.isEmpty() || display.equalsIgnoreCase(part) ? part : display;
+            String name = !known.equals(key) ? known
+                    : display.isEmpty() || display.equalsIgnoreCase(part) ? part : display;
             if (!names.contains(name)) {
                 names.add(name);
             }
