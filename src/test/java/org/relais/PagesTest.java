@@ -207,6 +207,42 @@ class PagesTest {
     }
 
     /**
+     * Without JavaScript, moving an edition's status and deleting a draft acted on one click, though
+     * neither can be undone: each now asks on a page whose button sends the form again, confirmed. A
+     * move or a deletion the rules refuse is refused at once, without a question.
+     */
+    @Test
+    void withoutJavaScriptAnOrganiserIsAskedBeforeAStatusMoveOrADraftsDeletion() {
+        long edition = Api.edition("2031-06-12");
+        String page = "/organiser/editions/" + edition;
+        Pages organiser = Pages.signIn();
+        organiser.form(page + "/status", Map.of("status", "ARCHIVED")).then().statusCode(200)
+                .body(containsString("<h1>Passer à «\u00a0Archivée\u00a0»\u00a0? Le statut ne revient jamais en arrière.</h1>"))
+                .body(containsString("action=\"" + page + "/status\""))
+                .body(containsString("<input type=\"hidden\" name=\"status\" value=\"ARCHIVED\">"))
+                .body(containsString("<input type=\"hidden\" name=\"confirmed\" value=\"yes\">"))
+                .body(containsString(">Passer à «\u00a0Archivée\u00a0»</button>"))
+                .body(containsString("<a href=\"" + page + "\">Non, revenir en arrière</a>"));
+        organiser.form(page + "/delete", Map.of()).then().statusCode(200)
+                .body(containsString("<h1>Supprimer l’édition «\u00a0Forum 2031-06-12\u00a0», avec ses espaces"))
+                .body(containsString("action=\"" + page + "/delete\""))
+                .body(containsString(">Supprimer ce brouillon</button>"));
+        Api.organiser().get("/api/v1/editions/" + edition).then().statusCode(200).body("status", equalTo("DRAFT"));
+
+        organiser.form(page + "/status", Map.of("status", "REGISTRATION_OPEN", "confirmed", "yes")).then().statusCode(303)
+                .header("Location", endsWith(page + "?done=status-changed"));
+        Api.organiser().get("/api/v1/editions/" + edition).then().body("status", equalTo("REGISTRATION_OPEN"));
+        organiser.form(page + "/status", Map.of("status", "DRAFT")).then().statusCode(409)
+                .body(not(containsString("name=\"confirmed\"")));
+        organiser.form(page + "/delete", Map.of()).then().statusCode(409).body(not(containsString("name=\"confirmed\"")));
+
+        long draft = Api.edition("2031-06-13");
+        organiser.form("/organiser/editions/" + draft + "/delete", Map.of("confirmed", "yes")).then().statusCode(303)
+                .header("Location", endsWith("/organiser/editions?done=deleted"));
+        Api.organiser().get("/api/v1/editions/" + draft).then().statusCode(404);
+    }
+
+    /**
      * A form's address opened as a page (the language switch on the page a form's answer showed, a
      * reload from the address bar, a bookmark) leads to the page the form is on, in the language asked
      * for; it was a "method not allowed" page, or "not found" where another page holds the address's start.

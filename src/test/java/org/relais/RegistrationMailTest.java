@@ -91,7 +91,13 @@ class RegistrationMailTest {
         Pages pages = Pages.signIn();
         pages.get(page).then().statusCode(200).body(containsString("action=\"" + page + "/cancel\""))
                 .body(containsString("data-confirm=\"Annuler l’inscription (Inès Relais) ? Ses places iront à qui attend.\""));
-        pages.form(page + "/cancel", Map.of()).then().statusCode(303)
+        // without JavaScript the page asks first, and nothing is cancelled until the organiser says yes
+        pages.form(page + "/cancel", Map.of()).then().statusCode(200)
+                .body(containsString("<h1>Annuler l’inscription (Inès Relais)\u00a0? Ses places iront à qui attend.</h1>"))
+                .body(containsString(">Annuler son inscription</button>"))
+                .body(containsString("<a href=\"" + page + "\">Non, revenir en arrière</a>"));
+        given().get("/api/v1/registrations/" + registered.getString("manageToken")).then().body("status", equalTo("CONFIRMED"));
+        pages.form(page + "/cancel", Map.of("confirmed", "yes")).then().statusCode(303)
                 .header("Location", endsWith(page + "?done=registration-cancelled"));
         pages.get(page + "?done=registration-cancelled").then().body(containsString("L’inscription est annulée"))
                 .body(not(containsString("action=\"" + page + "/cancel\"")));

@@ -470,7 +470,13 @@ class RegistrationPagesTest {
 
         String seatedBooking = pages.get(page).then().extract().asString()
                 .replaceAll("(?s).*?/bookings/(\\d+)/remove.*", "$1");
-        pages.form("/organiser/editions/" + edition + "/bookings/" + seatedBooking + "/remove", Map.of()).then().statusCode(303);
+        String removal = "/organiser/editions/" + edition + "/bookings/" + seatedBooking + "/remove";
+        pages.form(removal, Map.of()).then().statusCode(200) // without JavaScript, it asks first
+                .body(containsString("de cette séance\u00a0? Cette personne en est prévenue par e-mail.</h1>"))
+                .body(containsString("action=\"" + removal + "\"")).body(containsString(">Retirer</button>"))
+                .body(containsString("<a href=\"" + page + "\">Non, revenir en arrière</a>"));
+        given().get("/api/v1/registrations/" + third).then().body("sessions[0].waitlistPosition", equalTo(1));
+        pages.form(removal, Map.of("confirmed", "yes")).then().statusCode(303);
         given().get("/api/v1/registrations/" + third).then().body("sessions[0].status", equalTo("CONFIRMED"));
         given().get("/api/v1/registrations/" + second).then().body("sessions[0].waitlistPosition", equalTo(1));
     }

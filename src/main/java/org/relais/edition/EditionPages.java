@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.network.Institution;
@@ -23,7 +24,10 @@ import org.relais.programme.ProgrammeService;
 import org.relais.registration.Registration;
 import org.relais.venue.Space;
 import org.relais.venue.Stand;
+import org.relais.web.Confirmation;
+import org.relais.web.Errors;
 import org.relais.web.Form;
+import org.relais.web.Messages;
 import org.relais.web.Redirects;
 
 /** The organiser's pages for editions: the list, the set-up form, the overview, status and guests. */
@@ -128,6 +132,13 @@ public class EditionPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object changeStatus(@RestPath Long id, MultivaluedMap<String, String> submitted) {
         Form form = new Form(submitted);
+        EditionStatus next = new Errors().oneOf("status", form.text("status"), EditionStatus.class, false);
+        if (!Confirmation.given(form.text("confirmed")) && next != null && editions.get(id).status.isBefore(next)) {
+            String label = Messages.get("EditionStatus_" + next.name()); // a move the rules refuse is refused at once
+            return Confirmation.ask(Messages.get("status_move_confirm", label), "/organiser/editions/" + id + "/status",
+                    Messages.get("status_move_to", label), "/organiser/editions/" + id,
+                    List.of(new Confirmation.Field("status", next.name())));
+        }
         return form.submit(() -> {
             editions.changeStatus(id, form.text("status"));
             return Redirects.to("/organiser/editions/" + id, "status-changed");
@@ -137,7 +148,12 @@ public class EditionPages {
     @POST
     @Path("{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object delete(@RestPath Long id) {
+    public Object delete(@RestPath Long id, @RestForm String confirmed) {
+        Edition edition = editions.get(id);
+        if (!Confirmation.given(confirmed) && edition.status == EditionStatus.DRAFT) { // any other is refused at once
+            return Confirmation.asking(Messages.get("edition_delete_confirm", edition.title), "/organiser/editions/" + id
+                    + "/delete", Messages.get("edition_delete"), "/organiser/editions/" + id);
+        }
         return new Form().submit(() -> {
             editions.delete(id);
             return Redirects.to("/organiser/editions", "deleted");

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
@@ -54,8 +53,8 @@ public class KeptDataPages {
     public Response eraseOwn(@RestPath String token, @RestForm String confirmed) {
         if (!Confirmation.given(confirmed)) {
             registrations.get(token); // an unknown or erased link is not found, as when confirmed
-            return Response.ok(Confirmation.ask(Messages.get("erase_own_confirm"), "/r/" + token + "/erase",
-                    Messages.get("erase_own"), "/r/" + token + "/data", List.of())).build();
+            return Confirmation.asking(Messages.get("erase_own_confirm"), "/r/" + token + "/erase",
+                    Messages.get("erase_own"), "/r/" + token + "/data");
         }
         personalData.eraseOwn(token);
         return Redirects.to("/", "data-erased");

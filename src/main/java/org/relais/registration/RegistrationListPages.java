@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
@@ -29,6 +30,7 @@ import org.relais.mail.Outbox;
 import org.relais.network.NetworkReference;
 import org.relais.programme.ProgrammeService;
 import org.relais.programme.ProgrammeSession;
+import org.relais.web.Confirmation;
 import org.relais.web.Form;
 import org.relais.web.Messages;
 import org.relais.web.Redirects;
@@ -135,7 +137,18 @@ public class RegistrationListPages {
     @POST
     @Path("registrations/{registrationId}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response cancel(@RestPath Long id, @RestPath Long registrationId) {
+    public Response cancel(@RestPath Long id, @RestPath Long registrationId, @RestForm String confirmed) {
+        if (!Confirmation.given(confirmed)) {
+            String who = QuarkusTransaction.joiningExisting().call(() -> {
+                Registration r = registrations.inEdition(id, registrationId);
+                return r.cancellable() ? r.fullName() : null; // one that cannot be is refused, as when confirmed
+            });
+            if (who != null) {
+                String page = "/organiser/editions/" + id + "/registrations/" + registrationId;
+                return Confirmation.asking(Messages.get("cancel_for_confirm", who), page + "/cancel",
+                        Messages.get("cancel_for"), page);
+            }
+        }
         return onRelay(id, registrationId, () -> registrations.cancelByOrganiser(id, registrationId), "registration-cancelled");
     }
 
@@ -207,8 +220,14 @@ public class RegistrationListPages {
     @POST
     @Path("bookings/{bookingId}/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response act(@RestPath Long id, @RestPath Long bookingId, @RestPath String action) {
-        Long sessionId = queries.placeOf(bookingId).sessionId();
+    public Response act(@RestPath Long id, @RestPath Long bookingId, @RestPath String action, @RestForm String confirmed) {
+        RegistrationQueries.Place place = queries.placeOf(id, bookingId);
+        Long sessionId = place.sessionId();
+        if (action.equals("remove") && !Confirmation.given(confirmed) && place.beforeForum()) { // else refused at once
+            String editionPath = "/organiser/editions/" + id;
+            return Confirmation.asking(Messages.get("remove_confirm", place.who()), editionPath + "/bookings/" + bookingId
+                    + "/remove", Messages.get("remove"), editionPath + "/sessions/" + sessionId + "/attendees");
+        }
         return new Form().submit(() -> {
             switch (action) {
                 case "confirm" -> registrations.confirmByHand(id, bookingId);
@@ -229,7 +248,7 @@ public class RegistrationListPages {
     @Path("bookings/{bookingId}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(@RestPath Long id, @RestPath Long bookingId, MultivaluedMap<String, String> submitted) {
-        RegistrationQueries.Place place = queries.placeOf(bookingId);
+        RegistrationQueries.Place place = queries.placeOf(id, bookingId);
         Form sent = new Form(submitted);
         boolean fromRelay = "registration".equals(sent.text("back"));
         String page = fromRelay ? "/organiser/editions/" + id + "/registrations/" + place.registrationId()

@@ -199,8 +199,8 @@ public class RegistrationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@RestPath String token, @RestForm String confirmed) {
         if (!Confirmation.given(confirmed) && registrations.cancellable(token)) {
-            return Response.ok(Confirmation.ask(Messages.get("cancel_confirm"), "/r/" + token + "/cancel",
-                    Messages.get("cancel_registration"), "/r/" + token, List.of())).build();
+            return Confirmation.asking(Messages.get("cancel_confirm"), "/r/" + token + "/cancel",
+                    Messages.get("cancel_registration"), "/r/" + token);
         }
         Form form = new Form();
         return form.submit(() -> {

@@ -140,16 +140,22 @@ public class RegistrationQueries {
         return offers;
     }
 
-    /** Where a booking stands: its session and its registration, for the page to return to. */
-    public record Place(Long sessionId, Long registrationId) {
+    /**
+     * Where a booking stands: its session and its registration, for the page to return to; whose
+     * registration it is ({@code who}: their full name), and whether its forum is still to come, when
+     * organisers may change it by hand, for the question asked before a removal.
+     */
+    public record Place(Long sessionId, Long registrationId, String who, boolean beforeForum) {
     }
 
-    public Place placeOf(Long bookingId) {
+    /** Where the booking of that id in that edition stands; any other is not found. */
+    public Place placeOf(Long editionId, Long bookingId) {
         Booking booking = bookingId == null ? null : Booking.findById(bookingId);
-        if (booking == null) {
+        if (booking == null || !booking.session.edition.id.equals(editionId)) {
             throw new org.relais.web.NotFoundException("booking", bookingId);
         }
-        return new Place(booking.session.id, booking.registration.id);
+        return new Place(booking.session.id, booking.registration.id, booking.registration.fullName(),
+                booking.session.edition.beforeForum());
     }
 
     public RegistrationView view(String token) {

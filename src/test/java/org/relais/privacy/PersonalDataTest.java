@@ -59,7 +59,11 @@ class PersonalDataTest {
         Pages organiser = Pages.signIn();
         String page = "/organiser/editions/" + edition + "/registrations/" + awa.getLong("id");
         organiser.get(page).then().statusCode(200).body(containsString("/erase\"")).body(containsString("Effacer ses données"));
-        organiser.form(page + "/erase", Map.of()).then().statusCode(303)
+        organiser.form(page + "/erase", Map.of()).then().statusCode(200) // without JavaScript, it asks first
+                .body(containsString("<h1>Effacer les données personnelles de Awa Relais\u00a0? C’est définitif.</h1>"))
+                .body(containsString(">Effacer ses données</button>"));
+        given().get("/api/v1/registrations/" + awa.getString("manageToken")).then().statusCode(200);
+        organiser.form(page + "/erase", Map.of("confirmed", "yes")).then().statusCode(303)
                 .header("Location", containsString("/organiser/editions/" + edition + "/registrations?done=erased"));
 
         // Gone: names, contact, organisation, needs, the link, the stand's note; kept: sector, role, dates.
