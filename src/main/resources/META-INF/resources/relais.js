@@ -3,7 +3,8 @@
 // A form whose data-confirm says what it would undo asks first, and says yes when sent (confirmed=yes).
 // Without JavaScript it is sent as it is; what cannot be undone then asks on a page of its own
 // (Confirmation.java): a relay's cancellation, erasure and giving up a session, and an organiser's
-// cancellation, erasure, removal from a session, status move and deletion of a draft.
+// cancellation, erasure, removal from a session, deletion of a session, new layout of a hall,
+// status move and deletion of a draft.
 document.addEventListener('submit', function (event) {
   var form = event.target;
   var ask = form.dataset && form.dataset.confirm;

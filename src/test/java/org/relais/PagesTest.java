@@ -243,6 +243,46 @@ class PagesTest {
     }
 
     /**
+     * Without JavaScript, deleting a session with relays in it and laying out a hall again over stands
+     * placed by hand acted on one click: the relays lost their seats, the stands their places. Each now
+     * asks first; a hall with nothing placed yet is laid out at once.
+     */
+    @Test
+    void withoutJavaScriptAnOrganiserIsAskedBeforeASessionGoesOrAHallIsLaidOutAgain() {
+        long edition = Api.openEdition();
+        long session = Api.workshop(edition, 5);
+        String token = Api.booked(edition, session, "Nadia").getString("manageToken");
+        String sessions = "/organiser/editions/" + edition + "/sessions/";
+        Pages organiser = Pages.signIn();
+        organiser.form(sessions + session + "/delete", Map.of()).then().statusCode(200)
+                .body(containsString("<h1>Supprimer cette séance\u00a0? Les relais qui y ont une place ou l’attendent"))
+                .body(containsString("action=\"" + sessions + session + "/delete\"")).body(containsString(">Supprimer</button>"))
+                .body(containsString("<a href=\"" + sessions + session + "\">Non, revenir en arrière</a>"));
+        given().get("/api/v1/registrations/" + token).then().body("sessions.size()", equalTo(1));
+        organiser.form(sessions + session + "/delete", Map.of("confirmed", "yes")).then().statusCode(303);
+        given().get("/api/v1/registrations/" + token).then().body("sessions.size()", equalTo(0));
+
+        long hall = Api.space(edition, "Hall", "HALL", null);
+        long stand = Api.organiser().body(Map.of("institutionId", Api.institution("Musée placé"), "spaceId", hall, "xM", 16,
+                "yM", 7)).post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        String layout = "/organiser/editions/" + edition + "/floorplan/layout";
+        organiser.form(layout, Map.of("spaceId", String.valueOf(hall), "aisleM", "2,5")).then().statusCode(200)
+                .body(containsString("<h1>Le stand déjà placé dans ce hall sera déplacé et renuméroté, y compris ce qui a été"))
+                .body(containsString("<input type=\"hidden\" name=\"spaceId\" value=\"" + hall + "\">"))
+                .body(containsString("<input type=\"hidden\" name=\"aisleM\" value=\"2.5\">"))
+                .body(containsString(">Disposer les stands</button>"));
+        Api.organiser().get("/api/v1/editions/" + edition + "/stands/" + stand).then().body("xM", equalTo(16));
+        organiser.form(layout, Map.of("spaceId", String.valueOf(hall), "aisleM", "2.5", "confirmed", "yes")).then()
+                .statusCode(303);
+        Api.organiser().get("/api/v1/editions/" + edition + "/stands/" + stand).then().body("xM", not(equalTo(16)));
+
+        long empty = Api.space(edition, "Hall vide", "HALL", null);
+        Api.organiser().body(Map.of("institutionId", Api.institution("Musée à placer"), "spaceId", empty))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201);
+        organiser.form(layout, Map.of("spaceId", String.valueOf(empty))).then().statusCode(303);
+    }
+
+    /**
      * A form's address opened as a page (the language switch on the page a form's answer showed, a
      * reload from the address bar, a bookmark) leads to the page the form is on, in the language asked
      * for; it was a "method not allowed" page, or "not found" where another page holds the address's start.

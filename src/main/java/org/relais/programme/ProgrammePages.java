@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.edition.Edition;
@@ -21,6 +22,7 @@ import org.relais.edition.EditionService;
 import org.relais.network.Institution;
 import org.relais.network.InstitutionService;
 import org.relais.venue.Space;
+import org.relais.web.Confirmation;
 import org.relais.web.Form;
 import org.relais.web.Messages;
 import org.relais.web.Redirects;
@@ -94,8 +96,13 @@ public class ProgrammePages {
     @POST
     @Path("sessions/{sessionId}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object deleteSession(@RestPath Long id, @RestPath Long sessionId) {
+    public Object deleteSession(@RestPath Long id, @RestPath Long sessionId, @RestForm String confirmed) {
         ProgrammeSession s = programme.session(id, sessionId);
+        if (!Confirmation.given(confirmed) && s.edition.beforeForum()) { // its relays lose their seats, and are told
+            String sessions = "/organiser/editions/" + id + "/sessions";
+            return Confirmation.asking(Messages.get("session_delete_confirm"), sessions + "/" + sessionId + "/delete",
+                    Messages.get("delete"), sessions + "/" + sessionId);
+        }
         return new Form().submit(() -> {
             programme.delete(id, sessionId);
             return Redirects.to("/organiser/editions/" + id + "/sessions", "deleted");

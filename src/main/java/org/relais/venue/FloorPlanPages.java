@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
@@ -18,7 +19,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
 import org.relais.edition.Edition;
 import org.relais.edition.EditionService;
+import org.relais.web.Confirmation;
 import org.relais.web.Form;
+import org.relais.web.Messages;
 import org.relais.web.Redirects;
 
 /** The organiser's floor plan of a hall: the plan, its problems, the automatic layout, obstacles, stands moved by hand. */
@@ -55,9 +58,19 @@ public class FloorPlanPages {
     public Object layout(@RestPath Long id, MultivaluedMap<String, String> submitted) {
         Form form = new Form(submitted);
         Long spaceId = form.id("spaceId");
+        BigDecimal aisle = form.decimal("aisleM");
+        long placed = spaceId == null || form.hasErrors() ? 0 : placed(venue.space(id, spaceId));
+        if (!Confirmation.given(form.text("confirmed")) && placed > 0) { // what was placed by hand moves
+            List<Confirmation.Field> fields = new ArrayList<>(List.of(new Confirmation.Field("spaceId", spaceId.toString())));
+            if (aisle != null) {
+                fields.add(new Confirmation.Field("aisleM", aisle.toPlainString()));
+            }
+            return Confirmation.ask(Messages.get("floorplan_layout_confirm", placed), "/organiser/editions/" + id
+                    + "/floorplan/layout", Messages.get("floorplan_layout_button"), here(id, spaceId), fields);
+        }
         return form.submit(() -> {
             form.failIfUnreadable(new org.relais.web.Errors());
-            floor.layout(id, spaceId, form.decimal("aisleM"));
+            floor.layout(id, spaceId, aisle);
             return Redirects.to(here(id, spaceId), "saved");
         }, problem -> page(id, spaceId, form, problem));
     }
@@ -131,9 +144,12 @@ public class FloorPlanPages {
                 form.with("x-" + s.id, s.positionX).with("y-" + s.id, s.positionY).with("r-" + s.id, s.rotated);
             }
         }
-        // Laying out again replaces stands placed by hand: the page asks first.
-        long placed = stands.stream().filter(s -> s.positionX != null).count();
-        return Templates.floorplan(edition, halls, hall, svg, problems, floor.obstacles(id, hall.id), stands, placed,
+        return Templates.floorplan(edition, halls, hall, svg, problems, floor.obstacles(id, hall.id), stands, placed(hall),
                 List.of(ObstacleKind.values()), form, problem);
+    }
+
+    /** How many of the hall's stands are placed: laying out again moves them, so the page asks first. */
+    private static long placed(Space hall) {
+        return Stand.count("space = ?1 and positionX is not null", hall);
     }
 }

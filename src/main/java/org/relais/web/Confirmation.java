@@ -9,8 +9,9 @@ import java.util.List;
  * Asking before what cannot be undone, in a browser without JavaScript too. A form that says
  * {@code data-confirm} is asked about in a dialog by {@code relais.js}, which then sends it with
  * {@code confirmed=yes}; sent without it (no JavaScript), the handler of one that cannot be undone
- * (a relay's or an organiser's cancellation, an erasure, a removal from a session, a status move, a
- * draft's deletion) answers this page, which asks the same question and sends the form again, confirmed.
+ * (a relay's or an organiser's cancellation, an erasure, a removal from a session, a session's
+ * deletion, a hall laid out again, a status move, a draft's deletion) answers this page, which asks
+ * the same question and sends the form again, confirmed.
  */
 public final class Confirmation {
 
