@@ -47,7 +47,9 @@ class EditionApiTest {
         Api.organiser().body(Map.of("status", "REGISTRATION_OPEN")).post(path).then().statusCode(200)
                 .body("status", equalTo("REGISTRATION_OPEN"));
         Api.organiser().body(Map.of("status", "DRAFT")).post(path).then().statusCode(409)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json") // the statuses in words, not their codes
+                .body("detail", equalTo("Le statut ne peut pas passer de «\u00a0Inscriptions ouvertes\u00a0» à «\u00a0Brouillon\u00a0»"
+                        + "\u00a0: il n’avance que vers l’avant."));
         Api.organiser().body(Map.of("status", "REGISTRATION_OPEN")).post(path).then().statusCode(409);
         Api.organiser().body(Map.of("status", "SOMEWHERE")).post(path).then().statusCode(422)
                 .body("errors[0].field", equalTo("status"));

@@ -233,7 +233,8 @@ class PagesTest {
                 .header("Location", endsWith(page + "?done=status-changed"));
         Api.organiser().get("/api/v1/editions/" + edition).then().body("status", equalTo("REGISTRATION_OPEN"));
         organiser.form(page + "/status", Map.of("status", "DRAFT")).then().statusCode(409)
-                .body(not(containsString("name=\"confirmed\"")));
+                .body(not(containsString("name=\"confirmed\"")))
+                .body(containsString("Le statut ne peut pas passer de «\u00a0Inscriptions ouvertes\u00a0» à «\u00a0Brouillon\u00a0»"));
         organiser.form(page + "/delete", Map.of()).then().statusCode(409).body(not(containsString("name=\"confirmed\"")));
 
         long draft = Api.edition("2031-06-13");

@@ -134,7 +134,7 @@ public class EditionPages {
         Form form = new Form(submitted);
         EditionStatus next = new Errors().oneOf("status", form.text("status"), EditionStatus.class, false);
         if (!Confirmation.given(form.text("confirmed")) && next != null && editions.get(id).status.isBefore(next)) {
-            String label = Messages.get("EditionStatus_" + next.name()); // a move the rules refuse is refused at once
+            String label = Messages.label(next); // a move the rules refuse is refused at once
             return Confirmation.ask(Messages.get("status_move_confirm", label), "/organiser/editions/" + id + "/status",
                     Messages.get("status_move_to", label), "/organiser/editions/" + id,
                     List.of(new Confirmation.Field("status", next.name())));

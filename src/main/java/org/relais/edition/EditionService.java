@@ -17,6 +17,7 @@ import org.relais.venue.Space;
 import org.relais.venue.Stand;
 import org.relais.web.ConflictException;
 import org.relais.web.Errors;
+import org.relais.web.Messages;
 import org.relais.web.NotFoundException;
 
 /** Sets up a forum edition: its facts, days, participants, guests and status. */
@@ -60,7 +61,7 @@ public class EditionService {
         EditionStatus next = errors.oneOf("status", status, EditionStatus.class, true);
         errors.throwIfAny();
         if (!edition.status.isBefore(next)) {
-            throw new ConflictException("conflict_status_backwards", edition.status, next);
+            throw new ConflictException("conflict_status_backwards", Messages.label(edition.status), Messages.label(next));
         }
         edition.status = next;
         return edition;

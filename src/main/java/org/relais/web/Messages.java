@@ -94,6 +94,11 @@ public final class Messages {
         return get(current(), key, args);
     }
 
+    /** The words for an enum value, from the key {@code Type_VALUE} ({@code EditionStatus_HELD}). */
+    public static String label(Enum<?> value) {
+        return get(value.getDeclaringClass().getSimpleName() + "_" + value.name());
+    }
+
     public static String get(Locale locale, String key, Object... args) {
         String pattern;
         try {

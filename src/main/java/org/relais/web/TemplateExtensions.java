@@ -64,7 +64,7 @@ public class TemplateExtensions {
 
     /** {@code {value.label}}: the words for an enum value, from the key {@code Type_VALUE}. */
     static String label(Enum<?> value) {
-        return Messages.get(value.getDeclaringClass().getSimpleName() + "_" + value.name());
+        return Messages.label(value);
     }
 
     static String longDate(LocalDate date) {
