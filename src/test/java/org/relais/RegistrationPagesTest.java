@@ -95,6 +95,8 @@ class RegistrationPagesTest {
         assertTrue(text.contains("\"Élodie\""), "accents kept");
         assertTrue(text.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is made inert: " + text);
         assertTrue(text.contains("\"Apprentissage du français\";\"Bénévole\""), "sector and role in words, as a cell starts: " + text);
+        assertTrue(java.util.Arrays.stream(lines).anyMatch(l -> l.contains("\"Élodie\"") && l.contains(";\"français\";")
+                && !l.contains(";\"fr\";")), "the language of their messages in words: " + text);
         // When they registered: a date and time a spreadsheet reads, as the clocks showed it where the forum is held.
         String registeredAt = java.time.OffsetDateTime.parse(Api.organiser().get("/api/v1/editions/" + edition
                 + "/registrations").then().extract().jsonPath().getString("find { it.firstName == 'Élodie' }.createdAt"))

@@ -36,7 +36,8 @@ final class RegistrationCsv {
                     .collect(Collectors.joining(" | "));
             csv.line(java.util.Arrays.asList(r.lastName(), r.firstName(), r.email(), r.phone(), r.organisation(),
                     NetworkReference.label(reference.relaySectors(), r.sector(), Messages.current()),
-                    NetworkReference.label(reference.relayRoles(), r.role(), Messages.current()), needs, r.language(),
+                    NetworkReference.label(reference.relayRoles(), r.role(), Messages.current()), needs,
+                    Messages.languageName(Messages.current(), r.language()),
                     Messages.get("RegistrationStatus_" + r.status()), zone.sheet(r.createdAt()), sessions,
                     zone.sheet(r.checkedInAt())));
         }
