@@ -1,6 +1,7 @@
 package org.relais;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -155,6 +156,18 @@ class DoorApiTest {
         assertEquals(2, csv.split("\r\n").length, csv); // the header and one lead
         assertTrue(csv.contains("Diallo") && csv.contains("Visite de groupe en mars, 12 personnes | =Apprenants de français"),
                 csv);
+
+        // The contacts are the institution's: the stand that noted them is not deleted, on the API or the page.
+        String refused = "Le stand 1 a noté un relais à recontacter\u00a0: il ne se supprime pas, pour que son établissement"
+                + " garde ces contacts.";
+        Api.organiser().delete("/api/v1/editions/" + edition + "/stands/" + stand).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", equalTo(refused));
+        Pages.signIn().form("/organiser/editions/" + edition + "/stands/" + stand + "/delete", Map.of()).then()
+                .statusCode(409).body(containsString(refused)).body(containsString("/stands/" + stand + "/delete\"")); // its page, as stored
+        given().auth().preemptive().basic("stand-" + edition + "@test.local", "stand-password").get(leads).then()
+                .statusCode(200).body("size()", equalTo(1));
+        long bare = Api.stand(edition, 2, orsay);
+        Api.organiser().delete("/api/v1/editions/" + edition + "/stands/" + bare).then().statusCode(204);
 
         Api.organiser().body(Map.of("code", "garbage")).post(leads).then().statusCode(422);
         // The organiser switches lead scanning off.

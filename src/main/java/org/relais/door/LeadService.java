@@ -1,6 +1,7 @@
 package org.relais.door;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import org.relais.edition.Edition;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationStatus;
 import org.relais.venue.Stand;
+import org.relais.venue.StandDeleting;
 import org.relais.venue.VenueService;
 import org.relais.web.ConflictException;
 import org.relais.web.Errors;
@@ -35,6 +37,15 @@ public class LeadService {
 
     public Stand stand(Long editionId, Long standId) {
         return venue.stand(editionId, standId);
+    }
+
+    /** The contacts a stand noted are its institution's: a stand with some is not deleted, as they would go with it. */
+    void onStandDeleting(@Observes StandDeleting deleting) {
+        Stand stand = stand(deleting.editionId(), deleting.standId());
+        long noted = Lead.count("stand", stand);
+        if (noted > 0) {
+            throw new ConflictException("conflict_stand_has_leads", String.valueOf(stand.number), noted);
+        }
     }
 
     public List<Lead> leads(Long editionId, Long standId) {

@@ -119,10 +119,14 @@ public class VenuePages {
     @Path("stands/{standId}")
     public TemplateInstance editStand(@RestPath Long id, @RestPath Long standId) {
         Stand s = venue.stand(id, standId);
-        Form form = new Form().with("number", s.number).with("institutionId", s.institution.id)
+        return standsPage(id, s, stored(s), null);
+    }
+
+    /** The stand's form filled from what is stored. */
+    private static Form stored(Stand s) {
+        return new Form().with("number", s.number).with("institutionId", s.institution.id)
                 .with("spaceId", s.space == null ? null : s.space.id).with("widthM", s.widthM).with("depthM", s.depthM)
                 .with("xM", s.positionX).with("yM", s.positionY).with("rotated", s.rotated).with("power", s.power);
-        return standsPage(id, s, form, null);
     }
 
     @POST
@@ -143,8 +147,11 @@ public class VenuePages {
     @Path("stands/{standId}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object deleteStand(@RestPath Long id, @RestPath Long standId) {
-        venue.deleteStand(id, standId);
-        return Redirects.to("/organiser/editions/" + id + "/stands", "deleted");
+        Stand s = venue.stand(id, standId);
+        return new Form().submit(() -> {
+            venue.deleteStand(id, standId);
+            return Redirects.to("/organiser/editions/" + id + "/stands", "deleted");
+        }, problem -> standsPage(id, s, stored(s), problem));
     }
 
     private Object saveStand(Long id, Stand existing, Form form) {

@@ -27,6 +27,9 @@ public class VenueService {
     @Inject
     EditionService editions;
 
+    @Inject
+    jakarta.enterprise.event.Event<StandDeleting> standDeleting;
+
     // Spaces
 
     public List<Space> spaces(Long editionId) {
@@ -123,7 +126,9 @@ public class VenueService {
     }
 
     public void deleteStand(Long editionId, Long standId) {
-        stand(editionId, standId).delete();
+        Stand stand = stand(editionId, standId);
+        standDeleting.fire(new StandDeleting(editionId, stand.id));
+        stand.delete();
     }
 
     public Errors validateStand(Long editionId, StandData data) {
