@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EditionApiTest {
 
+    @jakarta.inject.Inject
+    org.relais.door.DoorAccounts accounts;
+
     @Test
     void createsAnEditionAsADraftWithItsDays() {
         long host = Api.institution("Radio");
@@ -136,8 +139,21 @@ class EditionApiTest {
     @Test
     void onlyADraftCanBeDeleted() {
         long draft = Api.edition("2030-06-01");
-        Api.space(draft, "Salle", "ROOM", 10);
+        long hall = Api.space(draft, "Salle", "ROOM", 10);
+        long museum = Api.institution("Musée du brouillon");
+        Api.stand(draft, 1, museum);
+        Api.session(draft, hall, "2030-06-01", "11:00", "12:00", 5);
+        Api.organiser().body(Map.of("name", "Invité", "kind", "other")).post("/api/v1/editions/" + draft + "/guests")
+                .then().statusCode(201);
+        // its badges and accesses go with it too: they made the deletion fail with a 500
+        Api.organiser().body(Map.of("role", "STAFF", "firstName", "Léa", "lastName", "Martin", "organisation", "Musée",
+                "institutionId", museum)).post("/api/v1/editions/" + draft + "/badge-holders").then().statusCode(201);
+        String door = "door-" + System.nanoTime() + "@test.local";
+        accounts.create(draft, new org.relais.door.DoorAccounts.AccessData("DOOR_ACCOUNT", "Accueil", door, "door-password", null));
         Api.organiser().delete("/api/v1/editions/" + draft).then().statusCode(204);
+        given().auth().preemptive().basic(door, "door-password").get("/api/v1/editions/" + draft + "/checkins/search?q=a")
+                .then().statusCode(401); // the door's access went with it
+        Api.organiser().delete("/api/v1/institutions/" + museum).then().statusCode(204); // nothing names it any more
         given().get("/api/v1/editions/" + draft).then().statusCode(404);
         long open = Api.edition("2030-06-02");
         Api.organiser().body(Map.of("status", "REGISTRATION_OPEN")).post("/api/v1/editions/" + open + "/status");

@@ -10,10 +10,15 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.relais.door.DoorAccounts;
 
 @QuarkusTest
 class InstitutionApiTest {
+
+    @Inject
+    DoorAccounts accounts;
 
     @Test
     void createsReadsUpdatesAndDeletesAnInstitution() {
@@ -71,6 +76,28 @@ class InstitutionApiTest {
                 "days", List.of())).post("/api/v1/editions").then().statusCode(201);
         Api.organiser().delete("/api/v1/institutions/" + host).then().statusCode(409);
         given().get("/api/v1/institutions/" + host).then().statusCode(200);
+    }
+
+    /**
+     * An institution named on a badge (its staff's) is in use too: deleting it answered "this record
+     * already exists", the database's refusal, in place of saying why.
+     */
+    @Test
+    void refusesToDeleteAnInstitutionNamedOnABadgeAndSaysWhy() {
+        long museum = Api.institution("Musée badgé");
+        long edition = Api.edition("2031-09-10");
+        Api.organiser().body(Map.of("role", "STAFF", "firstName", "Léa", "lastName", "Martin", "organisation", "Musée badgé",
+                "institutionId", museum)).post("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(201);
+        Api.organiser().delete("/api/v1/institutions/" + museum).then().statusCode(409)
+                .body("detail", equalTo("Musée badgé (musée) a des stands, des séances, des badges ou des accès"
+                        + " ou accueille une édition\u00a0: il ne peut pas être supprimé."));
+        given().get("/api/v1/institutions/" + museum).then().statusCode(200);
+
+        long staffed = Api.institution("Musée accrédité"); // its stand staff's access names it
+        accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe", "staffed-" + System.nanoTime()
+                + "@test.local", "stand-password", staffed));
+        Api.organiser().delete("/api/v1/institutions/" + staffed).then().statusCode(409);
+        given().get("/api/v1/institutions/" + staffed).then().statusCode(200);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.relais.badge;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.relais.edition.Edition;
+import org.relais.edition.EditionDeleting;
 import org.relais.edition.EditionService;
 import org.relais.network.Institution;
 import org.relais.print.Badge;
@@ -48,6 +50,11 @@ public class BadgeService {
 
     @Inject
     EntityManager em;
+
+    /** A draft edition deleted takes its badge holders (staff, guests, press) with it. */
+    void onEditionDeleting(@Observes EditionDeleting deleting) {
+        BadgeHolder.delete("edition.id", deleting.editionId());
+    }
 
     public long relayCount(Long editionId) {
         return Registration.countConfirmed(editions.get(editionId));

@@ -2,6 +2,7 @@ package org.relais.door;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import org.relais.account.Account;
 import org.relais.account.RememberedPasswords;
 import org.relais.edition.Edition;
+import org.relais.edition.EditionDeleting;
 import org.relais.edition.EditionService;
 import org.relais.network.Institution;
 import org.relais.web.ConflictException;
@@ -92,6 +94,13 @@ public class DoorAccounts {
         account.institutionId = institution == null ? null : institution.id;
         account.link = link;
         return new Created(account, token, pin);
+    }
+
+    /** A draft edition deleted takes its door and stand accesses with it. */
+    void onEditionDeleting(@Observes EditionDeleting deleting) {
+        if (Account.delete("editionId", deleting.editionId()) > 0) {
+            remembered.forgetAll();
+        }
     }
 
     public void delete(Long editionId, Long accountId) {

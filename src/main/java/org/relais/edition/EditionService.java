@@ -28,6 +28,9 @@ public class EditionService {
     @Inject
     NetworkReference reference;
 
+    @Inject
+    jakarta.enterprise.event.Event<EditionDeleting> editionDeleting;
+
     public List<Edition> list() {
         return Edition.listNewestFirst();
     }
@@ -67,12 +70,16 @@ public class EditionService {
         return edition;
     }
 
-    /** A draft edition that has nothing in it yet can be deleted; any other is kept for the record. */
+    /**
+     * A draft edition can be deleted, with what was set up for it (spaces, stands, programme, guests,
+     * badges and accesses); any other is kept for the record.
+     */
     public void delete(Long id) {
         Edition edition = get(id);
         if (edition.status != EditionStatus.DRAFT) {
             throw new ConflictException("conflict_edition_not_draft");
         }
+        editionDeleting.fire(new EditionDeleting(edition.id));
         ProgrammeSession.delete("edition", edition);
         Stand.delete("edition", edition);
         Space.delete("edition", edition);

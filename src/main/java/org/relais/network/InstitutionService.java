@@ -48,8 +48,10 @@ public class InstitutionService {
         long uses = Institution.getEntityManager()
                 .createQuery("select (select count(s) from Stand s where s.institution = :i)"
                         + " + (select count(e) from Edition e where e.host = :i)"
-                        + " + (select count(p) from ProgrammeSession p where p.institution = :i)", Long.class)
-                .setParameter("i", institution).getSingleResult();
+                        + " + (select count(p) from ProgrammeSession p where p.institution = :i)"
+                        + " + (select count(b) from BadgeHolder b where b.institution = :i)"
+                        + " + (select count(a) from Account a where a.institutionId = :id)", Long.class)
+                .setParameter("i", institution).setParameter("id", institution.id).getSingleResult();
         if (uses > 0) {
             throw new ConflictException("conflict_institution_in_use", institution.name);
         }
