@@ -155,6 +155,13 @@ class EditionApiTest {
                 .then().statusCode(401); // the door's access went with it
         Api.organiser().delete("/api/v1/institutions/" + museum).then().statusCode(204); // nothing names it any more
         given().get("/api/v1/editions/" + draft).then().statusCode(404);
+        // one where someone was registered (at the door, here) is kept, with them
+        long entered = Api.edition("2030-06-03");
+        Pages.signIn().form("/door/editions/" + entered + "/walk-in", Map.of("firstName", "Karim", "lastName", "Benali",
+                "organisation", "PJJ", "sector", "french-language", "role", "volunteer", "consent", "true")).then().statusCode(200);
+        Api.organiser().delete("/api/v1/editions/" + entered).then().statusCode(409).body("detail",
+                equalTo("Ce brouillon a un inscrit, entré par les organisateurs ou à l’accueil\u00a0: il ne se supprime pas."));
+        Api.organiser().get("/api/v1/editions/" + entered + "/registrations").then().body("size()", equalTo(1));
         long open = Api.edition("2030-06-02");
         Api.organiser().body(Map.of("status", "REGISTRATION_OPEN")).post("/api/v1/editions/" + open + "/status");
         Api.organiser().delete("/api/v1/editions/" + open).then().statusCode(409);

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.relais.badge.BadgeCode;
 import org.relais.badge.SigningKeys;
 import org.relais.edition.Edition;
+import org.relais.edition.EditionDeleting;
 import org.relais.edition.EditionStatus;
 import org.relais.mail.MailKind;
 import org.relais.mail.Outbox;
@@ -688,6 +689,17 @@ public class RegistrationService {
         }
         for (Booking booking : Booking.listBySession(session)) {
             outbox.queue(MailKind.SESSION_MOVED, booking.registration, session);
+        }
+    }
+
+    /**
+     * A draft edition is not deleted once someone is registered in it (an organiser's entry, a walk-in
+     * at the door): their registrations are kept as any forum's.
+     */
+    void onEditionDeleting(@Observes EditionDeleting deleting) {
+        long registered = Registration.count("edition.id", deleting.editionId());
+        if (registered > 0) {
+            throw new ConflictException("conflict_edition_has_registrations", registered);
         }
     }
 
