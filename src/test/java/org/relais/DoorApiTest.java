@@ -158,10 +158,17 @@ class DoorApiTest {
                 csv);
 
         // The contacts are the institution's: the stand that noted them is not deleted, on the API or the page.
-        String refused = "Le stand 1 a noté un relais à recontacter\u00a0: il ne se supprime pas, pour que son établissement"
-                + " garde ces contacts.";
+        String refused = "Le stand 1 a noté un relais à recontacter\u00a0: il ne se supprime pas et ne change pas"
+                + " d’établissement, pour que le sien garde ces contacts.";
         Api.organiser().delete("/api/v1/editions/" + edition + "/stands/" + stand).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", equalTo(refused));
+        // given to another institution, its contacts would be read by that one's staff
+        Api.organiser().body(Map.of("number", 1, "institutionId", orsay)).put("/api/v1/editions/" + edition + "/stands/" + stand)
+                .then().statusCode(409).body("detail", equalTo(refused));
+        Api.organiser().body(Map.of("number", 1, "institutionId", louvre, "power", true))
+                .put("/api/v1/editions/" + edition + "/stands/" + stand).then().statusCode(200); // any other change is made
+        given().get("/api/v1/editions/" + edition + "/stands/" + stand).then().body("institutionId", equalTo((int) louvre))
+                .body("power", equalTo(true));
         Pages.signIn().form("/organiser/editions/" + edition + "/stands/" + stand + "/delete", Map.of()).then()
                 .statusCode(409).body(containsString(refused)).body(containsString("/stands/" + stand + "/delete\"")); // its page, as stored
         given().auth().preemptive().basic("stand-" + edition + "@test.local", "stand-password").get(leads).then()

@@ -13,7 +13,7 @@ import org.relais.edition.Edition;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationStatus;
 import org.relais.venue.Stand;
-import org.relais.venue.StandDeleting;
+import org.relais.venue.StandLeaving;
 import org.relais.venue.VenueService;
 import org.relais.web.ConflictException;
 import org.relais.web.Errors;
@@ -39,9 +39,12 @@ public class LeadService {
         return venue.stand(editionId, standId);
     }
 
-    /** The contacts a stand noted are its institution's: a stand with some is not deleted, as they would go with it. */
-    void onStandDeleting(@Observes StandDeleting deleting) {
-        Stand stand = stand(deleting.editionId(), deleting.standId());
+    /**
+     * The contacts a stand noted are its institution's: a stand with some is neither deleted, as they
+     * would go with it, nor given to another institution, whose staff would read them.
+     */
+    void onStandLeaving(@Observes StandLeaving leaving) {
+        Stand stand = stand(leaving.editionId(), leaving.standId());
         long noted = Lead.count("stand", stand);
         if (noted > 0) {
             throw new ConflictException("conflict_stand_has_leads", String.valueOf(stand.number), noted);

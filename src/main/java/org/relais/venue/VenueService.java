@@ -28,7 +28,7 @@ public class VenueService {
     EditionService editions;
 
     @Inject
-    jakarta.enterprise.event.Event<StandDeleting> standDeleting;
+    jakarta.enterprise.event.Event<StandLeaving> standLeaving;
 
     // Spaces
 
@@ -127,7 +127,7 @@ public class VenueService {
 
     public void deleteStand(Long editionId, Long standId) {
         Stand stand = stand(editionId, standId);
-        standDeleting.fire(new StandDeleting(editionId, stand.id));
+        standLeaving.fire(new StandLeaving(editionId, stand.id));
         stand.delete();
     }
 
@@ -174,6 +174,9 @@ public class VenueService {
 
     private void apply(Stand stand, StandData data) {
         validateStand(stand.edition.id, data).throwIfAny();
+        if (stand.institution != null && !stand.institution.id.equals(data.institutionId())) {
+            standLeaving.fire(new StandLeaving(stand.edition.id, stand.id)); // given to another institution
+        }
         int number = data.number() != null ? data.number() : stand.number != null ? stand.number : Stand.nextNumber(stand.edition);
         Stand same = Stand.findByNumber(stand.edition, number).orElse(null);
         if (same != null && !same.equals(stand)) {
