@@ -81,7 +81,25 @@ public class ErrorMappers {
     /** A unique key the rules should have caught first (two requests at the same instant): a clash. */
     @ServerExceptionMapper
     public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
-        return answer(uri, 409, Messages.get("conflict_duplicate"), null);
+        String refusal = refusal(e);
+        return answer(uri, 409, Messages.get(refusal != null ? refusal : "conflict_duplicate"), null);
+    }
+
+    /**
+     * The message for the database's own refusal of a change, found anywhere in the chain (at commit
+     * it comes wrapped): a row still referred to, or a duplicate key; null for anything else.
+     */
+    static String refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            if ("23503".equals(state) || "23506".equals(state)) { // PostgreSQL's and H2's foreign keys
+                return "conflict_in_use";
+            }
+            if ("23505".equals(state)) {
+                return "conflict_duplicate";
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper
@@ -176,6 +194,11 @@ public class ErrorMappers {
             logOutage(uri, e);
             return build(uri, 503, Messages.get("problem_unavailable"), null).header(HttpHeaders.RETRY_AFTER, "5")
                     .build();
+        }
+        String refusal = refusal(e);
+        if (refusal != null) { // a rule should have said why first: nothing was saved, and the log says where
+            LOG.warnf("The database refused a change on %s, which no rule caught: %s", uri.getPath(), e);
+            return answer(uri, 409, Messages.get(refusal), null);
         }
         LOG.error("Unexpected error on " + uri.getPath(), e);
         return answer(uri, 500, Messages.get("problem_internal"), null);

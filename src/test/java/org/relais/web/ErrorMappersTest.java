@@ -57,9 +57,38 @@ class ErrorMappersTest {
                 new SQLException("unique", "23505"), "uk_email"))), "a clash is not an outage");
         assertFalse(ErrorMappers.databaseUnavailable(new IllegalStateException("a bug")), "a bug is not an outage");
 
+        assertFalse(ErrorMappers.databaseUnavailable(new RuntimeException(new SQLException("fk", "23503"))),
+                "a row in use is not an outage");
+
         Response bug = Messages.in(Messages.ENGLISH,
                 () -> new ErrorMappers().unexpected(new IllegalStateException("a bug"), REGISTRATIONS));
         assertEquals(500, bug.getStatus());
         assertEquals(null, bug.getHeaderString("Retry-After"));
+    }
+
+    /**
+     * The database's own refusal that no rule caught first, as a commit throws it (wrapped in the
+     * transaction's rollback): a 409 that says what it is, never a 500. A row still referred to
+     * answered "this already exists", or a 500 once wrapped.
+     */
+    @Test
+    void theDatabasesRefusalIsAClashSaidInWords() {
+        for (String state : new String[] {"23503", "23506"}) { // PostgreSQL's, H2's
+            jakarta.transaction.RollbackException commit = new jakarta.transaction.RollbackException("Could not commit");
+            commit.initCause(new ConstraintViolationException("could not execute batch",
+                    new SQLException("Referential integrity constraint violation", state), "fk_badge_holder"));
+            Response inUse = Messages.in(Messages.ENGLISH, () -> new ErrorMappers().unexpected(wrapped(commit), REGISTRATIONS));
+            assertEquals(409, inUse.getStatus(), state);
+            assertEquals("Other data still depends on it: nothing was changed.", ((Problem) inUse.getEntity()).detail());
+            Response direct = Messages.in(Messages.ENGLISH, () -> new ErrorMappers().duplicate(new ConstraintViolationException(
+                    "fk", new SQLException("fk", state), "fk_badge_holder"), REGISTRATIONS));
+            assertEquals("Other data still depends on it: nothing was changed.", ((Problem) direct.getEntity()).detail());
+        }
+        Response duplicate = Messages.in(Messages.ENGLISH, () -> new ErrorMappers().unexpected(wrapped(
+                new ConstraintViolationException("duplicate", new SQLException("unique", "23505"), "uk_email")), REGISTRATIONS));
+        assertEquals(409, duplicate.getStatus());
+        assertEquals("This already exists.", ((Problem) duplicate.getEntity()).detail());
+        assertEquals(null, ErrorMappers.refusal(new RuntimeException(new SQLException("not null", "23502"))),
+                "a missing value is a bug, not a clash");
     }
 }
