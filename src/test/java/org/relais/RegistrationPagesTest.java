@@ -95,6 +95,7 @@ class RegistrationPagesTest {
         assertTrue(text.contains("\"Élodie\""), "accents kept");
         assertTrue(text.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is made inert: " + text);
         assertTrue(text.contains("\"Apprentissage du français\";\"Bénévole\""), "sector and role in words, as a cell starts: " + text);
+        assertFalse(text.contains(Api.forumDay() + " 11:00"), "one day: the hour is enough: " + text);
         assertTrue(java.util.Arrays.stream(lines).anyMatch(l -> l.contains("\"Élodie\"") && l.contains(";\"français\";")
                 && !l.contains(";\"fr\";")), "the language of their messages in words: " + text);
         // When they registered: a date and time a spreadsheet reads, as the clocks showed it where the forum is held.
@@ -104,6 +105,27 @@ class RegistrationPagesTest {
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         assertTrue(java.util.Arrays.stream(lines).anyMatch(l -> l.contains("\"Élodie\"")
                 && l.contains("\"" + registeredAt + "\"")), registeredAt + " in " + text);
+    }
+
+    /** On a forum of several days, the CSV gives each session's day with its hour: two at 11:00 read alike. */
+    @Test
+    void theCsvSaysEachSessionsDayWhenTheForumHasSeveral() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        String first = Api.forumDay();
+        String second = java.time.LocalDate.parse(first).plusDays(1).toString();
+        long edition = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum de deux jours",
+                "registrationOpensOn", today.minusDays(1).toString(), "registrationClosesOn", today.plusDays(30).toString(),
+                "days", List.of(Map.of("date", first, "opensAt", "10:00", "closesAt", "16:00"),
+                        Map.of("date", second, "opensAt", "10:00", "closesAt", "16:00"))))
+                .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.advance(edition, "REGISTRATION_OPEN");
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        List<Long> both = List.of(Api.session(edition, room, first, "11:00", "12:00", 5),
+                Api.session(edition, room, second, "11:00", "12:00", 5));
+        Api.register(edition, Api.relay("Inès", "two-days-" + System.nanoTime() + "@example.org", both));
+        String csv = new String(Pages.signIn().get("/organiser/editions/" + edition + "/registrations.csv").then()
+                .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(csv.contains(first + " 11:00 ") && csv.contains(second + " 11:00 "), csv);
     }
 
     /**

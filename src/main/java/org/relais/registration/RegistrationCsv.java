@@ -24,13 +24,17 @@ final class RegistrationCsv {
                 Messages.get("organisation"), Messages.get("sector"), Messages.get("role"), Messages.get("accessibility"),
                 Messages.get("preferred_language"), Messages.get("status"), Messages.get("registered_at"),
                 Messages.get("sessions"), Messages.get("checked_in_at")));
+        // on a forum of several days, each session says its day too
+        boolean severalDays = rows.stream().flatMap(r -> r.sessions().stream())
+                .map(RegistrationView.SessionChoice::day).distinct().count() > 1;
         for (RegistrationView r : rows) {
             String needs = r.accessibilityNeeds().needs().stream().map(n -> Messages.get("Accessibility_" + n))
                     .collect(Collectors.joining(", "));
             if (r.accessibilityNeeds().notes() != null) {
                 needs = needs.isEmpty() ? r.accessibilityNeeds().notes() : needs + ", " + r.accessibilityNeeds().notes();
             }
-            String sessions = r.sessions().stream().map(s -> s.startsAt() + " " + s.title() + " ("
+            String sessions = r.sessions().stream().map(s -> (severalDays ? s.day() + " " : "") + s.startsAt() + " "
+                    + s.title() + " ("
                     + (s.status() == BookingStatus.CONFIRMED ? Messages.get("booking_confirmed")
                             : Messages.get("waitlist_position", s.waitlistPosition())) + ")")
                     .collect(Collectors.joining(" | "));
