@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -241,6 +242,26 @@ class PagesTest {
         organiser.form("/organiser/editions/" + draft + "/delete", Map.of("confirmed", "yes")).then().statusCode(303)
                 .header("Location", endsWith("/organiser/editions?done=deleted"));
         Api.organiser().get("/api/v1/editions/" + draft).then().statusCode(404);
+    }
+
+    /**
+     * After adding a guest, a badge holder or saving a session, the page lands where that list is and
+     * says it is done. The query went after the {@code #part} ({@code /editions/5#guests?done=created}),
+     * where the server never sees it: no message, and no place on the page matched.
+     */
+    @Test
+    void aChangeThatLandsOnAPartOfAPageSaysItIsDone() {
+        long edition = Api.edition("2031-07-01");
+        String page = "/organiser/editions/" + edition;
+        Pages organiser = Pages.signIn();
+        String landed = organiser.form(page + "/guests", Map.of("name", "Défenseur des droits", "kind", "other")).then()
+                .statusCode(303).extract().header("Location");
+        assertTrue(landed.endsWith(page + "?done=created#guests"), landed);
+        organiser.get(page + "?done=created").then().statusCode(200).body(containsString("<p class=\"flash\" role=\"status\">"))
+                .body(containsString("id=\"guests\""));
+        String holder = organiser.form(page + "/badge-holders", Map.of("role", "STAFF", "firstName", "Léa", "lastName", "Martin",
+                "organisation", "Musée")).then().statusCode(303).extract().header("Location");
+        assertTrue(holder.endsWith(page + "/badges?done=created#holders"), holder);
     }
 
     /**

@@ -9,9 +9,15 @@ public final class Redirects {
     private Redirects() {
     }
 
-    /** A 303 to {@code path}, with {@code ?done=} naming what happened so the page can say so. */
+    /**
+     * A 303 to {@code path}, with {@code ?done=} naming what happened so the page can say so; a
+     * path's {@code #part} (where on the page to land) stays last, after the query.
+     */
     public static Response to(String path, String done) {
-        return Response.seeOther(URI.create(path + (done == null ? "" : (path.contains("?") ? "&" : "?") + "done=" + done)))
-                .build();
+        int hash = path.indexOf('#');
+        String page = hash < 0 ? path : path.substring(0, hash);
+        String part = hash < 0 ? "" : path.substring(hash);
+        return Response.seeOther(URI.create(page + (done == null ? "" : (page.contains("?") ? "&" : "?") + "done=" + done)
+                + part)).build();
     }
 }
