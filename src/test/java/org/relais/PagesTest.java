@@ -244,6 +244,17 @@ class PagesTest {
         Api.organiser().get("/api/v1/editions/" + draft).then().statusCode(404);
     }
 
+    /** A stand in its hall's top-left corner (0 ; 0) is placed: the list said "non placé", Qute reading a zero as false. */
+    @Test
+    void aStandInItsHallsCornerIsListedAsPlaced() {
+        long edition = Api.edition("2031-07-02");
+        long hall = Api.space(edition, "Hall", "HALL", null);
+        Api.organiser().body(Map.of("number", 1, "institutionId", Api.institution("Musée du coin"), "spaceId", hall, "xM", 0,
+                "yM", 0)).post("/api/v1/editions/" + edition + "/stands").then().statusCode(201);
+        Pages.signIn().get("/organiser/editions/" + edition + "/stands").then().statusCode(200)
+                .body(containsString("<td>0\u00a0; 0</td>")).body(not(containsString("non placé")));
+    }
+
     /**
      * After adding a guest, a badge holder or saving a session, the page lands where that list is and
      * says it is done. The query went after the {@code #part} ({@code /editions/5#guests?done=created}),
