@@ -59,8 +59,9 @@ public class FloorPlanPages {
         Form form = new Form(submitted);
         Long spaceId = form.id("spaceId");
         BigDecimal aisle = form.decimal("aisleM");
-        long placed = spaceId == null || form.hasErrors() ? 0 : placed(venue.space(id, spaceId));
-        if (!Confirmation.given(form.text("confirmed")) && placed > 0) { // what was placed by hand moves
+        boolean asking = !Confirmation.given(form.text("confirmed")) && spaceId != null && !form.hasErrors();
+        long placed = asking ? placed(venue.space(id, spaceId)) : 0; // counted only to ask
+        if (placed > 0) { // what was placed by hand moves
             List<Confirmation.Field> fields = new ArrayList<>(List.of(new Confirmation.Field("spaceId", spaceId.toString())));
             if (aisle != null) {
                 fields.add(new Confirmation.Field("aisleM", aisle.toPlainString()));
