@@ -276,6 +276,46 @@ class PagesTest {
     }
 
     /**
+     * A form under a list comes back refused at the top of its page, where nothing showed: what is wrong
+     * is marked at the form, below the list, and an organiser could think it was saved. The top now says
+     * that nothing was changed and links down to that form; a page opened as it is says nothing.
+     */
+    @Test
+    void aRefusedFormUnderAListSaysSoWhereThePageOpens() {
+        long edition = Api.edition("2031-07-03");
+        long hall = Api.space(edition, "Hall", "HALL", null);
+        Api.organiser().body(Map.of("institutionId", Api.institution("Musée listé"), "spaceId", hall)).post(
+                "/api/v1/editions/" + edition + "/stands").then().statusCode(201);
+        String page = "/organiser/editions/" + edition;
+        Pages organiser = Pages.signIn();
+        String said = "Rien n’a été changé\u00a0: voyez pourquoi plus bas, au formulaire.</a></p>";
+
+        String stands = organiser.form(page + "/stands", Map.of("widthM", "3", "depthM", "2")).then().statusCode(422)
+                .extract().asString();
+        assertAbove(stands, "<p class=\"problem\"><a href=\"#form\">" + said, "<table class=\"list\">");
+        assertAbove(stands, "<table class=\"list\">", "id=\"form\"");
+        String spaces = organiser.form(page + "/spaces/" + hall + "/delete", Map.of()).then().statusCode(409)
+                .extract().asString();
+        assertAbove(spaces, "<a href=\"#form\">" + said, "<table class=\"list\">");
+        String guests = organiser.form(page + "/guests", Map.of("kind", "other")).then().statusCode(422)
+                .extract().asString();
+        assertAbove(guests, "<a href=\"#guests\">" + said, "id=\"guests\"");
+        String obstacles = organiser.form(page + "/floorplan/obstacles", Map.of("spaceId", String.valueOf(hall),
+                "kind", "PILLAR", "xM", "un")).then().statusCode(422).extract().asString();
+        assertAbove(obstacles, "<a href=\"#obstacles\">" + said, "id=\"obstacles\"");
+
+        for (String opened : List.of("/stands", "/spaces", "", "/floorplan", "/sessions", "/badges", "/door")) {
+            organiser.get(page + opened).then().statusCode(200).body(not(containsString(said)));
+        }
+    }
+
+    private static void assertAbove(String html, String first, String then) {
+        int at = html.indexOf(first);
+        assertTrue(at >= 0, "missing: " + first);
+        assertTrue(at < html.indexOf(then), first + " should come before " + then);
+    }
+
+    /**
      * Without JavaScript, deleting a session with relays in it and laying out a hall again over stands
      * placed by hand acted on one click: the relays lost their seats, the stands their places. Each now
      * asks first; a hall with nothing placed yet is laid out at once.

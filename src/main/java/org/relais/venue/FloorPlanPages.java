@@ -34,7 +34,7 @@ public class FloorPlanPages {
     static class Templates {
         static native TemplateInstance floorplan(Edition edition, List<Space> halls, Space hall, String svg,
                 List<String> problems, List<Obstacle> obstacles, List<Stand> stands, long placed, List<ObstacleKind> kinds,
-                Form form, String problem);
+                Form form, String problem, String part);
     }
 
     @Inject
@@ -49,7 +49,7 @@ public class FloorPlanPages {
     @GET
     @Path("floorplan")
     public TemplateInstance page(@RestPath Long id, @RestQuery Long spaceId) {
-        return page(id, spaceId, new Form().with("aisleM", "2").with("kind", "PILLAR"), null);
+        return page(id, spaceId, new Form().with("aisleM", "2").with("kind", "PILLAR"), null, null);
     }
 
     @POST
@@ -73,7 +73,7 @@ public class FloorPlanPages {
             form.failIfUnreadable(new org.relais.web.Errors());
             floor.layout(id, spaceId, aisle);
             return Redirects.to(here(id, spaceId), "saved");
-        }, problem -> page(id, spaceId, form, problem));
+        }, problem -> page(id, spaceId, form, problem, "layout"));
     }
 
     @POST
@@ -88,7 +88,7 @@ public class FloorPlanPages {
             form.failIfUnreadable(new org.relais.web.Errors());
             floor.addObstacle(id, spaceId, data);
             return Redirects.to(here(id, spaceId), "created");
-        }, problem -> page(id, spaceId, form, problem));
+        }, problem -> page(id, spaceId, form, problem, "obstacles"));
     }
 
     @POST
@@ -99,7 +99,7 @@ public class FloorPlanPages {
         return new Form().submit(() -> {
             floor.deleteObstacle(id, spaceId, obstacleId);
             return Redirects.to(here(id, spaceId), "deleted");
-        }, problem -> page(id, spaceId, new Form(), problem));
+        }, problem -> page(id, spaceId, new Form(), problem, null));
     }
 
     /** Stands moved by hand: the coordinates form, or the plan's script sending the same fields. */
@@ -120,14 +120,15 @@ public class FloorPlanPages {
             form.failIfUnreadable(new org.relais.web.Errors());
             floor.savePositions(id, spaceId, positions);
             return Redirects.to(here(id, spaceId), "saved");
-        }, problem -> page(id, spaceId, form, problem));
+        }, problem -> page(id, spaceId, form, problem, "positions"));
     }
 
     private static String here(Long id, Long spaceId) {
         return "/organiser/editions/" + id + "/floorplan" + (spaceId == null ? "" : "?spaceId=" + spaceId);
     }
 
-    private TemplateInstance page(Long id, Long spaceId, Form form, String problem) {
+    /** The page, or the page again after a refusal: part names the form that was sent, where its problems are marked. */
+    private TemplateInstance page(Long id, Long spaceId, Form form, String problem, String part) {
         Edition edition = editions.get(id);
         List<Space> halls = venue.spaces(id).stream().filter(s -> s.kind == SpaceKind.HALL || Stand.countInSpace(s) > 0)
                 .toList();
@@ -135,7 +136,7 @@ public class FloorPlanPages {
                 .findFirst().orElse(halls.isEmpty() ? null : halls.get(0));
         if (hall == null) {
             return Templates.floorplan(edition, halls, null, null, List.of(), List.of(), List.of(), 0,
-                    List.of(ObstacleKind.values()), form, problem);
+                    List.of(ObstacleKind.values()), form, problem, part);
         }
         String svg = hall.widthM == null || hall.depthM == null ? null : floor.svg(id, hall.id);
         List<String> problems = floor.problems(id, hall.id).stream().map(floor::message).toList();
@@ -146,7 +147,7 @@ public class FloorPlanPages {
             }
         }
         return Templates.floorplan(edition, halls, hall, svg, problems, floor.obstacles(id, hall.id), stands, placed(hall),
-                List.of(ObstacleKind.values()), form, problem);
+                List.of(ObstacleKind.values()), form, problem, part);
     }
 
     /** How many of the hall's stands are placed: laying out again moves them, so the page asks first. */
