@@ -335,7 +335,7 @@ class RegistrationPagesTest {
 
         fields.put("organisation", "Emmaüs");
         relay.form("/r/" + token + "/details", fields).then().statusCode(303)
-                .header("Location", containsString("/r/" + token + "?done=details-changed"));
+                .header("Location", endsWith("/r/" + token + "?done=details-changed#top"));
         given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("Jérôme"))
                 .body("lastName", equalTo("<b>Dupont</b>")).body("organisation", equalTo("Emmaüs"))
                 .body("accessibilityNeeds.needs", equalTo(List.of("WHEELCHAIR"))).body("sessions[0].sessionId", equalTo((int) session));

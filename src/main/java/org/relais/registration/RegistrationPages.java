@@ -178,7 +178,7 @@ public class RegistrationPages {
         }
         return form.submit(() -> {
             registrations.changeSessions(token, ids);
-            return Redirects.to("/r/" + token, "sessions-changed");
+            return Redirects.to("/r/" + token + Redirects.TOP, "sessions-changed");
         }, problem -> managePage(token, form, null, problem));
     }
 
@@ -190,7 +190,7 @@ public class RegistrationPages {
         RegistrationData data = read(details);
         return details.submit(() -> {
             registrations.changeDetails(token, data);
-            return Redirects.to("/r/" + token, "details-changed");
+            return Redirects.to("/r/" + token + Redirects.TOP, "details-changed");
         }, problem -> managePage(token, null, details, problem));
     }
 

@@ -6,6 +6,14 @@ import java.net.URI;
 /** POST-redirect-GET: after a change, the browser is sent to the page that shows it. */
 public final class Redirects {
 
+    /**
+     * The top of the page (HTML's own {@code #top}), for a form sent from a part of its page
+     * ({@code action=".../sessions#change"}, so that a refusal opens where its problems are marked): a
+     * redirect without a part of its own keeps the request's, and the page would open at the form, away
+     * from its message that the change is done.
+     */
+    public static final String TOP = "#top";
+
     private Redirects() {
     }
 

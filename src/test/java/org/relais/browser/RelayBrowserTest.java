@@ -154,6 +154,7 @@ class RelayBrowserTest {
             page.locator(".choice:has-text('Atelier 14:00') input").check();
             page.locator("button:has-text('Enregistrer mes choix')").click();
             assertThat(page.locator(".flash")).containsText("Vos choix de séances sont enregistrés");
+            assertThat(page.locator(".flash")).isInViewport(); // not at the form it was sent from
             assertThat(page.locator("ul.plain")).containsText("Atelier 14:00");
             assertThat(page.locator("ul.plain")).not().containsText("Atelier 11:00");
 
@@ -172,6 +173,7 @@ class RelayBrowserTest {
             page.locator("#details [name=firstName]").fill("Maryam");
             page.locator("button:has-text('Enregistrer mes coordonnées')").click();
             assertThat(page.locator(".flash")).containsText("Vos coordonnées sont enregistrées");
+            assertThat(page.locator(".flash")).isInViewport(); // not at the form it was sent from
             assertThat(page.locator("dl.facts")).containsText("Maryam Benali-Haddad");
             assertThat(page.locator("ul.plain")).containsText("Atelier 14:00");
             assertThat(page.locator("#details input[name='accessibilityNeeds.needs'][value=HEARING_LOOP]")).not().isChecked();
