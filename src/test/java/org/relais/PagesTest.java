@@ -309,6 +309,21 @@ class PagesTest {
         }
     }
 
+    /** A stand or a space opened from its list lands at its form, under the list, as a session already did. */
+    @Test
+    void aRowOpenedFromItsListLandsAtItsForm() {
+        long edition = Api.edition("2031-07-04");
+        long hall = Api.space(edition, "Hall", "HALL", null);
+        long stand = Api.organiser().body(Map.of("institutionId", Api.institution("Musée ouvert"), "spaceId", hall)).post(
+                "/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        String page = "/organiser/editions/" + edition;
+        Pages organiser = Pages.signIn();
+        organiser.get(page + "/stands").then().body(containsString("href=\"" + page + "/stands/" + stand + "#form\""));
+        organiser.get(page + "/spaces").then().body(containsString("href=\"" + page + "/spaces/" + hall + "#form\""));
+        organiser.get(page + "/stands/" + stand).then().statusCode(200).body(containsString("id=\"form\""));
+        organiser.get(page + "/spaces/" + hall).then().statusCode(200).body(containsString("id=\"form\""));
+    }
+
     private static void assertAbove(String html, String first, String then) {
         int at = html.indexOf(first);
         assertTrue(at >= 0, "missing: " + first);
