@@ -253,6 +253,31 @@ class BadInputTest {
                 .body("errors[0].field", equalTo("accessibilityNeeds")).body(not(containsString("Exception")));
     }
 
+    /** A length typed as no number said "Un nombre entier", though 2,5 is one. */
+    @Test
+    void aLengthThatIsNoNumberAsksForANumberNotAWholeOne() {
+        long edition = Api.edition("2031-07-06");
+        Pages.signIn().form("/organiser/editions/" + edition + "/spaces", Map.of("name", "Salle", "kind", "ROOM",
+                        "widthM", "douze", "depthM", "8,5")).then().statusCode(422)
+                .body(containsString("id=\"e-widthM\">Un nombre, par exemple 2,5.</small>"))
+                .body(not(containsString("id=\"e-depthM\"")));
+    }
+
+    /** A fraction where a whole number is asked for was cut to its whole part: 1.5 gave institution 1 a stand. */
+    @Test
+    void aFractionWhereAWholeNumberIsAskedForIsRefusedByName() {
+        long edition = Api.edition("2031-07-05");
+        long institution = Api.institution("Entier");
+        Api.organiser().body(Map.of("institutionId", institution + 0.5)).post("/api/v1/editions/" + edition + "/stands")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("institutionId"))
+                .body(not(containsString("Exception")));
+        Api.organiser().body(Map.of("institutionId", institution, "number", 2.5)).post("/api/v1/editions/" + edition + "/stands")
+                .then().statusCode(400).body("errors[0].field", equalTo("number"));
+        Api.organiser().get("/api/v1/editions/" + edition + "/stands").then().body("size()", equalTo(0));
+        Api.organiser().body(Map.of("institutionId", institution, "number", 2)).post("/api/v1/editions/" + edition + "/stands")
+                .then().statusCode(201).body("number", equalTo(2));
+    }
+
     @Test
     void negativeSizesAndUnknownIdsAreNamed() {
         long edition = Api.edition("2030-02-06");

@@ -190,7 +190,7 @@ public final class Form {
         try {
             return new BigDecimal(value.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
-            errors.add(name, "error_number");
+            errors.add(name, "error_decimal"); // a length: 2,5 is one
             return null;
         }
     }
