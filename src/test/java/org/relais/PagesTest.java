@@ -258,7 +258,8 @@ class PagesTest {
     /**
      * After adding a guest, a badge holder or saving a session, the page lands where that list is and
      * says it is done. The query went after the {@code #part} ({@code /editions/5#guests?done=created}),
-     * where the server never sees it: no message, and no place on the page matched.
+     * where the server never sees it: no message, and no place on the page matched. Then the message
+     * was at the page's top, out of sight of the part the page opened at: it is now said in that part.
      */
     @Test
     void aChangeThatLandsOnAPartOfAPageSaysItIsDone() {
@@ -267,12 +268,18 @@ class PagesTest {
         Pages organiser = Pages.signIn();
         String landed = organiser.form(page + "/guests", Map.of("name", "Défenseur des droits", "kind", "other")).then()
                 .statusCode(303).extract().header("Location");
-        assertTrue(landed.endsWith(page + "?done=created#guests"), landed);
-        organiser.get(page + "?done=created").then().statusCode(200).body(containsString("<p class=\"flash\" role=\"status\">"))
-                .body(containsString("id=\"guests\""));
+        assertTrue(landed.endsWith(page + "?done=created&at=guests#guests"), landed);
+        String flash = "<p class=\"flash\" role=\"status\">Créé.</p>";
+        String shown = organiser.get(page + "?done=created&at=guests").then().statusCode(200).extract().asString();
+        assertTrue(shown.indexOf(flash) > shown.indexOf("<h2>Invités</h2>"), "said in the guests' part");
+        assertTrue(shown.indexOf(flash) == shown.lastIndexOf(flash), "said once, not at the top too");
+        organiser.get(page + "?done=created").then().body(containsString("<main>\n" + flash)); // a new edition: at the top
         String holder = organiser.form(page + "/badge-holders", Map.of("role", "STAFF", "firstName", "Léa", "lastName", "Martin",
                 "organisation", "Musée")).then().statusCode(303).extract().header("Location");
-        assertTrue(holder.endsWith(page + "/badges?done=created#holders"), holder);
+        assertTrue(holder.endsWith(page + "/badges?done=created&at=holders#holders"), holder);
+        String badges = organiser.get(page + "/badges?done=created&at=holders").then().statusCode(200).extract().asString();
+        assertTrue(badges.indexOf(flash) > badges.indexOf("id=\"holders\""), "said at the holders");
+        assertTrue(badges.indexOf(flash) == badges.lastIndexOf(flash), "said once");
     }
 
     /**

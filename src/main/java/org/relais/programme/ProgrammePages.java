@@ -1,6 +1,7 @@
 package org.relais.programme;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -144,7 +145,7 @@ public class ProgrammePages {
         return form.submit(() -> {
             form.failIfUnreadable(programme.validate(id, data));
             ProgrammeSession saved = existing == null ? programme.create(id, data) : programme.update(id, existing.id, data);
-            return Redirects.to("/organiser/editions/" + id + "/sessions#s" + saved.id, existing == null ? "created" : "saved");
+            return Redirects.to("/organiser/editions/" + id + "/sessions#" + anchor(saved), existing == null ? "created" : "saved");
         }, problem -> sessionsPage(id, existing, form, problem));
     }
 
@@ -154,5 +155,11 @@ public class ProgrammePages {
         programme.conflicts(id).forEach(c -> inConflict.addAll(c.sessionIds()));
         return Templates.sessions(edition, programme.sessions(id), inConflict, editing, form,
                 List.of(SessionKind.values()), Space.listByEdition(edition), institutions.list(), problem);
+    }
+
+    /** A session's row on the sessions page ({@code {s.anchor}}, {@code s12}): where a saved session lands. */
+    @TemplateExtension
+    static String anchor(ProgrammeSession session) {
+        return "s" + session.id;
     }
 }

@@ -19,13 +19,21 @@ public final class Redirects {
 
     /**
      * A 303 to {@code path}, with {@code ?done=} naming what happened so the page can say so; a
-     * path's {@code #part} (where on the page to land) stays last, after the query.
+     * path's {@code #part} (where on the page to land) stays last, after the query. Landing on a part,
+     * the page opens away from its top, so {@code &at=part} has it said there ({@code tags/done}), not at
+     * the top: a page a change lands on a part of shows that tag in the part.
      */
     public static Response to(String path, String done) {
         int hash = path.indexOf('#');
         String page = hash < 0 ? path : path.substring(0, hash);
         String part = hash < 0 ? "" : path.substring(hash);
-        return Response.seeOther(URI.create(page + (done == null ? "" : (page.contains("?") ? "&" : "?") + "done=" + done)
-                + part)).build();
+        StringBuilder to = new StringBuilder(page);
+        if (done != null) {
+            to.append(page.contains("?") ? '&' : '?').append("done=").append(done);
+            if (part.length() > 1 && !part.equals(TOP)) {
+                to.append("&at=").append(part, 1, part.length());
+            }
+        }
+        return Response.seeOther(URI.create(to + part)).build();
     }
 }

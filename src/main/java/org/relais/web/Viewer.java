@@ -56,8 +56,25 @@ public class Viewer {
         return routing.get("csrf_token") != null;
     }
 
-    /** The confirmation of what the last POST did, from {@code ?done=}, or null (none, or none Relais says). */
+    /**
+     * The confirmation of what the last POST did, from {@code ?done=}, said at the page's top; null when
+     * there is none, none Relais says, or when it landed on a part of the page ({@code &at=}) that says it.
+     */
     public String getDone() {
+        return landedAt() == null ? said() : null;
+    }
+
+    /** The same, said in the part of the page the change landed on ({@code &at=guests}, {@code #guests}). */
+    public String doneAt(String part) {
+        return part != null && part.equals(landedAt()) ? said() : null;
+    }
+
+    private String landedAt() {
+        String at = request.getParam("at");
+        return at != null && at.matches("[a-z0-9-]{1,30}") ? at : null;
+    }
+
+    private String said() {
         String done = request.getParam("done");
         if (done == null || !done.matches("[a-z-]{1,30}")) {
             return null;

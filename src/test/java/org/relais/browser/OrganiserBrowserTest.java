@@ -106,6 +106,10 @@ class OrganiserBrowserTest {
         page.locator("[name=seats]").fill("30");
         page.locator("form.stack button[type=submit]").click();
         assertThat(page.locator("table.list tr.conflict")).containsText("Atelier radio");
+        // The page opens at the session's row, which says it is created; the page's top does not.
+        assertThat(page.locator("table.list tr.conflict .flash")).hasText("Créé.");
+        assertThat(page.locator("table.list tr.conflict .flash")).isInViewport();
+        assertThat(page.locator(".flash")).hasCount(1);
 
         page.locator("nav.tabs a[href$='/conflicts']").click();
         assertThat(page.locator("ul.conflicts li")).hasCount(1);
