@@ -58,6 +58,10 @@ document.querySelectorAll('[data-back]').forEach(function (back) {
     if (field.type === 'checkbox' || field.type === 'radio') {
       return field.checked !== field.defaultChecked;
     }
+    if (field.type === 'select-one') { // none marked selected: the first is shown, as the page came
+      var initial = Array.prototype.findIndex.call(field.options, function (o) { return o.defaultSelected; });
+      return field.selectedIndex !== Math.max(initial, 0);
+    }
     if (field.options) {
       return Array.prototype.some.call(field.options, function (o) { return o.selected !== o.defaultSelected; });
     }
