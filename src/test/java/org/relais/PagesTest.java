@@ -273,6 +273,7 @@ class PagesTest {
         String shown = organiser.get(page + "?done=created&at=guests").then().statusCode(200).extract().asString();
         assertTrue(shown.indexOf(flash) > shown.indexOf("<h2>Invités</h2>"), "said in the guests' part");
         assertTrue(shown.indexOf(flash) == shown.lastIndexOf(flash), "said once, not at the top too");
+        assertTrue(shown.contains("lang=en#guests\""), "the language switch opens the same part");
         organiser.get(page + "?done=created").then().body(containsString("<main>\n" + flash)); // a new edition: at the top
         String holder = organiser.form(page + "/badge-holders", Map.of("role", "STAFF", "firstName", "Léa", "lastName", "Martin",
                 "organisation", "Musée")).then().statusCode(303).extract().header("Location");

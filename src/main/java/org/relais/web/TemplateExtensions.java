@@ -100,7 +100,8 @@ public class TemplateExtensions {
 
     /**
      * {@code {page:switchTo('en')}}: the address of the page in that language, as the switch at the top links
-     * to it: the query kept (a list's filters, a search), {@code lang} in place of any already there.
+     * to it: the query kept (a list's filters, a search), {@code lang} in place of any already there; the
+     * part of the page a change landed on ({@code ?at=guests}) kept too, where its message is said.
      */
     @TemplateExtension(namespace = "page")
     static String switchTo(String language) {
@@ -116,7 +117,9 @@ public class TemplateExtensions {
                 }
             }
         }
-        return kept.append("lang=").append(language).toString();
+        kept.append("lang=").append(language);
+        String part = rc == null ? null : Viewer.part(rc.request().getParam("at"));
+        return part == null ? kept.toString() : kept.append('#').append(part).toString();
     }
 
     /** The language of the page, for {@code <html lang>}. */

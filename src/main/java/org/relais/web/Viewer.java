@@ -70,7 +70,11 @@ public class Viewer {
     }
 
     private String landedAt() {
-        String at = request.getParam("at");
+        return part(request.getParam("at"));
+    }
+
+    /** The part of the page a change landed on, from {@code ?at=}, or null when there is none fit to be an id. */
+    static String part(String at) {
         return at != null && at.matches("[a-z0-9-]{1,30}") ? at : null;
     }
 
