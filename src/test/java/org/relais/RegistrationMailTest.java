@@ -441,6 +441,74 @@ class RegistrationMailTest {
     }
 
     /**
+     * The forum put off by a week, on the organiser's form: its sessions move with it, and each relay
+     * registered (seated, waiting or with no session) is told once, with the forum and their sessions as
+     * they are now, and reminded again before the new day. A change of hours tells them too; changed
+     * twice before the mails go, only the last is sent; a day added leaves the sessions where they are;
+     * a change that keeps the days tells nobody.
+     */
+    @Test
+    void relaysAreToldWhenTheForumsDaysChangeAndTheProgrammeFollowsAWholeMove() {
+        long edition = Api.openEdition();
+        long session = Api.session(edition, Api.space(edition, "Studio", "STUDIO", 40), Api.forumDay(), "11:00", "12:00", 1);
+        String run = "rescheduled-" + System.nanoTime();
+        register(edition, Api.relay("X", run + "-x@example.org", List.of(session)));
+        register(edition, Api.relay("Y", run + "-y@example.org", List.of(session)));
+        register(edition, Api.relay("Z", run + "-z@example.org", List.of()));
+        given().delete("/api/v1/registrations/" + register(edition, Api.relay("C", run + "-c@example.org", List.of())))
+                .then().statusCode(204);
+        LocalDate day = LocalDate.parse(Api.forumDay());
+        assertTrue(registrations.queueReminders(day.minusDays(2), 2) >= 3);
+        worker.sendDue();
+
+        LocalDate later = day.plusDays(7);
+        String path = "/organiser/editions/" + edition + "/edit";
+        Pages pages = Pages.signIn();
+        pages.get(path).then().statusCode(200).body(containsString("les séances les suivent"));
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("number", String.valueOf(Api.uniqueNumber()),
+                "title", "Forum ouvert", "registrationOpensOn", LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1).toString(),
+                "days.0.date", later.toString(), "days.0.opensAt", "10:00", "days.0.closesAt", "16:00"));
+        pages.form(path, fields).then().statusCode(303)
+                .header("Location", endsWith("/organiser/editions/" + edition + "?done=rescheduled"));
+        pages.get("/organiser/editions/" + edition + "?done=rescheduled").then()
+                .body(containsString("chaque relais inscrit en est prévenu par e-mail"));
+        given().get("/api/v1/editions/" + edition + "/sessions/" + session).then().body("day", equalTo(later.toString()))
+                .body("startsAt", equalTo("11:00"));
+        worker.sendDue();
+        String subject = "Le forum change de jour ou d’horaires\u00a0: Forum ouvert";
+        for (String who : List.of("x", "y", "z")) {
+            Mail told = only(run + "-" + who + "@example.org", subject);
+            assertTrue(told.getText().contains("les organisateurs ont changé les jours ou les horaires du Forum ouvert")
+                    && told.getText().contains(org.relais.web.Messages.longDate(later, java.util.Locale.FRENCH) + ", 10:00–16:00"),
+                    told.getText());
+            assertEquals(!"z".equals(who), told.getText().contains("- 11:00–12:00 · Atelier"), told.getText());
+            assertEquals(List.of("forum.ics", "badge.pdf"), told.getAttachments().stream().map(a -> a.getName()).toList());
+        }
+        assertTrue(mailbox.getMailsSentTo(run + "-c@example.org").stream().noneMatch(m -> m.getSubject().startsWith("Le forum")),
+                "a cancelled relay is not told");
+        assertEquals(0, registrations.queueReminders(day.minusDays(2), 2), "the old day is not reminded again");
+        assertTrue(registrations.queueReminders(later.minusDays(2), 2) >= 3, "the new day is");
+
+        fields.put("title", "Forum ouvert, nouveau titre");
+        pages.form(path, fields).then().statusCode(303).header("Location", endsWith("?done=saved"));
+        fields.put("days.0.opensAt", "09:30");
+        pages.form(path, fields).then().statusCode(303).header("Location", endsWith("?done=rescheduled"));
+        fields.put("days.1.date", later.plusDays(1).toString());
+        fields.put("days.1.opensAt", "09:00");
+        fields.put("days.1.closesAt", "13:00");
+        pages.form(path, fields).then().statusCode(303).header("Location", endsWith("?done=rescheduled"));
+        given().get("/api/v1/editions/" + edition + "/sessions/" + session).then().body("day", equalTo(later.toString()));
+        worker.sendDue();
+        List<Mail> toX = mailbox.getMailsSentTo(run + "-x@example.org").stream()
+                .filter(m -> m.getSubject().startsWith("Le forum change")).toList();
+        assertEquals(2, toX.size(), "the move, then only the last of the two changes of hours");
+        assertTrue(toX.get(1).getText().contains(", 09:30–16:00") && toX.get(1).getText().contains(", 09:00–13:00")
+                && toX.get(1).getText().contains("- " + org.relais.web.Messages.longDate(later, java.util.Locale.FRENCH)
+                        + ", 11:00–12:00 · Atelier"), toX.get(1).getText());
+        assertEquals(0, worker.sendDue(), "nothing left to send");
+    }
+
+    /**
      * An organiser corrects a relay's registration from the list, the e-mail address included: the
      * new address gets the relay's link; an address another registration uses is refused, the field
      * marked and what was typed kept.

@@ -92,6 +92,13 @@ public class Edition extends PanacheEntityBase {
         return days.stream().filter(d -> d.date.equals(date)).findFirst();
     }
 
+    /** Whether {@code sent} are the forum's days as they stand, their hours included, in any order. */
+    public boolean keepsDays(List<EditionData.Day> sent) {
+        Set<EditionData.Day> now = new java.util.HashSet<>();
+        days.forEach(d -> now.add(new EditionData.Day(d.date, d.opensAt, d.closesAt)));
+        return now.equals(sent == null ? Set.of() : new java.util.HashSet<>(sent));
+    }
+
     /** Whether a date, as a form sends it, is one of the forum's days. */
     public boolean hasDay(String isoDate) {
         return days.stream().anyMatch(d -> d.date.toString().equals(isoDate));

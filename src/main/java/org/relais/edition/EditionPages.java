@@ -122,8 +122,9 @@ public class EditionPages {
         EditionData data = read(form);
         return form.submit(() -> {
             form.failIfUnreadable(editions.validate(data));
+            boolean rescheduled = !edition.keepsDays(data.days());
             editions.update(id, data);
-            return Redirects.to("/organiser/editions/" + id, "saved");
+            return Redirects.to("/organiser/editions/" + id, rescheduled ? "rescheduled" : "saved");
         }, problem -> form(edition, form, problem));
     }
 

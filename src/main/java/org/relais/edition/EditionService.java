@@ -31,6 +31,9 @@ public class EditionService {
     @Inject
     jakarta.enterprise.event.Event<EditionDeleting> editionDeleting;
 
+    @Inject
+    jakarta.enterprise.event.Event<EditionRescheduled> editionRescheduled;
+
     public List<Edition> list() {
         return Edition.listNewestFirst();
     }
@@ -51,10 +54,42 @@ public class EditionService {
         return edition;
     }
 
+    /**
+     * Changes an edition. When its days change (a date, a day's hours), its relays are told
+     * ({@link EditionRescheduled}); when every day moves by the same number of days (the forum put off
+     * or brought forward), the programme moves with it, as a copy's does.
+     */
     public Edition update(Long id, EditionData data) {
         Edition edition = get(id);
+        boolean rescheduled = !edition.keepsDays(data.days());
+        List<LocalDate> before = edition.days.stream().map(d -> d.date).toList();
+        LocalDate firstDay = edition.firstDay();
         apply(edition, data);
+        if (rescheduled) {
+            long shift = shift(before, edition.days.stream().map(d -> d.date).toList());
+            if (shift != 0) {
+                ProgrammeSession.listByEdition(edition).forEach(session -> session.day = session.day.plusDays(shift));
+            }
+            editionRescheduled.fire(new EditionRescheduled(edition.id, !java.util.Objects.equals(firstDay, edition.firstDay())));
+        }
         return edition;
+    }
+
+    /**
+     * By how many days every one of the forum's days moved, or 0 when they did not all move alike: a day
+     * added, removed or moved on its own leaves the sessions where they are, for the organiser to place.
+     */
+    private static long shift(List<LocalDate> before, List<LocalDate> after) {
+        if (before.isEmpty() || before.size() != after.size()) {
+            return 0;
+        }
+        long shift = ChronoUnit.DAYS.between(before.get(0), after.get(0));
+        for (int i = 1; i < before.size(); i++) {
+            if (ChronoUnit.DAYS.between(before.get(i), after.get(i)) != shift) {
+                return 0;
+            }
+        }
+        return shift;
     }
 
     /** Moves an edition forward: draft, registration open, closed, held, archived. */

@@ -7,11 +7,12 @@ package org.relais.mail;
  * began without the relay, and the door gave their seat to someone waiting on site; {@code SEAT_BOOKED}:
  * the organisers booked the relay a seat, moving them from another session or adding one;
  * {@code WAITLIST_JOINED}: they put the relay on a full session's waiting list; {@code CANCELLED_BY_ORGANISERS}:
- * they cancelled the relay's registration for them ({@code CANCELLATION} is the relay's own).
+ * they cancelled the relay's registration for them ({@code CANCELLATION} is the relay's own);
+ * {@code FORUM_RESCHEDULED}: they changed the forum's days or hours.
  */
 public enum MailKind {
     CONFIRMATION, PROMOTION, CANCELLATION, REMINDER, MANAGE_LINK, WITHDRAWAL, SESSION_CANCELLED, SESSION_MOVED, SEAT_GIVEN, SEAT_BOOKED,
-    WAITLIST_JOINED, CANCELLED_BY_ORGANISERS;
+    WAITLIST_JOINED, CANCELLED_BY_ORGANISERS, FORUM_RESCHEDULED;
 
     /** Whether the mail says the registration is cancelled: it goes whatever else changed, with no calendar or badge. */
     public boolean endsRegistration() {

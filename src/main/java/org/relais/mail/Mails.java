@@ -89,7 +89,7 @@ public class Mails {
      * cancelled since (but the cancellation's own, by the relay or the organisers), a seat announced
      * that the relay no longer holds (or in a session deleted since), a withdrawal or a seat given away
      * from a session the relay holds again, a session's new time that has changed again (a later mail
-     * says the last) or for a session the relay dropped.
+     * says the last) or for a session the relay dropped, the forum's new days when they changed again.
      * Such a mail waited (a rush, a mail server down) while the relay changed their mind; it is set
      * aside, never sent. Must run in a transaction; {@code bookings} are the registration's as they are now.
      */
@@ -121,6 +121,10 @@ public class Mails {
                 || bookings.stream().noneMatch(b -> b.session.id.equals(entry.session.id)))) {
             return OutboxMail.SET_ASIDE + "the session changed again, or the relay no longer holds it";
         }
+        if (entry.kind == MailKind.FORUM_RESCHEDULED && OutboxMail.count("registration = ?1 and kind = ?2 and id > ?3",
+                entry.registration, entry.kind, entry.id) > 0) {
+            return OutboxMail.SET_ASIDE + "the forum's days changed again: a later mail says the last";
+        }
         if ((entry.kind == MailKind.WITHDRAWAL || entry.kind == MailKind.SEAT_GIVEN) && entry.session != null
                 && bookings.stream().anyMatch(b -> b.session.id.equals(entry.session.id))) {
             return OutboxMail.SET_ASIDE + "the relay chose the session again";
@@ -135,7 +139,7 @@ public class Mails {
      */
     static String intro(MailKind kind, Registration r, About s) {
         return switch (kind) {
-            case CONFIRMATION, CANCELLATION, REMINDER, CANCELLED_BY_ORGANISERS ->
+            case CONFIRMATION, CANCELLATION, REMINDER, CANCELLED_BY_ORGANISERS, FORUM_RESCHEDULED ->
                     Messages.get("mail_" + kind.name().toLowerCase(Locale.ROOT) + "_intro", r.edition.title);
             case MANAGE_LINK -> Messages.get("mail_link_intro", r.edition.title);
             case SESSION_MOVED -> Messages.get("mail_session_moved_intro", when(s, s.place()));

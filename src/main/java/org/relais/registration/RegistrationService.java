@@ -20,6 +20,7 @@ import org.relais.badge.BadgeCode;
 import org.relais.badge.SigningKeys;
 import org.relais.edition.Edition;
 import org.relais.edition.EditionDeleting;
+import org.relais.edition.EditionRescheduled;
 import org.relais.edition.EditionStatus;
 import org.relais.mail.MailKind;
 import org.relais.mail.Outbox;
@@ -689,6 +690,26 @@ public class RegistrationService {
         }
         for (Booking booking : Booking.listBySession(session)) {
             outbox.queue(MailKind.SESSION_MOVED, booking.registration, session);
+        }
+    }
+
+    /**
+     * The forum's days changed (a date, a day's hours): each relay registered is told, the mail showing
+     * the forum and their sessions as they are now; before a first day that moved, they are reminded
+     * again. Once the forum is held, a record corrected tells nobody.
+     */
+    void onEditionRescheduled(@Observes EditionRescheduled rescheduled) {
+        Edition.getEntityManager().flush(); // the new days, before the lock reads the edition again
+        Edition edition = lockEdition(rescheduled.editionId());
+        if (!edition.beforeForum()) {
+            return;
+        }
+        for (Registration r : Registration.<Registration>list("edition = ?1 and status = ?2", edition,
+                RegistrationStatus.CONFIRMED)) {
+            if (rescheduled.firstDayMoved()) {
+                r.remindedAt = null;
+            }
+            outbox.queue(MailKind.FORUM_RESCHEDULED, r, null);
         }
     }
 
