@@ -476,6 +476,13 @@ class RegistrationMailTest {
                 .body("startsAt", equalTo("11:00"));
         worker.sendDue();
         String subject = "Le forum change de jour ou d’horaires\u00a0: Forum ouvert";
+        String before = new String(attachment(only(run + "-x@example.org", "Votre inscription"), "forum.ics"),
+                StandardCharsets.UTF_8);
+        String after = new String(attachment(only(run + "-x@example.org", subject), "forum.ics"), StandardCharsets.UTF_8);
+        java.util.function.Function<String, List<String>> uids = ics -> ics.lines().filter(l -> l.startsWith("UID:")).toList();
+        assertEquals(2, uids.apply(after).size(), after);
+        assertEquals(uids.apply(before), uids.apply(after), "the forum's day and the session, the same events moved: " + after);
+        assertTrue(after.contains("DTSTART:" + later.toString().replace("-", "") + "T"), after);
         for (String who : List.of("x", "y", "z")) {
             Mail told = only(run + "-" + who + "@example.org", subject);
             assertTrue(told.getText().contains("les organisateurs ont changé les jours ou les horaires du Forum ouvert")

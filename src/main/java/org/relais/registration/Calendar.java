@@ -28,10 +28,7 @@ public final class Calendar {
         Edition edition = r.edition;
         String place = edition.venueName == null ? "" : edition.venueName
                 + (edition.venueAddress == null ? "" : ", " + edition.venueAddress);
-        for (EditionDay day : edition.days) {
-            event(ics, "forum-" + edition.id + "-" + day.date, day.date, day.opensAt, day.closesAt, zone, edition.title, place,
-                    "CONFIRMED", host);
-        }
+        forumDays(ics, edition, place, zone, host);
         for (Booking b : bookings) {
             String title = b.status == BookingStatus.WAITLISTED
                     ? b.session.title + " (" + Messages.get("waitlist_position", b.waitlistPosition) + ")"
@@ -56,10 +53,7 @@ public final class Calendar {
         line(ics, "X-WR-CALNAME:" + escape(edition.title));
         String place = edition.venueName == null ? "" : edition.venueName
                 + (edition.venueAddress == null ? "" : ", " + edition.venueAddress);
-        for (EditionDay day : edition.days) {
-            event(ics, "forum-" + edition.id + "-" + day.date, day.date, day.opensAt, day.closesAt, zone, edition.title, place,
-                    "CONFIRMED", host);
-        }
+        forumDays(ics, edition, place, zone, host);
         for (org.relais.programme.ProgrammeSession s : sessions) {
             if (s.day == null || s.startsAt == null || s.endsAt == null) {
                 continue;
@@ -69,6 +63,18 @@ public final class Calendar {
         }
         line(ics, "END:VCALENDAR");
         return ics.toString();
+    }
+
+    /**
+     * The forum's days, each known by its rank, not its date: a forum put off keeps its events, which a
+     * calendar that imported them moves (the sessions keep theirs too), rather than adding new ones.
+     */
+    private static void forumDays(StringBuilder ics, Edition edition, String place, ZoneId zone, String host) {
+        for (int n = 0; n < edition.days.size(); n++) {
+            EditionDay day = edition.days.get(n);
+            event(ics, "forum-" + edition.id + "-day-" + (n + 1), day.date, day.opensAt, day.closesAt, zone, edition.title,
+                    place, "CONFIRMED", host);
+        }
     }
 
     private static void event(StringBuilder ics, String uid, LocalDate day, LocalTime start, LocalTime end, ZoneId zone,
