@@ -510,7 +510,7 @@ class RegistrationMailTest {
                 .filter(m -> m.getSubject().startsWith("Le forum change")).toList();
         assertEquals(2, toX.size(), "the move, then only the last of the two changes of hours");
         assertTrue(toX.get(1).getText().contains(", 09:30–16:00") && toX.get(1).getText().contains(", 09:00–13:00")
-                && toX.get(1).getText().contains("- " + org.relais.web.Messages.longDate(later, java.util.Locale.FRENCH)
+                && toX.get(1).getText().contains("- " + org.relais.web.Messages.shortDate(later, java.util.Locale.FRENCH)
                         + ", 11:00–12:00 · Atelier"), toX.get(1).getText());
         assertEquals(0, worker.sendDue(), "nothing left to send");
     }

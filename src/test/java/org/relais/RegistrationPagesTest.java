@@ -42,6 +42,52 @@ class RegistrationPagesTest {
         return Api.register(edition, body).getString("manageToken");
     }
 
+    /**
+     * A forum of two days: each list of sessions a relay sees (the form, their page, their mails) and
+     * the organiser's page of a relay put the day before a session's time, so the same workshop on
+     * both days is told apart; a one-day forum's lists keep the time alone.
+     */
+    @Test
+    void aForumOfSeveralDaysNamesEachSessionsDay() {
+        assertEquals("mar. 5 févr.", Messages.shortDate(LocalDate.parse("2030-02-05"), Locale.FRENCH));
+        assertEquals("Tue 5 Feb", Messages.shortDate(LocalDate.parse("2030-02-05"), Locale.ENGLISH));
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate first = today.plusDays(40);
+        LocalDate second = first.plusDays(1);
+        long edition = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum de deux jours",
+                        "registrationOpensOn", today.minusDays(1).toString(), "registrationClosesOn", today.plusDays(30).toString(),
+                        "days", List.of(Map.of("date", first.toString(), "opensAt", "10:00", "closesAt", "16:00"),
+                                Map.of("date", second.toString(), "opensAt", "10:00", "closesAt", "16:00"))))
+                .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.advance(edition, "REGISTRATION_OPEN");
+        long studio = Api.space(edition, "Studio", "STUDIO", 40);
+        long one = Api.session(edition, studio, first.toString(), "11:00", "12:00", 10);
+        long two = Api.session(edition, studio, second.toString(), "11:00", "12:00", 10);
+        String onFirst = Messages.shortDate(first, Locale.FRENCH) + ", 11:00–12:00";
+        String onSecond = Messages.shortDate(second, Locale.FRENCH) + ", 11:00–12:00";
+
+        given().get("/editions/" + edition).then().statusCode(200).body(containsString("<strong>" + onFirst + "</strong>"))
+                .body(containsString("<strong>" + onSecond + "</strong>"));
+        given().get("/editions/" + edition + "?lang=en").then()
+                .body(containsString("<strong>" + Messages.shortDate(first, Locale.ENGLISH) + ", 11:00–12:00</strong>"));
+        String email = "two-days-" + System.nanoTime() + "@example.org";
+        JsonPath registered = Api.register(edition, Api.relay("Deux", email, List.of(one, two)));
+        given().get("/r/" + registered.getString("manageToken")).then().statusCode(200)
+                .body(containsString("<li><strong>" + onFirst + "</strong> · Atelier 11:00"))
+                .body(containsString("<li><strong>" + onSecond + "</strong> · Atelier 11:00"));
+        Pages.signIn().get("/organiser/editions/" + edition + "/registrations/" + registered.getLong("id")).then()
+                .body(containsString("<tr><td>" + onFirst + " · ")).body(containsString("<tr><td>" + onSecond + " · "));
+        worker.sendDue();
+        Mail confirmation = mailbox.getMailsSentTo(email).get(0);
+        assertTrue(confirmation.getText().contains("- " + onFirst + " · Atelier 11:00")
+                && confirmation.getText().contains("- " + onSecond + " · Atelier 11:00"), confirmation.getText());
+        assertTrue(confirmation.getHtml().contains("<li>" + onFirst + " · Atelier 11:00"), confirmation.getHtml());
+
+        long oneDay = Api.openEdition();
+        Api.session(oneDay, Api.space(oneDay, "Studio", "STUDIO", 40), Api.forumDay(), "11:00", "12:00", 10);
+        given().get("/editions/" + oneDay).then().body(containsString("<strong>11:00–12:00</strong>"));
+    }
+
     @Test
     void theOrganisersListFiltersAndExportsForASpreadsheet() {
         long edition = Api.openEdition();

@@ -40,8 +40,16 @@ public final class Messages {
      * American order the plain English locale gives.
      */
     public static String longDate(LocalDate date, Locale locale) {
-        Locale written = ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.UK : locale;
-        return date == null ? "" : date.format(FULL_DATE.withLocale(written));
+        return date == null ? "" : date.format(FULL_DATE.withLocale(written(locale)));
+    }
+
+    /** A date in a list, short, without its year: "mar. 5 févr.", "Tue 5 Feb". */
+    public static String shortDate(LocalDate date, Locale locale) {
+        return date == null ? "" : date.format(DateTimeFormatter.ofPattern("EEE d MMM", written(locale)));
+    }
+
+    private static Locale written(Locale locale) {
+        return ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.UK : locale;
     }
 
     /** Items one after the other with semicolons, as each language sets them ("a ; b" in French, "a; b" in English). */
