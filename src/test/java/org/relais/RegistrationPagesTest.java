@@ -75,8 +75,11 @@ class RegistrationPagesTest {
         given().get("/r/" + registered.getString("manageToken")).then().statusCode(200)
                 .body(containsString("<li><strong>" + onFirst + "</strong> · Atelier 11:00"))
                 .body(containsString("<li><strong>" + onSecond + "</strong> · Atelier 11:00"));
-        Pages.signIn().get("/organiser/editions/" + edition + "/registrations/" + registered.getLong("id")).then()
+        Pages organiser = Pages.signIn();
+        organiser.get("/organiser/editions/" + edition + "/registrations/" + registered.getLong("id")).then()
                 .body(containsString("<tr><td>" + onFirst + " · ")).body(containsString("<tr><td>" + onSecond + " · "));
+        organiser.get("/door/editions/" + edition + "/sessions").then().statusCode(200)
+                .body(containsString("<td>" + onFirst + " Atelier 11:00")).body(containsString("<td>" + onSecond + " Atelier 11:00"));
         worker.sendDue();
         Mail confirmation = mailbox.getMailsSentTo(email).get(0);
         assertTrue(confirmation.getText().contains("- " + onFirst + " · Atelier 11:00")
