@@ -78,6 +78,9 @@ class RegistrationPagesTest {
         Pages organiser = Pages.signIn();
         organiser.get("/organiser/editions/" + edition + "/registrations/" + registered.getLong("id")).then()
                 .body(containsString("<tr><td>" + onFirst + " · ")).body(containsString("<tr><td>" + onSecond + " · "));
+        organiser.get("/organiser/editions/" + edition + "/registrations").then()
+                .body(containsString("<small>" + Messages.shortDate(first, Locale.FRENCH) + ", 11:00 Atelier 11:00"))
+                .body(containsString("<small>" + Messages.shortDate(second, Locale.FRENCH) + ", 11:00 Atelier 11:00"));
         organiser.get("/door/editions/" + edition + "/sessions").then().statusCode(200)
                 .body(containsString("<td>" + onFirst + " Atelier 11:00")).body(containsString("<td>" + onSecond + " Atelier 11:00"));
         worker.sendDue();
