@@ -300,9 +300,7 @@ public class BadgeService {
             this.nextB = b.hasNext() ? b.next() : null;
             Locale locale = request.locale();
             this.eventTitle = edition.title;
-            LocalDate first = edition.firstDay();
-            this.eventDate = first == null ? "" : Messages.longDate(first, locale)
-                    + (edition.venueName == null ? "" : " · " + edition.venueName);
+            this.eventDate = days(edition, locale) + (edition.venueName == null ? "" : " · " + edition.venueName);
             for (BadgeRole role : BadgeRole.values()) {
                 roleWords.put(role, Messages.get(locale, role.messageKey()));
             }
@@ -310,6 +308,19 @@ public class BadgeService {
             this.programmes = programmes;
             this.backTitle = Messages.get(locale, "badge_back_title");
             this.noSession = Messages.get(locale, "badge_back_none");
+        }
+
+        /**
+         * The forum's day in full, or its first and last days ("mar. 9 mars – mer. 10 mars 2027"): a
+         * badge that named only the first would seem to be for that day alone.
+         */
+        private static String days(Edition edition, Locale locale) {
+            LocalDate first = edition.firstDay();
+            if (first == null || edition.days.size() == 1) {
+                return Messages.longDate(first, locale);
+            }
+            LocalDate last = edition.days.get(edition.days.size() - 1).date;
+            return Messages.shortDate(first, locale) + " – " + Messages.shortDate(last, locale) + " " + last.getYear();
         }
 
         @Override
