@@ -513,6 +513,11 @@ class RegistrationMailTest {
                 && toX.get(1).getText().contains("- " + org.relais.web.Messages.shortDate(later, java.util.Locale.FRENCH)
                         + ", 11:00–12:00 · Atelier"), toX.get(1).getText());
         assertEquals(0, worker.sendDue(), "nothing left to send");
+
+        Api.advance(edition, "REGISTRATION_CLOSED", "HELD"); // a past forum's date corrected: nobody is told, nor said to be
+        fields.put("days.1.date", later.plusDays(2).toString());
+        pages.form(path, fields).then().statusCode(303).header("Location", endsWith("?done=saved"));
+        assertEquals(0, worker.sendDue(), "nothing to send");
     }
 
     /**

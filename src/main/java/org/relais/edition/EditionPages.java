@@ -122,7 +122,7 @@ public class EditionPages {
         EditionData data = read(form);
         return form.submit(() -> {
             form.failIfUnreadable(editions.validate(data));
-            boolean rescheduled = !edition.keepsDays(data.days());
+            boolean rescheduled = edition.beforeForum() && !edition.keepsDays(data.days()); // then relays are told
             editions.update(id, data);
             return Redirects.to("/organiser/editions/" + id, rescheduled ? "rescheduled" : "saved");
         }, problem -> form(edition, form, problem));
