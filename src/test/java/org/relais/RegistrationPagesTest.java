@@ -83,6 +83,10 @@ class RegistrationPagesTest {
                 .body(containsString("<small>" + Messages.shortDate(second, Locale.FRENCH) + ", 11:00 Atelier 11:00"));
         organiser.get("/door/editions/" + edition + "/sessions").then().statusCode(200)
                 .body(containsString("<td>" + onFirst + " Atelier 11:00")).body(containsString("<td>" + onSecond + " Atelier 11:00"));
+        Api.advance(edition, "REGISTRATION_CLOSED"); // the relay can still give up a seat, each named with its day
+        given().get("/r/" + registered.getString("manageToken")).then()
+                .body(containsString(">Libérer ma place à " + Messages.shortDate(first, Locale.FRENCH) + ", 11:00 · Atelier 11:00<"))
+                .body(containsString(">Libérer ma place à " + Messages.shortDate(second, Locale.FRENCH) + ", 11:00 · Atelier 11:00<"));
         worker.sendDue();
         Mail confirmation = mailbox.getMailsSentTo(email).get(0);
         assertTrue(confirmation.getText().contains("- " + onFirst + " · Atelier 11:00")

@@ -157,15 +157,6 @@ public class ProgrammePages {
                 List.of(SessionKind.values()), Space.listByEdition(edition), institutions.list(), problem);
     }
 
-    /**
-     * A session's day before its time in a list of sessions ("mar. 5 févr., "), when the forum has more
-     * than one day; nothing for a one-day forum, whose times say it all. The badge's back names it too.
-     */
-    @TemplateExtension
-    static String dayAmongSeveral(ProgrammeSession session) {
-        return session.edition.days.size() > 1 ? Messages.shortDate(session.day, Messages.current()) + ", " : "";
-    }
-
     /** A session's row on the sessions page ({@code {s.anchor}}, {@code s12}): where a saved session lands. */
     @TemplateExtension
     static String anchor(ProgrammeSession session) {

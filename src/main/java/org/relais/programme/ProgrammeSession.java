@@ -64,6 +64,15 @@ public class ProgrammeSession extends PanacheEntityBase {
     @jakarta.persistence.Column(name = "door_scan")
     public boolean doorScan;
 
+    /**
+     * Its day before its time in a list of sessions ("mar. 5 févr., "), in the reader's language, when
+     * the forum has more than one day; nothing for a one-day forum, whose times say it all. The badge's
+     * back names the day too.
+     */
+    public String dayAmongSeveral() {
+        return edition.days.size() > 1 ? org.relais.web.Messages.shortDate(day, org.relais.web.Messages.current()) + ", " : "";
+    }
+
     public boolean overlaps(ProgrammeSession other) {
         return day.equals(other.day) && startsAt.isBefore(other.endsAt) && other.startsAt.isBefore(endsAt);
     }

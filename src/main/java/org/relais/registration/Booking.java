@@ -91,7 +91,7 @@ public class Booking extends PanacheEntityBase {
 
     /** The button that gives this booking up, on the relay's page and on the page that asks first: a seat, or a place waiting. */
     public String giveUpLabel() {
-        String at = ForumZone.hhmm(session.startsAt);
+        String at = session.dayAmongSeveral() + ForumZone.hhmm(session.startsAt);
         return Messages.get(status == BookingStatus.CONFIRMED ? "give_up_seat" : "give_up_place", at,
                 session.title);
     }
