@@ -81,6 +81,9 @@ class RegistrationPagesTest {
         organiser.get("/organiser/editions/" + edition + "/registrations").then()
                 .body(containsString("<small>" + Messages.shortDate(first, Locale.FRENCH) + ", 11:00 Atelier 11:00"))
                 .body(containsString("<small>" + Messages.shortDate(second, Locale.FRENCH) + ", 11:00 Atelier 11:00"));
+        organiser.form("/door/editions/" + edition + "/scan", Map.of("code", registered.getString("code"))).then()
+                .statusCode(200).body(containsString(onFirst.replace("–12:00", "") + " Atelier 11:00 · Studio"))
+                .body(containsString(onSecond.replace("–12:00", "") + " Atelier 11:00 · Studio"));
         organiser.get("/door/editions/" + edition + "/sessions").then().statusCode(200)
                 .body(containsString("<td>" + onFirst + " Atelier 11:00")).body(containsString("<td>" + onSecond + " Atelier 11:00"));
         Api.advance(edition, "REGISTRATION_CLOSED"); // the relay can still give up a seat, each named with its day

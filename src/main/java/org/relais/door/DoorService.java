@@ -164,11 +164,14 @@ public class DoorService {
         // One query for the lines, no entities: loading the bookings loaded each one's session,
         // space and registration after them, a query each, on every scan.
         List<String> sessions = new ArrayList<>();
-        for (Object[] line : em.createQuery("select s.startsAt, s.title, p.name from Booking b join b.session s"
+        // On a forum of several days, each line says its day: the door tells the relay where to go today.
+        for (Object[] line : em.createQuery("select s.startsAt, s.title, p.name, s.day,"
+                        + " (select count(d) from EditionDay d where d.edition = s.edition) from Booking b join b.session s"
                         + " left join s.space p where b.registration.id = :id and b.status = :confirmed"
                         + " order by s.day, s.startsAt, s.id", Object[].class)
                 .setParameter("id", r.id).setParameter("confirmed", BookingStatus.CONFIRMED).getResultList()) {
-            sessions.add(ForumZone.hhmm((LocalTime) line[0]) + " " + line[1] + (line[2] == null ? "" : " · " + line[2]));
+            sessions.add(org.relais.programme.ProgrammeSession.dayAmongSeveral((java.time.LocalDate) line[3], (Long) line[4])
+                    + ForumZone.hhmm((LocalTime) line[0]) + " " + line[1] + (line[2] == null ? "" : " · " + line[2]));
         }
         return new CheckIn(outcome, r.id, null, r.firstName + " " + r.lastName, r.organisation,
                 Messages.get("BadgeRole_RELAY"), needs, sessions, r.checkedInAt, r.checkedInAt, r.checkedInBy);

@@ -70,7 +70,12 @@ public class ProgrammeSession extends PanacheEntityBase {
      * back names the day too.
      */
     public String dayAmongSeveral() {
-        return edition.days.size() > 1 ? org.relais.web.Messages.shortDate(day, org.relais.web.Messages.current()) + ", " : "";
+        return dayAmongSeveral(day, edition.days.size());
+    }
+
+    /** {@link #dayAmongSeveral()} from a session's day and how many days its forum has, as a query read them. */
+    public static String dayAmongSeveral(LocalDate day, long forumDays) {
+        return forumDays > 1 ? org.relais.web.Messages.shortDate(day, org.relais.web.Messages.current()) + ", " : "";
     }
 
     public boolean overlaps(ProgrammeSession other) {
