@@ -49,10 +49,17 @@ public final class Api {
 
     /** An edition open for registration today, its forum day 40 days from now; returns its id. */
     public static long openEdition() {
+        return openEdition(1);
+    }
+
+    /** An edition open for registration whose forum lasts {@code days} days from {@link #forumDay()}, 10:00–16:00. */
+    public static long openEdition(int days) {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        List<Map<String, String>> forum = java.util.stream.IntStream.range(0, days).mapToObj(n -> Map.of("date",
+                java.time.LocalDate.parse(forumDay()).plusDays(n).toString(), "opensAt", "10:00", "closesAt", "16:00")).toList();
         long id = organiser().body(Map.of("number", uniqueNumber(), "title", "Forum ouvert",
                         "registrationOpensOn", today.minusDays(1).toString(), "registrationClosesOn", today.plusDays(30).toString(),
-                        "days", List.of(Map.of("date", forumDay(), "opensAt", "10:00", "closesAt", "16:00"))))
+                        "days", forum))
                 .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
         organiser().body(Map.of("status", "REGISTRATION_OPEN")).post("/api/v1/editions/" + id + "/status").then()
                 .statusCode(200);

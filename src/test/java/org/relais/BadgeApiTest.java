@@ -152,15 +152,9 @@ class BadgeApiTest {
     /** A forum of two days: a relay's badge says both, and its back each session's day. */
     @Test
     void aBadgeForAForumOfSeveralDaysSaysItsDays() throws Exception {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
-        java.time.LocalDate first = today.plusDays(40);
+        long edition = Api.openEdition(2);
+        java.time.LocalDate first = java.time.LocalDate.parse(Api.forumDay());
         java.time.LocalDate second = first.plusDays(1);
-        long edition = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum de deux jours",
-                        "registrationOpensOn", today.minusDays(1).toString(), "registrationClosesOn", today.plusDays(30).toString(),
-                        "days", List.of(Map.of("date", first.toString(), "opensAt", "10:00", "closesAt", "16:00"),
-                                Map.of("date", second.toString(), "opensAt", "10:00", "closesAt", "13:00"))))
-                .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
-        Api.advance(edition, "REGISTRATION_OPEN");
         long session = Api.session(edition, Api.space(edition, "Studio", "STUDIO", 40), second.toString(), "11:00", "12:00", 10);
         JsonPath relay = register(edition, "Awa", "Diallo", "Emmaüs", List.of(session));
         Path own = OUT.resolve("two-days-" + edition + ".pdf");

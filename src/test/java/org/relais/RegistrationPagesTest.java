@@ -51,15 +51,9 @@ class RegistrationPagesTest {
     void aForumOfSeveralDaysNamesEachSessionsDay() {
         assertEquals("mar. 5 févr.", Messages.shortDate(LocalDate.parse("2030-02-05"), Locale.FRENCH));
         assertEquals("Tue 5 Feb", Messages.shortDate(LocalDate.parse("2030-02-05"), Locale.ENGLISH));
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
-        LocalDate first = today.plusDays(40);
+        long edition = Api.openEdition(2);
+        LocalDate first = LocalDate.parse(Api.forumDay());
         LocalDate second = first.plusDays(1);
-        long edition = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum de deux jours",
-                        "registrationOpensOn", today.minusDays(1).toString(), "registrationClosesOn", today.plusDays(30).toString(),
-                        "days", List.of(Map.of("date", first.toString(), "opensAt", "10:00", "closesAt", "16:00"),
-                                Map.of("date", second.toString(), "opensAt", "10:00", "closesAt", "16:00"))))
-                .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
-        Api.advance(edition, "REGISTRATION_OPEN");
         long studio = Api.space(edition, "Studio", "STUDIO", 40);
         long one = Api.session(edition, studio, first.toString(), "11:00", "12:00", 10);
         long two = Api.session(edition, studio, second.toString(), "11:00", "12:00", 10);
