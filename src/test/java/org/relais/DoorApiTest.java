@@ -60,6 +60,10 @@ class DoorApiTest {
             scan(edition, garbage).then().statusCode(422).contentType("application/problem+json")
                     .body("errors.field", hasItem("code"));
         }
+        for (Map<String, Object> none : List.<Map<String, Object>>of(Map.of(), Map.of("code", "  "))) { // nothing scanned
+            Api.organiser().body(none).post("/api/v1/editions/" + edition + "/checkins").then().statusCode(422)
+                    .body("errors.find { it.field == 'code' }.message", equalTo("Ce champ est obligatoire."));
+        }
         char[] altered = code.toCharArray();
         altered[30] = altered[30] == '7' ? '8' : '7';
         scan(edition, new String(altered)).then().statusCode(422).body("errors.message",
@@ -147,6 +151,9 @@ class DoorApiTest {
         given().auth().preemptive().basic("stand-" + edition + "@test.local", "stand-password").contentType(ContentType.JSON)
                 .body(Map.of("code", code, "note", "=Apprenants de français")).post(leads).then().statusCode(201)
                 .body("notes.size()", equalTo(2));
+        given().auth().preemptive().basic("stand-" + edition + "@test.local", "stand-password").contentType(ContentType.JSON)
+                .body(Map.of("note", "sans badge")).post(leads).then().statusCode(422)
+                .body("errors.find { it.field == 'code' }.message", equalTo("Ce champ est obligatoire."));
         given().auth().preemptive().basic("orsay-" + edition + "@test.local", "stand-password").contentType(ContentType.JSON)
                 .body(Map.of("code", code, "note", "pas mon stand")).post(leads).then().statusCode(404);
 

@@ -45,6 +45,9 @@ public class DoorApi {
     public Answer checkIn(@RestPath Long id, Scan scan) {
         access.door(id);
         Scan s = Bodies.required(scan);
+        if (s.code() == null || s.code().isBlank()) {
+            throw InvalidInputException.of("code", "error_required"); // nothing scanned, rather than something unreadable
+        }
         CheckIn c = door.checkIn(id, s.code(), s.station() != null ? s.station() : access.who(), s.scannedAt());
         switch (c.status()) {
             case UNREADABLE -> throw InvalidInputException.of("code", "error_code_unreadable");

@@ -95,7 +95,10 @@ public class LeadService {
     }
 
     private Registration byCode(Edition edition, String typed) {
-        if (typed == null || typed.length() > DoorService.MAX_SCAN) {
+        if (typed == null || typed.isBlank()) {
+            throw InvalidInputException.of("code", "error_required");
+        }
+        if (typed.length() > DoorService.MAX_SCAN) {
             throw InvalidInputException.of("code", "error_code_unreadable");
         }
         String canonical = BadgeCode.canonical(typed);
