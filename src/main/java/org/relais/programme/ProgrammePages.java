@@ -157,6 +157,15 @@ public class ProgrammePages {
                 List.of(SessionKind.values()), Space.listByEdition(edition), institutions.list(), problem);
     }
 
+    /**
+     * {@code {choice.day.dayAmongSeveral(edition.days.size)}}: {@link ProgrammeSession#dayAmongSeveral(java.time.LocalDate, long)}
+     * for a list that holds a session's day, not the session (a registration's chosen sessions).
+     */
+    @TemplateExtension
+    static String dayAmongSeveral(java.time.LocalDate day, int forumDays) {
+        return ProgrammeSession.dayAmongSeveral(day, forumDays);
+    }
+
     /** A session's row on the sessions page ({@code {s.anchor}}, {@code s12}): where a saved session lands. */
     @TemplateExtension
     static String anchor(ProgrammeSession session) {

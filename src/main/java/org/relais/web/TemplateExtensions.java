@@ -71,11 +71,6 @@ public class TemplateExtensions {
         return Messages.longDate(date, Messages.current());
     }
 
-    /** {@code {day.shortDate}}: "mar. 5 févr.", "Tue 5 Feb". */
-    static String shortDate(LocalDate date) {
-        return Messages.shortDate(date, Messages.current());
-    }
-
     /** A moment stored, as the reader says it where the forum is held: its day in full and its time. */
     static String moment(java.time.OffsetDateTime at) {
         if (at == null) {
