@@ -44,7 +44,26 @@ class ProgrammeApiTest {
                 .post("/api/v1/editions/" + edition + "/sessions").then().statusCode(422)
                 .contentType("application/problem+json").extract().jsonPath();
         org.junit.jupiter.api.Assertions.assertEquals(List.of("spaceId", "day", "endsAt"), problem.getList("errors.field"));
+        org.junit.jupiter.api.Assertions.assertEquals("Le samedi 9 février 2030 n’est pas un jour de cette édition.",
+                problem.getString("errors.find { it.field == 'day' }.message"));
         given().get("/api/v1/editions/" + edition + "/sessions").then().body("size()", equalTo(0));
+    }
+
+    /** A session left on a day the forum no longer has (its second day moved alone) is named with that day in words. */
+    @Test
+    void aSessionOffTheForumsDaysIsNamedWithItsDayInWords() {
+        long edition = Api.edition("2030-02-06");
+        Map<String, Object> forum = new java.util.HashMap<>(Map.of("number", Api.uniqueNumber(), "title", "Forum de deux jours",
+                "days", List.of(Map.of("date", "2030-02-06", "opensAt", "10:00", "closesAt", "16:00"),
+                        Map.of("date", "2030-02-07", "opensAt", "10:00", "closesAt", "16:00"))));
+        Api.organiser().body(forum).put("/api/v1/editions/" + edition).then().statusCode(200);
+        long second = Api.session(edition, Api.space(edition, "Studio", "STUDIO", 12), "2030-02-07", "11:00", "12:00", 12);
+        forum.put("days", List.of(Map.of("date", "2030-02-06", "opensAt", "10:00", "closesAt", "16:00"),
+                Map.of("date", "2030-02-09", "opensAt", "10:00", "closesAt", "16:00")));
+        Api.organiser().body(forum).put("/api/v1/editions/" + edition).then().statusCode(200);
+        Api.organiser().get("/api/v1/editions/" + edition + "/conflicts").then().statusCode(200)
+                .body("kind", contains("OUTSIDE_OPENING_HOURS")).body("[0].sessionIds", contains((int) second))
+                .body("[0].message", equalTo("«\u00a0Atelier 11:00\u00a0» a lieu le jeudi 7 février 2030, qui n’est pas un jour du forum."));
     }
 
     @Test

@@ -114,8 +114,18 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
+        if (args == null || args.length == 0) {
+            return pattern;
+        }
+        // A day is written out as the reader reads it ("samedi 9 février 2030"), never as 2030-02-09.
+        Object[] written = args.clone();
+        for (int i = 0; i < written.length; i++) {
+            if (written[i] instanceof LocalDate date) {
+                written[i] = longDate(date, locale);
+            }
+        }
         // Messages never quote on purpose: an apostrophe is an apostrophe.
-        return args == null || args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(args);
+        return new MessageFormat(pattern.replace("'", "''"), locale).format(written);
     }
 
     private static final ThreadLocal<Locale> CHOSEN = new ThreadLocal<>();
