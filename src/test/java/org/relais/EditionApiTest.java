@@ -43,6 +43,24 @@ class EditionApiTest {
         given().get("/api/v1/editions").then().statusCode(200).body("number", hasItem(number));
     }
 
+    /** An institution's number is named as it was sent, 1234567 not "1 234 567"; a hole in the list says so, not "n° null". */
+    @Test
+    void refusesUnknownInstitutionsNamingThemAsSent() {
+        long id = Api.edition("2030-03-02");
+        java.util.List<Long> withAHole = new java.util.ArrayList<>();
+        withAHole.add(null);
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum", "days", List.of(),
+                        "hostInstitutionId", 1234567, "participatingInstitutionIds", withAHole))
+                .put("/api/v1/editions/" + id).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.find { it.field == 'hostInstitutionId' }.message", equalTo("Aucun établissement n° 1234567."))
+                .body("errors.find { it.field == 'participatingInstitutionIds' }.message",
+                        equalTo("Un établissement de la liste n’a pas de numéro."));
+        Api.organiser().header("Accept-Language", "en").body(Map.of("number", Api.uniqueNumber(), "title", "Forum",
+                        "days", List.of(), "participatingInstitutionIds", List.of(7654321)))
+                .put("/api/v1/editions/" + id).then().statusCode(422)
+                .body("errors[0].message", equalTo("No institution number 7654321."));
+    }
+
     @Test
     void statusMovesOnlyForward() {
         long id = Api.edition("2030-03-01");

@@ -46,6 +46,11 @@ class ProgrammeApiTest {
         org.junit.jupiter.api.Assertions.assertEquals(List.of("spaceId", "day", "endsAt"), problem.getList("errors.field"));
         org.junit.jupiter.api.Assertions.assertEquals("Le samedi 9 février 2030 n’est pas un jour de cette édition.",
                 problem.getString("errors.find { it.field == 'day' }.message"));
+        Api.organiser().body(Map.of("kind", "TALK", "title", "Débat", "spaceId", 1234567, "institutionId", 7654321,
+                        "day", "2030-02-06", "startsAt", "11:00", "endsAt", "12:00"))
+                .post("/api/v1/editions/" + edition + "/sessions").then().statusCode(422)
+                .body("errors.find { it.field == 'spaceId' }.message", equalTo("Aucun espace n° 1234567 dans cette édition."))
+                .body("errors.find { it.field == 'institutionId' }.message", equalTo("Aucun établissement n° 7654321."));
         given().get("/api/v1/editions/" + edition + "/sessions").then().body("size()", equalTo(0));
     }
 

@@ -417,6 +417,9 @@ class RegistrationApiTest {
                 .header("Accept-Language", "en").body(Api.relay("A", email(), withAHole))
                 .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(422).extract().jsonPath()
                 .getString("errors.find { it.field == 'sessionIds' }.message"));
+        assertEquals("Aucune séance n° 1234567 dans cette édition.", given().contentType(ContentType.JSON)
+                .body(Api.relay("A", email(), List.of(1234567L))).post("/api/v1/editions/" + edition + "/registrations")
+                .then().statusCode(422).extract().jsonPath().getString("errors.find { it.field == 'sessionIds' }.message"));
         assertEquals(List.of("sector"), register(edition, withValue(Api.relay("A", email(), List.of()), "sector", "astrology"),
                 422).getList("errors.field"));
         given().get("/api/v1/editions/" + edition + "/registrations").then().statusCode(401);

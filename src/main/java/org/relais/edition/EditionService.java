@@ -206,7 +206,9 @@ public class EditionService {
         errors.range("relayCapacity", data.relayCapacity(), 1, 100_000);
         if (data.participatingInstitutionIds() != null) {
             for (Long institutionId : data.participatingInstitutionIds()) {
-                if (institutionId == null || Institution.findById(institutionId) == null) {
+                if (institutionId == null) {
+                    errors.add("participatingInstitutionIds", "error_institution_without_number");
+                } else if (Institution.findById(institutionId) == null) {
                     errors.add("participatingInstitutionIds", "error_unknown_institution", institutionId);
                 }
             }

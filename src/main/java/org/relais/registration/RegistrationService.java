@@ -293,7 +293,7 @@ public class RegistrationService {
         /** Read under the lock: a session removed since the relay chose it refuses the registration. */
         static Seats of(Edition edition, Long sessionId) {
             return new Seats(ProgrammeSession.findInEdition(edition, sessionId).filter(s -> s.registration)
-                    .orElseThrow(() -> new ConflictException("error_unknown_session", String.valueOf(sessionId))));
+                    .orElseThrow(() -> new ConflictException("error_unknown_session", sessionId)));
         }
     }
 
@@ -1008,7 +1008,7 @@ public class RegistrationService {
             }
             ProgrammeSession session = inEdition.apply(id).orElse(null);
             if (session == null) {
-                errors.add("sessionIds", "error_unknown_session", String.valueOf(id));
+                errors.add("sessionIds", "error_unknown_session", id);
             } else if (!session.registration) {
                 errors.add("sessionIds", "error_session_no_booking", session.title);
             } else {
