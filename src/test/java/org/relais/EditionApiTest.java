@@ -61,6 +61,17 @@ class EditionApiTest {
                 .body("errors[0].message", equalTo("No institution number 7654321."));
     }
 
+    /** A title is one line: it heads every e-mail to the relays, and a line break would split its subject. */
+    @Test
+    void aTitleOnTwoLinesIsRefused() {
+        long id = Api.edition("2030-03-03");
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum\r\nBcc: someone@example.org", "days", List.of()))
+                .put("/api/v1/editions/" + id).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("title"))
+                .body("errors[0].message", equalTo("Sur une seule ligne, sans retour à la ligne."));
+        given().get("/api/v1/editions/" + id).then().body("title", equalTo("Forum 2030-03-03"));
+    }
+
     @Test
     void statusMovesOnlyForward() {
         long id = Api.edition("2030-03-01");

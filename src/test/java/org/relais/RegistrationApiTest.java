@@ -417,6 +417,12 @@ class RegistrationApiTest {
                 .header("Accept-Language", "en").body(Api.relay("A", email(), withAHole))
                 .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(422).extract().jsonPath()
                 .getString("errors.find { it.field == 'sessionIds' }.message"));
+        // a name on two lines would split the badge's name and the e-mail's greeting: one line, as the form's field
+        Map<String, Object> twoLines = Api.relay("Marie\nClaire", email(), List.of(a));
+        twoLines.put("organisation", "Lire\r\nensemble");
+        JsonPath refused = register(edition, twoLines, 422);
+        assertEquals(List.of("firstName", "organisation"), refused.getList("errors.field"));
+        assertEquals("Sur une seule ligne, sans retour à la ligne.", refused.getString("errors[0].message"));
         assertEquals("Aucune séance n° 1234567 dans cette édition.", given().contentType(ContentType.JSON)
                 .body(Api.relay("A", email(), List.of(1234567L))).post("/api/v1/editions/" + edition + "/registrations")
                 .then().statusCode(422).extract().jsonPath().getString("errors.find { it.field == 'sessionIds' }.message"));

@@ -78,9 +78,9 @@ public class BadgeService {
         if (role == BadgeRole.RELAY) {
             errors.add("role", "error_relay_registers");
         }
-        String first = errors.text("firstName", data.firstName(), 100, true);
-        String last = errors.text("lastName", data.lastName(), 100, true);
-        String organisation = errors.text("organisation", data.organisation(), 200, false);
+        String first = errors.line("firstName", data.firstName(), 100, true);
+        String last = errors.line("lastName", data.lastName(), 100, true);
+        String organisation = errors.line("organisation", data.organisation(), 200, false);
         Institution institution = null;
         if (data.institutionId() != null) {
             institution = Institution.<Institution>findByIdOptional(data.institutionId()).orElse(null);

@@ -53,7 +53,7 @@ public class DoorAccounts {
         if (kind != null && !List.of("DOOR_ACCOUNT", "DOOR_LINK", "STAND_ACCOUNT", "STAND_LINK").contains(kind)) {
             errors.add("kind", "error_required");
         }
-        String name = errors.text("name", data.name(), 200, true);
+        String name = errors.line("name", data.name(), 200, true);
         String email = null;
         if (!link) {
             errors.email("email", data.email(), true);

@@ -168,13 +168,13 @@ public class EditionService {
     public Errors validate(EditionData data) {
         Errors errors = new Errors();
         errors.range("number", errors.required("number", data.number()), 1, 9999);
-        errors.text("title", data.title(), 300, true);
-        errors.text("theme", data.theme(), 300, false);
+        errors.line("title", data.title(), 300, true);
+        errors.line("theme", data.theme(), 300, false);
         if (data.hostInstitutionId() != null && Institution.findById(data.hostInstitutionId()) == null) {
             errors.add("hostInstitutionId", "error_unknown_institution", data.hostInstitutionId());
         }
         if (data.venue() != null) {
-            errors.text("venue.name", data.venue().name(), 300, false);
+            errors.line("venue.name", data.venue().name(), 300, false);
             errors.text("venue.address", data.venue().address(), 500, false);
             errors.text("venue.accessNotes", data.venue().accessNotes(), 4000, false);
         }
@@ -283,7 +283,7 @@ public class EditionService {
 
     public Errors validateGuest(GuestData data) {
         Errors errors = new Errors();
-        errors.text("name", data.name(), 300, true);
+        errors.line("name", data.name(), 300, true);
         errors.oneOf("kind", data.kind(), reference.institutionKinds(), true);
         errors.text("description", data.description(), 4000, false);
         return errors;

@@ -63,13 +63,13 @@ public class InstitutionService {
     /** Checks an institution's data; the errors are empty when it can be saved. */
     public Errors validate(InstitutionData data) {
         Errors errors = new Errors();
-        errors.text("name", data.name(), 300, true);
-        errors.text("shortName", data.shortName(), 80, true);
+        errors.line("name", data.name(), 300, true);
+        errors.line("shortName", data.shortName(), 80, true);
         errors.slug("slug", data.slug(), false);
         errors.oneOf("kind", data.kind(), reference.institutionKinds(), true);
         errors.url("website", data.website());
         if (data.correspondent() != null) {
-            errors.text("correspondent.name", data.correspondent().name(), 200, false);
+            errors.line("correspondent.name", data.correspondent().name(), 200, false);
             errors.email("correspondent.email", data.correspondent().email(), false);
             errors.phone("correspondent.phone", data.correspondent().phone());
         }

@@ -101,7 +101,7 @@ public class ProgrammeService {
         Edition edition = editions.get(editionId);
         Errors errors = new Errors();
         errors.oneOf("kind", data.kind(), SessionKind.class, true);
-        errors.text("title", data.title(), 300, true);
+        errors.line("title", data.title(), 300, true);
         errors.text("description", data.description(), 4000, false);
         if (data.spaceId() != null && Space.findInEdition(edition, data.spaceId()).isEmpty()) {
             errors.add("spaceId", "error_unknown_space", data.spaceId());

@@ -963,10 +963,10 @@ public class RegistrationService {
     /** What a relay may change later on their page: every field but the e-mail, the consent and the sessions. */
     private Errors validateDetails(RegistrationData data) {
         Errors errors = new Errors();
-        errors.text("firstName", data.firstName(), 100, true);
-        errors.text("lastName", data.lastName(), 100, true);
+        errors.line("firstName", data.firstName(), 100, true);
+        errors.line("lastName", data.lastName(), 100, true);
         errors.phone("phone", data.phone());
-        errors.text("organisation", data.organisation(), 200, true);
+        errors.line("organisation", data.organisation(), 200, true);
         errors.oneOf("sector", data.sector(), reference.relaySectors().stream().map(NetworkReference.Term::key).toList(), true);
         errors.oneOf("role", data.role(), reference.relayRoles().stream().map(NetworkReference.Term::key).toList(), true);
         RegistrationData.AccessibilityData needs = data.accessibilityNeeds();

@@ -40,7 +40,7 @@ public class FloorPlanService {
         Space hall = venue.space(editionId, spaceId);
         Errors errors = new Errors();
         ObstacleKind kind = errors.oneOf("kind", data.kind(), ObstacleKind.class, true);
-        String label = errors.text("label", data.label(), 100, false);
+        String label = errors.line("label", data.label(), 100, false);
         errors.required("xM", data.xM());
         errors.required("yM", data.yM());
         errors.size("widthM", errors.required("widthM", data.widthM()), "1000");

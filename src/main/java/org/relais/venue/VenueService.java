@@ -66,7 +66,7 @@ public class VenueService {
 
     public Errors validateSpace(SpaceData data) {
         Errors errors = new Errors();
-        errors.text("name", data.name(), 200, true);
+        errors.line("name", data.name(), 200, true);
         errors.oneOf("kind", data.kind(), SpaceKind.class, true);
         errors.size("widthM", data.widthM(), FARTHEST.toPlainString());
         errors.size("depthM", data.depthM(), FARTHEST.toPlainString());

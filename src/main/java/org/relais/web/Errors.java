@@ -71,6 +71,18 @@ public final class Errors {
         return trimmed;
     }
 
+    /**
+     * A text of one line (a name, a title, what a form's single field holds): as {@link #text}, and
+     * refused with a line break in it, which would split an e-mail's subject or a badge's name.
+     */
+    public String line(String field, String value, int max, boolean required) {
+        String trimmed = text(field, value, max, required);
+        if (trimmed != null && (trimmed.indexOf('\n') >= 0 || trimmed.indexOf('\r') >= 0)) {
+            add(field, "error_one_line");
+        }
+        return trimmed;
+    }
+
     public <T> T required(String field, T value) {
         if (value == null) {
             add(field, "error_required");
