@@ -515,6 +515,7 @@ class RegistrationMailTest {
         assertEquals(0, worker.sendDue(), "nothing left to send");
 
         Api.advance(edition, "REGISTRATION_CLOSED", "HELD"); // a past forum's date corrected: nobody is told, nor said to be
+        pages.get(path).then().statusCode(200).body(not(containsString("les séances les suivent")));
         fields.put("days.1.date", later.plusDays(2).toString());
         pages.form(path, fields).then().statusCode(303).header("Location", endsWith("?done=saved"));
         assertEquals(0, worker.sendDue(), "nothing to send");
