@@ -139,6 +139,8 @@ class MessagesTest {
 
     @Test
     void argumentsAreFormattedAndApostrophesKept() {
+        assertEquals("Le 2030-02-09 n’est pas un jour de cette édition.",
+                Messages.get(Messages.FRENCH, "error_day_not_in_edition", "2030-02-09"));
         assertEquals("Le samedi 9 février 2030 n’est pas un jour de cette édition.",
                 Messages.get(Messages.FRENCH, "error_day_not_in_edition", java.time.LocalDate.parse("2030-02-09")));
         assertEquals("“A” is on Saturday, 9 February 2030, which is not a day of the forum.",
