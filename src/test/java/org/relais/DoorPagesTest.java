@@ -110,6 +110,28 @@ class DoorPagesTest {
     }
 
     @Test
+    void aBadgeScannedAgainOnAnotherDaySaysTheDayOfTheArrival() {
+        long edition = Api.openEdition();
+        io.restassured.path.json.JsonPath zoe = DoorApiTest.register(edition, "Zoé", "Veille", "Emmaüs");
+        Pages door = Pages.signIn();
+        Map<String, String> scan = Map.of("code", zoe.getString("code"), "station", "Entrée 1");
+        assertTrue(door.form("/door/editions/" + edition + "/scan", scan).asString().contains("Bienvenue, Zoé Veille"));
+        // Scanned again the same day: the time alone.
+        String again = door.form("/door/editions/" + edition + "/scan", scan).asString();
+        assertTrue(again.contains("Déjà enregistré·e\u00a0: Zoé Veille, à ") && again.contains("answer warn"), again);
+
+        // Their arrival two days ago, at 10:02 where the forum is held: a scan now names that day.
+        java.time.ZonedDateTime before = java.time.ZonedDateTime.now(PARIS).minusDays(2).withHour(10).withMinute(2);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update registration set checked_in_at = ?1 where id = ?2")
+                .setParameter(1, before.toOffsetDateTime()).setParameter(2, zoe.getLong("id")).executeUpdate());
+        String day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH).format(before);
+        String later = door.form("/door/editions/" + edition + "/scan", scan).asString();
+        assertTrue(later.contains("Déjà enregistré·e\u00a0: Zoé Veille, le " + day + " à 10:02 (Entrée 1)")
+                && later.contains("answer warn"), later);
+    }
+
+    @Test
     void theDoorTakesBackAnArrivalItJustRecorded() {
         long edition = Api.openEdition();
         io.restassured.path.json.JsonPath awa = DoorApiTest.register(edition, "Awa", "Diallo", "Emmaüs");

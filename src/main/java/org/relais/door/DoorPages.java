@@ -357,8 +357,12 @@ public class DoorPages {
             }
             case ALREADY_CHECKED_IN -> {
                 lines.add(c.organisation());
-                yield new Shown(c.status().name(), "warn", Messages.get("door_already", c.name(), at, c.checkedInBy()),
-                        lines, c.registrationId(), c.holderId());
+                // An arrival of another day says its day: on a forum's second morning, the first's time alone misleads.
+                java.time.LocalDate day = c.firstCheckedInAt() == null ? null : forum.local(c.firstCheckedInAt()).toLocalDate();
+                String headline = day == null || day.equals(forum.today())
+                        ? Messages.get("door_already", c.name(), at, c.checkedInBy())
+                        : Messages.get("door_already_on_day", c.name(), day, at, c.checkedInBy());
+                yield new Shown(c.status().name(), "warn", headline, lines, c.registrationId(), c.holderId());
             }
             case CANCELLED -> {
                 lines.add(Messages.get("door_cancelled_hint"));
