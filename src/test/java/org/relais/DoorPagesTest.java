@@ -132,6 +132,26 @@ class DoorPagesTest {
     }
 
     @Test
+    void theButtonPressedWithNothingScannedAnswersNothing() {
+        long edition = Api.openEdition();
+        long workshop = Api.workshop(edition, "Atelier vide", 4);
+        Api.register(edition, Api.relay("Awa", "empty-scan-" + System.nanoTime() + "@example.org", List.of(workshop)));
+        Pages door = Pages.signIn();
+        for (String path : List.of("/door/editions/" + edition + "/scan",
+                "/door/editions/" + edition + "/sessions/" + workshop + "/scan")) {
+            for (String empty : List.of("", "   ")) {
+                String page = door.form(path, Map.of("code", empty)).then().statusCode(200).extract().asString();
+                assertFalse(page.contains("<p class=\"headline\">") || page.contains("answer bad"), path + ": " + page);
+                assertTrue(page.contains("id=\"answer\" class=\"answer\""), page); // the screen, ready for a scan
+            }
+        }
+        // Something that is no code at all is still said to be unreadable.
+        String wrong = door.form("/door/editions/" + edition + "/scan", Map.of("code", "???")).asString();
+        assertTrue(wrong.contains("<p class=\"headline\">✗ Code illisible</p>") && wrong.contains("answer bad"), wrong);
+        Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn", equalTo(0));
+    }
+
+    @Test
     void theDoorTakesBackAnArrivalItJustRecorded() {
         long edition = Api.openEdition();
         io.restassured.path.json.JsonPath awa = DoorApiTest.register(edition, "Awa", "Diallo", "Emmaüs");

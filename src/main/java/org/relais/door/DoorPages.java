@@ -131,7 +131,8 @@ public class DoorPages {
     public TemplateInstance scanForm(@RestPath Long id, MultivaluedMap<String, String> form) {
         access.door(id);
         String station = station(form.getFirst("station"));
-        return answered(id, station, shown(door.checkIn(id, form.getFirst("code"), station, null)));
+        String code = form.getFirst("code");
+        return answered(id, station, nothingScanned(code) ? null : shown(door.checkIn(id, code, station, null)));
     }
 
     /** The door takes back an arrival it just recorded: the screen again, saying so. */
@@ -277,8 +278,8 @@ public class DoorPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance roomScanForm(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> form) {
         access.door(id);
-        Shown shown = rooms.scan(id, sessionId, form.getFirst("code"), null);
-        return roomPage(id, sessionId, null, shown, null);
+        String code = form.getFirst("code");
+        return roomPage(id, sessionId, null, nothingScanned(code) ? null : rooms.scan(id, sessionId, code, null), null);
     }
 
     /** The room's door lets in a relay with a seat who has no badge on them: the room's screen again, with the answer. */
@@ -329,6 +330,14 @@ public class DoorPages {
     /** A room's screen (its lists as {@code find} asks), with the key its script checks kept scans with. */
     private TemplateInstance roomPage(Long id, Long sessionId, String find, Shown shown, String problem) {
         return Templates.room(editions.get(id), rooms.room(id, sessionId, find), shown, problem, keys.publicKeyBase64());
+    }
+
+    /**
+     * The button pressed with the field empty: the screen again with no answer, as the script sends
+     * nothing then, rather than a red "unreadable code" for a badge nobody scanned.
+     */
+    private static boolean nothingScanned(String code) {
+        return code == null || code.isBlank();
     }
 
     private String station(String given) {
