@@ -45,7 +45,7 @@ public class DoorApi {
     public Answer checkIn(@RestPath Long id, Scan scan) {
         access.door(id);
         Scan s = Bodies.required(scan);
-        if (s.code() == null || s.code().isBlank()) {
+        if (DoorService.nothingScanned(s.code())) {
             throw InvalidInputException.of("code", "error_required"); // nothing scanned, rather than something unreadable
         }
         CheckIn c = door.checkIn(id, s.code(), s.station() != null ? s.station() : access.who(), s.scannedAt());

@@ -124,7 +124,10 @@ public class DoorPages {
         return shown(door.checkIn(id, s.code(), station(s.station()), s.scannedAt()));
     }
 
-    /** The same scan from the plain form, without JavaScript: the screen again, with the answer. */
+    /**
+     * The same scan from the plain form, without JavaScript: the screen again, with the answer; with
+     * nothing scanned, with none, as the script then sends nothing.
+     */
     @POST
     @Path("editions/{id}/scan")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -132,7 +135,7 @@ public class DoorPages {
         access.door(id);
         String station = station(form.getFirst("station"));
         String code = form.getFirst("code");
-        return answered(id, station, nothingScanned(code) ? null : shown(door.checkIn(id, code, station, null)));
+        return answered(id, station, DoorService.nothingScanned(code) ? null : shown(door.checkIn(id, code, station, null)));
     }
 
     /** The door takes back an arrival it just recorded: the screen again, saying so. */
@@ -272,14 +275,14 @@ public class DoorPages {
         return rooms.scan(id, sessionId, scan == null ? null : scan.code(), scan == null ? null : scan.scannedAt());
     }
 
-    /** The same scan from the plain form: the room's screen again, with the answer. */
+    /** The same scan from the plain form: the room's screen again, with the answer (none when nothing was scanned). */
     @POST
     @Path("editions/{id}/sessions/{sessionId}/scan")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance roomScanForm(@RestPath Long id, @RestPath Long sessionId, MultivaluedMap<String, String> form) {
         access.door(id);
         String code = form.getFirst("code");
-        return roomPage(id, sessionId, null, nothingScanned(code) ? null : rooms.scan(id, sessionId, code, null), null);
+        return roomPage(id, sessionId, null, DoorService.nothingScanned(code) ? null : rooms.scan(id, sessionId, code, null), null);
     }
 
     /** The room's door lets in a relay with a seat who has no badge on them: the room's screen again, with the answer. */
@@ -330,14 +333,6 @@ public class DoorPages {
     /** A room's screen (its lists as {@code find} asks), with the key its script checks kept scans with. */
     private TemplateInstance roomPage(Long id, Long sessionId, String find, Shown shown, String problem) {
         return Templates.room(editions.get(id), rooms.room(id, sessionId, find), shown, problem, keys.publicKeyBase64());
-    }
-
-    /**
-     * The button pressed with the field empty: the screen again with no answer, as the script sends
-     * nothing then, rather than a red "unreadable code" for a badge nobody scanned.
-     */
-    private static boolean nothingScanned(String code) {
-        return code == null || code.isBlank();
     }
 
     private String station(String given) {

@@ -46,6 +46,14 @@ public class DoorService {
 
     /** Longer than any code with spaces and dashes: anything beyond is not a code, and not stored. */
     static final int MAX_SCAN = 400;
+
+    /**
+     * Whether a scan holds nothing at all: the button pressed with the field empty. Every entry (the
+     * door's API and pages, a room's door, a stand) answers it as nothing scanned, not as an unreadable code.
+     */
+    static boolean nothingScanned(String typed) {
+        return typed == null || typed.isBlank();
+    }
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
     @Inject
@@ -82,7 +90,7 @@ public class DoorService {
      * within the last day).
      */
     public CheckIn checkIn(Long editionId, String typed, String station, OffsetDateTime scannedAt) {
-        String canonical = typed == null || typed.isBlank() || typed.length() > MAX_SCAN ? null : BadgeCode.canonical(typed);
+        String canonical = nothingScanned(typed) || typed.length() > MAX_SCAN ? null : BadgeCode.canonical(typed);
         if (canonical == null) {
             requireEdition(editionId);
             return CheckIn.of(Outcome.UNREADABLE);

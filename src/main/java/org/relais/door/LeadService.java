@@ -95,7 +95,7 @@ public class LeadService {
     }
 
     private Registration byCode(Edition edition, String typed) {
-        if (typed == null || typed.isBlank()) {
+        if (DoorService.nothingScanned(typed)) {
             throw InvalidInputException.of("code", "error_required");
         }
         if (typed.length() > DoorService.MAX_SCAN) {
