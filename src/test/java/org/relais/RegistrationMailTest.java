@@ -324,6 +324,37 @@ class RegistrationMailTest {
     }
 
     /**
+     * A reminder day the morning job missed (the server down at that hour) is caught up by its next run,
+     * until the forum's day; a relay who registers on or after the reminder day is not reminded, their
+     * confirmation being days old at most.
+     */
+    @Test
+    void aReminderDayMissedIsCaughtUpUntilTheForumsDay() {
+        long edition = Api.openEdition();
+        String run = "missed-" + System.nanoTime();
+        register(edition, Api.relay("M", run + "-m@example.org", List.of()));
+        LocalDate forumDay = LocalDate.parse(Api.forumDay());
+        java.util.function.ToLongFunction<String> reminders = who -> {
+            worker.sendDue();
+            return mailbox.getMailsSentTo(run + "-" + who + "@example.org").stream()
+                    .filter(m -> m.getSubject().startsWith("Rappel : ")).count();
+        };
+        registrations.queueReminders(LocalDate.now(ZoneId.of("Europe/Paris")), 45);
+        assertEquals(0, reminders.applyAsLong("m"), "registered after the reminder day, five days ago");
+
+        registrations.queueReminders(forumDay.minusDays(1), 2);
+        assertEquals(1, reminders.applyAsLong("m"), "the reminder day, two days before, was missed: the next day's run");
+        registrations.queueReminders(forumDay.minusDays(1), 2);
+        assertEquals(1, reminders.applyAsLong("m"), "once only");
+
+        register(edition, Api.relay("N", run + "-n@example.org", List.of()));
+        registrations.queueReminders(forumDay, 2);
+        assertEquals(0, reminders.applyAsLong("n"), "not on the forum's day");
+        registrations.queueReminders(forumDay.minusDays(1), 2);
+        assertEquals(1, reminders.applyAsLong("n"));
+    }
+
+    /**
      * The reminders mark each relay they queue, in a transaction that read the registrations first;
      * a relay who cancels in between stays cancelled: marking writes the mark only, not the status
      * it read before.

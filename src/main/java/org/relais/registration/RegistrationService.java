@@ -771,20 +771,23 @@ public class RegistrationService {
     }
 
     /**
-     * Queues the reminder for every confirmed relay of an edition whose first day is {@code daysBefore}
-     * days after {@code today}; each relay is reminded once.
+     * Queues the reminder for every confirmed relay of an edition whose reminder day, {@code daysBefore}
+     * days before its first day, has come: each relay registered before that day, once. A reminder day
+     * the job missed (the server down at that hour) is caught up by its next run, until the forum's day.
      */
     public int queueReminders(LocalDate today, int daysBefore) {
         int queued = 0;
-        LocalDate forumDay = today.plusDays(daysBefore);
         List<Edition> soon = Edition.list("status in ?1", List.of(EditionStatus.REGISTRATION_OPEN,
                 EditionStatus.REGISTRATION_CLOSED));
         for (Edition edition : soon) {
-            if (!forumDay.equals(edition.firstDay())) {
+            LocalDate first = edition.firstDay();
+            LocalDate due = first == null ? null : first.minusDays(daysBefore);
+            if (due == null || today.isBefore(due) || !today.isBefore(first) && !today.equals(due)) {
                 continue;
             }
-            for (Registration r : Registration.<Registration>list("edition = ?1 and status = ?2 and remindedAt is null",
-                    edition, RegistrationStatus.CONFIRMED)) {
+            for (Registration r : Registration.<Registration>list("edition = ?1 and status = ?2 and remindedAt is null"
+                    + " and createdAt < ?3", edition, RegistrationStatus.CONFIRMED,
+                    due.atStartOfDay(forum.zone()).toOffsetDateTime())) {
                 r.remindedAt = Instants.now();
                 outbox.queue(MailKind.REMINDER, r, null);
                 queued++;
