@@ -393,6 +393,27 @@ class RegistrationApiTest {
                 .body("kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("RELAYS_DOUBLE_BOOKED")));
     }
 
+    /**
+     * An address with a slip in its domain (a sentence's full stop at its end, two dots, a comma for a dot) is
+     * refused by name: no mail would reach the relay, not even their link. Addresses as providers give them pass.
+     */
+    @Test
+    void anAddressNoMailCouldReachIsRefusedByName() {
+        long edition = Api.openEdition();
+        String run = String.valueOf(System.nanoTime());
+        for (String slip : List.of("r" + run + "@example.org.", "r" + run + "@example..org", "r" + run + "@.example.org",
+                "r" + run + "@gmail,co.uk")) {
+            JsonPath refused = register(edition, Api.relay("A", slip, List.of()), 422);
+            assertEquals(List.of("email"), refused.getList("errors.field"), slip);
+            assertEquals("Une adresse e-mail valide, comme nom@exemple.fr.", refused.getString("errors[0].message"), slip);
+        }
+        for (String address : List.of("r" + run + "@example.org", "r" + run + ".@docomo.ne.jp", "prénom.nom+" + run
+                + "@sub.exemple.co.uk", "r" + run + "@exemple.café")) {
+            assertEquals(address, register(edition, Api.relay("A", address, List.of()), 201).getString("email"), address);
+        }
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().body("size()", equalTo(4));
+    }
+
     @Test
     void refusesWhatBreaksTheRulesNamingTheField() {
         long edition = Api.openEdition();

@@ -145,7 +145,13 @@ public final class Errors {
         return value.strip();
     }
 
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
+    /**
+     * An address mail can reach: a name before the {@code @}, as liberal as the providers are ({@code name.@docomo.ne.jp}
+     * exists), then a domain of two labels or more, none empty. {@code name@example.org.} (a sentence's full stop),
+     * {@code name@example..org} and {@code name@gmail,co.uk} are slips that would keep every mail from the relay.
+     */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+            .compile("^[^@\\s<>\"]+@[^@\\s<>\"().,;:\\[\\]\\\\]+(\\.[^@\\s<>\"().,;:\\[\\]\\\\]+)+$");
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("^https?://[^\\s<>\"]+$");
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^[+]?[0-9 ().-]{4,30}$");
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
