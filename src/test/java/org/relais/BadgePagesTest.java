@@ -71,4 +71,45 @@ class BadgePagesTest {
         assertTrue(own.contains("/r/" + token + "/badge.pdf"));
         given().get("/r/" + token + "/badge.pdf").then().statusCode(200).contentType("application/pdf");
     }
+
+    /**
+     * A name or organisation in letters the badges' font cannot draw (Chinese, Devanagari) would print as
+     * empty boxes: the badges page says whose badge, and which letters, before anything is printed; names
+     * in the scripts the font has (accents, Greek, Cyrillic, Arabic) are not listed.
+     */
+    @Test
+    void theBadgesPageNamesTheBadgesWhoseLettersTheFontCannotDraw() {
+        long edition = Api.openEdition();
+        String run = String.valueOf(System.nanoTime());
+        Map<String, Object> chinese = Api.relay("Fang", "fang-" + run + "@example.org", List.of());
+        chinese.put("lastName", "王芳");
+        long wang = given().contentType(ContentType.JSON).body(chinese).post("/api/v1/editions/" + edition + "/registrations")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        for (String name : List.of("Ménard-Çelik", "Ελένη", "Кузнецова", "بن علي")) {
+            Map<String, Object> printable = Api.relay("Ana", "ok-" + name.hashCode() + "-" + run + "@example.org", List.of());
+            printable.put("lastName", name);
+            given().contentType(ContentType.JSON).body(printable).post("/api/v1/editions/" + edition + "/registrations")
+                    .then().statusCode(201);
+        }
+        Pages pages = Pages.signIn();
+        String e = "/organiser/editions/" + edition;
+        Api.organiser().contentType(ContentType.JSON).body(Map.of("role", "PRESS", "firstName", "Neha", "lastName", "Rao",
+                "organisation", "नेहा टाइम्स")).post("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(201);
+
+        String page = pages.get(e + "/badges").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("2 badges portent des lettres que la police des badges ne sait pas dessiner"), page);
+        assertTrue(page.contains("<a href=\"" + e + "/registrations/" + wang + "\">Fang 王芳</a>"), page);
+        assertTrue(page.contains("«\u00a0王芳\u00a0»"), page);
+        assertTrue(page.contains("<a href=\"#holders\">Neha Rao</a> · नेहा टाइम्स"), page);
+        for (String name : List.of("Ménard-Çelik", "Ελένη", "Кузнецова", "بن علي")) {
+            assertTrue(!page.contains("Ana " + name), name + " prints: not listed");
+        }
+        String english = pages.get(e + "/badges?lang=en").then().statusCode(200).extract().asString();
+        assertTrue(english.contains("2 badges have letters the badges’ font cannot draw") && english.contains("“王芳”"), english);
+
+        given().delete("/api/v1/registrations/" + Api.organiser().get("/api/v1/editions/" + edition + "/registrations")
+                .then().extract().jsonPath().getString("find { it.id == " + wang + " }.manageToken")).then().statusCode(204);
+        String after = pages.get(e + "/badges?lang=fr").then().statusCode(200).extract().asString();
+        assertTrue(after.contains("Un badge porte des lettres") && !after.contains("王芳"), "a cancelled relay has no badge: " + after);
+    }
 }

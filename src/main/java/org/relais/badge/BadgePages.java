@@ -36,7 +36,8 @@ public class BadgePages {
     static class Templates {
         static native TemplateInstance badges(Edition edition, List<SheetLayout> layouts, List<BadgeRole> roles,
                 List<BadgeRole> holderRoles, Form choice, String query, boolean valid, long relays,
-                List<BadgeHolder> holders, List<Institution> institutions, Form form, String problem);
+                List<BadgeHolder> holders, List<BadgeService.Unprintable> unprintable, List<Institution> institutions,
+                Form form, String problem);
     }
 
     @Inject
@@ -145,6 +146,6 @@ public class BadgePages {
         String query = uri.getRequestUri().getRawQuery();
         return Templates.badges(edition, SheetLayout.all(), List.of(BadgeRole.values()), BadgeRole.HOLDER_ROLES, choice,
                 query == null ? "" : "?" + query, valid, badges.relayCount(id), badges.holders(id),
-                institutions.list(), form, problem);
+                badges.unprintable(id), institutions.list(), form, problem);
     }
 }

@@ -24,6 +24,7 @@ import org.relais.network.Institution;
 import org.relais.print.Badge;
 import org.relais.print.BadgeImage;
 import org.relais.print.BadgePdf;
+import org.relais.print.Face;
 import org.relais.print.SheetLayout;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationStatus;
@@ -58,6 +59,37 @@ public class BadgeService {
 
     public long relayCount(Long editionId) {
         return Registration.countConfirmed(editions.get(editionId));
+    }
+
+    /** A badge that would print some of its letters as empty boxes: whose, and which letters. */
+    public record Unprintable(String name, String organisation, String missing, Long registrationId) {
+    }
+
+    /**
+     * The badges of an edition, its confirmed relays' then its holders', each by surname, whose name or
+     * organisation has letters the badge's faces cannot draw: the badges page says so before printing.
+     */
+    public List<Unprintable> unprintable(Long editionId) {
+        Edition edition = editions.get(editionId);
+        List<Unprintable> found = new ArrayList<>();
+        for (Object[] r : Registration.getEntityManager().createQuery("select r.id, r.firstName, r.lastName, r.organisation"
+                + " from Registration r where r.edition = ?1 and r.status = ?2 order by r.sortLast, r.sortFirst, r.id",
+                Object[].class).setParameter(1, edition).setParameter(2, RegistrationStatus.CONFIRMED).getResultList()) {
+            unprintable((String) r[1], (String) r[2], (String) r[3], (Long) r[0], found);
+        }
+        for (BadgeHolder h : BadgeHolder.listByEdition(edition)) {
+            unprintable(h.firstName, h.lastName, h.organisation, null, found);
+        }
+        return found;
+    }
+
+    private static void unprintable(String first, String last, String organisation, Long registrationId,
+            List<Unprintable> found) {
+        String name = (first == null ? "" : first + " ") + (last == null ? "" : last);
+        String missing = Face.missing(name + (organisation == null ? "" : organisation));
+        if (!missing.isEmpty()) {
+            found.add(new Unprintable(name.strip(), organisation, missing, registrationId));
+        }
     }
 
     // Badge holders

@@ -41,6 +41,24 @@ public enum Face {
         return l;
     }
 
+    /**
+     * The characters of a text the faces cannot draw (a Chinese or Devanagari name: DejaVu has none of
+     * those letters), each once, in the text's order; empty when all of it prints. A badge would show
+     * them as empty boxes. Spaces, controls and invisible format characters (a joiner) draw nothing
+     * and are never missing.
+     */
+    public static String missing(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder missing = new StringBuilder();
+        text.codePoints().distinct().filter(cp -> !Character.isWhitespace(cp) && !Character.isISOControl(cp)
+                && Character.getType(cp) != Character.FORMAT
+                && (REGULAR.program().getGlyph(cp) == null || BOLD.program().getGlyph(cp) == null))
+                .forEach(missing::appendCodePoint);
+        return missing.toString();
+    }
+
     FontProgram program() {
         return loaded().program();
     }
