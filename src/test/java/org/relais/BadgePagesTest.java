@@ -107,8 +107,15 @@ class BadgePagesTest {
         String english = pages.get(e + "/badges?lang=en").then().statusCode(200).extract().asString();
         assertTrue(english.contains("2 badges have letters the badges’ font cannot draw") && english.contains("“王芳”"), english);
 
-        given().delete("/api/v1/registrations/" + Api.organiser().get("/api/v1/editions/" + edition + "/registrations")
-                .then().extract().jsonPath().getString("find { it.id == " + wang + " }.manageToken")).then().statusCode(204);
+        // The relay is told on their own page, where they may write their name in Latin letters.
+        io.restassured.path.json.JsonPath all = Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then()
+                .extract().jsonPath();
+        String wangToken = all.getString("find { it.id == " + wang + " }.manageToken");
+        assertTrue(given().get("/r/" + wangToken + "?lang=fr").then().statusCode(200).extract().asString()
+                .contains("Votre badge ne sait pas écrire «\u00a0王芳\u00a0»"));
+        assertTrue(!given().get("/r/" + all.getString("find { it.lastName == 'Ελένη' }.manageToken") + "?lang=fr").then()
+                .statusCode(200).extract().asString().contains("id=\"unprintable\""), "a Greek name prints");
+        given().delete("/api/v1/registrations/" + wangToken).then().statusCode(204);
         String after = pages.get(e + "/badges?lang=fr").then().statusCode(200).extract().asString();
         assertTrue(after.contains("Un badge porte des lettres") && !after.contains("王芳"), "a cancelled relay has no badge: " + after);
     }

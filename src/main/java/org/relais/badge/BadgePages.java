@@ -144,8 +144,9 @@ public class BadgePages {
             valid = false;
         }
         String query = uri.getRequestUri().getRawQuery();
+        List<BadgeHolder> holders = badges.holders(id);
         return Templates.badges(edition, SheetLayout.all(), List.of(BadgeRole.values()), BadgeRole.HOLDER_ROLES, choice,
-                query == null ? "" : "?" + query, valid, badges.relayCount(id), badges.holders(id),
-                badges.unprintable(id), institutions.list(), form, problem);
+                query == null ? "" : "?" + query, valid, badges.relayCount(id), holders, badges.unprintable(id, holders),
+                institutions.list(), form, problem);
     }
 }

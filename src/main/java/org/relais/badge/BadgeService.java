@@ -66,10 +66,10 @@ public class BadgeService {
     }
 
     /**
-     * The badges of an edition, its confirmed relays' then its holders', each by surname, whose name or
+     * The badges of an edition, its confirmed relays' then its {@code holders}', each by surname, whose name or
      * organisation has letters the badge's faces cannot draw: the badges page says so before printing.
      */
-    public List<Unprintable> unprintable(Long editionId) {
+    public List<Unprintable> unprintable(Long editionId, List<BadgeHolder> holders) {
         Edition edition = editions.get(editionId);
         List<Unprintable> found = new ArrayList<>();
         for (Object[] r : Registration.getEntityManager().createQuery("select r.id, r.firstName, r.lastName, r.organisation"
@@ -77,7 +77,7 @@ public class BadgeService {
                 Object[].class).setParameter(1, edition).setParameter(2, RegistrationStatus.CONFIRMED).getResultList()) {
             unprintable((String) r[1], (String) r[2], (String) r[3], (Long) r[0], found);
         }
-        for (BadgeHolder h : BadgeHolder.listByEdition(edition)) {
+        for (BadgeHolder h : holders) {
             unprintable(h.firstName, h.lastName, h.organisation, null, found);
         }
         return found;

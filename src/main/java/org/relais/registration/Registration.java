@@ -153,6 +153,12 @@ public class Registration extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** What the relay's badge says of them: their name and organisation. */
+    public String badgeText() {
+        return java.util.Objects.toString(firstName, "") + " " + java.util.Objects.toString(lastName, "") + " "
+                + java.util.Objects.toString(organisation, "");
+    }
+
     public static long countConfirmed(Edition edition) {
         return count("edition = ?1 and status = ?2", edition, RegistrationStatus.CONFIRMED);
     }

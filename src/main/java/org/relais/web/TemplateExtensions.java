@@ -85,6 +85,11 @@ public class TemplateExtensions {
         return at == null ? "" : hhmm(ForumZone.current().local(at).toLocalTime());
     }
 
+    /** The letters of a text a badge cannot draw ({@code registration.badgeText.unprintable}), "" when it prints whole. */
+    static String unprintable(String text) {
+        return org.relais.print.Face.missing(text);
+    }
+
     static String hhmm(LocalTime time) {
         return ForumZone.hhmm(time);
     }
