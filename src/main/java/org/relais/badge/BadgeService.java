@@ -85,9 +85,9 @@ public class BadgeService {
 
     private static void unprintable(String first, String last, String organisation, Long registrationId,
             List<Unprintable> found) {
-        String name = (first == null ? "" : first + " ") + (last == null ? "" : last);
-        String missing = Face.missing(name + (organisation == null ? "" : organisation));
+        String missing = Face.missing(Registration.badgeText(first, last, organisation));
         if (!missing.isEmpty()) {
+            String name = (first == null ? "" : first + " ") + (last == null ? "" : last);
             found.add(new Unprintable(name.strip(), organisation, missing, registrationId));
         }
     }

@@ -46,6 +46,7 @@ public class DoorService {
 
     /** Longer than any code with spaces and dashes: anything beyond is not a code, and not stored. */
     static final int MAX_SCAN = 400;
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
     /**
      * Whether a scan holds nothing at all: the button pressed with the field empty. Every entry (the
@@ -54,7 +55,6 @@ public class DoorService {
     static boolean nothingScanned(String typed) {
         return typed == null || typed.isBlank();
     }
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
     @Inject
     SigningKeys keys;

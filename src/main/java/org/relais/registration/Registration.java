@@ -155,6 +155,11 @@ public class Registration extends PanacheEntityBase {
 
     /** What the relay's badge says of them: their name and organisation. */
     public String badgeText() {
+        return badgeText(firstName, lastName, organisation);
+    }
+
+    /** What a badge says of anyone (a relay, a badge holder): the name and organisation, any of them missing. */
+    public static String badgeText(String firstName, String lastName, String organisation) {
         return java.util.Objects.toString(firstName, "") + " " + java.util.Objects.toString(lastName, "") + " "
                 + java.util.Objects.toString(organisation, "");
     }
