@@ -314,6 +314,29 @@ class BadInputTest {
                 .body("errors[0].message", containsString("de 4 à 30 caractères"));
     }
 
+    /**
+     * "----" and "(  ) ." are made of a phone's signs but hold no number; they are refused by name. Real numbers with
+     * their usual groupings still pass.
+     */
+    @Test
+    void aPhoneNumberWithoutItsDigitsIsRefused() {
+        long edition = Api.openEdition();
+        for (String phone : List.of("----", "....", "(  ) .", "+ 1-2-3")) {
+            Map<String, Object> relay = Api.relay("P", "signs-" + System.nanoTime() + "@example.org", List.of());
+            relay.put("phone", phone);
+            given().contentType(ContentType.JSON).header("Accept-Language", "fr").body(relay)
+                    .post("/api/v1/editions/" + edition + "/registrations")
+                    .then().statusCode(422).body("errors[0].field", equalTo("phone"))
+                    .body("errors[0].message", containsString("dont 4 chiffres au moins"));
+        }
+        for (String phone : List.of("+33 6 12 34 56 78", "(030) 123-4567", "06.12.34.56.78", "1234")) {
+            Map<String, Object> relay = Api.relay("P", "digits-" + System.nanoTime() + "@example.org", List.of());
+            relay.put("phone", phone);
+            given().contentType(ContentType.JSON).body(relay).post("/api/v1/editions/" + edition + "/registrations")
+                    .then().statusCode(201).body("phone", equalTo(phone));
+        }
+    }
+
     /** Lengths are kept to the centimetre; numbers no hall has are refused, never a 500. */
     @Test
     void extremeLengthsAreRefusedOrKeptToTheCentimetre() {

@@ -153,7 +153,9 @@ public final class Errors {
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
             .compile("^[^@\\s<>\"]+@[^@\\s<>\"().,;:\\[\\]\\\\]+(\\.[^@\\s<>\"().,;:\\[\\]\\\\]+)+$");
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("^https?://[^\\s<>\"]+$");
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^[+]?[0-9 ().-]{4,30}$");
+    /** Digits and the signs that group them; four digits at least, so that {@code ----} is not a number. */
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern
+            .compile("^(?=(?:[^0-9]*[0-9]){4})[+]?[0-9 ().-]{4,30}$");
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
     public String email(String field, String value, boolean required) {
