@@ -60,7 +60,15 @@ public final class Pages {
      * page leads there (or is that page).
      */
     public Response form(String path, Map<String, String> fields) {
-        String token = token(path); // before request(): opening the page may set the cookies it needs
+        return formOpenedOn(path, path, fields);
+    }
+
+    /**
+     * Submits to {@code path} a form whose token came from the page {@code opened}: a tab opened while the form was
+     * there, sent once the page would no longer show it.
+     */
+    public Response formOpenedOn(String opened, String path, Map<String, String> fields) {
+        String token = token(opened); // before request(): opening the page may set the cookies it needs
         RequestSpecification request = request().formParam("csrf-token", token);
         fields.forEach(request::formParam);
         Response response = request.post(path);

@@ -913,8 +913,44 @@ class RegistrationPagesTest {
         long open = Api.openEdition();
         Api.organiser().body(Map.of("status", "REGISTRATION_CLOSED")).post("/api/v1/editions/" + open + "/status");
         given().get("/editions/" + open).then().statusCode(200).body(containsString("<p class=\"notice\">Les inscriptions sont closes.</p>"))
-                .body(not(containsString("/register\"")));
+                .body(not(containsString("/register\"")))
+                .body(not(containsString("/register#register\""))); // the form's own address
         given().get("/privacy").then().statusCode(200).body(containsString("puis effacées"));
+    }
+
+    /**
+     * A forum left open with no closing date (its organisers never moved it to held) takes no relay once its last day
+     * has gone by: the page says it took place and has no form, and the API refuses. On its day, it still takes them.
+     */
+    @Test
+    void aForumWhoseLastDayHasGoneByTakesNoRegistrationEvenLeftOpen() {
+        LocalDate today = zone.today();
+        long over = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum resté ouvert",
+                        "days", List.of(Map.of("date", today.minusDays(1).toString(), "opensAt", "10:00", "closesAt", "16:00"))))
+                .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
+        long onItsDay = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum du jour",
+                        "days", List.of(Map.of("date", today.toString(), "opensAt", "10:00", "closesAt", "16:00"))))
+                .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.advance(over, "REGISTRATION_OPEN");
+        Api.advance(onItsDay, "REGISTRATION_OPEN");
+
+        given().get("/editions/" + over).then().statusCode(200)
+                .body(containsString("Ce forum a eu lieu le " + Messages.longDate(today.minusDays(1), Locale.FRENCH)))
+                .body(not(containsString("/register#register\"")));
+        given().contentType("application/json").body(Api.relay("Tard", "late-" + System.nanoTime() + "@example.org", List.of()))
+                .post("/api/v1/editions/" + over + "/registrations").then().statusCode(409)
+                .body("detail", equalTo("Les inscriptions à cette édition ne sont pas ouvertes."));
+        // A form opened while it was there (its token taken here from the other forum), sent now: refused, nothing kept.
+        Pages.anonymous().formOpenedOn("/editions/" + onItsDay, "/editions/" + over + "/register",
+                        Map.of("firstName", "Tard", "lastName", "Relais", "email", "late-page-" + System.nanoTime() + "@example.org",
+                                "organisation", "Lire ensemble", "sector", "french-language", "role", "volunteer",
+                                "language", "fr", "consent", "on"))
+                .then().statusCode(409);
+        Api.organiser().get("/api/v1/editions/" + over + "/registrations").then().body("size()", equalTo(0));
+
+        given().get("/editions/" + onItsDay).then().statusCode(200).body(containsString("/register#register\""));
+        given().contentType("application/json").body(Api.relay("Jour", "day-" + System.nanoTime() + "@example.org", List.of()))
+                .post("/api/v1/editions/" + onItsDay + "/registrations").then().statusCode(201);
     }
 
     @Test
@@ -954,7 +990,8 @@ class RegistrationPagesTest {
         given().get("/editions/" + held).then().statusCode(200)
                 .body(containsString("Ce forum a eu lieu le mardi 5 février 2019 : voici son programme"))
                 .body(containsString("Atelier 11:15")).body(not(containsString("places restantes")))
-                .body(not(containsString("/register\"")));
+                .body(not(containsString("/register\"")))
+                .body(not(containsString("/register#register\""))); // the form's own address
         given().header("Accept-Language", "en").get("/editions/" + held).then().statusCode(200)
                 .body(containsString("This forum took place on Tuesday, 5 February 2019: here are its programme"));
         given().get("/editions/" + soon).then().statusCode(200)

@@ -351,7 +351,7 @@ public class BadgeService {
             if (first == null || edition.days.size() == 1) {
                 return Messages.longDate(first, locale);
             }
-            LocalDate last = edition.days.get(edition.days.size() - 1).date;
+            LocalDate last = edition.lastDay();
             return Messages.shortDate(first, locale) + " – " + Messages.shortDate(last, locale) + " " + last.getYear();
         }
 

@@ -113,6 +113,11 @@ public class Edition extends PanacheEntityBase {
         return days.isEmpty() ? null : days.get(0).date;
     }
 
+    /** The forum's last day (its only one, for a forum of one day); none for an edition without days. */
+    public LocalDate lastDay() {
+        return days.isEmpty() ? null : days.get(days.size() - 1).date;
+    }
+
     /**
      * The last day its relays' personal data is kept, {@code months} after its last day (the next
      * retention check erases it); none for an edition without days.

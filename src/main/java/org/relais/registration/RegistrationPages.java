@@ -116,8 +116,7 @@ public class RegistrationPages {
     private String notOpen(Edition edition) {
         if (registrations.isPast(edition)) {
             return edition.days.isEmpty() ? Messages.get("edition_held_undated")
-                    : Messages.get("edition_held", Messages.longDate(edition.days.get(edition.days.size() - 1).date,
-                            Messages.current()));
+                    : Messages.get("edition_held", Messages.longDate(edition.lastDay(), Messages.current()));
         }
         if (edition.status == EditionStatus.REGISTRATION_OPEN && edition.registrationOpensOn != null
                 && forum.today().isBefore(edition.registrationOpensOn)) {

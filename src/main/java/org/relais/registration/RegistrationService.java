@@ -886,25 +886,30 @@ public class RegistrationService {
         }
     }
 
-    /** What decides, at the moment of the lock, whether an edition takes registrations. */
-    record Openness(String status, LocalDate opensOn, LocalDate closesOn, Integer capacity) {
+    /**
+     * What decides, at the moment of the lock, whether an edition takes registrations: its status, its window, and its
+     * forum's last day ({@code lastDay}), after which nobody registers, even when the window has no end and the forum
+     * was not yet marked as held.
+     */
+    record Openness(String status, LocalDate opensOn, LocalDate closesOn, LocalDate lastDay, Integer capacity) {
         boolean open(LocalDate today) {
             return EditionStatus.REGISTRATION_OPEN.name().equals(status) && (opensOn == null || !today.isBefore(opensOn))
-                    && (closesOn == null || !today.isAfter(closesOn));
+                    && (closesOn == null || !today.isAfter(closesOn)) && (lastDay == null || !today.isAfter(lastDay));
         }
     }
 
     /** Locks the edition's row and reads, in the same statement, what the rules need of it. */
     private Openness lock(Long editionId) {
         List<?> rows = Edition.getEntityManager().createNativeQuery("select status, registration_opens_on,"
-                + " registration_closes_on, relay_capacity from edition where id = ?1 for update")
+                + " registration_closes_on, (select max(forum_date) from edition_day where edition_id = ?1), relay_capacity"
+                + " from edition where id = ?1 for update")
                 .setParameter(1, editionId).getResultList();
         if (rows.isEmpty()) {
             throw new NotFoundException("edition", editionId);
         }
         Object[] row = (Object[]) rows.get(0);
-        return new Openness((String) row[0], date(row[1]), date(row[2]),
-                row[3] == null ? null : ((Number) row[3]).intValue());
+        return new Openness((String) row[0], date(row[1]), date(row[2]), date(row[3]),
+                row[4] == null ? null : ((Number) row[4]).intValue());
     }
 
     private static LocalDate date(Object value) {
@@ -927,12 +932,10 @@ public class RegistrationService {
         return edition;
     }
 
-    /** Registration and changes happen while the edition is open, inside its window. */
+    /** Registration and changes happen while the edition is open, inside its window, until its forum's last day. */
     public boolean isOpen(Edition edition) {
-        LocalDate today = forum.today();
-        return edition.status == EditionStatus.REGISTRATION_OPEN
-                && (edition.registrationOpensOn == null || !today.isBefore(edition.registrationOpensOn))
-                && (edition.registrationClosesOn == null || !today.isAfter(edition.registrationClosesOn));
+        return new Openness(edition.status.name(), edition.registrationOpensOn, edition.registrationClosesOn,
+                edition.lastDay(), edition.relayCapacity).open(forum.today());
     }
 
     /** Whether the edition has as many relays as it takes: a registration now would be refused. */
@@ -942,7 +945,7 @@ public class RegistrationService {
 
     /** Whether the forum has taken place: held or archived, or its last day is over. */
     public boolean isPast(Edition edition) {
-        LocalDate last = edition.days.isEmpty() ? null : edition.days.get(edition.days.size() - 1).date;
+        LocalDate last = edition.lastDay();
         return edition.status == EditionStatus.HELD || edition.status == EditionStatus.ARCHIVED
                 || (last != null && last.isBefore(forum.today()));
     }
