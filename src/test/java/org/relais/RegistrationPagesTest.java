@@ -936,6 +936,7 @@ class RegistrationPagesTest {
 
         given().get("/editions/" + over).then().statusCode(200)
                 .body(containsString("Ce forum a eu lieu le " + Messages.longDate(today.minusDays(1), Locale.FRENCH)))
+                .body(containsString("Aucune séance n’était au programme de ce forum.")).body(not(containsString("pas encore publié")))
                 .body(not(containsString("/register#register\"")));
         given().contentType("application/json").body(Api.relay("Tard", "late-" + System.nanoTime() + "@example.org", List.of()))
                 .post("/api/v1/editions/" + over + "/registrations").then().statusCode(409)
