@@ -294,6 +294,37 @@ class RegistrationApiTest {
     }
 
     /**
+     * A forum whose last day has gone by is over, even while nobody has moved it to held: a relay's cancellation, a
+     * change of sessions and their details are refused as after a forum held. Before, the cancellation went through and
+     * gave the freed seat of a workshop already held to the relay waiting, who was told by e-mail.
+     */
+    @Test
+    void aForumWhoseLastDayHasGoneByIsOverBeforeItIsMarkedHeld() {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+        String seated = registered(edition, "Assise", session);
+        String waiting = registered(edition, "Attente", session);
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusDays(1).toString();
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum passé",
+                        "days", List.of(Map.of("date", yesterday, "opensAt", "10:00", "closesAt", "16:00"))))
+                .put("/api/v1/editions/" + edition).then().statusCode(200).body("status", equalTo("REGISTRATION_OPEN"));
+
+        given().delete("/api/v1/registrations/" + seated).then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of()))
+                .put("/api/v1/registrations/" + seated + "/sessions").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.startsWith("Le forum a eu lieu"));
+        Map<String, Object> details = Api.relay("Assise-Marie", null, List.of());
+        details.remove("email");
+        given().contentType(ContentType.JSON).body(details).put("/api/v1/registrations/" + seated + "/details").then()
+                .statusCode(409);
+        given().get("/api/v1/registrations/" + seated).then().body("status", equalTo("CONFIRMED"))
+                .body("firstName", equalTo("Assise")).body("sessions[0].status", equalTo("CONFIRMED"));
+        given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("WAITLISTED"))
+                .body("sessions[0].waitlistPosition", equalTo(1));
+    }
+
+    /**
      * The relay corrects their details through the link, sessions and seats untouched, hostile text
      * kept as text; the e-mail stays, a cancelled registration and a forum held are closed.
      */

@@ -25,6 +25,7 @@ import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.relais.network.Institution;
+import org.relais.web.ForumZone;
 
 /** One year's forum: the axis every other per-edition object hangs from. */
 @Entity
@@ -104,9 +105,13 @@ public class Edition extends PanacheEntityBase {
         return days.stream().anyMatch(d -> d.date.toString().equals(isoDate));
     }
 
-    /** Whether the forum is yet to be held: until then its registrations, seats and waiting lists may change. */
+    /**
+     * Whether the forum is yet to be held: until then its registrations, seats and waiting lists may change. It is over
+     * once moved to held, or once its last day has gone by where it is held, whoever forgot to move it.
+     */
     public boolean beforeForum() {
-        return status.isBefore(EditionStatus.HELD);
+        return status.isBefore(EditionStatus.HELD)
+                && (days.isEmpty() || !ForumZone.current().today().isAfter(lastDay()));
     }
 
     public LocalDate firstDay() {

@@ -945,9 +945,7 @@ public class RegistrationService {
 
     /** Whether the forum has taken place: held or archived, or its last day is over. */
     public boolean isPast(Edition edition) {
-        LocalDate last = edition.lastDay();
-        return edition.status == EditionStatus.HELD || edition.status == EditionStatus.ARCHIVED
-                || (last != null && last.isBefore(forum.today()));
+        return !edition.beforeForum();
     }
 
     private void checkOpen(Edition edition) {
