@@ -950,6 +950,12 @@ class RegistrationPagesTest {
         Api.organiser().get("/api/v1/editions/" + over + "/registrations").then().body("size()", equalTo(0));
 
         given().get("/editions/" + onItsDay).then().statusCode(200).body(containsString("/register#register\""));
+        // The organisers are told that it counts as held, on the forum that is over only.
+        Pages organiser = Pages.signIn();
+        organiser.get("/organiser/editions/" + over).then().statusCode(200)
+                .body(containsString("Le dernier jour de ce forum est passé\u00a0: il compte comme tenu."));
+        organiser.get("/organiser/editions/" + onItsDay).then().statusCode(200)
+                .body(not(containsString("Le dernier jour de ce forum est passé")));
         given().contentType("application/json").body(Api.relay("Jour", "day-" + System.nanoTime() + "@example.org", List.of()))
                 .post("/api/v1/editions/" + onItsDay + "/registrations").then().statusCode(201);
     }

@@ -114,6 +114,11 @@ public class Edition extends PanacheEntityBase {
                 && (days.isEmpty() || !ForumZone.current().today().isAfter(lastDay()));
     }
 
+    /** Over by its date (its last day gone by) while its status still says it is to come: held in all but name. */
+    public boolean overButNotHeld() {
+        return status.isBefore(EditionStatus.HELD) && !beforeForum();
+    }
+
     public LocalDate firstDay() {
         return days.isEmpty() ? null : days.get(0).date;
     }
