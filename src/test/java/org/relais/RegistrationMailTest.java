@@ -472,6 +472,34 @@ class RegistrationMailTest {
     }
 
     /**
+     * The edit page says the relays are told exactly when they are: a forum moved to a day already gone by tells nobody
+     * (it is over) and says "saved"; moved back to a day to come, it tells them and says so.
+     */
+    @Test
+    void theEditPageSaysRelaysAreToldOnlyWhenTheyAre() {
+        long edition = Api.openEdition();
+        String relay = "moved-" + System.nanoTime() + "@example.org";
+        register(edition, Api.relay("X", relay, List.of()));
+        worker.sendDue();
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String path = "/organiser/editions/" + edition + "/edit";
+        Pages pages = Pages.signIn();
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("number", String.valueOf(Api.uniqueNumber()),
+                "title", "Forum ouvert", "registrationOpensOn", today.minusDays(10).toString(),
+                "days.0.date", today.minusDays(1).toString(), "days.0.opensAt", "10:00", "days.0.closesAt", "16:00"));
+        String subject = "Le forum change de jour ou d’horaires\u00a0: Forum ouvert";
+
+        pages.form(path, fields).then().statusCode(303).header("Location", endsWith("?done=saved"));
+        worker.sendDue();
+        assertTrue(mailbox.getMailsSentTo(relay).stream().noneMatch(m -> m.getSubject().equals(subject)), "nobody told");
+
+        fields.put("days.0.date", Api.forumDay());
+        pages.form(path, fields).then().statusCode(303).header("Location", endsWith("?done=rescheduled"));
+        worker.sendDue();
+        only(relay, subject);
+    }
+
+    /**
      * The forum put off by a week, on the organiser's form: its sessions move with it, and each relay
      * registered (seated, waiting or with no session) is told once, with the forum and their sessions as
      * they are now, and reminded again before the new day. A change of hours tells them too; changed

@@ -122,8 +122,9 @@ public class EditionPages {
         EditionData data = read(form);
         return form.submit(() -> {
             form.failIfUnreadable(editions.validate(data));
-            boolean rescheduled = edition.beforeForum() && !edition.keepsDays(data.days()); // then relays are told
-            editions.update(id, data);
+            boolean moved = !edition.keepsDays(data.days());
+            // relays are told of a forum still to come on its new days, as the registration side decides
+            boolean rescheduled = editions.update(id, data).beforeForum() && moved;
             return Redirects.to("/organiser/editions/" + id, rescheduled ? "rescheduled" : "saved");
         }, problem -> form(edition, form, problem));
     }
