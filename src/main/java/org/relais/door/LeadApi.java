@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
@@ -42,7 +43,7 @@ public class LeadApi {
         }
     }
 
-    /** 201 with the lead; the same badge again adds its note to the same lead. */
+    /** 201 with the lead and its address; the same badge again adds its note to the same lead. */
     @POST
     @Path("stands/{standId}/leads")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -51,7 +52,16 @@ public class LeadApi {
         LeadRequest request = Bodies.required(body);
         access.stand(id, leads.stand(id, standId).institution.id);
         Lead lead = leads.record(id, standId, request.code(), request.registrationId(), request.note(), access.who());
-        return Response.status(201).entity(LeadView.of(lead)).build();
+        return Response.created(URI.create("/api/v1/editions/" + id + "/stands/" + standId + "/leads/" + lead.id))
+                .entity(LeadView.of(lead)).build();
+    }
+
+    @GET
+    @Path("stands/{standId}/leads/{leadId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public LeadView lead(@RestPath Long id, @RestPath Long standId, @RestPath Long leadId) {
+        access.stand(id, leads.stand(id, standId).institution.id);
+        return LeadView.of(leads.lead(id, standId, leadId));
     }
 
     @GET

@@ -55,6 +55,12 @@ public class LeadService {
         return Lead.listByStand(stand(editionId, standId));
     }
 
+    /** One lead of the stand named, as its address says; 404 for a lead of another stand. */
+    public Lead lead(Long editionId, Long standId, Long leadId) {
+        return Lead.<Lead>find("id = ?1 and stand = ?2", leadId, stand(editionId, standId)).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("lead", leadId));
+    }
+
     /**
      * Records a lead from a badge's code (or, from the stand's search, a registration id): a relay
      * scanned twice keeps one lead, with both notes. Returns whether it was new.
