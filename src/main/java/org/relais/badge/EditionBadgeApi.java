@@ -58,6 +58,13 @@ public class EditionBadgeApi {
         return badges.holders(id).stream().map(HolderView::of).toList();
     }
 
+    @GET
+    @Path("badge-holders/{holderId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public HolderView holder(@RestPath Long id, @RestPath Long holderId) {
+        return HolderView.of(badges.holder(id, holderId));
+    }
+
     @POST
     @Path("badge-holders")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -86,6 +86,13 @@ public class EditionApi {
         return editions.guests(id).stream().map(GuestData::of).toList();
     }
 
+    @GET
+    @Path("{id}/guests/{guestId}")
+    @PermitAll
+    public GuestData guest(@RestPath Long id, @RestPath Long guestId) {
+        return GuestData.of(editions.guest(id, guestId));
+    }
+
     @POST
     @Path("{id}/guests")
     @RolesAllowed(Account.ORGANISER)

@@ -289,13 +289,16 @@ public class EditionService {
         return errors;
     }
 
-    public void removeGuest(Long editionId, Long guestId) {
-        Edition edition = get(editionId);
-        Guest guest = Guest.find("id = ?1 and edition = ?2", guestId, edition).firstResult();
+    public Guest guest(Long editionId, Long guestId) {
+        Guest guest = Guest.find("id = ?1 and edition = ?2", guestId, get(editionId)).firstResult();
         if (guest == null) {
             throw new NotFoundException("guest", guestId);
         }
-        guest.delete();
+        return guest;
+    }
+
+    public void removeGuest(Long editionId, Long guestId) {
+        guest(editionId, guestId).delete();
     }
 
     static String blankToNull(String value) {

@@ -94,6 +94,13 @@ public class FloorPlanApi {
         return floor.obstacles(id, spaceId).stream().map(ObstacleData::of).toList();
     }
 
+    @GET
+    @Path("spaces/{spaceId}/obstacles/{obstacleId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObstacleData obstacle(@RestPath Long id, @RestPath Long spaceId, @RestPath Long obstacleId) {
+        return ObstacleData.of(floor.obstacle(id, spaceId, obstacleId));
+    }
+
     @POST
     @Path("spaces/{spaceId}/obstacles")
     @Consumes(MediaType.APPLICATION_JSON)

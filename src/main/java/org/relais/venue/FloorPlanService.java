@@ -69,13 +69,15 @@ public class FloorPlanService {
         return o;
     }
 
-    public void deleteObstacle(Long editionId, Long spaceId, Long obstacleId) {
-        Obstacle o = Obstacle.<Obstacle>findByIdOptional(obstacleId).filter(x -> x.space.id.equals(spaceId)).orElse(null);
+    /** One obstacle of the hall named, as its address says (the hall first: an unknown one is what is missing). */
+    public Obstacle obstacle(Long editionId, Long spaceId, Long obstacleId) {
         venue.space(editionId, spaceId);
-        if (o == null) {
-            throw new NotFoundException("obstacle", obstacleId);
-        }
-        o.delete();
+        return Obstacle.<Obstacle>findByIdOptional(obstacleId).filter(x -> x.space.id.equals(spaceId))
+                .orElseThrow(() -> new NotFoundException("obstacle", obstacleId));
+    }
+
+    public void deleteObstacle(Long editionId, Long spaceId, Long obstacleId) {
+        obstacle(editionId, spaceId, obstacleId).delete();
     }
 
     /** What the automatic layout decided: stands placed and numbered, and stands needing power it could not put by a wall. */
