@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
@@ -69,6 +72,7 @@ public class EditionBadgeApi {
     @Path("badge-holders")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = HolderView.class)))
     public Response addHolder(@RestPath Long id, HolderData data) {
         BadgeHolder h = badges.addHolder(id, Bodies.required(data));
         return Response.status(201).entity(HolderView.of(h))
@@ -77,6 +81,7 @@ public class EditionBadgeApi {
 
     @DELETE
     @Path("badge-holders/{holderId}")
+    @APIResponse(responseCode = "204", description = "No Content")
     public Response deleteHolder(@RestPath Long id, @RestPath Long holderId) {
         badges.deleteHolder(id, holderId);
         return Response.noContent().build();

@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.network.NetworkReference;
@@ -48,6 +51,7 @@ public class LeadApi {
     @Path("stands/{standId}/leads")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = LeadView.class)))
     public Response record(@RestPath Long id, @RestPath Long standId, LeadRequest body) {
         LeadRequest request = Bodies.required(body);
         access.stand(id, leads.stand(id, standId).institution.id);

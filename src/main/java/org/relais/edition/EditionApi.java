@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.web.Bodies;
@@ -46,6 +49,7 @@ public class EditionApi {
 
     @POST
     @RolesAllowed(Account.ORGANISER)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = EditionData.class)))
     public Response create(EditionData data) {
         return created(editions.create(Bodies.required(data)));
     }
@@ -75,6 +79,7 @@ public class EditionApi {
     @POST
     @Path("{id}/copy")
     @RolesAllowed(Account.ORGANISER)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = EditionData.class)))
     public Response copy(@RestPath Long id, EditionData data) {
         return created(editions.copy(id, Bodies.required(data)));
     }
@@ -96,6 +101,7 @@ public class EditionApi {
     @POST
     @Path("{id}/guests")
     @RolesAllowed(Account.ORGANISER)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = GuestData.class)))
     public Response addGuest(@RestPath Long id, GuestData data) {
         Guest guest = editions.addGuest(id, Bodies.required(data));
         return Response.created(URI.create("/api/v1/editions/" + id + "/guests/" + guest.id)).entity(GuestData.of(guest))

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.web.Bodies;
@@ -42,6 +45,7 @@ public class InstitutionApi {
 
     @POST
     @RolesAllowed(Account.ORGANISER)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = InstitutionData.class)))
     public Response create(InstitutionData data) {
         Institution created = institutions.create(Bodies.required(data));
         return Response.created(URI.create("/api/v1/institutions/" + created.id)).entity(InstitutionData.of(created)).build();

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 
@@ -25,12 +28,14 @@ public class PersonalDataApi {
     @GET
     @Path("data")
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = KeptData.class)))
     public Response kept(@RestPath Long id, @RestPath Long registrationId) {
         return Response.ok(personalData.keptInEdition(id, registrationId)).header("Cache-Control", "no-store").build();
     }
 
     @POST
     @Path("erase")
+    @APIResponse(responseCode = "204", description = "No Content")
     public Response erase(@RestPath Long id, @RestPath Long registrationId) {
         personalData.erase(id, registrationId);
         return Response.noContent().build();

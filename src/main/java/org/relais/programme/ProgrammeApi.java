@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.web.Bodies;
@@ -44,6 +47,7 @@ public class ProgrammeApi {
     @POST
     @Path("sessions")
     @RolesAllowed(Account.ORGANISER)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SessionData.class)))
     public Response create(@RestPath Long id, SessionData data) {
         ProgrammeSession session = programme.create(id, Bodies.required(data));
         return Response.created(URI.create("/api/v1/editions/" + id + "/sessions/" + session.id))

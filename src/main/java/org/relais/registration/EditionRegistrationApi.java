@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
@@ -36,6 +39,7 @@ public class EditionRegistrationApi {
     @POST
     @Path("registrations")
     @PermitAll
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     public CompletionStage<Response> register(@RestPath Long id, RegistrationData data, @Context UriInfo uri) {
         // Answered when the relay's group is admitted, from the thread that admitted it, where the
         // request is not at hand: its address is taken now.

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
@@ -105,6 +108,7 @@ public class FloorPlanApi {
     @Path("spaces/{spaceId}/obstacles")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ObstacleData.class)))
     public Response addObstacle(@RestPath Long id, @RestPath Long spaceId, ObstacleData body) {
         Obstacle o = floor.addObstacle(id, spaceId, Bodies.required(body));
         return Response.created(URI.create("/api/v1/editions/" + id + "/spaces/" + spaceId + "/obstacles/" + o.id))
@@ -113,6 +117,7 @@ public class FloorPlanApi {
 
     @DELETE
     @Path("spaces/{spaceId}/obstacles/{obstacleId}")
+    @APIResponse(responseCode = "204", description = "No Content")
     public Response deleteObstacle(@RestPath Long id, @RestPath Long spaceId, @RestPath Long obstacleId) {
         floor.deleteObstacle(id, spaceId, obstacleId);
         return Response.noContent().build();

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.web.Bodies;
@@ -44,6 +47,7 @@ public class VenueApi {
     @POST
     @Path("spaces")
     @RolesAllowed(Account.ORGANISER)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SpaceData.class)))
     public Response createSpace(@RestPath Long id, SpaceData data) {
         Space space = venue.createSpace(id, Bodies.required(data));
         return Response.created(URI.create("/api/v1/editions/" + id + "/spaces/" + space.id)).entity(SpaceData.of(space))
@@ -81,6 +85,7 @@ public class VenueApi {
     @POST
     @Path("stands")
     @RolesAllowed(Account.ORGANISER)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = StandData.class)))
     public Response createStand(@RestPath Long id, StandData data) {
         Stand stand = venue.createStand(id, Bodies.required(data));
         return Response.created(URI.create("/api/v1/editions/" + id + "/stands/" + stand.id)).entity(StandData.of(stand))
