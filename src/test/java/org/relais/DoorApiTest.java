@@ -226,4 +226,31 @@ class DoorApiTest {
                 .contentType("application/problem+json").body("detail", equalTo("Contact introuvable."));
         Api.organiser().get(leads + "/" + (lead + 1000)).then().statusCode(404);
     }
+
+    @Test
+    void scansOfTheSameRelayAtOnceKeepOneLeadWithEveryNote() throws Exception {
+        long edition = Api.openEdition();
+        long stand = Api.stand(edition, 1, Api.institution("Louvre"));
+        List<String> codes = List.of(register(edition, "Awa", "Diallo", "Emmaüs").getString("code"),
+                register(edition, "Jean", "Dupont", "CCAS").getString("code"));
+        String leads = "/api/v1/editions/" + edition + "/stands/" + stand + "/leads";
+        List<Callable<Integer>> scans = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            Map<String, Object> body = Map.of("code", codes.get(i % 2), "note", "note " + i);
+            scans.add(() -> Api.organiser().body(body).post(leads).statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> f : pool.invokeAll(scans)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(Collections.nCopies(24, 201), statuses, "every scan recorded");
+        JsonPath list = Api.organiser().get(leads).then().statusCode(200).extract().jsonPath();
+        assertEquals(2, list.getList("$").size(), "one lead per relay");
+        assertEquals(24, list.getList("notes.flatten()").size(), "no note lost: " + list.getList("notes"));
+    }
 }

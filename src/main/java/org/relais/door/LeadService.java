@@ -80,7 +80,9 @@ public class LeadService {
         if (r.status == RegistrationStatus.CANCELLED) {
             throw new ConflictException("conflict_checkin_cancelled", r.fullName());
         }
-        // Two scans of the same badge at once: the unique key keeps one, the loser adds to it.
+        // Two scans of the same relay at once (two phones at the stand, a queue sent again): the stand's row
+        // is locked first, so the second finds the lead the first made, or its notes, and adds its own.
+        em.createNativeQuery("select id from stand where id = ?1 for update").setParameter(1, stand.id).getResultList();
         Lead lead = Lead.<Lead>find("stand = ?1 and registration = ?2", stand, r).firstResult();
         OffsetDateTime now = Instants.now();
         if (lead == null) {
