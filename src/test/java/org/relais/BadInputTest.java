@@ -387,4 +387,22 @@ class BadInputTest {
         given().auth().preemptive().basic(Api.ORGANISER, Api.PASSWORD).contentType(ContentType.XML).body("<a/>")
                 .post("/api/v1/editions").then().statusCode(415).contentType("application/problem+json");
     }
+
+    @Test
+    void anAcceptLanguageThatDoesNotReadIsSetRightNotAnError() {
+        long open = Api.openEdition();
+        // A weight that is no number: the page is served, in French, as without the header (it was a 500).
+        for (String page : List.of("/", "/editions/" + open, "/privacy")) {
+            given().header("Accept-Language", "zz;q=bad").get(page).then().statusCode(200)
+                    .contentType(containsString("text/html")).header("Content-Language", equalTo("fr"))
+                    .body(containsString("<html lang=\"fr\""));
+        }
+        // The entries that read are kept: English here, for a page and for the API.
+        given().header("Accept-Language", "de;q=x, en-GB;q=0.8").get("/").then().statusCode(200)
+                .body(containsString("<html lang=\"en\""));
+        given().header("Accept-Language", "fr;q=1.5, en").get("/api/v1/editions/999999").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", equalTo("Edition not found."));
+        given().header("Accept-Language", "zz;q=bad").get("/r/no-such-link").then().statusCode(404)
+                .contentType(containsString("text/html"));
+    }
 }
