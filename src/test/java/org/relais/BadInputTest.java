@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -404,5 +405,44 @@ class BadInputTest {
                 .contentType("application/problem+json").body("detail", equalTo("Edition not found."));
         given().header("Accept-Language", "zz;q=bad").get("/r/no-such-link").then().statusCode(404)
                 .contentType(containsString("text/html"));
+    }
+
+    @Test
+    void preferencesThatDoNotReadAreLeftOutAndABodyWithoutItsTypeIsRefused() throws Exception {
+        long open = Api.openEdition();
+        String page = "/editions/" + open;
+        // Each of these failed the page with a 500 (RESTEasy reads them to choose the page's variant).
+        Map<String, String> broken = Map.of("Accept", "text/html;q=2", "Accept-Charset", "utf-8;q=bad",
+                "Accept-Encoding", "gzip;q=", "Accept-Language", "fr;q=0.5;q=0.9");
+        for (Map.Entry<String, String> header : broken.entrySet()) {
+            given().header(header.getKey(), header.getValue()).get(page).then().statusCode(200)
+                    .contentType(containsString("text/html")).body(containsString("<html lang=\"fr\""));
+        }
+        given().header("Accept", "garbage").get("/").then().statusCode(200).contentType(containsString("text/html"));
+        // What a browser sends is kept whole, and a format asked for that Relais does not give is still 406.
+        given().header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8,"
+                + "application/signed-exchange;v=b3;q=0.7").header("Accept-Language", "de-DE,de;q=0.9,en;q=0.8")
+                .header("Accept-Encoding", "gzip, deflate, br, zstd").get(page).then().statusCode(200)
+                .body(containsString("<html lang=\"en\""));
+        given().header("Accept", "application/xml").get("/api/v1/editions/" + open).then().statusCode(406);
+
+        // A form sent with no Content-Type: refused as a body of no known type (415), as any other type is.
+        String answer = rawPostWithoutType(page + "/register", "firstName=L%C3%A9a&lastName=Martin");
+        assertTrue(answer.startsWith("HTTP/1.1 415"), answer);
+        assertTrue(!answer.contains("Exception") && !answer.contains("Error id"), answer);
+    }
+
+    /** Posts a body with its length but no Content-Type, as a hand-made client might; returns the whole answer. */
+    private static String rawPostWithoutType(String path, String body) throws java.io.IOException {
+        java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            return answer(socket);
+        }
     }
 }

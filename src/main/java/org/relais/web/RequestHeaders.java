@@ -1,0 +1,55 @@
+package org.relais.web;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Sets right, before anything reads them, the request headers a client may send broken and that no
+ * answer needs: the four that say what the client prefers (RESTEasy reads them for every page, and a
+ * weight that is no number failed the page with a 500) keep only their entries that read, as RFC
+ * 9110 lets a server ignore what it cannot read; and a body sent without a Content-Type is, as the
+ * RFC suggests, {@code application/octet-stream}, which no form nor call takes (415).
+ */
+public class RequestHeaders {
+
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    /** A media type's parameters other than its weight: a name and a value, a word or a quoted text. */
+    private static final String PARAMETERS = "(\\s*;\\s*(?![qQ]\\s*=)" + TOKEN + "\\s*=\\s*(" + TOKEN + "|\"[^\"]*\"))*";
+    private static final String WEIGHT = "(\\s*;\\s*[qQ]\\s*=\\s*(0(\\.[0-9]{0,3})?|1(\\.0{0,3})?))?";
+
+    /** One entry of each header, as RFC 9110 writes it; a media type's parameters but its weight are free. */
+    private static final Map<String, Pattern> ENTRIES = Map.of(
+            HttpHeaders.ACCEPT, Pattern.compile("(\\*/\\*|" + TOKEN + "/(\\*|" + TOKEN + "))" + PARAMETERS + WEIGHT + PARAMETERS),
+            HttpHeaders.ACCEPT_CHARSET, Pattern.compile("(\\*|" + TOKEN + ")" + WEIGHT),
+            HttpHeaders.ACCEPT_ENCODING, Pattern.compile("(\\*|" + TOKEN + ")" + WEIGHT),
+            HttpHeaders.ACCEPT_LANGUAGE, Pattern.compile("(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)" + WEIGHT));
+
+    @ServerRequestFilter(preMatching = true, priority = Priorities.HEADER_DECORATOR)
+    public void setRight(ContainerRequestContext request) {
+        ENTRIES.forEach((name, entry) -> {
+            String sent = request.getHeaderString(name);
+            if (sent == null) {
+                return;
+            }
+            String[] entries = sent.split(",");
+            String kept = Arrays.stream(entries).map(String::strip).filter(e -> entry.matcher(e).matches())
+                    .collect(Collectors.joining(", "));
+            if (kept.isEmpty()) {
+                request.getHeaders().remove(name);
+            } else if (!kept.equals(Arrays.stream(entries).map(String::strip).collect(Collectors.joining(", ")))) {
+                request.getHeaders().putSingle(name, kept);
+            }
+        });
+        boolean body = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
+        if (body && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM);
+        }
+    }
+}
