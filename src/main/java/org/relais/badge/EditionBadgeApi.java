@@ -72,7 +72,7 @@ public class EditionBadgeApi {
     @Path("badge-holders")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = HolderView.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = HolderView.class)))
     public Response addHolder(@RestPath Long id, HolderData data) {
         BadgeHolder h = badges.addHolder(id, Bodies.required(data));
         return Response.status(201).entity(HolderView.of(h))
@@ -81,7 +81,7 @@ public class EditionBadgeApi {
 
     @DELETE
     @Path("badge-holders/{holderId}")
-    @APIResponse(responseCode = "204", description = "No Content")
+    @APIResponse(responseCode = "204")
     public Response deleteHolder(@RestPath Long id, @RestPath Long holderId) {
         badges.deleteHolder(id, holderId);
         return Response.noContent().build();

@@ -51,7 +51,7 @@ public class LeadApi {
     @Path("stands/{standId}/leads")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LeadView.class)))
     public Response record(@RestPath Long id, @RestPath Long standId, LeadRequest body) {
         LeadRequest request = Bodies.required(body);
         access.stand(id, leads.stand(id, standId).institution.id);

@@ -49,7 +49,7 @@ public class EditionApi {
 
     @POST
     @RolesAllowed(Account.ORGANISER)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = EditionData.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EditionData.class)))
     public Response create(EditionData data) {
         return created(editions.create(Bodies.required(data)));
     }
@@ -79,7 +79,7 @@ public class EditionApi {
     @POST
     @Path("{id}/copy")
     @RolesAllowed(Account.ORGANISER)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = EditionData.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EditionData.class)))
     public Response copy(@RestPath Long id, EditionData data) {
         return created(editions.copy(id, Bodies.required(data)));
     }
@@ -101,7 +101,7 @@ public class EditionApi {
     @POST
     @Path("{id}/guests")
     @RolesAllowed(Account.ORGANISER)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = GuestData.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = GuestData.class)))
     public Response addGuest(@RestPath Long id, GuestData data) {
         Guest guest = editions.addGuest(id, Bodies.required(data));
         return Response.created(URI.create("/api/v1/editions/" + id + "/guests/" + guest.id)).entity(GuestData.of(guest))

@@ -45,7 +45,7 @@ public class InstitutionApi {
 
     @POST
     @RolesAllowed(Account.ORGANISER)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = InstitutionData.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = InstitutionData.class)))
     public Response create(InstitutionData data) {
         Institution created = institutions.create(Bodies.required(data));
         return Response.created(URI.create("/api/v1/institutions/" + created.id)).entity(InstitutionData.of(created)).build();

@@ -28,14 +28,14 @@ public class PersonalDataApi {
     @GET
     @Path("data")
     @Produces(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = KeptData.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = KeptData.class)))
     public Response kept(@RestPath Long id, @RestPath Long registrationId) {
         return Response.ok(personalData.keptInEdition(id, registrationId)).header("Cache-Control", "no-store").build();
     }
 
     @POST
     @Path("erase")
-    @APIResponse(responseCode = "204", description = "No Content")
+    @APIResponse(responseCode = "204")
     public Response erase(@RestPath Long id, @RestPath Long registrationId) {
         personalData.erase(id, registrationId);
         return Response.noContent().build();

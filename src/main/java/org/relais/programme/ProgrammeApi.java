@@ -47,7 +47,7 @@ public class ProgrammeApi {
     @POST
     @Path("sessions")
     @RolesAllowed(Account.ORGANISER)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SessionData.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SessionData.class)))
     public Response create(@RestPath Long id, SessionData data) {
         ProgrammeSession session = programme.create(id, Bodies.required(data));
         return Response.created(URI.create("/api/v1/editions/" + id + "/sessions/" + session.id))

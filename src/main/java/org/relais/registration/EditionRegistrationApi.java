@@ -39,7 +39,7 @@ public class EditionRegistrationApi {
     @POST
     @Path("registrations")
     @PermitAll
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RegistrationView.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     public CompletionStage<Response> register(@RestPath Long id, RegistrationData data, @Context UriInfo uri) {
         // Answered when the relay's group is admitted, from the thread that admitted it, where the
         // request is not at hand: its address is taken now.

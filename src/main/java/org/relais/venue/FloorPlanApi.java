@@ -108,7 +108,7 @@ public class FloorPlanApi {
     @Path("spaces/{spaceId}/obstacles")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ObstacleData.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ObstacleData.class)))
     public Response addObstacle(@RestPath Long id, @RestPath Long spaceId, ObstacleData body) {
         Obstacle o = floor.addObstacle(id, spaceId, Bodies.required(body));
         return Response.created(URI.create("/api/v1/editions/" + id + "/spaces/" + spaceId + "/obstacles/" + o.id))
@@ -117,7 +117,7 @@ public class FloorPlanApi {
 
     @DELETE
     @Path("spaces/{spaceId}/obstacles/{obstacleId}")
-    @APIResponse(responseCode = "204", description = "No Content")
+    @APIResponse(responseCode = "204")
     public Response deleteObstacle(@RestPath Long id, @RestPath Long spaceId, @RestPath Long obstacleId) {
         floor.deleteObstacle(id, spaceId, obstacleId);
         return Response.noContent().build();

@@ -47,7 +47,7 @@ public class VenueApi {
     @POST
     @Path("spaces")
     @RolesAllowed(Account.ORGANISER)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SpaceData.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SpaceData.class)))
     public Response createSpace(@RestPath Long id, SpaceData data) {
         Space space = venue.createSpace(id, Bodies.required(data));
         return Response.created(URI.create("/api/v1/editions/" + id + "/spaces/" + space.id)).entity(SpaceData.of(space))
@@ -85,7 +85,7 @@ public class VenueApi {
     @POST
     @Path("stands")
     @RolesAllowed(Account.ORGANISER)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = StandData.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = StandData.class)))
     public Response createStand(@RestPath Long id, StandData data) {
         Stand stand = venue.createStand(id, Bodies.required(data));
         return Response.created(URI.create("/api/v1/editions/" + id + "/stands/" + stand.id)).entity(StandData.of(stand))

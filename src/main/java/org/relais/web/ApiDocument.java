@@ -30,6 +30,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class ApiDocument implements OASFilter {
 
     private static final String REFS = "#/components/schemas/";
+    /** What a success says, where the operation's own annotation gives only its code and schema. */
+    private static final Map<String, String> SUCCESS = Map.of("200", "OK", "201", "Created: the object, at the address"
+            + " Location gives", "204", "Done; no content");
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -81,6 +84,9 @@ public class ApiDocument implements OASFilter {
         add(responses, "503", "The database is out of reach for a moment: send the same request again after"
                 + " Retry-After");
         responses.getAPIResponses().forEach((code, response) -> {
+            if (response.getDescription() == null || response.getDescription().isBlank()) {
+                response.setDescription(SUCCESS.getOrDefault(code, "OK"));
+            }
             if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REFS + "Problem"))));
