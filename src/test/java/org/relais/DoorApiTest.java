@@ -190,40 +190,44 @@ class DoorApiTest {
         Api.organiser().body(Map.of("code", code, "note", "encore")).post(leads).then().statusCode(409);
     }
 
+    /** A stand account of that institution for the edition; returns its login. */
+    private String standStaff(long edition, String team, long institution) {
+        String login = team.toLowerCase() + "-" + edition + "@test.local";
+        accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe " + team, login, "stand-password",
+                institution));
+        return login;
+    }
+
+    private static io.restassured.specification.RequestSpecification signedIn(String login) {
+        return given().auth().preemptive().basic(login, "stand-password").contentType(ContentType.JSON);
+    }
+
     @Test
     void aLeadIsCreatedWithItsAddressWhereItCanBeReadAgain() {
         long edition = Api.openEdition();
         long louvre = Api.institution("Louvre");
         long orsay = Api.institution("Orsay");
-        long stand = Api.stand(edition, 1, louvre);
-        long other = Api.stand(edition, 2, orsay);
+        String leads = "/api/v1/editions/" + edition + "/stands/" + Api.stand(edition, 1, louvre) + "/leads";
+        String elsewhere = "/api/v1/editions/" + edition + "/stands/" + Api.stand(edition, 2, orsay) + "/leads";
         String code = register(edition, "Awa", "Diallo", "Emmaüs").getString("code");
-        accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe Louvre",
-                "louvre-" + edition + "@test.local", "stand-password", louvre));
-        accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe Orsay",
-                "orsay-" + edition + "@test.local", "stand-password", orsay));
-        String leads = "/api/v1/editions/" + edition + "/stands/" + stand + "/leads";
 
-        Response created = given().auth().preemptive().basic("louvre-" + edition + "@test.local", "stand-password")
-                .contentType(ContentType.JSON).body(Map.of("code", code, "note", "Visite de groupe en mars")).post(leads);
+        String louvreStaff = standStaff(edition, "Louvre", louvre);
+        Response created = signedIn(louvreStaff).body(Map.of("code", code, "note", "Visite de groupe en mars")).post(leads);
         created.then().statusCode(201);
         long lead = created.jsonPath().getLong("id");
         assertEquals(leads + "/" + lead, java.net.URI.create(created.header("Location")).getPath());
-        given().auth().preemptive().basic("louvre-" + edition + "@test.local", "stand-password")
-                .get(created.header("Location")).then().statusCode(200).body("id", equalTo((int) lead))
+        signedIn(louvreStaff).get(created.header("Location")).then().statusCode(200).body("id", equalTo((int) lead))
                 .body("name", equalTo("Awa Diallo")).body("notes", equalTo(List.of("Visite de groupe en mars")));
         // The same badge again: the same lead, at the same address, with both notes.
-        Response again = given().auth().preemptive().basic("louvre-" + edition + "@test.local", "stand-password")
-                .contentType(ContentType.JSON).body(Map.of("code", code, "note", "12 personnes")).post(leads);
+        Response again = Api.organiser().body(Map.of("code", code, "note", "12 personnes")).post(leads);
         again.then().statusCode(201).body("id", equalTo((int) lead));
         assertEquals(created.header("Location"), again.header("Location"));
         Api.organiser().get(leads + "/" + lead).then().statusCode(200).body("notes.size()", equalTo(2));
 
         // Another institution's staff do not read it, and a lead is found under its own stand only.
-        given().auth().preemptive().basic("orsay-" + edition + "@test.local", "stand-password").get(leads + "/" + lead)
-                .then().statusCode(404);
-        Api.organiser().get("/api/v1/editions/" + edition + "/stands/" + other + "/leads/" + lead).then().statusCode(404)
-                .contentType("application/problem+json").body("detail", equalTo("Contact introuvable."));
+        signedIn(standStaff(edition, "Orsay", orsay)).get(leads + "/" + lead).then().statusCode(404);
+        Api.organiser().get(elsewhere + "/" + lead).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("Contact introuvable."));
         Api.organiser().get(leads + "/" + (lead + 1000)).then().statusCode(404);
     }
 
