@@ -445,4 +445,16 @@ class BadInputTest {
             return answer(socket);
         }
     }
+
+    @Test
+    void anAddressThatDoesNotDecodeBehindAMatrixParameterIsA400() {
+        // RESTEasy decodes such a path twice: "%25" becomes "%", which then escapes nothing (it was a 500).
+        given().urlEncodingEnabled(false).header("Accept-Language", "en").get("/api/v1/editions/%25/sessions/10;x=1")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("The address asked for could not be read (a “%” that encodes no character)."))
+                .body("instance", equalTo("/api/v1/editions/%25/sessions/10"));
+        given().urlEncodingEnabled(false).get("/editions/%25;x=1").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("n’a pas pu être lue"))
+                .body(not(containsString("Exception")));
+    }
 }

@@ -55,7 +55,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        if (!isApi(uri) && "registration".equals(e.what()) && uri.getPath().startsWith("/r/")) {
+        if (!isApi(uri) && "registration".equals(e.what()) && path(uri).startsWith("/r/")) {
             // A relay's link cut short, or mistyped: say what to do, not only what is missing.
             return answer(uri, 404, Messages.get("problem_link_not_found"), null);
         }
@@ -131,7 +131,7 @@ public class ErrorMappers {
             return answer(uri, 422, Messages.get("problem_invalid"), unreadable);
         }
         if (status >= 500) {
-            LOG.error("Request failed: " + uri.getPath(), e);
+            LOG.error("Request failed: " + path(uri), e);
         }
         if (status == 413) {
             return tooLarge(uri);
@@ -175,7 +175,7 @@ public class ErrorMappers {
         if (request.response().ended()) {
             // The web server has answered already, and closes the connection: a body sent in chunks that grew
             // over quarkus.http.limits.max-body-size while it was read gets its 413 there, then this exception.
-            LOG.debugf("After the web server's answer %d on %s: %s", request.response().getStatusCode(), uri.getPath(), e);
+            LOG.debugf("After the web server's answer %d on %s: %s", request.response().getStatusCode(), path(uri), e);
             return null;
         }
         return unexpected(e, uri);
@@ -190,6 +190,11 @@ public class ErrorMappers {
             // RESTEasy's form reader, on a % not followed by two hexadecimal digits (a script's, not a browser's)
             return answer(uri, 400, Messages.get("problem_unreadable_form"), null);
         }
+        if (e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).contains("escape sequence")) {
+            // RESTEasy decoding an address a second time, behind a matrix parameter: "/editions/%25;x=1"
+            // ("invalid escape sequence", or "unterminated escape sequence" when the % comes last)
+            return answer(uri, 400, Messages.get("problem_unreadable_address"), null);
+        }
         if (databaseUnavailable(e)) {
             logOutage(uri, e);
             return build(uri, 503, Messages.get("problem_unavailable"), null).header(HttpHeaders.RETRY_AFTER, "5")
@@ -197,10 +202,10 @@ public class ErrorMappers {
         }
         String refusal = refusal(e);
         if (refusal != null) { // a rule should have said why first: nothing was saved, and the log says where
-            LOG.warnf("The database refused a change on %s, which no rule caught: %s", uri.getPath(), e);
+            LOG.warnf("The database refused a change on %s, which no rule caught: %s", path(uri), e);
             return answer(uri, 409, Messages.get(refusal), null);
         }
-        LOG.error("Unexpected error on " + uri.getPath(), e);
+        LOG.error("Unexpected error on " + path(uri), e);
         return answer(uri, 500, Messages.get("problem_internal"), null);
     }
 
@@ -214,7 +219,7 @@ public class ErrorMappers {
                 root = root.getCause();
             }
             LOG.warnf("The database was unavailable (%d request(s) answered 503 since the last such line; this one %s): %s",
-                    OUTAGE_ANSWERS.getAndSet(0), uri.getPath(), root);
+                    OUTAGE_ANSWERS.getAndSet(0), path(uri), root);
         }
     }
 
@@ -265,7 +270,7 @@ public class ErrorMappers {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Relais\", charset=\"UTF-8\"").build();
         }
         // A failed sign-in reaches this mapper too (lazy authentication): say so on the form.
-        return Response.seeOther(URI.create(uri.getPath().endsWith("/j_security_check") ? "/login-error" : "/login")).build();
+        return Response.seeOther(URI.create(path(uri).endsWith("/j_security_check") ? "/login-error" : "/login")).build();
     }
 
     /**
@@ -285,8 +290,17 @@ public class ErrorMappers {
         return ("GET".equals(method) || "HEAD".equals(method)) && !isApi(uri) && !scriptAsksForJson();
     }
 
+    /** The request's path, decoded; as sent where it does not decode (a % that escapes nothing, behind a matrix parameter). */
+    static String path(UriInfo uri) {
+        try {
+            return uri.getPath();
+        } catch (IllegalArgumentException undecodable) {
+            return uri.getRequestUri().getRawPath();
+        }
+    }
+
     static boolean isApi(UriInfo uri) {
-        String path = uri.getPath();
+        String path = path(uri);
         return path.startsWith("/api/") || path.equals("/api");
     }
 
@@ -298,10 +312,10 @@ public class ErrorMappers {
         String title = title(status);
         if (isApi(uri) || scriptAsksForJson()) {
             return Response.status(status).type(Problem.MEDIA_TYPE)
-                    .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors));
+                    .entity(new Problem("about:blank", title, status, detail, path(uri), errors));
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.page(status, title, detail, errors == null ? List.of() : errors, home(uri.getPath())));
+                .entity(Templates.page(status, title, detail, errors == null ? List.of() : errors, home(path(uri))));
     }
 
     /** A form or body too large to read: a page says so in words, and that nothing was saved. */
