@@ -426,20 +426,45 @@ class BadInputTest {
                 .body(containsString("<html lang=\"en\""));
         given().header("Accept", "application/xml").get("/api/v1/editions/" + open).then().statusCode(406);
 
-        // A form sent with no Content-Type: refused as a body of no known type (415), as any other type is.
+        // A page's form sent with no Content-Type is read as a form, so its token is checked: without one, refused
+        // (it was a 500). A body sent to the API with no Content-Type is of no type it takes (415).
         String answer = rawPostWithoutType(page + "/register", "firstName=L%C3%A9a&lastName=Martin");
-        assertTrue(answer.startsWith("HTTP/1.1 415"), answer);
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
         assertTrue(!answer.contains("Exception") && !answer.contains("Error id"), answer);
+        answer = rawPostWithoutType("/api/v1/editions/" + open + "/registrations", "{\"firstName\": \"Léa\"}");
+        assertTrue(answer.startsWith("HTTP/1.1 415") && answer.contains("application/problem+json"), answer);
+        Api.organiser().get("/api/v1/editions/" + open + "/registrations").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void anOrganisersActionSentWithoutAContentTypeStillNeedsItsToken() throws Exception {
+        long edition = Api.edition("2030-06-04");
+        long guest = Api.organiser().body(Map.of("name", "Le Défenseur des droits", "kind", "other"))
+                .post("/api/v1/editions/" + edition + "/guests").then().statusCode(201).extract().jsonPath().getLong("id");
+        // No Content-Type, no token: as another site's script could send it with the organiser's cookie. It was
+        // carried out (303, the guest gone): the CSRF check only read forms.
+        String session = given().redirects().follow(false).formParam("j_username", Api.ORGANISER)
+                .formParam("j_password", Api.PASSWORD).post("/j_security_check").getCookie("relais-session");
+        String answer = rawPostWith("/organiser/editions/" + edition + "/guests/" + guest + "/delete",
+                "Cookie: relais-session=" + session, "");
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        given().get("/api/v1/editions/" + edition + "/guests").then().body("id", hasItem((int) guest));
     }
 
     /** Posts a body with its length but no Content-Type, as a hand-made client might; returns the whole answer. */
     private static String rawPostWithoutType(String path, String body) throws java.io.IOException {
+        return rawPostWith(path, "Accept: */*", body);
+    }
+
+    /** Posts a body with its length, the header given and no Content-Type; returns the whole answer. */
+    private static String rawPostWith(String path, String header, String body) throws java.io.IOException {
         java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), io.restassured.RestAssured.port)) {
             socket.setSoTimeout(10_000);
             byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    + header + "\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
             return answer(socket);

@@ -14,8 +14,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Sets right, before anything reads them, the request headers a client may send broken and that no
  * answer needs: the four that say what the client prefers (RESTEasy reads them for every page, and a
  * weight that is no number failed the page with a 500) keep only their entries that read, as RFC
- * 9110 lets a server ignore what it cannot read; and a body sent without a Content-Type is, as the
- * RFC suggests, {@code application/octet-stream}, which no form nor call takes (415).
+ * 9110 lets a server ignore what it cannot read. A request to a page sent without a Content-Type is
+ * a form, as a browser sends one, so that its CSRF token is checked (without a type it was not); a
+ * body sent to the API without one is, as the RFC suggests, {@code application/octet-stream}, which
+ * no call takes (415).
  */
 public class RequestHeaders {
 
@@ -47,9 +49,15 @@ public class RequestHeaders {
                 request.getHeaders().putSingle(name, kept);
             }
         });
-        boolean body = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
-        if (body && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
-            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM);
+        if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && !"GET".equals(request.getMethod())
+                && !"HEAD".equals(request.getMethod())) {
+            if (!request.getUriInfo().getRequestUri().getRawPath().startsWith("/api/")) {
+                // A page's form, as a browser sends one, so that its token is checked: without a type, the
+                // CSRF filter let a signed-in organiser's action through without it.
+                request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED);
+            } else if (request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null) {
+                request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM);
+            }
         }
     }
 }
