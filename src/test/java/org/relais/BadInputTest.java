@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -481,5 +482,14 @@ class BadInputTest {
         given().urlEncodingEnabled(false).get("/editions/%25;x=1").then().statusCode(400)
                 .contentType(containsString("text/html")).body(containsString("n’a pas pu être lue"))
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aFormLeftOpenForHoursCanStillBeSent() {
+        long open = Api.openEdition();
+        // The token's cookie, renewed at each page with a form, outlives a tab kept open all day (it lived two hours).
+        io.restassured.http.Cookie token = given().get("/editions/" + open).then().statusCode(200).extract()
+                .detailedCookie("relais-csrf");
+        assertEquals(7 * 24 * 3600, token.getMaxAge(), token.toString());
     }
 }
