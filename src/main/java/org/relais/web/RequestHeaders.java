@@ -5,9 +5,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -41,12 +41,12 @@ public class RequestHeaders {
                 return;
             }
             String[] entries = sent.split(",");
-            String kept = Arrays.stream(entries).map(String::strip).filter(e -> entry.matcher(e).matches())
-                    .collect(Collectors.joining(", "));
+            List<String> kept = Arrays.stream(entries).map(String::strip).filter(e -> entry.matcher(e).matches())
+                    .toList();
             if (kept.isEmpty()) {
                 request.getHeaders().remove(name);
-            } else if (!kept.equals(Arrays.stream(entries).map(String::strip).collect(Collectors.joining(", ")))) {
-                request.getHeaders().putSingle(name, kept);
+            } else if (kept.size() < entries.length) { // as sent when every entry reads: nothing more to do
+                request.getHeaders().putSingle(name, String.join(", ", kept));
             }
         });
         if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && !"GET".equals(request.getMethod())
