@@ -138,4 +138,17 @@ class ServiceEndpointsTest {
                 Api.organiser().body(Map.of("kind", "PILLAR"))
                         .post("/api/v1/editions/" + edition + "/spaces/999999/obstacles"));
     }
+
+    @Test
+    void theDocumentsProblemHasTheFieldsOfTheProblemsSent() throws Exception {
+        // The document writes the Problem schema by hand: it must name what org.relais.web.Problem sends, no more.
+        Set<String> documented = new HashSet<>();
+        openApi().path("components").path("schemas").path("Problem").path("properties").fieldNames()
+                .forEachRemaining(documented::add);
+        Set<String> sent = new HashSet<>();
+        for (java.lang.reflect.RecordComponent field : org.relais.web.Problem.class.getRecordComponents()) {
+            sent.add(field.getName());
+        }
+        assertEquals(sent, documented);
+    }
 }
