@@ -492,4 +492,31 @@ class BadInputTest {
                 .detailedCookie("relais-csrf");
         assertEquals(7 * 24 * 3600, token.getMaxAge(), token.toString());
     }
+
+    @Test
+    void aFormRefusedForItsTokenSaysSoAndLinksToItsPageOpenedAgain() {
+        long open = Api.openEdition();
+        // A relay's registration sent with a token whose cookie is gone (a page left open past the cookie's week, a
+        // browser that keeps no cookie): it was an empty 400, a blank page.
+        String page = given().header("Accept-Language", "fr").formParam("csrf-token", "perdu")
+                .formParam("firstName", "Léa").formParam("lastName", "Martin").formParam("email", "lea@example.org")
+                .post("/editions/" + open + "/register").then().statusCode(400).contentType(containsString("text/html"))
+                .extract().asString();
+        assertTrue(page.contains("<h1>400 · Formulaire non vérifié</h1>"), page);
+        assertTrue(page.contains("Ce formulaire n’a pas pu être vérifié") && page.contains("Rien n’a été enregistré"), page);
+        assertTrue(page.contains("<a href=\"/editions/" + open + "\">Rouvrir la page</a>"), page);
+        assertTrue(!page.contains("data-back"), page); // back would return to the same form, its token refused again
+        Api.organiser().get("/api/v1/editions/" + open + "/registrations").then().body("size()", equalTo(0));
+
+        // An organiser's action without its token, from a browser switched to English: the page shows no sign-out form (it would need the
+        // token), and links to the page the form is on.
+        Pages pages = Pages.signIn();
+        String refused = pages.request().cookie("relais-lang", "en").formParam("name", "Salle").formParam("kind", "ROOM")
+                .post("/organiser/editions/" + open + "/spaces").then().statusCode(400)
+                .contentType(containsString("text/html")).extract().asString();
+        assertTrue(refused.contains("This form could not be checked"), refused);
+        assertTrue(refused.contains("<a href=\"/organiser/editions/" + open + "/spaces\">Open the page again</a>"), refused);
+        assertTrue(!refused.contains("/logout") && refused.contains(Api.ORGANISER), refused);
+        given().get("/api/v1/editions/" + open + "/spaces").then().body("size()", equalTo(0));
+    }
 }

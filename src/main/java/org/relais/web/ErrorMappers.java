@@ -10,7 +10,10 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Turns every error into what its reader needs: problem+json under {@code /api} and for a screen's
@@ -32,6 +36,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** What Quarkus's CSRF filter sets on the request's context once the form's token is checked and right. */
+    private static final String CSRF_VERIFIED = "csrf_token_verified";
     /** An outage answers every request with 503: its log says so once every ten seconds, with how many. */
     private static final long OUTAGE_LOG_EVERY = TimeUnit.SECONDS.toNanos(10);
     private static final AtomicLong OUTAGE_LOGGED = new AtomicLong(System.nanoTime() - OUTAGE_LOG_EVERY);
@@ -45,7 +51,8 @@ public class ErrorMappers {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(int status, String title, String detail, List<FieldError> errors, String home);
+        static native TemplateInstance page(int status, String title, String detail, List<FieldError> errors, String home,
+                String again);
     }
 
     @ServerExceptionMapper
@@ -150,6 +157,30 @@ public class ErrorMappers {
             return build(uri, 405, title(405), null).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
         }
         return answer(uri, status, title(status), null);
+    }
+
+    /**
+     * A page's form that the CSRF check refused, its token missing or the cookie it is checked against gone (a
+     * page left open past the cookie's week, a browser that keeps no cookie): Quarkus's filter answers an empty
+     * 400, which a browser shows as a blank page. It says what happened instead, and links to the form's page,
+     * opened again with a token: going back would return to the form as it was, whose token is refused again.
+     */
+    @ServerResponseFilter
+    public void refusedForm(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() != 400 || response.hasEntity() || HttpMethod.GET.equals(request.getMethod())
+                || HttpMethod.HEAD.equals(request.getMethod()) || isApi(request.getUriInfo())) {
+            return;
+        }
+        io.vertx.ext.web.RoutingContext rc = current.getCurrent();
+        if (rc == null || rc.get(CSRF_VERIFIED) != null) {
+            return;
+        }
+        String form = request.getUriInfo().getRequestUri().getRawPath();
+        Response page = build(request.getUriInfo(), 400, Messages.get("problem_form_refused"), null,
+                Messages.get("problem_title_form_refused"), pages.pageOf(form)).build();
+        // Rendered here: Qute's response filter, which renders the pages the resources answer, may have run already.
+        Object entity = page.getEntity() instanceof TemplateInstance template ? template.render() : page.getEntity();
+        response.setEntity(entity, null, page.getMediaType());
     }
 
     /**
@@ -309,13 +340,23 @@ public class ErrorMappers {
     }
 
     private Response.ResponseBuilder build(UriInfo uri, int status, String detail, List<FieldError> errors) {
+        return build(uri, status, detail, errors, null, null);
+    }
+
+    /**
+     * The answer, a problem or a page. A page's {@code heading} says what happened where the status's name would
+     * not, and {@code again} is a page to open again, linked in place of "go back"; null for neither.
+     */
+    private Response.ResponseBuilder build(UriInfo uri, int status, String detail, List<FieldError> errors,
+            String heading, String again) {
         String title = title(status);
         if (isApi(uri) || scriptAsksForJson()) {
             return Response.status(status).type(Problem.MEDIA_TYPE)
                     .entity(new Problem("about:blank", title, status, detail, path(uri), errors));
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.page(status, title, detail, errors == null ? List.of() : errors, home(path(uri))));
+                .entity(Templates.page(status, heading != null ? heading : title, detail,
+                        errors == null ? List.of() : errors, home(path(uri)), again));
     }
 
     /** A form or body too large to read: a page says so in words, and that nothing was saved. */

@@ -95,6 +95,11 @@ public class PageAddresses {
         return "/";
     }
 
+    /** The page a form sent to {@code rawPath} is on: that address where it is a page too, else the nearest above. */
+    public String pageOf(String rawPath) {
+        return matches(pages, rawPath) ? rawPath : above(rawPath);
+    }
+
     /** Whether a form is sent to {@code rawPath}. */
     public boolean isForm(String rawPath) {
         return matches(forms, rawPath);
