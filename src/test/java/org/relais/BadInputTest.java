@@ -158,6 +158,48 @@ class BadInputTest {
     void aBodySentInChunksPastTheLimitIsCutOffWithoutAnErrorInTheLog() throws Exception {
         long edition = Api.openEdition();
         List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // no length announced: the web server counts as it reads, answers 413 past 10 MB and closes
+        String answer = watchingTheLog(errors, () -> chunkedPost("/api/v1/editions/" + edition + "/registrations", 11));
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), errors.stream()
+                .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList(), "nothing unexpected happened");
+        Api.register(edition, Api.relay("Après", "after-chunks-" + System.nanoTime() + "@example.org", List.of()));
+    }
+
+    @Test
+    void aRequestWithoutAReadableHostGetsAnAnswerInWordsAndNoErrorInTheLog() throws Exception {
+        // HTTP/1.1 needs a Host header: the router refused such a request with Quarkus's JSON error id, and
+        // logged an ERROR for each, a client's mistake anyone can repeat.
+        List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String api = watchingTheLog(errors, () -> rawRequest("GET /api/v1/editions HTTP/1.1\r\nAccept-Language: en\r\n"));
+        assertTrue(api.startsWith("HTTP/1.1 400") && api.contains("application/problem+json"), api);
+        assertTrue(api.contains("\"detail\":\"The request could not be read: its Host header is missing or names no address.\""), api);
+        assertTrue(api.contains("\"instance\":\"/api/v1/editions\""), api);
+        String page = watchingTheLog(errors, () -> rawRequest("GET /editions HTTP/1.1\r\nHost: a b\r\n"));
+        assertTrue(page.startsWith("HTTP/1.1 400") && page.contains("text/plain"), page);
+        assertTrue(page.contains("La requête n’a pas pu être lue\u00a0: son en-tête Host manque"), page);
+        assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+        // A request with its Host is served as ever.
+        assertTrue(rawRequest("GET /api/v1/editions HTTP/1.1\r\nHost: localhost\r\n").startsWith("HTTP/1.1 200"));
+    }
+
+    /** Sends {@code head} (a request line and headers, each ending in CRLF) and reads the whole answer. */
+    private static String rawRequest(String head) throws java.io.IOException {
+        java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return answer(socket);
+        }
+    }
+
+    /**
+     * What {@code request} answers, while each ERROR (SEVERE) the server logs, until half a second after the
+     * answer, goes to {@code errors}.
+     */
+    private static String watchingTheLog(List<java.util.logging.LogRecord> errors, java.util.concurrent.Callable<String> request)
+            throws Exception {
         java.util.logging.Handler watch = new java.util.logging.Handler() {
             @Override
             public void publish(java.util.logging.LogRecord record) {
@@ -175,18 +217,13 @@ class BadInputTest {
             }
         };
         java.util.logging.Logger.getLogger("").addHandler(watch);
-        String answer;
         try {
-            // no length announced: the web server counts as it reads, answers 413 past 10 MB and closes
-            answer = chunkedPost("/api/v1/editions/" + edition + "/registrations", 11);
+            String answer = request.call();
             Thread.sleep(500); // what the server logs after it answered
+            return answer;
         } finally {
             java.util.logging.Logger.getLogger("").removeHandler(watch);
         }
-        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(), errors.stream()
-                .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList(), "nothing unexpected happened");
-        Api.register(edition, Api.relay("Après", "after-chunks-" + System.nanoTime() + "@example.org", List.of()));
     }
 
     /** Sends a JSON body of {@code megabytes} MB in chunks of 1 MB, and reads what comes back before the socket closes. */
