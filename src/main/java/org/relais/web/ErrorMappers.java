@@ -143,11 +143,11 @@ public class ErrorMappers {
         if (status == 413) {
             return tooLarge(uri);
         }
-        String path = uri.getRequestUri().getRawPath();
+        String path = request.path();
         if ((status == 405 || status == 404 && pages.isForm(path)) && readsAPage(uri)) {
             // A form's address opened as a page (RESTEasy answers 404 where another resource holds the
             // address's start): the page it sits under, in the language asked for if it was.
-            String query = uri.getRequestUri().getRawQuery();
+            String query = request.query();
             return Response.seeOther(URI.create(pages.above(path) + (query == null ? "" : "?" + query))).build();
         }
         Set<String> allowed = status == 405 || status == 404 ? pages.allowed(path) : Set.of();
@@ -166,7 +166,7 @@ public class ErrorMappers {
      * opened again with a token: going back would return to the form as it was, whose token is refused again.
      */
     @ServerResponseFilter
-    public void refusedForm(ContainerRequestContext request, ContainerResponseContext response) {
+    public void refusedForm(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
         if (response.getStatus() != 400 || response.hasEntity() || HttpMethod.GET.equals(request.getMethod())
                 || HttpMethod.HEAD.equals(request.getMethod()) || isApi(request.getUriInfo())) {
             return;
@@ -175,7 +175,7 @@ public class ErrorMappers {
         if (rc == null || rc.get(CSRF_VERIFIED) != null) {
             return;
         }
-        String form = request.getUriInfo().getRequestUri().getRawPath();
+        String form = http.path();
         Response page = build(request.getUriInfo(), 400, Messages.get("problem_form_refused"), null,
                 Messages.get("problem_title_form_refused"), pages.pageOf(form)).build();
         // Rendered here: Qute's response filter, which renders the pages the resources answer, may have run already.

@@ -1,5 +1,6 @@
 package org.relais.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -75,11 +76,11 @@ public class PageAddresses {
      * method of the resource's class, those of the addresses below it too.
      */
     @ServerRequestFilter(preMatching = true)
-    public Response options(ContainerRequestContext request) {
+    public Response options(ContainerRequestContext request, HttpServerRequest http) {
         if (!HttpMethod.OPTIONS.equals(request.getMethod())) {
             return null;
         }
-        Set<String> allowed = allowed(request.getUriInfo().getRequestUri().getRawPath());
+        Set<String> allowed = allowed(http.path());
         return allowed.isEmpty() ? null : Response.ok().header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
     }
 

@@ -1,5 +1,6 @@
 package org.relais.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -34,7 +35,7 @@ public class RequestHeaders {
             HttpHeaders.ACCEPT_LANGUAGE, Pattern.compile("(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)" + WEIGHT));
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.HEADER_DECORATOR)
-    public void setRight(ContainerRequestContext request) {
+    public void setRight(ContainerRequestContext request, HttpServerRequest http) {
         ENTRIES.forEach((name, entry) -> {
             String sent = request.getHeaderString(name);
             if (sent == null) {
@@ -51,7 +52,7 @@ public class RequestHeaders {
         });
         if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && !"GET".equals(request.getMethod())
                 && !"HEAD".equals(request.getMethod())) {
-            if (!request.getUriInfo().getRequestUri().getRawPath().startsWith("/api/")) {
+            if (!http.path().startsWith("/api/")) { // as sent: the address UriInfo builds fails on some odd ones
                 // A page's form, as a browser sends one, so that its token is checked: without a type, the
                 // CSRF filter let a signed-in organiser's action through without it.
                 request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED);

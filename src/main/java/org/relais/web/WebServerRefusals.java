@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +22,13 @@ import org.jboss.logging.Logger;
  * refused before its body is read. Quarkus refuses it too, a step later, but with an empty body; a
  * client reading problem+json would get nothing to show. Pages keep Quarkus's answer: none of their
  * forms comes near the limit (each field stops at 64 KB, see {@link ErrorMappers}).</li>
- * <li>A request whose {@code Host} header is missing (HTTP/1.1 needs one) or names no address
- * ({@code Host: a b}) is failed by Vert.x's router with a 400; Quarkus's error handler answered it
- * with its own JSON error id and an ERROR line in the log, for a client's mistake anyone can repeat.
- * No browser sends one: a page's answer is a line of text.</li>
+ * <li>A request whose {@code Host} header is missing or names no address ({@code Host: a b}) is
+ * refused with a 400. Vert.x's router fails such an HTTP/1.1 request itself, and Quarkus's error
+ * handler answered it with its own JSON error id and an ERROR line in the log, for a client's mistake
+ * anyone can repeat. HTTP/1.0 lets a request go without one, but the address every answer is built
+ * from then has no host: the links an answer gives (a {@code Location}) came out broken, and a
+ * request that read its own address failed with a 500. No browser sends such a request: a page's
+ * answer is a line of text.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -42,10 +44,14 @@ public class WebServerRefusals {
 
     void install(@Observes Router router) {
         // Quarkus's own check of the announced length is the route of order -2; its error handler comes last.
-        router.route().order(-3).handler(this::checkLength).failureHandler(this::unreadableHost);
+        router.route().order(-3).handler(this::check).failureHandler(this::unreadableHost);
     }
 
-    private void checkLength(RoutingContext routing) {
+    private void check(RoutingContext routing) {
+        if (routing.request().authority() == null) { // an HTTP/1.0 request without a Host, or with one that does not read
+            refuseHost(routing);
+            return;
+        }
         String length = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         String path = routing.normalizedPath();
         if (length == null || !path.startsWith("/api/") || !over(length)) {
@@ -68,11 +74,14 @@ public class WebServerRefusals {
 
     private void unreadableHost(RoutingContext routing) {
         if (routing.statusCode() != 400 || !(routing.failure() instanceof VertxException)
-                || !(routing.request() instanceof HttpServerRequestInternal request) || request.isValidAuthority()
-                || routing.response().headWritten()) {
+                || routing.request().authority() != null || routing.response().headWritten()) {
             routing.next();
             return;
         }
+        refuseHost(routing);
+    }
+
+    private void refuseHost(RoutingContext routing) {
         LOG.debugf("Refused a request to %s without a readable Host header: %s", routing.request().path(),
                 routing.request().getHeader(HttpHeaders.HOST));
         Locale locale = locale(routing);
