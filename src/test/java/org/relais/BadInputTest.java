@@ -211,6 +211,27 @@ class BadInputTest {
         assertTrue(put.startsWith("HTTP/1.1 405") && put.contains("application/problem+json"), put);
     }
 
+    @Test
+    void aFormWhoseSenderLeavesHalfwayChangesNothingAndLogsNoError() throws Exception {
+        long open = Api.openEdition();
+        // A phone that loses its network halfway through sending a registration: the connection closes while the
+        // form is read. Nothing is done, nobody is there to answer; it was logged as an ERROR with its trace.
+        List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);
+        watchingTheLog(errors, () -> {
+            try (java.net.Socket socket = new java.net.Socket(base.getHost(), io.restassured.RestAssured.port)) {
+                socket.getOutputStream().write(("POST /editions/" + open + "/register HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 400\r\n\r\nfirstName=L%C3%A9a")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                Thread.sleep(300); // the server is reading the form
+            }
+            return "";
+        });
+        assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+        Api.organiser().get("/api/v1/editions/" + open + "/registrations").then().body("size()", equalTo(0));
+    }
+
     /** Sends {@code head} (a request line and headers, each ending in CRLF) and reads the whole answer. */
     private static String rawRequest(String head) throws java.io.IOException {
         java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);

@@ -209,7 +209,23 @@ public class ErrorMappers {
             LOG.debugf("After the web server's answer %d on %s: %s", request.response().getStatusCode(), path(uri), e);
             return null;
         }
+        if (clientLeft(e)) {
+            // The connection closed while the request was read (a phone that lost its network halfway through a
+            // form): nothing was done, and there is nobody to answer. It was logged as an error, with its trace.
+            LOG.debugf("The client left during %s: %s", path(uri), e);
+            return null;
+        }
         return unexpected(e, uri);
+    }
+
+    /** The client's connection closed under the request, wherever that sits in the chain of causes. */
+    private static boolean clientLeft(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An exception no other mapper knows: a 503 if the database is out of reach, else a 500, logged. */
