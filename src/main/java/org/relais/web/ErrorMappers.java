@@ -97,7 +97,7 @@ public class ErrorMappers {
      * it comes wrapped): a row still referred to, or a duplicate key; null for anything else.
      */
     static String refusal(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : causes(e).toList()) {
             String state = t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
             if ("23503".equals(state) || "23506".equals(state)) { // PostgreSQL's and H2's foreign keys
                 return "conflict_in_use";
@@ -220,12 +220,12 @@ public class ErrorMappers {
 
     /** The client's connection closed under the request, wherever that sits in the chain of causes. */
     private static boolean clientLeft(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException) {
-                return true;
-            }
-        }
-        return false;
+        return causes(e).anyMatch(io.vertx.core.http.HttpClosedException.class::isInstance);
+    }
+
+    /** {@code e} and its causes, the outermost first. */
+    static java.util.stream.Stream<Throwable> causes(Throwable e) {
+        return java.util.stream.Stream.iterate(e, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
     }
 
     /** An exception no other mapper knows: a 503 if the database is out of reach, else a 500, logged. */
@@ -261,10 +261,7 @@ public class ErrorMappers {
         long now = System.nanoTime();
         long last = OUTAGE_LOGGED.get();
         if (now - last >= OUTAGE_LOG_EVERY && OUTAGE_LOGGED.compareAndSet(last, now)) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
+            Throwable root = causes(e).reduce((outer, inner) -> inner).orElse(e);
             LOG.warnf("The database was unavailable (%d request(s) answered 503 since the last such line; this one %s): %s",
                     OUTAGE_ANSWERS.getAndSet(0), path(uri), root);
         }
@@ -277,18 +274,13 @@ public class ErrorMappers {
      * each wrap it).
      */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof org.hibernate.exception.LockTimeoutException
-                    || t instanceof jakarta.persistence.LockTimeoutException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.sql.SQLException sql && unavailable(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return causes(e).anyMatch(t -> t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof org.hibernate.exception.LockTimeoutException
+                || t instanceof jakarta.persistence.LockTimeoutException
+                || t instanceof java.sql.SQLTransientConnectionException
+                || t instanceof java.sql.SQLNonTransientConnectionException
+                || t instanceof java.sql.SQLRecoverableException
+                || t instanceof java.sql.SQLException sql && unavailable(sql.getSQLState()));
     }
 
     /** SQL states: a connection failure (08…), a server shutting down or starting (57P…), no connection slot left. */

@@ -40,7 +40,7 @@ public class Main {
      * language (French, else English); null otherwise.
      */
     static String explain(Throwable failure, java.util.Locale locale) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : ErrorMappers.causes(failure).toList()) {
             if (t instanceof StartRefused) {
                 return Messages.get(locale, "start_refused", t.getMessage());
             }
