@@ -52,6 +52,9 @@ public class BadgePages {
     @Context
     UriInfo uri;
 
+    @Inject
+    io.vertx.core.http.HttpServerRequest http;
+
     @GET
     @Path("badges")
     public TemplateInstance page(@RestPath Long id) {
@@ -143,7 +146,7 @@ public class BadgePages {
             choice.errors().addAll(e.errors());
             valid = false;
         }
-        String query = uri.getRequestUri().getRawQuery();
+        String query = http.query(); // as sent: the address UriInfo builds fails on some odd ones
         List<BadgeHolder> holders = badges.holders(id);
         return Templates.badges(edition, SheetLayout.all(), List.of(BadgeRole.values()), BadgeRole.HOLDER_ROLES, choice,
                 query == null ? "" : "?" + query, valid, badges.relayCount(id), holders, badges.unprintable(id, holders),
