@@ -339,8 +339,12 @@ public class ErrorMappers {
     }
 
     static boolean isApi(UriInfo uri) {
-        String path = path(uri);
-        return path.startsWith("/api/") || path.equals("/api");
+        return isApi(path(uri));
+    }
+
+    /** Whether {@code path} (decoded or as sent) is the JSON API's, which answers problems, not pages. */
+    static boolean isApi(String path) {
+        return path != null && (path.startsWith("/api/") || path.equals("/api"));
     }
 
     private Response answer(UriInfo uri, int status, String detail, List<FieldError> errors) {

@@ -127,7 +127,7 @@ public class PageAddresses {
                     if (verb != null) {
                         Path sub = method.getAnnotation(Path.class);
                         String path = join(root.value(), sub == null ? "" : sub.value());
-                        found.add(new Route(pattern(path), verb.value(), path.equals("/api") || path.startsWith("/api/")));
+                        found.add(new Route(pattern(path), verb.value(), ErrorMappers.isApi(path)));
                     }
                 }
             }

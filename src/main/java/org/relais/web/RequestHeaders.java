@@ -52,7 +52,7 @@ public class RequestHeaders {
         });
         if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && !"GET".equals(request.getMethod())
                 && !"HEAD".equals(request.getMethod())) {
-            if (!http.path().startsWith("/api/")) { // as sent: the address UriInfo builds fails on some odd ones
+            if (!ErrorMappers.isApi(http.path())) { // as sent: the address UriInfo builds fails on some odd ones
                 // A page's form, as a browser sends one, so that its token is checked: without a type, the
                 // CSRF filter let a signed-in organiser's action through without it.
                 request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED);

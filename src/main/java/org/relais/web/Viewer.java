@@ -99,7 +99,7 @@ public class Viewer {
 
         @ServerRequestFilter
         public Uni<Void> resolve(jakarta.ws.rs.container.ContainerRequestContext context) {
-            if (context.getUriInfo().getPath().startsWith("/api/")) {
+            if (ErrorMappers.isApi(context.getUriInfo().getPath())) {
                 return Uni.createFrom().voidItem();
             }
             return identity.getDeferredIdentity().invoke(viewer::set).replaceWithVoid();

@@ -54,7 +54,7 @@ public class WebServerRefusals {
         }
         String length = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         String path = routing.normalizedPath();
-        if (length == null || !path.startsWith("/api/") || !over(length)) {
+        if (length == null || !ErrorMappers.isApi(path) || !over(length)) {
             routing.next();
             return;
         }
@@ -100,7 +100,7 @@ public class WebServerRefusals {
         String path = routing.normalizedPath();
         String type;
         String body;
-        if (path != null && (path.startsWith("/api/") || path.equals("/api"))) {
+        if (ErrorMappers.isApi(path)) {
             type = Problem.MEDIA_TYPE;
             try {
                 body = json.writeValueAsString(new Problem("about:blank", title, status, detail, path, null));
