@@ -430,4 +430,22 @@ class PagesTest {
                 .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.equalTo("Inscription introuvable."));
         pages.get("/door/editions/987654").then().statusCode(404).body(containsString("<a href=\"/door\">Accueil</a>"));
     }
+
+    /** The session form saved by one organiser while another deletes that session: a page that says so, not an error's. */
+    @Test
+    void aSessionSavedWhileAnotherOrganiserDeletesItSaysSo() {
+        long edition = Api.edition("2030-02-06");
+        long room = Api.space(edition, "Studio", "STUDIO", 12);
+        long session = Api.session(edition, room, "2030-02-06", "11:00", "12:00", 12);
+        Pages organiser = Pages.signIn();
+        String path = "/organiser/editions/" + edition + "/sessions/" + session;
+        DeletedMeanwhile.next(session); // the form is opened, then the other's deletion lands as it is saved
+        String page = organiser.form(path, Map.of("kind", "WORKSHOP", "title", "Atelier déplacé", "spaceId", String.valueOf(room),
+                        "day", "2030-02-06", "startsAt", "16:00", "endsAt", "17:00", "seats", "20", "language", "fr",
+                        "registration", "true"))
+                .then().statusCode(409).contentType(containsString("text/html")).extract().asString();
+        assertTrue(page.contains("Ce que vous modifiez a été supprimé au même moment par une autre demande"), page);
+        assertTrue(!page.contains("Error id") && !page.contains("Erreur interne"), page);
+        given().get("/api/v1/editions/" + edition + "/sessions").then().body("size()", equalTo(0));
+    }
 }

@@ -111,4 +111,28 @@ class ProgrammeApiTest {
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"))
                 .contentType("application/problem+json");
     }
+
+    /**
+     * A session another organiser deletes after a change or a deletion of it has read it, before that one writes: a 409
+     * that says so, nothing saved. It was a 500, with an error and its trace in the log.
+     */
+    @Test
+    void aSessionDeletedByAnotherRequestWhileChangedOrDeletedIsAConflictInWords() {
+        long edition = Api.edition("2030-02-06");
+        long room = Api.space(edition, "Studio", "STUDIO", 12);
+        long changed = Api.session(edition, room, "2030-02-06", "11:00", "12:00", 12);
+        long deleted = Api.session(edition, room, "2030-02-06", "14:00", "15:00", 12);
+        DeletedMeanwhile.next(changed);
+        Api.organiser().body(Map.of("kind", "WORKSHOP", "title", "Atelier déplacé", "spaceId", room, "day", "2030-02-06",
+                        "startsAt", "16:00", "endsAt", "17:00", "seats", 20))
+                .put("/api/v1/editions/" + edition + "/sessions/" + changed).then().statusCode(409)
+                .contentType("application/problem+json").body("status", equalTo(409))
+                .body("detail", equalTo("Ce que vous modifiez a été supprimé au même moment par une autre demande\u00a0: "
+                        + "rien n’a été enregistré."));
+        DeletedMeanwhile.next(deleted);
+        Api.organiser().header("Accept-Language", "en").delete("/api/v1/editions/" + edition + "/sessions/" + deleted)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("What you were changing was deleted at the same moment by another request: nothing was saved."));
+        given().get("/api/v1/editions/" + edition + "/sessions").then().body("size()", equalTo(0));
+    }
 }

@@ -252,6 +252,12 @@ public class ErrorMappers {
             LOG.warnf("The database refused a change on %s, which no rule caught: %s", path(uri), e);
             return answer(uri, 409, Messages.get(refusal), null);
         }
+        if (causes(e).anyMatch(t -> t instanceof org.hibernate.StaleStateException)) {
+            // Its row was gone when the change was written: another request (an organiser deleting what another is
+            // saving) deleted it after this one read it. Nothing was saved; nothing is wrong with the service.
+            LOG.infof("Deleted by another request while %s changed it: %s", path(uri), e);
+            return answer(uri, 409, Messages.get("conflict_deleted_meanwhile"), null);
+        }
         LOG.error("Unexpected error on " + path(uri), e);
         return answer(uri, 500, Messages.get("problem_internal"), null);
     }
