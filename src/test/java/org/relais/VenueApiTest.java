@@ -54,4 +54,33 @@ class VenueApiTest {
         given().get("/api/v1/editions/" + edition + "/stands").then().body("number", hasItems(1, 2));
         Api.organiser().delete("/api/v1/editions/" + edition + "/spaces/" + hall).then().statusCode(409);
     }
+
+    /**
+     * Stands added at the same moment without a number (two organisers, or a script's threads importing a hall) each
+     * take their own next number: both took the same one, and all but one were refused as already existing.
+     */
+    @Test
+    void standsAddedAtOnceWithoutANumberEachTakeTheirOwn() throws Exception {
+        long edition = Api.edition("2030-02-06");
+        long institution = Api.institution("Simultané");
+        java.util.List<java.util.concurrent.Callable<Integer>> adds = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            adds.add(() -> Api.organiser().body(Map.of("institutionId", institution))
+                    .post("/api/v1/editions/" + edition + "/stands").statusCode());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(adds)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Collections.nCopies(24, 201), statuses, "every stand added");
+        java.util.List<Integer> numbers = given().get("/api/v1/editions/" + edition + "/stands").then().statusCode(200)
+                .extract().jsonPath().getList("number", Integer.class);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.stream.IntStream.rangeClosed(1, 24).boxed().toList(),
+                numbers.stream().sorted().toList());
+    }
 }

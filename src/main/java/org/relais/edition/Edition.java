@@ -143,4 +143,14 @@ public class Edition extends PanacheEntityBase {
     public static Optional<Edition> findByNumber(int number) {
         return find("number", number).firstResultOptional();
     }
+
+    /**
+     * Locks the edition's row until the transaction ends, for what is decided one request at a time within an
+     * edition (its admissions, the next stand's number); false when there is no such edition. Plain SQL, the same on
+     * H2 and PostgreSQL: Hibernate's own locking of an entity with eager collections takes no row lock here.
+     */
+    public static boolean lock(Long id) {
+        return id != null && !getEntityManager().createNativeQuery("select id from edition where id = ?1 for update")
+                .setParameter(1, id).getResultList().isEmpty();
+    }
 }

@@ -916,15 +916,9 @@ public class RegistrationService {
         return value == null ? null : value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 
-    /**
-     * Locks the edition's row until the transaction ends. Plain SQL, the same on H2 and PostgreSQL:
-     * Hibernate's own locking of an entity with eager collections takes no row lock here.
-     */
+    /** Locks the edition's row until the transaction ends ({@link Edition#lock}), and reads it afresh. */
     private Edition lockEdition(Long editionId) {
-        List<?> locked = editionId == null ? List.of()
-                : Edition.getEntityManager().createNativeQuery("select id from edition where id = ?1 for update")
-                        .setParameter(1, editionId).getResultList();
-        if (locked.isEmpty()) {
+        if (!Edition.lock(editionId)) {
             throw new NotFoundException("edition", editionId);
         }
         Edition edition = Edition.findById(editionId);

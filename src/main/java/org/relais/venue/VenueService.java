@@ -177,7 +177,11 @@ public class VenueService {
         if (stand.institution != null && !stand.institution.id.equals(data.institutionId())) {
             standLeaving.fire(new StandLeaving(stand.edition.id, stand.id)); // given to another institution
         }
-        int number = data.number() != null ? data.number() : stand.number != null ? stand.number : Stand.nextNumber(stand.edition);
+        Integer number = data.number() != null ? data.number() : stand.number;
+        if (number == null) {
+            Edition.lock(stand.edition.id); // stands added at the same moment would each take the same next number
+            number = Stand.nextNumber(stand.edition);
+        }
         Stand same = Stand.findByNumber(stand.edition, number).orElse(null);
         if (same != null && !same.equals(stand)) {
             throw new ConflictException("conflict_stand_number_taken", number);
