@@ -550,4 +550,47 @@ class RegistrationApiTest {
         body.put(key, value);
         return body;
     }
+
+    /**
+     * A relay kept waiting only by a clash (an organiser moved another of their sessions over the one they wait for)
+     * takes its free seat once the clash is gone: that session moved back, dropped by the relay, deleted, or the relay
+     * taken out of it by an organiser. The seat stayed free, the relay first on its waiting list.
+     */
+    @Test
+    void aRelayKeptWaitingByAClashTakesTheFreeSeatOnceTheClashIsGone() {
+        for (String ending : List.of("moved back", "dropped", "deleted", "taken out")) {
+            long edition = Api.openEdition();
+            long room = Api.space(edition, "Salle", "ROOM", 40);
+            String day = Api.forumDay();
+            long workshop = Api.session(edition, room, day, "10:00", "11:00", 1);
+            long other = Api.session(edition, room, day, "14:00", "15:00", 5);
+            String seated = Api.register(edition, Api.relay("Assise", "assise-" + System.nanoTime() + "@example.org",
+                    List.of(workshop))).getString("manageToken");
+            String own = "/api/v1/registrations/" + Api.register(edition, Api.relay("Attente",
+                    "attente-" + System.nanoTime() + "@example.org", List.of(workshop, other))).getString("manageToken");
+            Api.changeSession(edition, other, Api.sessionBody(room, day, "10:30", "11:30", 5)).then().statusCode(200);
+            given().delete("/api/v1/registrations/" + seated).then().statusCode(204);
+            String inWorkshop = "sessions.find { it.sessionId == " + workshop + " }";
+            assertEquals("WAITLISTED", given().get(own).then().extract().jsonPath().getString(inWorkshop + ".status"), ending);
+            switch (ending) {
+                case "moved back" -> Api.changeSession(edition, other, Api.sessionBody(room, day, "14:00", "15:00", 5)).then()
+                        .statusCode(200);
+                case "dropped" -> given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(workshop)))
+                        .put(own + "/sessions").then().statusCode(200);
+                case "deleted" -> Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + other).then()
+                        .statusCode(204);
+                default -> {
+                    Pages organiser = Pages.signIn();
+                    String list = organiser.get("/organiser/editions/" + edition + "/sessions/" + other + "/attendees").asString();
+                    java.util.regex.Matcher remove = java.util.regex.Pattern.compile("/bookings/(\\d+)/remove").matcher(list);
+                    org.junit.jupiter.api.Assertions.assertTrue(remove.find(), list);
+                    organiser.form("/organiser/editions/" + edition + "/bookings/" + remove.group(1) + "/remove", Map.of("confirmed", "yes"))
+                            .then().statusCode(303);
+                }
+            }
+            JsonPath after = given().get(own).then().statusCode(200).extract().jsonPath();
+            assertEquals("CONFIRMED", after.getString(inWorkshop + ".status"), ending);
+            assertEquals(null, after.getString(inWorkshop + ".waitlistPosition"), ending);
+        }
+    }
 }

@@ -351,6 +351,9 @@ public class RegistrationService {
             }
         }
         freed.forEach(this::promote);
+        if (!freed.isEmpty()) {
+            promoteWaitingOf(r);
+        }
         return r;
     }
 
@@ -622,6 +625,7 @@ public class RegistrationService {
         book(relay, seats);
         outbox.queueMove(relay, from, seats.session);
         promote(from);
+        promoteWaitingOf(relay);
     }
 
     /**
@@ -680,6 +684,7 @@ public class RegistrationService {
         ProgrammeSession session = release(booking);
         outbox.queue(MailKind.WITHDRAWAL, relay, session);
         promote(session);
+        promoteWaitingOf(relay);
     }
 
     /** A session moved to another day, time or space: each relay who holds a seat in it or waits for it is told. */
@@ -691,6 +696,7 @@ public class RegistrationService {
         for (Booking booking : Booking.listBySession(session)) {
             outbox.queue(MailKind.SESSION_MOVED, booking.registration, session);
         }
+        waitedForBySeatedIn(session).forEach(this::promote); // its relays' clash with them may be gone
     }
 
     /**
@@ -734,11 +740,13 @@ public class RegistrationService {
         if (!session.edition.beforeForum() && !bookings.isEmpty()) {
             throw new ConflictException("conflict_session_delete_after_forum", session.title);
         }
+        List<ProgrammeSession> waited = waitedForBySeatedIn(session);
         for (Booking booking : bookings) {
             outbox.queueSessionCancelled(booking.registration, session);
             booking.delete();
         }
         Booking.flush();
+        waited.forEach(this::promote); // its relays' clash with them is gone
     }
 
     /** A session the programme is changing, with its edition's lock held. */
@@ -853,6 +861,22 @@ public class RegistrationService {
             }
         }
         renumber(session);
+    }
+
+    /**
+     * Moves up the waiting lists a relay is on, once a session they held is given up or taken from them: a clash
+     * with it (an organiser moved it over a session they wait for) may have kept them waiting while a seat was free.
+     */
+    private void promoteWaitingOf(Registration r) {
+        Booking.<Booking>list("registration = ?1 and status = ?2", r, BookingStatus.WAITLISTED)
+                .forEach(b -> promote(b.session));
+    }
+
+    /** The sessions waited for by relays seated in {@code session}, which a clash with it may hold back. */
+    private static List<ProgrammeSession> waitedForBySeatedIn(ProgrammeSession session) {
+        return Booking.<Booking>list("status = ?1 and registration in (select seated.registration from Booking seated"
+                + " where seated.session = ?2 and seated.status = ?3)", BookingStatus.WAITLISTED, session,
+                BookingStatus.CONFIRMED).stream().map(b -> b.session).distinct().toList();
     }
 
     private static Booking book(Registration r, Seats seats) {
