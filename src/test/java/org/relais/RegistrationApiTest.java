@@ -554,11 +554,11 @@ class RegistrationApiTest {
     /**
      * A relay kept waiting only by a clash (an organiser moved another of their sessions over the one they wait for)
      * takes its free seat once the clash is gone: that session moved back, dropped by the relay, deleted, or the relay
-     * taken out of it by an organiser. The seat stayed free, the relay first on its waiting list.
+     * taken out of it or moved to another by an organiser. The seat stayed free, the relay first on its waiting list.
      */
     @Test
     void aRelayKeptWaitingByAClashTakesTheFreeSeatOnceTheClashIsGone() {
-        for (String ending : List.of("moved back", "dropped", "deleted", "taken out")) {
+        for (String ending : List.of("moved back", "dropped", "deleted", "taken out", "moved elsewhere")) {
             long edition = Api.openEdition();
             long room = Api.space(edition, "Salle", "ROOM", 40);
             String day = Api.forumDay();
@@ -579,13 +579,15 @@ class RegistrationApiTest {
                         .put(own + "/sessions").then().statusCode(200);
                 case "deleted" -> Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + other).then()
                         .statusCode(204);
-                default -> {
+                default -> { // an organiser's hand on the relay's seat in the other session
                     Pages organiser = Pages.signIn();
                     String list = organiser.get("/organiser/editions/" + edition + "/sessions/" + other + "/attendees").asString();
-                    java.util.regex.Matcher remove = java.util.regex.Pattern.compile("/bookings/(\\d+)/remove").matcher(list);
-                    org.junit.jupiter.api.Assertions.assertTrue(remove.find(), list);
-                    organiser.form("/organiser/editions/" + edition + "/bookings/" + remove.group(1) + "/remove", Map.of("confirmed", "yes"))
-                            .then().statusCode(303);
+                    java.util.regex.Matcher seat = java.util.regex.Pattern.compile("/bookings/(\\d+)/remove").matcher(list);
+                    org.junit.jupiter.api.Assertions.assertTrue(seat.find(), list);
+                    String booking = "/organiser/editions/" + edition + "/bookings/" + seat.group(1);
+                    Map<String, String> fields = "taken out".equals(ending) ? Map.of("confirmed", "yes")
+                            : Map.of("sessionId", String.valueOf(Api.session(edition, room, day, "16:00", "17:00", 5)));
+                    organiser.form(booking + ("taken out".equals(ending) ? "/remove" : "/move"), fields).then().statusCode(303);
                 }
             }
             JsonPath after = given().get(own).then().statusCode(200).extract().jsonPath();
