@@ -2,6 +2,7 @@ package org.relais;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +20,9 @@ class InstitutionApiTest {
 
     @Inject
     DoorAccounts accounts;
+
+    @Inject
+    org.relais.network.InstitutionService institutions;
 
     @Test
     void createsReadsUpdatesAndDeletesAnInstitution() {
@@ -117,5 +121,37 @@ class InstitutionApiTest {
         Api.space(edition, "Agora", "ROOM", 20);
         Api.organiser().get("/api/v1/editions/" + edition + "/spaces").then().statusCode(200)
                 .body("name", contains("Agora", "étage", "Zinc"));
+    }
+
+    /**
+     * An institution deleted while a badge, an edition or a stand's access is made to name it, either way round: the
+     * later request waits for the earlier, and is refused, or refuses, in words. On H2 both went through, and what was
+     * made named an institution that no longer existed.
+     */
+    @Test
+    void anInstitutionDeletedWhileABadgeAnEditionOrAnAccessNamesItIsKeptOrTheyAreRefused() throws Exception {
+        long edition = Api.edition("2030-02-06");
+        long gone = Api.institution("Partie");
+        DeletedMeanwhile.whileHeld(() -> institutions.delete(gone), () -> Api.organiser()
+                        .body(Map.of("role", "PRESS", "firstName", "Lou", "lastName", "Martin", "institutionId", gone))
+                        .post("/api/v1/editions/" + edition + "/badge-holders"))
+                .then().statusCode(422).body("errors.field", hasItem("institutionId"));
+        Api.organiser().get("/api/v1/editions/" + edition + "/badge-holders").then().statusCode(200).body("size()", equalTo(0));
+
+        long alsoGone = Api.institution("Aussi partie");
+        DeletedMeanwhile.whileHeld(() -> institutions.delete(alsoGone), () -> Api.organiser()
+                        .body(Map.of("number", Api.uniqueNumber(), "title", "Forum accueilli", "hostInstitutionId", alsoGone,
+                                "participatingInstitutionIds", List.of(alsoGone),
+                                "days", List.of(Map.of("date", "2030-02-07", "opensAt", "10:00", "closesAt", "16:00"))))
+                        .post("/api/v1/editions"))
+                .then().statusCode(422).body("errors.field", hasItem("hostInstitutionId"))
+                .body("errors.field", hasItem("participatingInstitutionIds"));
+
+        long kept = Api.institution("Restée");
+        DeletedMeanwhile.whileHeld(() -> accounts.create(edition, new DoorAccounts.AccessData("STAND_ACCOUNT", "Équipe",
+                        "equipe-" + edition + "@test.local", "stand-password", kept)),
+                () -> Api.organiser().delete("/api/v1/institutions/" + kept))
+                .then().statusCode(409).body("detail", containsString("Restée (musée) a des stands"));
+        given().get("/api/v1/institutions/" + kept).then().statusCode(200);
     }
 }

@@ -104,7 +104,7 @@ public class BadgeService {
     }
 
     public BadgeHolder addHolder(Long editionId, HolderData data) {
-        Edition edition = editions.get(editionId);
+        Edition edition = editions.locked(editionId);
         Errors errors = new Errors();
         BadgeRole role = errors.oneOf("role", data.role(), BadgeRole.class, true);
         if (role == BadgeRole.RELAY) {
@@ -115,7 +115,7 @@ public class BadgeService {
         String organisation = errors.line("organisation", data.organisation(), 200, false);
         Institution institution = null;
         if (data.institutionId() != null) {
-            institution = Institution.<Institution>findByIdOptional(data.institutionId()).orElse(null);
+            institution = Institution.lock(data.institutionId()) ? Institution.findById(data.institutionId()) : null;
             if (institution == null) {
                 errors.add("institutionId", "error_unknown_institution", data.institutionId());
             }

@@ -45,7 +45,7 @@ public class DoorAccounts {
     }
 
     public Created create(Long editionId, AccessData data) {
-        Edition edition = editions.get(editionId);
+        Edition edition = editions.locked(editionId);
         Errors errors = new Errors();
         String kind = errors.required("kind", data.kind());
         boolean link = kind != null && kind.endsWith("_LINK");
@@ -67,7 +67,7 @@ public class DoorAccounts {
         Institution institution = null;
         if (stand) {
             if (errors.required("institutionId", data.institutionId()) != null) {
-                institution = Institution.<Institution>findByIdOptional(data.institutionId()).orElse(null);
+                institution = Institution.lock(data.institutionId()) ? Institution.findById(data.institutionId()) : null;
                 if (institution == null) {
                     errors.add("institutionId", "error_unknown_institution", data.institutionId());
                 }

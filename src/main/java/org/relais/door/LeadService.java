@@ -3,7 +3,6 @@ package org.relais.door;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,9 +30,6 @@ public class LeadService {
 
     @Inject
     SigningKeys keys;
-
-    @Inject
-    EntityManager em;
 
     public Stand stand(Long editionId, Long standId) {
         return venue.stand(editionId, standId);
@@ -81,8 +77,11 @@ public class LeadService {
             throw new ConflictException("conflict_checkin_cancelled", r.fullName());
         }
         // Two scans of the same relay at once (two phones at the stand, a queue sent again): the stand's row
-        // is locked first, so the second finds the lead the first made, or its notes, and adds its own.
-        em.createNativeQuery("select id from stand where id = ?1 for update").setParameter(1, stand.id).getResultList();
+        // is locked first, so the second finds the lead the first made, or its notes, and adds its own; a stand
+        // deleted meanwhile is found gone.
+        if (!Stand.lock(stand.id)) {
+            throw new NotFoundException("stand", standId);
+        }
         Lead lead = Lead.<Lead>find("stand = ?1 and registration = ?2", stand, r).firstResult();
         OffsetDateTime now = Instants.now();
         if (lead == null) {

@@ -150,7 +150,6 @@ public class Edition extends PanacheEntityBase {
      * H2 and PostgreSQL: Hibernate's own locking of an entity with eager collections takes no row lock here.
      */
     public static boolean lock(Long id) {
-        return id != null && !getEntityManager().createNativeQuery("select id from edition where id = ?1 for update")
-                .setParameter(1, id).getResultList().isEmpty();
+        return org.relais.web.RowLocks.lock("edition", id);
     }
 }

@@ -46,6 +46,20 @@ public class EditionService {
         return edition;
     }
 
+    /**
+     * The edition, its row locked until the transaction ends ({@link Edition#lock}) and read afresh. Whatever adds to
+     * an edition or changes what is set up in it takes it first, and so does its deletion: nothing is added to an
+     * edition while it is deleted, and a space is not deleted while a stand or session is put in it.
+     */
+    public Edition locked(Long id) {
+        if (!Edition.lock(id)) {
+            throw new NotFoundException("edition", id);
+        }
+        Edition edition = Edition.findById(id);
+        Edition.getEntityManager().refresh(edition);
+        return edition;
+    }
+
     public Edition create(EditionData data) {
         Edition edition = new Edition();
         apply(edition, data);
@@ -110,7 +124,7 @@ public class EditionService {
      * badges and accesses); any other is kept for the record.
      */
     public void delete(Long id) {
-        Edition edition = get(id);
+        Edition edition = locked(id);
         if (edition.status != EditionStatus.DRAFT) {
             throw new ConflictException("conflict_edition_not_draft");
         }
@@ -170,7 +184,8 @@ public class EditionService {
         errors.range("number", errors.required("number", data.number()), 1, 9999);
         errors.line("title", data.title(), 300, true);
         errors.line("theme", data.theme(), 300, false);
-        if (data.hostInstitutionId() != null && Institution.findById(data.hostInstitutionId()) == null) {
+        Set<Long> found = lockInstitutions(data);
+        if (data.hostInstitutionId() != null && !found.contains(data.hostInstitutionId())) {
             errors.add("hostInstitutionId", "error_unknown_institution", data.hostInstitutionId());
         }
         if (data.venue() != null) {
@@ -208,12 +223,25 @@ public class EditionService {
             for (Long institutionId : data.participatingInstitutionIds()) {
                 if (institutionId == null) {
                     errors.add("participatingInstitutionIds", "error_institution_without_number");
-                } else if (Institution.findById(institutionId) == null) {
+                } else if (!found.contains(institutionId)) {
                     errors.add("participatingInstitutionIds", "error_unknown_institution", institutionId);
                 }
             }
         }
         return errors;
+    }
+
+    /**
+     * Locks the institutions the edition names (its host, its participants), so that none is deleted before the
+     * edition is saved; in the order of their numbers, so that two editions saved at once never wait for each other.
+     * Returns those that exist.
+     */
+    private static Set<Long> lockInstitutions(EditionData data) {
+        java.util.stream.Stream<Long> named = java.util.stream.Stream.concat(java.util.stream.Stream.of(data.hostInstitutionId()),
+                data.participatingInstitutionIds() == null ? java.util.stream.Stream.empty() : data.participatingInstitutionIds().stream());
+        Set<Long> found = new HashSet<>();
+        named.filter(java.util.Objects::nonNull).distinct().sorted().filter(Institution::lock).forEach(found::add);
+        return found;
     }
 
     private void apply(Edition edition, EditionData data) {
@@ -269,7 +297,7 @@ public class EditionService {
     }
 
     public Guest addGuest(Long editionId, GuestData data) {
-        Edition edition = get(editionId);
+        Edition edition = locked(editionId);
         Errors errors = validateGuest(data);
         errors.throwIfAny();
         Guest guest = new Guest();

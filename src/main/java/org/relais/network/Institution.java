@@ -45,4 +45,12 @@ public class Institution extends PanacheEntityBase {
     public static Optional<Institution> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
+
+    /**
+     * Locks the institution's row until the transaction ends ({@link org.relais.web.RowLocks}): taken before a stand,
+     * session, badge, access or edition is written to name it, and before it is deleted; false when there is none.
+     */
+    public static boolean lock(Long id) {
+        return org.relais.web.RowLocks.lock("institution", id);
+    }
 }

@@ -44,6 +44,8 @@ public class InstitutionService {
     }
 
     public void delete(Long id) {
+        // Locked first, as every request that names it does: what uses it is counted once they are done.
+        Institution.lock(id);
         Institution institution = get(id);
         long uses = Institution.getEntityManager()
                 .createQuery("select (select count(s) from Stand s where s.institution = :i)"

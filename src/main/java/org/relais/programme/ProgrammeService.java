@@ -57,20 +57,23 @@ public class ProgrammeService {
     }
 
     public ProgrammeSession session(Long editionId, Long sessionId) {
-        return ProgrammeSession.findInEdition(editions.get(editionId), sessionId)
-                .orElseThrow(() -> new NotFoundException("session", sessionId));
+        return session(editions.get(editionId), sessionId);
+    }
+
+    private static ProgrammeSession session(Edition edition, Long sessionId) {
+        return ProgrammeSession.findInEdition(edition, sessionId).orElseThrow(() -> new NotFoundException("session", sessionId));
     }
 
     public ProgrammeSession create(Long editionId, SessionData data) {
         ProgrammeSession session = new ProgrammeSession();
-        session.edition = editions.get(editionId);
+        session.edition = editions.locked(editionId); // a space is not deleted while the session is put in it
         apply(session, data);
         session.persist();
         return session;
     }
 
     public ProgrammeSession update(Long editionId, Long sessionId, SessionData data) {
-        ProgrammeSession session = session(editionId, sessionId);
+        ProgrammeSession session = session(editions.locked(editionId), sessionId);
         Errors errors = validate(editionId, data);
         seatsChanging.fire(new SeatsChanging(editionId, session.id, data.seats(), registration(data), errors));
         errors.throwIfAny();
@@ -92,7 +95,7 @@ public class ProgrammeService {
 
     /** Deletes a session; the relays who held a seat in it or waited for it are told by e-mail. */
     public void delete(Long editionId, Long sessionId) {
-        ProgrammeSession session = session(editionId, sessionId);
+        ProgrammeSession session = session(editions.locked(editionId), sessionId);
         sessionDeleting.fire(new SessionDeleting(editionId, session.id));
         session.delete();
     }
@@ -117,7 +120,7 @@ public class ProgrammeService {
         if (language != null && !LANGUAGE.matcher(language).matches()) {
             errors.add("language", "error_language");
         }
-        if (data.institutionId() != null && Institution.findById(data.institutionId()) == null) {
+        if (data.institutionId() != null && !Institution.lock(data.institutionId())) {
             errors.add("institutionId", "error_unknown_institution", data.institutionId());
         }
         return errors;

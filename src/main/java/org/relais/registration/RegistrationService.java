@@ -21,6 +21,7 @@ import org.relais.badge.SigningKeys;
 import org.relais.edition.Edition;
 import org.relais.edition.EditionDeleting;
 import org.relais.edition.EditionRescheduled;
+import org.relais.edition.EditionService;
 import org.relais.edition.EditionStatus;
 import org.relais.mail.MailKind;
 import org.relais.mail.Outbox;
@@ -49,6 +50,9 @@ public class RegistrationService {
 
     @Inject
     NetworkReference reference;
+
+    @Inject
+    EditionService editions;
 
     @Inject
     Outbox outbox;
@@ -940,14 +944,9 @@ public class RegistrationService {
         return value == null ? null : value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 
-    /** Locks the edition's row until the transaction ends ({@link Edition#lock}), and reads it afresh. */
+    /** Locks the edition's row until the transaction ends, and reads it afresh ({@link EditionService#locked}). */
     private Edition lockEdition(Long editionId) {
-        if (!Edition.lock(editionId)) {
-            throw new NotFoundException("edition", editionId);
-        }
-        Edition edition = Edition.findById(editionId);
-        Edition.getEntityManager().refresh(edition);
-        return edition;
+        return editions.locked(editionId);
     }
 
     /** Registration and changes happen while the edition is open, inside its window, until its forum's last day. */

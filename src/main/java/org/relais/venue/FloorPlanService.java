@@ -37,7 +37,7 @@ public class FloorPlanService {
     }
 
     public Obstacle addObstacle(Long editionId, Long spaceId, ObstacleData data) {
-        Space hall = venue.space(editionId, spaceId);
+        Space hall = venue.spaceToChange(editionId, spaceId);
         Errors errors = new Errors();
         ObstacleKind kind = errors.oneOf("kind", data.kind(), ObstacleKind.class, true);
         String label = errors.line("label", data.label(), 100, false);

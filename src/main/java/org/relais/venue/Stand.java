@@ -83,4 +83,12 @@ public class Stand extends PanacheEntityBase {
         copy.persist();
         return copy;
     }
+
+    /**
+     * Locks the stand's row until the transaction ends ({@link org.relais.web.RowLocks}): taken before a lead is noted
+     * at it, and before it is deleted or given to another institution; false when there is none.
+     */
+    public static boolean lock(Long id) {
+        return org.relais.web.RowLocks.lock("stand", id);
+    }
 }

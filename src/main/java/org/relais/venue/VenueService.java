@@ -37,11 +37,20 @@ public class VenueService {
     }
 
     public Space space(Long editionId, Long spaceId) {
-        return Space.findInEdition(editions.get(editionId), spaceId).orElseThrow(() -> new NotFoundException("space", spaceId));
+        return space(editions.get(editionId), spaceId);
+    }
+
+    private static Space space(Edition edition, Long spaceId) {
+        return Space.findInEdition(edition, spaceId).orElseThrow(() -> new NotFoundException("space", spaceId));
+    }
+
+    /** One of the edition's spaces, to change: the edition's lock taken first ({@link EditionService#locked}). */
+    Space spaceToChange(Long editionId, Long spaceId) {
+        return space(editions.locked(editionId), spaceId);
     }
 
     public Space createSpace(Long editionId, SpaceData data) {
-        Edition edition = editions.get(editionId);
+        Edition edition = editions.locked(editionId);
         Space space = new Space();
         space.edition = edition;
         apply(space, data);
@@ -50,13 +59,13 @@ public class VenueService {
     }
 
     public Space updateSpace(Long editionId, Long spaceId, SpaceData data) {
-        Space space = space(editionId, spaceId);
+        Space space = spaceToChange(editionId, spaceId);
         apply(space, data);
         return space;
     }
 
     public void deleteSpace(Long editionId, Long spaceId) {
-        Space space = space(editionId, spaceId);
+        Space space = spaceToChange(editionId, spaceId); // stands and sessions are put in it under the same lock
         long uses = Stand.countInSpace(space) + ProgrammeSession.countInSpace(space);
         if (uses > 0) {
             throw new ConflictException("conflict_space_in_use", space.name, uses);
@@ -107,11 +116,25 @@ public class VenueService {
     }
 
     public Stand stand(Long editionId, Long standId) {
-        return Stand.findInEdition(editions.get(editionId), standId).orElseThrow(() -> new NotFoundException("stand", standId));
+        return stand(editions.get(editionId), standId);
+    }
+
+    private static Stand stand(Edition edition, Long standId) {
+        return Stand.findInEdition(edition, standId).orElseThrow(() -> new NotFoundException("stand", standId));
+    }
+
+    /**
+     * One of the edition's stands, to change or delete: the edition's lock taken first, then the stand's, which the
+     * leads noted at it take too (a stand with leads is neither deleted nor given to another institution).
+     */
+    private Stand standToChange(Long editionId, Long standId) {
+        Stand stand = stand(editions.locked(editionId), standId);
+        Stand.lock(stand.id);
+        return stand;
     }
 
     public Stand createStand(Long editionId, StandData data) {
-        Edition edition = editions.get(editionId);
+        Edition edition = editions.locked(editionId);
         Stand stand = new Stand();
         stand.edition = edition;
         apply(stand, data);
@@ -120,13 +143,13 @@ public class VenueService {
     }
 
     public Stand updateStand(Long editionId, Long standId, StandData data) {
-        Stand stand = stand(editionId, standId);
+        Stand stand = standToChange(editionId, standId);
         apply(stand, data);
         return stand;
     }
 
     public void deleteStand(Long editionId, Long standId) {
-        Stand stand = stand(editionId, standId);
+        Stand stand = standToChange(editionId, standId);
         standLeaving.fire(new StandLeaving(editionId, stand.id));
         stand.delete();
     }
@@ -136,7 +159,7 @@ public class VenueService {
         Errors errors = new Errors();
         errors.range("number", data.number(), 1, 9999);
         if (errors.required("institutionId", data.institutionId()) != null
-                && Institution.findById(data.institutionId()) == null) {
+                && !Institution.lock(data.institutionId())) {
             errors.add("institutionId", "error_unknown_institution", data.institutionId());
         }
         Space space = null;
@@ -179,8 +202,7 @@ public class VenueService {
         }
         Integer number = data.number() != null ? data.number() : stand.number;
         if (number == null) {
-            Edition.lock(stand.edition.id); // stands added at the same moment would each take the same next number
-            number = Stand.nextNumber(stand.edition);
+            number = Stand.nextNumber(stand.edition); // under the edition's lock: each stand added at once takes its own
         }
         Stand same = Stand.findByNumber(stand.edition, number).orElse(null);
         if (same != null && !same.equals(stand)) {
