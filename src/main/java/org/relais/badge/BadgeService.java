@@ -138,6 +138,7 @@ public class BadgeService {
     }
 
     public void deleteHolder(Long editionId, Long holderId) {
+        editions.locked(editionId); // a second deletion at the same moment finds the badge gone
         holder(editionId, holderId).delete();
     }
 

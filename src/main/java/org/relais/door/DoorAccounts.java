@@ -104,6 +104,7 @@ public class DoorAccounts {
     }
 
     public void delete(Long editionId, Long accountId) {
+        editions.locked(editionId); // a second deletion at the same moment finds the access gone
         Account a = Account.<Account>findByIdOptional(accountId).filter(x -> editionId.equals(x.editionId))
                 .orElseThrow(() -> new NotFoundException("account", accountId));
         a.delete();

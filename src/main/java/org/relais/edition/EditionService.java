@@ -326,6 +326,7 @@ public class EditionService {
     }
 
     public void removeGuest(Long editionId, Long guestId) {
+        locked(editionId); // a second deletion at the same moment finds the guest gone
         guest(editionId, guestId).delete();
     }
 

@@ -77,6 +77,7 @@ public class FloorPlanService {
     }
 
     public void deleteObstacle(Long editionId, Long spaceId, Long obstacleId) {
+        editions.locked(editionId); // a second deletion at the same moment finds the obstacle gone
         obstacle(editionId, spaceId, obstacleId).delete();
     }
 
@@ -86,7 +87,7 @@ public class FloorPlanService {
 
     /** Places every stand of a hall; refuses, saying why, when they do not fit. */
     public Laid layout(Long editionId, Long spaceId, BigDecimal aisleM) {
-        Space hall = venue.space(editionId, spaceId);
+        Space hall = venue.spaceToChange(editionId, spaceId); // no stand added to the hall or deleted while it is laid out
         if (hall.widthM == null || hall.depthM == null) {
             throw InvalidInputException.of("spaceId", "error_floor_hall_size", hall.name);
         }
@@ -135,7 +136,7 @@ public class FloorPlanService {
      * obstacle or blocking an exit is refused, each reason said, and nothing is saved.
      */
     public void savePositions(Long editionId, Long spaceId, List<Position> positions) {
-        Space hall = venue.space(editionId, spaceId);
+        Space hall = venue.spaceToChange(editionId, spaceId);
         Errors errors = new Errors();
         for (Position p : positions) {
             Stand s = Stand.<Stand>findByIdOptional(p.standId()).filter(x -> x.space != null && x.space.id.equals(hall.id))
