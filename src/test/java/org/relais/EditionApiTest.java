@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 class EditionApiTest {
 
     @jakarta.inject.Inject
+    org.relais.edition.EditionService editions;
+
+    @jakarta.inject.Inject
     org.relais.door.DoorAccounts accounts;
 
     @Test
@@ -194,5 +197,23 @@ class EditionApiTest {
         long open = Api.edition("2030-06-02");
         Api.organiser().body(Map.of("status", "REGISTRATION_OPEN")).post("/api/v1/editions/" + open + "/status");
         Api.organiser().delete("/api/v1/editions/" + open).then().statusCode(409);
+    }
+
+    /**
+     * A draft edition deleted while another request changes it or moves its status on: the other waits and finds it
+     * gone (404). It was refused as "deleted at the same moment", after a warning with its trace in the log.
+     */
+    @Test
+    void aDraftDeletedWhileChangedOrPublishedIsNotFoundByTheChange() throws Exception {
+        long changed = Api.edition("2030-02-06");
+        DeletedMeanwhile.whileHeld(() -> editions.delete(changed), () -> Api.organiser()
+                        .body(Map.of("number", Api.uniqueNumber(), "title", "Forum changé",
+                                "days", List.of(Map.of("date", "2030-02-06", "opensAt", "10:00", "closesAt", "16:00"))))
+                        .put("/api/v1/editions/" + changed))
+                .then().statusCode(404);
+        long published = Api.edition("2030-02-06");
+        DeletedMeanwhile.whileHeld(() -> editions.delete(published), () -> Api.organiser()
+                        .body(Map.of("status", "REGISTRATION_OPEN")).post("/api/v1/editions/" + published + "/status"))
+                .then().statusCode(404);
     }
 }

@@ -153,5 +153,11 @@ class InstitutionApiTest {
                 () -> Api.organiser().delete("/api/v1/institutions/" + kept))
                 .then().statusCode(409).body("detail", containsString("Restée (musée) a des stands"));
         given().get("/api/v1/institutions/" + kept).then().statusCode(200);
+
+        long changed = Api.institution("Changée");
+        DeletedMeanwhile.whileHeld(() -> institutions.delete(changed), () -> Api.organiser()
+                        .body(Map.of("name", "Musée changé", "shortName", "Changée", "kind", "museum"))
+                        .put("/api/v1/institutions/" + changed))
+                .then().statusCode(404);
     }
 }

@@ -74,7 +74,7 @@ public class EditionService {
      * or brought forward), the programme moves with it, as a copy's does.
      */
     public Edition update(Long id, EditionData data) {
-        Edition edition = get(id);
+        Edition edition = locked(id);
         boolean rescheduled = !edition.keepsDays(data.days());
         List<LocalDate> before = edition.days.stream().map(d -> d.date).toList();
         LocalDate firstDay = edition.firstDay();
@@ -108,7 +108,7 @@ public class EditionService {
 
     /** Moves an edition forward: draft, registration open, closed, held, archived. */
     public Edition changeStatus(Long id, String status) {
-        Edition edition = get(id);
+        Edition edition = locked(id); // a draft published as it is deleted: one after the other
         Errors errors = new Errors();
         EditionStatus next = errors.oneOf("status", status, EditionStatus.class, true);
         errors.throwIfAny();

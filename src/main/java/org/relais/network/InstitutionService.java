@@ -38,6 +38,7 @@ public class InstitutionService {
     }
 
     public Institution update(Long id, InstitutionData data) {
+        Institution.lock(id); // a deletion at the same moment: one after the other
         Institution institution = get(id);
         apply(institution, data, validate(data));
         return institution;
