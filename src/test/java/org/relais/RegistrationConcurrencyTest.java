@@ -223,4 +223,57 @@ class RegistrationConcurrencyTest {
                 .extract().jsonPath();
         assertEquals(List.of(), all.getList("sessions.flatten()"), "seats or places held by cancelled registrations");
     }
+
+    /**
+     * The organiser's list and a relay's own registration, read again and again while an organiser deletes the
+     * sessions booked: every read answers. A session deleted between reading the bookings and reading their sessions
+     * was a 500 ("Unable to find ProgrammeSession"); the sessions are now read in the bookings' own statement.
+     */
+    @Test
+    void registrationsReadWhileTheirSessionsAreDeletedAlwaysAnswer() throws Exception {
+        long edition = Api.openEdition();
+        long room = Api.space(edition, "Studio", "STUDIO", 40);
+        List<Long> sessions = new ArrayList<>();
+        for (int hour = 9; hour < 17; hour++) {
+            sessions.add(Api.session(edition, room, Api.forumDay(), String.format("%02d:00", hour), String.format("%02d:50", hour), 30));
+        }
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            tokens.add(Api.register(edition, Api.relay("Lecture", "read-" + i + "-" + System.nanoTime() + "@example.org",
+                    sessions)).getString("manageToken"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        java.util.concurrent.atomic.AtomicBoolean deleting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Callable<List<Integer>>> readers = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            int reader = r;
+            readers.add(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                while (deleting.get()) {
+                    statuses.add(reader % 2 == 0
+                            ? Api.organiser().get("/api/v1/editions/" + edition + "/registrations").statusCode()
+                            : given().get("/api/v1/registrations/" + tokens.get(statuses.size() % tokens.size())).statusCode());
+                }
+                return statuses;
+            });
+        }
+        List<Future<List<Integer>>> reads = new ArrayList<>();
+        try {
+            readers.forEach(reader -> reads.add(pool.submit(reader)));
+            for (long session : sessions) {
+                Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(204);
+            }
+            deleting.set(false);
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<List<Integer>> f : reads) {
+                statuses.addAll(f.get());
+            }
+            assertTrue(statuses.stream().allMatch(s -> s == 200), "every read answered: " + statuses);
+        } finally {
+            deleting.set(false);
+            pool.shutdown();
+        }
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().statusCode(200)
+                .body("sessions.flatten()", org.hamcrest.Matchers.empty());
+    }
 }

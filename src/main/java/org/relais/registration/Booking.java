@@ -50,7 +50,9 @@ public class Booking extends PanacheEntityBase {
     public OffsetDateTime createdAt;
 
     public static List<Booking> listByRegistration(Registration registration) {
-        return list("registration = ?1 order by session.day, session.startsAt, session.id", registration);
+        // The session read in the same statement: read after, it could have been deleted in between.
+        return list("from Booking b join fetch b.session s where b.registration = ?1 order by s.day, s.startsAt, s.id",
+                registration);
     }
 
     public static long countConfirmed(ProgrammeSession session) {

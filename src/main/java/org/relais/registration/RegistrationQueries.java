@@ -190,7 +190,9 @@ public class RegistrationQueries {
         check(editionId, filter).throwIfAny();
         Edition edition = editions.get(editionId);
         Map<Long, List<Booking>> bookings = new HashMap<>();
-        for (Booking b : Booking.<Booking>list("registration.edition = ?1 order by session.day, session.startsAt", edition)) {
+        // The sessions read in the same statement: read after, one could have been deleted in between (a 500).
+        for (Booking b : Booking.<Booking>list("from Booking b join fetch b.session s where b.registration.edition = ?1"
+                + " order by s.day, s.startsAt", edition)) {
             bookings.computeIfAbsent(b.registration.id, k -> new ArrayList<>()).add(b);
         }
         Predicate<Registration> found = filter.search();
