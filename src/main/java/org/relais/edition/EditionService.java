@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.relais.network.Institution;
 import org.relais.network.NetworkReference;
 import org.relais.programme.ProgrammeSession;
@@ -237,11 +239,15 @@ public class EditionService {
      * Returns those that exist.
      */
     private static Set<Long> lockInstitutions(EditionData data) {
-        java.util.stream.Stream<Long> named = java.util.stream.Stream.concat(java.util.stream.Stream.of(data.hostInstitutionId()),
-                data.participatingInstitutionIds() == null ? java.util.stream.Stream.empty() : data.participatingInstitutionIds().stream());
-        Set<Long> found = new HashSet<>();
-        named.filter(java.util.Objects::nonNull).distinct().sorted().filter(Institution::lock).forEach(found::add);
-        return found;
+        Set<Long> named = new TreeSet<>(); // in the order of their numbers
+        if (data.hostInstitutionId() != null) {
+            named.add(data.hostInstitutionId());
+        }
+        if (data.participatingInstitutionIds() != null) {
+            data.participatingInstitutionIds().stream().filter(Objects::nonNull).forEach(named::add);
+        }
+        named.removeIf(id -> !Institution.lock(id));
+        return named;
     }
 
     private void apply(Edition edition, EditionData data) {

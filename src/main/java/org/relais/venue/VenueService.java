@@ -200,10 +200,8 @@ public class VenueService {
         if (stand.institution != null && !stand.institution.id.equals(data.institutionId())) {
             standLeaving.fire(new StandLeaving(stand.edition.id, stand.id)); // given to another institution
         }
-        Integer number = data.number() != null ? data.number() : stand.number;
-        if (number == null) {
-            number = Stand.nextNumber(stand.edition); // under the edition's lock: each stand added at once takes its own
-        }
+        // A new stand is added under the edition's lock (createStand): each added at once takes its own next number.
+        int number = data.number() != null ? data.number() : stand.number != null ? stand.number : Stand.nextNumber(stand.edition);
         Stand same = Stand.findByNumber(stand.edition, number).orElse(null);
         if (same != null && !same.equals(stand)) {
             throw new ConflictException("conflict_stand_number_taken", number);
