@@ -125,6 +125,25 @@ class RegistrationMailTest {
         Api.register(edition, Api.relay("Inès", email, List.of()));
     }
 
+    /**
+     * The calendar in the mail and the one the relay's page gives are the same events: a relay who
+     * imports one, then the other, gets each event once, moved if it moved, not twice.
+     */
+    @Test
+    void theMailsCalendarAndThePagesNameTheSameEvents() {
+        long edition = Api.openEdition();
+        long session = Api.session(edition, Api.space(edition, "Studio", "STUDIO", 40), Api.forumDay(), "11:00", "12:00", 10);
+        String email = "same-events-" + System.nanoTime() + "@example.org";
+        String token = register(edition, Api.relay("Inès", email, List.of(session)));
+        worker.sendDue();
+        String mailed = new String(attachment(only(email, "Votre inscription"), "forum.ics"), StandardCharsets.UTF_8);
+        String downloaded = given().get("/r/" + token + "/calendar.ics").then().statusCode(200)
+                .contentType("text/calendar").extract().asString();
+        java.util.function.Function<String, List<String>> uids = ics -> ics.lines().filter(l -> l.startsWith("UID:")).toList();
+        assertEquals(2, uids.apply(mailed).size(), mailed);
+        assertEquals(uids.apply(mailed), uids.apply(downloaded), downloaded);
+    }
+
     @Test
     void theConfirmationIsSentOnceWithTheLinkAndTheCalendarAndEscapesNames() throws Exception {
         long edition = Api.openEdition();

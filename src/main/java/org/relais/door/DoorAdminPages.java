@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.edition.Edition;
@@ -21,6 +20,7 @@ import org.relais.edition.EditionService;
 import org.relais.network.Institution;
 import org.relais.network.InstitutionService;
 import org.relais.web.Form;
+import org.relais.web.PublicUrl;
 import org.relais.web.Redirects;
 
 /** The organiser's door page: who works the door and the stands, the check-in screen, the live counts, the leads switch. */
@@ -47,8 +47,8 @@ public class DoorAdminPages {
     @Inject
     InstitutionService institutions;
 
-    @ConfigProperty(name = "relais.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    PublicUrl publicUrl;
 
     @GET
     @Path("door")
@@ -94,7 +94,7 @@ public class DoorAdminPages {
 
     private TemplateInstance page(Long id, Form form, DoorAccounts.Created created, String problem) {
         String link = created == null || created.token() == null ? null
-                : publicUrl.replaceAll("/+$", "") + "/d/" + created.token();
+                : publicUrl.of("/d/" + created.token());
         return Templates.door(editions.get(id), accounts.list(id), institutions.list(), form, created, link, problem);
     }
 }

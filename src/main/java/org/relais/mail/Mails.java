@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.relais.badge.BadgeService;
 import org.relais.registration.Booking;
@@ -21,6 +20,7 @@ import org.relais.registration.Registration;
 import org.relais.registration.RegistrationStatus;
 import org.relais.web.ForumZone;
 import org.relais.web.Messages;
+import org.relais.web.PublicUrl;
 
 /**
  * Writes an outbox entry as an e-mail, in the relay's language, from the {@code mail/} templates:
@@ -55,8 +55,8 @@ public class Mails {
         }
     }
 
-    @ConfigProperty(name = "relais.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    PublicUrl publicUrl;
 
     @Inject
     ForumZone forum;
@@ -168,12 +168,10 @@ public class Mails {
      */
     Mail render(OutboxMail entry, List<Booking> bookings) {
         Registration r = entry.registration;
-        String base = publicUrl.replaceAll("/+$", "");
-        String manageUrl = base + "/r/" + r.manageToken;
-        String editionUrl = base + "/editions/" + r.edition.id;
+        String manageUrl = publicUrl.of("/r/" + r.manageToken);
+        String editionUrl = publicUrl.of("/editions/" + r.edition.id);
         Locale locale = "en".equals(r.language) ? Messages.ENGLISH : Messages.FRENCH;
-        String host = java.net.URI.create(base).getHost();
-        String domain = host == null ? "relais" : host;
+        String domain = publicUrl.domain();
         boolean attached = !entry.kind.endsRegistration();
         byte[] badge = attached ? badge(r) : null;
         About session = About.of(entry);

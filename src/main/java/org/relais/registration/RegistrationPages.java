@@ -31,6 +31,7 @@ import org.relais.web.Confirmation;
 import org.relais.web.Form;
 import org.relais.web.Messages;
 import org.relais.web.ForumZone;
+import org.relais.web.PublicUrl;
 import org.relais.web.NotFoundException;
 import org.relais.web.Redirects;
 
@@ -80,6 +81,9 @@ public class RegistrationPages {
 
     @Inject
     ForumZone forum;
+
+    @Inject
+    PublicUrl publicUrl;
 
     /**
      * Whether a forum's form is worth filling in (open, with room for one more relay), whether it is
@@ -214,7 +218,7 @@ public class RegistrationPages {
     @Transactional
     public Response calendar(@RestPath String token) {
         Registration r = registrations.get(token);
-        String ics = Calendar.of(r, Booking.listByRegistration(r), forum.zone(), "relais");
+        String ics = Calendar.of(r, Booking.listByRegistration(r), forum.zone(), publicUrl.domain());
         return Response.ok(ics, "text/calendar; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"forum.ics\"").build();
     }
