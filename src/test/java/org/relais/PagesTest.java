@@ -431,6 +431,34 @@ class PagesTest {
         pages.get("/door/editions/987654").then().statusCode(404).body(containsString("<a href=\"/door\">Accueil</a>"));
     }
 
+    /**
+     * A form saved after what it changes was deleted (by another organiser, or in another tab): the page says that
+     * nothing was saved and why, in the reader's language; the same address opened as a page only says it is not found.
+     */
+    @Test
+    void aFormSavedAfterItsObjectWasDeletedSaysNothingWasSaved() {
+        long edition = Api.edition("2030-02-07");
+        long room = Api.space(edition, "Studio", "STUDIO", 12);
+        long session = Api.session(edition, room, "2030-02-07", "11:00", "12:00", 12);
+        Pages organiser = Pages.signIn();
+        String path = "/organiser/editions/" + edition + "/sessions/" + session;
+        organiser.get(path).then().statusCode(200);
+        Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(204);
+        Map<String, String> fields = Map.of("kind", "WORKSHOP", "title", "Atelier déplacé", "spaceId", String.valueOf(room),
+                "day", "2030-02-07", "startsAt", "16:00", "endsAt", "17:00", "seats", "20", "language", "fr", "registration", "true");
+        organiser.form(path, fields).then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("Séance introuvable. Ce formulaire n’a rien enregistré\u00a0: ce qu’il visait a été supprimé "
+                        + "entre-temps, depuis une autre page ou par quelqu’un d’autre."));
+        organiser.get(path).then().statusCode(404).body(containsString("Séance introuvable."))
+                .body(not(containsString("Ce formulaire n’a rien enregistré")));
+        organiser.form(path + "?lang=en", fields).then().statusCode(404)
+                .body(containsString("Session not found. This form saved nothing: what it was about was deleted meanwhile, "
+                        + "from another page or by someone else."));
+        Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(404)
+                .body("detail", equalTo("Séance introuvable."));
+        given().get("/api/v1/editions/" + edition + "/sessions").then().body("size()", equalTo(0));
+    }
+
     /** The session form saved by one organiser while another deletes that session: a page that says so, not an error's. */
     @Test
     void aSessionSavedWhileAnotherOrganiserDeletesItSaysSo() {

@@ -66,7 +66,9 @@ public class ErrorMappers {
             // A relay's link cut short, or mistyped: say what to do, not only what is missing.
             return answer(uri, 404, Messages.get("problem_link_not_found"), null);
         }
-        return answer(uri, 404, Messages.get("problem_not_found", Messages.get("thing_" + e.what())), null);
+        String detail = Messages.get("problem_not_found", Messages.get("thing_" + e.what()));
+        // A form sent for something deleted since it was opened: say that nothing was saved, and why.
+        return answer(uri, 404, sendsAForm(uri) ? detail + " " + Messages.get("problem_not_found_on_save") : detail, null);
     }
 
     @ServerExceptionMapper
@@ -326,6 +328,12 @@ public class ErrorMappers {
         io.vertx.ext.web.RoutingContext rc = current.getCurrent();
         String accept = rc == null ? null : rc.request().getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains("json") && !accept.contains("text/html");
+    }
+
+    /** A browser sending a page's form: a POST outside the API, not a screen's script asking for JSON. */
+    private boolean sendsAForm(UriInfo uri) {
+        io.vertx.ext.web.RoutingContext rc = current.getCurrent();
+        return rc != null && rc.request().method() == io.vertx.core.http.HttpMethod.POST && !isApi(uri) && !scriptAsksForJson();
     }
 
     /** A browser opening an address as a page: a GET (or HEAD) outside the API, not a screen's script asking for JSON. */
