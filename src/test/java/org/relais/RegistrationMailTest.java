@@ -139,9 +139,8 @@ class RegistrationMailTest {
         String mailed = new String(attachment(only(email, "Votre inscription"), "forum.ics"), StandardCharsets.UTF_8);
         String downloaded = given().get("/r/" + token + "/calendar.ics").then().statusCode(200)
                 .contentType("text/calendar").extract().asString();
-        java.util.function.Function<String, List<String>> uids = ics -> ics.lines().filter(l -> l.startsWith("UID:")).toList();
-        assertEquals(2, uids.apply(mailed).size(), mailed);
-        assertEquals(uids.apply(mailed), uids.apply(downloaded), downloaded);
+        assertEquals(2, uids(mailed).size(), mailed);
+        assertEquals(uids(mailed), uids(downloaded), downloaded);
     }
 
     @Test
@@ -246,6 +245,11 @@ class RegistrationMailTest {
         assertEquals(1, mails.size(), "sent, not held back for a retry");
         assertEquals(List.of("forum.ics"), mails.get(0).getAttachments().stream().map(a -> a.getName()).toList());
         assertFalse(mails.get(0).getText().contains("badge"), mails.get(0).getText());
+    }
+
+    /** A calendar's events, by the identity a calendar program keeps them under. */
+    private static List<String> uids(String ics) {
+        return ics.lines().filter(l -> l.startsWith("UID:")).toList();
     }
 
     private static byte[] attachment(Mail mail, String name) {
@@ -557,9 +561,8 @@ class RegistrationMailTest {
         String before = new String(attachment(only(run + "-x@example.org", "Votre inscription"), "forum.ics"),
                 StandardCharsets.UTF_8);
         String after = new String(attachment(only(run + "-x@example.org", subject), "forum.ics"), StandardCharsets.UTF_8);
-        java.util.function.Function<String, List<String>> uids = ics -> ics.lines().filter(l -> l.startsWith("UID:")).toList();
-        assertEquals(2, uids.apply(after).size(), after);
-        assertEquals(uids.apply(before), uids.apply(after), "the forum's day and the session, the same events moved: " + after);
+        assertEquals(2, uids(after).size(), after);
+        assertEquals(uids(before), uids(after), "the forum's day and the session, the same events moved: " + after);
         assertTrue(after.contains("DTSTART:" + later.toString().replace("-", "") + "T"), after);
         for (String who : List.of("x", "y", "z")) {
             Mail told = only(run + "-" + who + "@example.org", subject);
