@@ -33,6 +33,21 @@ class SmtpOutageTest {
     @Inject
     OutboxWorker worker;
 
+    /**
+     * Mails really leave here (the mock mailer off) while relais.public-url is left as it comes, on
+     * localhost: the organisers are told that relays cannot open the mails' links, and what to set.
+     */
+    @Test
+    void theOrganisersAreToldWhenTheMailsLinksOpenOnlyOnThisMachine() {
+        long edition = Api.openEdition();
+        Pages organiser = Pages.signIn();
+        String list = organiser.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200).extract()
+                .asString();
+        assertTrue(list.contains("Les liens des e-mails aux relais mènent à http://localhost:8080, une adresse qui ne s’ouvre"
+                + " que sur la machine de Relais\u00a0: les relais ne pourront pas les ouvrir. Indiquez l’adresse publique de Relais"
+                + " (relais.public-url"), list);
+    }
+
     @Test
     void aMailWaitsThroughTheOutageAndIsSentOnceAfterwards() throws Exception {
         long edition = Api.openEdition();

@@ -1,8 +1,10 @@
 package org.relais.mail;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.relais.programme.ProgrammeSession;
 import org.relais.registration.Registration;
+import org.relais.web.PublicUrl;
 
 /**
  * Queues an e-mail in the caller's transaction: it exists if and only if the change does. Tells the
@@ -23,9 +26,9 @@ public class Outbox {
     /** An edition's mails not sent yet (nor set aside): what both organisers' notices count. */
     private static final String UNSENT = "registration.edition.id = ?1 and sentAt is null";
 
-    /** Switched on explicitly; in dev and tests Quarkus uses the mock mailer without this being set. */
-    @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false")
-    boolean mock;
+    /** The mock mailer's setting, if set: unset, Quarkus uses the mock mailer in dev and tests and sends in production. */
+    @ConfigProperty(name = "quarkus.mailer.mock")
+    Optional<Boolean> mock;
 
     /** True in production: there, a mail handed to the mock mailer would be marked sent and never reach anyone. */
     @ConfigProperty(name = "relais.mail.hold-when-mock", defaultValue = "false")
@@ -35,16 +38,30 @@ public class Outbox {
     public record Undelivered(long count, String lastError) {
     }
 
+    @Inject
+    PublicUrl publicUrl;
+
     void onStart(@Observes StartupEvent event) {
         if (held()) {
             LOG.warn("quarkus.mailer.mock is true: relays' e-mails are kept in the outbox and none is sent until it is"
                     + " removed and the mail server set (docs/email.md)");
         }
+        linksOnlyHere().ifPresent(address -> LOG.warnf("relais.public-url is %s: the links in relays' e-mails open only on"
+                + " this machine; set it to the address relays open Relais at (docs/email.md)", address));
+    }
+
+    /**
+     * The address the mails' links lead to, when mails really leave (the mock mailer off: by default in
+     * production, or set so) and that address opens only on this machine; empty otherwise.
+     */
+    public Optional<String> linksOnlyHere() {
+        boolean sending = !mock.orElse(LaunchMode.current().isDevOrTest());
+        return sending && publicUrl.onlyHere() ? Optional.of(publicUrl.of("")) : Optional.empty();
     }
 
     /** Whether every mail is held back, unsent, until the mock mailer is switched off. */
     public boolean held() {
-        return mock && holdWhenMock;
+        return mock.orElse(false) && holdWhenMock;
     }
 
     /** How many of the edition's e-mails are held back, or empty when mail is not held. */

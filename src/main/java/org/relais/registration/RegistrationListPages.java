@@ -46,7 +46,7 @@ public class RegistrationListPages {
         static native TemplateInstance registrations(Edition edition, List<RegistrationView> registrations,
                 RegistrationQueries.Filter filter, Form form, List<NetworkReference.Term> sectors,
                 List<NetworkReference.Term> roles, List<ProgrammeSession> sessions, List<Accessibility> needs,
-                String csvQuery, Outbox.Undelivered undelivered, Long heldBack);
+                String csvQuery, Outbox.Undelivered undelivered, Long heldBack, String linksOnlyHere);
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
                 List<Booking> waiting, Map<Long, List<RegistrationQueries.Offer>> moves, List<NeedCount> needs,
@@ -91,7 +91,8 @@ public class RegistrationListPages {
         RegistrationQueries.Filter filter = asked.without(form.errors().asMap().keySet());
         TemplateInstance page = Templates.registrations(editions.get(id), queries.list(id, filter), filter, form,
                 reference.relaySectors(), reference.relayRoles(), programme.sessions(id), List.of(Accessibility.values()),
-                filter.query(), outbox.undelivered(id).orElse(null), outbox.heldBack(id).orElse(null));
+                filter.query(), outbox.undelivered(id).orElse(null), outbox.heldBack(id).orElse(null),
+                outbox.linksOnlyHere().orElse(null));
         return Response.status(form.hasErrors() ? 422 : 200).entity(page).build();
     }
 
