@@ -417,12 +417,13 @@ class PagesTest {
         given().accept("application/json").get(register).then().statusCode(405).contentType("application/problem+json");
     }
 
-    /** In tests, as in dev, the mock mailer keeps the mails: their links on localhost are nobody's concern. */
+    /** In tests, as in dev, the mock mailer keeps the mails: their links and sender on localhost are nobody's concern. */
     @Test
     void theMailsLinksOnLocalhostAreNotAConcernWhileNoMailLeaves() {
         long edition = Api.openEdition();
         Pages.signIn().get("/organiser/editions/" + edition + "/registrations").then().statusCode(200)
-                .body(containsString("Exporter (CSV)")).body(not(containsString("Les liens des e-mails aux relais")));
+                .body(containsString("Exporter (CSV)")).body(not(containsString("Les liens des e-mails aux relais")))
+                .body(not(containsString("Les e-mails aux relais partent de")));
     }
 
     @Test

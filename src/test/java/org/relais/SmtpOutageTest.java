@@ -34,11 +34,12 @@ class SmtpOutageTest {
     OutboxWorker worker;
 
     /**
-     * Mails really leave here (the mock mailer off) while relais.public-url is left as it comes, on
-     * localhost: the organisers are told that relays cannot open the mails' links, and what to set.
+     * Mails really leave here (the mock mailer off) while relais.public-url and quarkus.mailer.from are
+     * left as they come, on localhost: the organisers are told that relays cannot open the mails' links,
+     * that mail from such a sender is mostly refused, and what to set.
      */
     @Test
-    void theOrganisersAreToldWhenTheMailsLinksOpenOnlyOnThisMachine() {
+    void theOrganisersAreToldWhenTheMailsLinksOrSenderAreOnlyThisMachines() {
         long edition = Api.openEdition();
         Pages organiser = Pages.signIn();
         String list = organiser.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200).extract()
@@ -46,6 +47,8 @@ class SmtpOutageTest {
         assertTrue(list.contains("Les liens des e-mails aux relais mènent à http://localhost:8080, une adresse qui ne s’ouvre"
                 + " que sur la machine de Relais\u00a0: les relais ne pourront pas les ouvrir. Indiquez l’adresse publique de Relais"
                 + " (relais.public-url"), list);
+        assertTrue(list.contains("Les e-mails aux relais partent de «\u00a0Relais &lt;relais@localhost&gt;\u00a0», une adresse sans"
+                + " domaine public\u00a0: la plupart des messageries les refuseront"), list);
     }
 
     @Test

@@ -38,6 +38,10 @@ public class Outbox {
     public record Undelivered(long count, String lastError) {
     }
 
+    /** The sender relays see ({@code Relais <relais@localhost>} unless set). */
+    @ConfigProperty(name = "quarkus.mailer.from")
+    Optional<String> from;
+
     @Inject
     PublicUrl publicUrl;
 
@@ -48,15 +52,33 @@ public class Outbox {
         }
         linksOnlyHere().ifPresent(address -> LOG.warnf("relais.public-url is %s: the links in relays' e-mails open only on"
                 + " this machine; set it to the address relays open Relais at (docs/email.md)", address));
+        sentFromNowhere().ifPresent(sender -> LOG.warnf("quarkus.mailer.from is %s, an address of no public domain: most"
+                + " mail services refuse such mail or file it as spam; set the forum's own sender (docs/email.md)", sender));
+    }
+
+    /** Whether mails really leave: the mock mailer off, by default in production, or set so. */
+    private boolean sending() {
+        return !mock.orElse(LaunchMode.current().isDevOrTest());
+    }
+
+    /** The address the mails' links lead to, when mails really leave and that address opens only on this machine; empty otherwise. */
+    public Optional<String> linksOnlyHere() {
+        return sending() && publicUrl.onlyHere() ? Optional.of(publicUrl.of("")) : Optional.empty();
     }
 
     /**
-     * The address the mails' links lead to, when mails really leave (the mock mailer off: by default in
-     * production, or set so) and that address opens only on this machine; empty otherwise.
+     * The sender, when mails really leave from an address of no public domain ({@code relais@localhost}, as
+     * it comes, or a machine's name with no dot); empty otherwise.
      */
-    public Optional<String> linksOnlyHere() {
-        boolean sending = !mock.orElse(LaunchMode.current().isDevOrTest());
-        return sending && publicUrl.onlyHere() ? Optional.of(publicUrl.of("")) : Optional.empty();
+    public Optional<String> sentFromNowhere() {
+        return sending() ? from.filter(sender -> !publicDomain(sender)) : Optional.empty();
+    }
+
+    /** Whether a sender such as {@code Forum <forum@example.org>} has a domain the world can reach. */
+    static boolean publicDomain(String sender) {
+        String address = sender.contains("<") ? sender.substring(sender.lastIndexOf('<') + 1).replace(">", "") : sender;
+        String domain = address.substring(address.lastIndexOf('@') + 1).strip().toLowerCase(java.util.Locale.ROOT);
+        return domain.contains(".") && !domain.equals("localhost") && !domain.endsWith(".localhost") && !domain.endsWith(".local");
     }
 
     /** Whether every mail is held back, unsent, until the mock mailer is switched off. */

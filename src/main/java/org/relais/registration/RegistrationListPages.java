@@ -46,7 +46,7 @@ public class RegistrationListPages {
         static native TemplateInstance registrations(Edition edition, List<RegistrationView> registrations,
                 RegistrationQueries.Filter filter, Form form, List<NetworkReference.Term> sectors,
                 List<NetworkReference.Term> roles, List<ProgrammeSession> sessions, List<Accessibility> needs,
-                String csvQuery, Outbox.Undelivered undelivered, Long heldBack, String linksOnlyHere);
+                String csvQuery, Outbox.Undelivered undelivered, Long heldBack, String linksOnlyHere, String sentFromNowhere);
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
                 List<Booking> waiting, Map<Long, List<RegistrationQueries.Offer>> moves, List<NeedCount> needs,
@@ -92,7 +92,7 @@ public class RegistrationListPages {
         TemplateInstance page = Templates.registrations(editions.get(id), queries.list(id, filter), filter, form,
                 reference.relaySectors(), reference.relayRoles(), programme.sessions(id), List.of(Accessibility.values()),
                 filter.query(), outbox.undelivered(id).orElse(null), outbox.heldBack(id).orElse(null),
-                outbox.linksOnlyHere().orElse(null));
+                outbox.linksOnlyHere().orElse(null), outbox.sentFromNowhere().orElse(null));
         return Response.status(form.hasErrors() ? 422 : 200).entity(page).build();
     }
 
