@@ -58,6 +58,16 @@ class DoorPagesTest {
         return r.asString();
     }
 
+    /** Relais set on localhost (as in tests and dev): the door's link would not open on a tablet at the door, and the page says so. */
+    @Test
+    void aDoorLinkOnLocalhostSaysItOpensOnlyOnThisMachine() {
+        long edition = Api.openEdition();
+        String page = Pages.signIn().form("/organiser/editions/" + edition + "/door/access",
+                Map.of("kind", "DOOR_LINK", "name", "Entrée 3")).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("http://localhost:8080/d/") && page.contains("Cette adresse ne s’ouvre que sur la machine de Relais\u00a0:"
+                + " pour une tablette ou un téléphone à l’entrée, Relais doit être réglé sur son adresse publique (relais.public-url)."), page);
+    }
+
     @Test
     void aVolunteerWithALinkChecksInAndRegistersAWalkIn() {
         long edition = Api.openEdition();

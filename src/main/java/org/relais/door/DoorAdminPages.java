@@ -32,7 +32,7 @@ public class DoorAdminPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance door(Edition edition, List<Account> accounts, List<Institution> institutions,
-                Form form, DoorAccounts.Created created, String linkUrl, String problem);
+                Form form, DoorAccounts.Created created, String linkUrl, boolean linkOnlyHere, String problem);
     }
 
     @Inject
@@ -95,6 +95,7 @@ public class DoorAdminPages {
     private TemplateInstance page(Long id, Form form, DoorAccounts.Created created, String problem) {
         String link = created == null || created.token() == null ? null
                 : publicUrl.of("/d/" + created.token());
-        return Templates.door(editions.get(id), accounts.list(id), institutions.list(), form, created, link, problem);
+        return Templates.door(editions.get(id), accounts.list(id), institutions.list(), form, created, link,
+                link != null && publicUrl.onlyHere(), problem);
     }
 }
