@@ -78,7 +78,7 @@ public class Outbox {
     static boolean publicDomain(String sender) {
         String address = sender.contains("<") ? sender.substring(sender.lastIndexOf('<') + 1).replace(">", "") : sender;
         String domain = address.substring(address.lastIndexOf('@') + 1).strip().toLowerCase(java.util.Locale.ROOT);
-        return domain.contains(".") && !domain.equals("localhost") && !domain.endsWith(".localhost") && !domain.endsWith(".local");
+        return domain.contains(".") && !domain.endsWith(".localhost") && !domain.endsWith(".local");
     }
 
     /** Whether every mail is held back, unsent, until the mock mailer is switched off. */
