@@ -453,8 +453,7 @@ class PagesTest {
         String path = "/organiser/editions/" + edition + "/sessions/" + session;
         organiser.get(path).then().statusCode(200);
         Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(204);
-        Map<String, String> fields = Map.of("kind", "WORKSHOP", "title", "Atelier déplacé", "spaceId", String.valueOf(room),
-                "day", "2030-02-07", "startsAt", "16:00", "endsAt", "17:00", "seats", "20", "language", "fr", "registration", "true");
+        Map<String, String> fields = movedSession(room, "2030-02-07");
         organiser.form(path, fields).then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("Séance introuvable. Ce formulaire n’a rien enregistré\u00a0: ce qu’il visait a été supprimé "
                         + "entre-temps, depuis une autre page ou par quelqu’un d’autre."));
@@ -468,6 +467,12 @@ class PagesTest {
         given().get("/api/v1/editions/" + edition + "/sessions").then().body("size()", equalTo(0));
     }
 
+    /** A session's form as an organiser sends it, moving the session to 16:00 on {@code day}. */
+    private static Map<String, String> movedSession(long room, String day) {
+        return Map.of("kind", "WORKSHOP", "title", "Atelier déplacé", "spaceId", String.valueOf(room), "day", day,
+                "startsAt", "16:00", "endsAt", "17:00", "seats", "20", "language", "fr", "registration", "true");
+    }
+
     /** The session form saved by one organiser while another deletes that session: a page that says so, not an error's. */
     @Test
     void aSessionSavedWhileAnotherOrganiserDeletesItSaysSo() {
@@ -477,9 +482,7 @@ class PagesTest {
         Pages organiser = Pages.signIn();
         String path = "/organiser/editions/" + edition + "/sessions/" + session;
         DeletedMeanwhile.next(session); // the form is opened, then the other's deletion lands as it is saved
-        String page = organiser.form(path, Map.of("kind", "WORKSHOP", "title", "Atelier déplacé", "spaceId", String.valueOf(room),
-                        "day", "2030-02-06", "startsAt", "16:00", "endsAt", "17:00", "seats", "20", "language", "fr",
-                        "registration", "true"))
+        String page = organiser.form(path, movedSession(room, "2030-02-06"))
                 .then().statusCode(409).contentType(containsString("text/html")).extract().asString();
         assertTrue(page.contains("Ce que vous modifiez a été supprimé au même moment par une autre demande"), page);
         assertTrue(!page.contains("Error id") && !page.contains("Erreur interne"), page);
