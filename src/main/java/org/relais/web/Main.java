@@ -4,18 +4,22 @@ import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusBindException;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
  * Starts Relais as Quarkus would, but says in one line why a start was refused when the reason is
- * one a person can act on (the database already open by another Relais, the port taken, the first
- * organiser's settings missing), instead of a stack trace of fifty lines. Any other failure is
- * logged whole, as before.
+ * one a person can act on (the database already open by another Relais, the database out of reach,
+ * the port taken, the first organiser's settings missing), instead of a stack trace of fifty lines.
+ * Any other failure is logged whole, as before.
  */
 @QuarkusMain
 public class Main {
+
+    /** How Flyway, the first to connect, says it could not. */
+    private static final String NO_CONNECTION = "Unable to obtain connection from database";
 
     private static final Pattern LOCKED_FILE = Pattern.compile("already in use: \"([^\"]+)\"|file is locked: (\\S+)");
 
@@ -52,8 +56,20 @@ public class Main {
                 Matcher file = LOCKED_FILE.matcher(message);
                 return Messages.get(locale, "start_database_taken", file.find() ? (file.group(1) != null ? file.group(1) : file.group(2)) : "./data");
             }
+            if (message != null && message.startsWith(NO_CONNECTION) || t instanceof SQLException sql && refusedConnection(sql)) {
+                // The driver's own words name what is wrong: the server, the database, the account or the address.
+                String driver = ErrorMappers.causes(t).filter(SQLException.class::isInstance).reduce((outer, inner) -> inner)
+                        .map(Throwable::getMessage).orElse(message);
+                return Messages.get(locale, "start_database_unreachable", driver == null ? "" : driver.lines().findFirst().orElse(""));
+            }
         }
         return null;
+    }
+
+    /** SQL states of a connection refused: no server, no such database, a wrong account or password. */
+    private static boolean refusedConnection(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("28") || state.equals("3D000"));
     }
 
     /** A start refused for a reason said in words: {@link #exited} prints the words alone. */

@@ -2,6 +2,7 @@ package org.relais.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.runtime.QuarkusBindException;
 import java.util.Locale;
@@ -26,5 +27,33 @@ class MainTest {
                 new RuntimeException(new Main.StartRefused("set RELAIS_ADMIN_EMAIL")), Locale.ENGLISH));
         assertNull(Main.explain(new RuntimeException("something else", new NullPointerException()), Locale.ENGLISH),
                 "any other failure is logged whole");
+    }
+
+    @Test
+    void aDatabaseOutOfReachIsSaidInOneLineWithTheDriversWords() {
+        // As Flyway, the first to connect, wraps what the PostgreSQL driver says.
+        Throwable noDatabase = new RuntimeException("Failed to start quarkus", new IllegalStateException(
+                "Unable to obtain connection from database: FATAL: database \"relais\" does not exist\n----\nSQL State  : 3D000",
+                new java.sql.SQLException("FATAL: database \"relais\" does not exist", "3D000")));
+        assertEquals("Relais did not start: it could not open its database (FATAL: database \"relais\" does not exist). Check the"
+                + " address, account and password of the database (quarkus.datasource.jdbc.url, .username and .password;"
+                + " environment QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD) and that"
+                + " its server is running; see docs/postgresql.md.", Main.explain(noDatabase, Locale.ENGLISH));
+        // A build for PostgreSQL started without its address keeps H2's, which the driver refuses, with no SQL state.
+        Throwable h2Address = new RuntimeException(new IllegalStateException(
+                "Unable to obtain connection from database: Driver does not support the provided URL: jdbc:h2:file:./data/relais",
+                new java.sql.SQLException("Driver does not support the provided URL: jdbc:h2:file:./data/relais")));
+        assertEquals("Relais n’a pas démarré\u00a0: il n’a pas pu ouvrir sa base de données (Driver does not support the provided"
+                + " URL: jdbc:h2:file:./data/relais). Vérifiez l’adresse, le compte et le mot de passe de la base"
+                + " (quarkus.datasource.jdbc.url, .username et .password\u00a0; dans l’environnement QUARKUS_DATASOURCE_JDBC_URL,"
+                + " QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD) et que son serveur est lancé\u00a0; voir"
+                + " docs/postgresql.md.", Main.explain(h2Address, Locale.FRANCE));
+        // Without Flyway's words, a refused connection's SQL state says it: a wrong password (28P01), no server (08001).
+        assertTrue(Main.explain(new RuntimeException(new java.sql.SQLException("FATAL: password authentication failed for user \"relais\"", "28P01")),
+                Locale.ENGLISH).startsWith("Relais did not start: it could not open its database (FATAL: password authentication failed for user \"relais\")."));
+        assertTrue(Main.explain(new RuntimeException(new java.sql.SQLException("Connection to 127.0.0.1:5432 refused.", "08001")),
+                Locale.ENGLISH).startsWith("Relais did not start: it could not open its database (Connection to 127.0.0.1:5432 refused.)."));
+        assertNull(Main.explain(new RuntimeException("Migration V7 failed", new java.sql.SQLException("syntax error at or near \"x\"", "42601")),
+                Locale.ENGLISH), "a migration that fails is a fault of Relais, logged whole");
     }
 }
