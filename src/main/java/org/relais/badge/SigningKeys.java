@@ -1,6 +1,9 @@
 package org.relais.badge;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.GeneralSecurityException;
@@ -9,6 +12,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.OffsetDateTime;
@@ -17,6 +21,7 @@ import java.util.Optional;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.relais.web.Main;
 
 /**
  * The Ed25519 key pair that signs badge codes: from configuration when both halves are set,
@@ -25,10 +30,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SigningKeys {
 
-    @ConfigProperty(name = "relais.badge.public-key")
+    private static final String PUBLIC = "relais.badge.public-key";
+
+    private static final String PRIVATE = "relais.badge.private-key";
+
+    @ConfigProperty(name = PUBLIC)
     Optional<String> configuredPublic;
 
-    @ConfigProperty(name = "relais.badge.private-key")
+    @ConfigProperty(name = PRIVATE)
     Optional<String> configuredPrivate;
 
     @Inject
@@ -75,12 +84,69 @@ public class SigningKeys {
         return k;
     }
 
+    /**
+     * A pair set in the configuration is checked before anything is signed with it, and before the
+     * demonstration makes its badges: both halves or neither, each readable, the one the other's.
+     */
+    void onStart(@Observes @Priority(5) StartupEvent event) {
+        check(configuredPublic, configuredPrivate);
+    }
+
+    static void check(Optional<String> publicBase64, Optional<String> privateBase64) {
+        if (publicBase64.isPresent() != privateBase64.isPresent()) {
+            String given = publicBase64.isPresent() ? PUBLIC : PRIVATE;
+            String missing = publicBase64.isPresent() ? PRIVATE : PUBLIC;
+            throw Main.StartRefused.inWords("start_badge_keys_one_missing", given, Main.environmentName(given), missing,
+                    Main.environmentName(missing));
+        }
+        if (publicBase64.isEmpty()) {
+            return;
+        }
+        PublicKey pub;
+        PrivateKey priv;
+        try {
+            pub = decodePublic(publicBase64.get());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw Main.StartRefused.inWords("start_badge_key_unreadable", PUBLIC, Main.environmentName(PUBLIC));
+        }
+        try {
+            priv = decodePrivate(privateBase64.get());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw Main.StartRefused.inWords("start_badge_key_unreadable", PRIVATE, Main.environmentName(PRIVATE));
+        }
+        if (!halvesOfOnePair(pub, priv)) {
+            throw Main.StartRefused.inWords("start_badge_keys_mismatch");
+        }
+    }
+
+    /** Whether the public key recognises what the private key signs. */
+    private static boolean halvesOfOnePair(PublicKey pub, PrivateKey priv) {
+        try {
+            byte[] probe = "relais".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(priv);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature checker = Signature.getInstance("Ed25519");
+            checker.initVerify(pub);
+            checker.update(probe);
+            return checker.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static PublicKey decodePublic(String base64) throws GeneralSecurityException {
+        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64.strip())));
+    }
+
+    private static PrivateKey decodePrivate(String base64) throws GeneralSecurityException {
+        return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64.strip())));
+    }
+
     static KeyPair decode(String publicBase64, String privateBase64) {
         try {
-            KeyFactory factory = KeyFactory.getInstance("Ed25519");
-            PublicKey pub = factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicBase64.strip())));
-            PrivateKey priv = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateBase64.strip())));
-            return new KeyPair(pub, priv);
+            return new KeyPair(decodePublic(publicBase64), decodePrivate(privateBase64));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("relais.badge.public-key / relais.badge.private-key are not an Ed25519 key pair"
                     + " (X.509 and PKCS#8, base64)", e);

@@ -2,6 +2,7 @@ package org.relais.mail;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.relais.registration.RegistrationService;
 import org.relais.web.ForumZone;
+import org.relais.web.Main;
 
 /**
  * Every morning, reminds the relays of a forum that is {@code relais.reminder.days-before} days away,
@@ -33,6 +35,11 @@ public class Reminders {
     @Scheduled(cron = "${relais.reminder.cron:0 0 8 * * ?}", timeZone = "${relais.time-zone}")
     void everyMorning() {
         registrations.queueReminders(forum.today(), daysBefore);
+    }
+
+    /** A reminder some days after the forum means nothing: refused before anything is sent. */
+    void checkSetting(@Observes @Priority(5) StartupEvent event) {
+        Main.refuseBelow("relais.reminder.days-before", daysBefore, 0);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,7 +1,10 @@
 package org.relais.privacy;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -18,6 +21,7 @@ import org.relais.registration.Registration;
 import org.relais.registration.RegistrationService;
 import org.relais.web.ForumZone;
 import org.relais.web.Instants;
+import org.relais.web.Main;
 
 /**
  * What the privacy notice promises relays: their data erased at their request, and every relay's of
@@ -43,6 +47,14 @@ public class PersonalData {
     /** With the demonstration on, its 2018 forum's relays (invented people) stay for the tour. */
     @ConfigProperty(name = "relais.demo-data", defaultValue = "true")
     boolean demoData;
+
+    /**
+     * A retention below nothing would erase the relays of a forum still to come (with {@code -3}, every
+     * forum within three months): refused before the first erasure runs.
+     */
+    void checkSetting(@Observes @Priority(5) StartupEvent event) {
+        Main.refuseBelow("relais.privacy.retention-months", retentionMonths, 0);
+    }
 
     public int retentionMonths() {
         return retentionMonths;

@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 /**
  * Starts Relais as Quarkus would, but says in one line why a start was refused when the reason is
  * one a person can act on (the database already open by another Relais, the database out of reach,
- * the port taken, the first organiser's settings missing), instead of a stack trace of fifty lines.
+ * the port taken, the first organiser's settings missing, a setting whose value cannot be read or is
+ * out of bounds), instead of a stack trace of fifty lines.
  * Any other failure is logged whole, as before.
  */
 @QuarkusMain
@@ -20,6 +21,13 @@ public class Main {
 
     /** How Flyway, the first to connect, says it could not. */
     private static final String NO_CONNECTION = "Unable to obtain connection from database";
+
+    /** How SmallRye Config says a setting's value could not be read as its type, with the reason after. */
+    private static final Pattern UNREADABLE = Pattern.compile(
+            "SRCFG00039: The config property (\\S+) with the config value \".*?\" threw an Exception whilst being converted (?:SRCFG\\d+: )?(.*)");
+
+    /** How Quarkus says it, for a value its converter refused (a time zone), the reason in a suppressed exception. */
+    private static final Pattern NOT_LOADED = Pattern.compile("Failed to load config value of type .+ for: (\\S+)");
 
     private static final Pattern LOCKED_FILE = Pattern.compile("already in use: \"([^\"]+)\"|file is locked: (\\S+)");
 
@@ -45,8 +53,8 @@ public class Main {
      */
     static String explain(Throwable failure, java.util.Locale locale) {
         for (Throwable t : ErrorMappers.causes(failure).toList()) {
-            if (t instanceof StartRefused) {
-                return Messages.get(locale, "start_refused", t.getMessage());
+            if (t instanceof StartRefused refused) {
+                return refused.said(locale);
             }
             if (t instanceof QuarkusBindException bind) {
                 return Messages.get(locale, "start_port_taken", String.valueOf(bind.getPort()));
@@ -63,7 +71,44 @@ public class Main {
                 return Messages.get(locale, "start_database_unreachable", driver == null ? "" : driver.lines().findFirst().orElse(""));
             }
         }
+        return unreadableSetting(failure, locale);
+    }
+
+    /** A setting whose value is not of its type ({@code relais.reminder.days-before=two}): which, and why. */
+    private static String unreadableSetting(Throwable failure, java.util.Locale locale) {
+        for (Throwable t : everyCause(failure).toList()) {
+            Matcher m = UNREADABLE.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return Messages.get(locale, "start_setting_unreadable", m.group(1), environmentName(m.group(1)), m.group(2).strip());
+            }
+        }
+        for (Throwable t : everyCause(failure).toList()) {
+            Matcher m = NOT_LOADED.matcher(String.valueOf(t.getMessage()));
+            if (m.find() && t.getSuppressed().length > 0) {
+                return Messages.get(locale, "start_setting_unreadable", m.group(1), environmentName(m.group(1)),
+                        String.valueOf(t.getSuppressed()[0].getMessage()).strip());
+            }
+        }
         return null;
+    }
+
+    /** A failure, its causes and the exceptions suppressed along the way, where SmallRye Config puts its reasons. */
+    private static java.util.stream.Stream<Throwable> everyCause(Throwable t) {
+        return ErrorMappers.causes(t).flatMap(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c),
+                java.util.Arrays.stream(c.getSuppressed()).flatMap(Main::everyCause)));
+    }
+
+    /** The environment variable that gives a setting: {@code relais.time-zone} is {@code RELAIS_TIME_ZONE}. */
+    public static String environmentName(String setting) {
+        return setting.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /** Refuses the start when a whole-number setting is below what it can mean ({@code -3} months of retention). */
+    public static void refuseBelow(String setting, int value, int least) {
+        if (value < least) {
+            throw StartRefused.inWords("start_setting_too_low", setting, environmentName(setting), String.valueOf(value),
+                    String.valueOf(least));
+        }
     }
 
     /** SQL states of a connection refused: no server, no such database, a wrong account or password. */
@@ -75,8 +120,28 @@ public class Main {
     /** A start refused for a reason said in words: {@link #exited} prints the words alone. */
     public static class StartRefused extends IllegalStateException {
 
+        /** The words' key in the message bundles, with their arguments; null for a reason given as it is. */
+        private final String key;
+
+        private final Object[] args;
+
         public StartRefused(String reason) {
+            this(reason, null, null);
+        }
+
+        private StartRefused(String reason, String key, Object[] args) {
             super(reason);
+            this.key = key;
+            this.args = args;
+        }
+
+        /** A refusal whose words are in the message bundles: said in the system's language, in English in a trace. */
+        public static StartRefused inWords(String key, Object... args) {
+            return new StartRefused(Messages.get(java.util.Locale.ENGLISH, key, args), key, args);
+        }
+
+        String said(java.util.Locale locale) {
+            return key == null ? Messages.get(locale, "start_refused", getMessage()) : Messages.get(locale, key, args);
         }
     }
 }

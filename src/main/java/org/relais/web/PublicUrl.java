@@ -1,6 +1,7 @@
 package org.relais.web;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -42,7 +43,7 @@ public class PublicUrl {
         }
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(5) StartupEvent event) {
         if (host == null) {
             throw new Main.StartRefused("relais.public-url (environment RELAIS_PUBLIC_URL) must be the address people open"
                     + " Relais at, such as https://forum.example.org; \"" + setting + "\" is not one.");

@@ -2,6 +2,7 @@ package org.relais.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.runtime.QuarkusBindException;
@@ -55,5 +56,35 @@ class MainTest {
                 Locale.ENGLISH).startsWith("Relais did not start: it could not open its database (Connection to 127.0.0.1:5432 refused.)."));
         assertNull(Main.explain(new RuntimeException("Migration V7 failed", new java.sql.SQLException("syntax error at or near \"x\"", "42601")),
                 Locale.ENGLISH), "a migration that fails is a fault of Relais, logged whole");
+    }
+
+    @Test
+    void aSettingThatCannotBeReadIsSaidInOneLine() {
+        // SmallRye Config's own refusal, as Quarkus carries it: suppressed under its ConfigurationException.
+        IllegalArgumentException converted = assertThrows(IllegalArgumentException.class, () -> new io.smallrye.config.SmallRyeConfigBuilder()
+                .withSources(new io.smallrye.config.PropertiesConfigSource(java.util.Map.of("relais.reminder.days-before", "two"), "test", 100))
+                .build().getValue("relais.reminder.days-before", int.class));
+        Throwable typed = new RuntimeException("Failed to start quarkus", new IllegalStateException(
+                "Failed to load config value of type int for: relais.reminder.days-before"));
+        typed.getCause().addSuppressed(converted);
+        assertEquals("Relais did not start: the setting relais.reminder.days-before (environment RELAIS_REMINDER_DAYS_BEFORE) has a"
+                + " value that cannot be read (Expected an integer value, got \"two\").", Main.explain(typed, Locale.ENGLISH));
+        // A value a type's own reader refuses (a time zone): the reason is that reader's.
+        Throwable zone = new RuntimeException("Failed to start quarkus", new IllegalStateException(
+                "Failed to load config value of type class java.time.ZoneId for: relais.time-zone"));
+        zone.getCause().addSuppressed(assertThrows(java.time.DateTimeException.class, () -> java.time.ZoneId.of("Paris")));
+        assertEquals("Relais n’a pas démarré\u00a0: le réglage relais.time-zone (environnement RELAIS_TIME_ZONE) a une valeur"
+                + " illisible (Unknown time-zone ID: Paris).", Main.explain(zone, Locale.FRANCE));
+    }
+
+    @Test
+    void aSettingBelowWhatItCanMeanRefusesTheStart() {
+        Main.refuseBelow("relais.privacy.retention-months", 0, 0);
+        Main.StartRefused refused = assertThrows(Main.StartRefused.class, () -> Main.refuseBelow("relais.privacy.retention-months", -3, 0));
+        assertEquals("Relais did not start: the setting relais.privacy.retention-months (environment RELAIS_PRIVACY_RETENTION_MONTHS)"
+                + " is -3; it must be 0 or more.", refused.getMessage(), "in English in a trace");
+        assertEquals("Relais n’a pas démarré\u00a0: le réglage relais.privacy.retention-months (environnement"
+                + " RELAIS_PRIVACY_RETENTION_MONTHS) vaut -3\u00a0; il doit valoir 0 ou plus.",
+                Main.explain(new RuntimeException("Failed to start quarkus", refused), Locale.FRANCE));
     }
 }
