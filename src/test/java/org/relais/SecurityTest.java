@@ -50,6 +50,29 @@ class SecurityTest {
     }
 
     @Test
+    void aSignInLandsOnThePageThatAskedForIt() {
+        long edition = Api.edition("2030-02-07");
+        String asked = "/organiser/editions/" + edition + "/registrations?sector=health";
+        io.restassured.response.Response toSignIn = given().redirects().follow(false).get(asked);
+        toSignIn.then().statusCode(303).header("Location", endsWith("/login"));
+        String back = toSignIn.getCookie("quarkus-redirect-location");
+        org.junit.jupiter.api.Assertions.assertTrue(back != null && back.endsWith(asked), "the page asked for, kept: " + back);
+        io.restassured.response.Response signedIn = given().redirects().follow(false).cookie("quarkus-redirect-location", back)
+                .formParam("j_username", Api.ORGANISER).formParam("j_password", Api.PASSWORD).post("/j_security_check");
+        signedIn.then().statusCode(302).header("Location", endsWith(asked));
+        given().cookies(signedIn.getCookies()).get(asked).then().statusCode(200).body(containsString("Forum 2030-02-07"));
+
+        // Opened without a page asked for, a sign-in lands where it always did.
+        given().redirects().follow(false).formParam("j_username", Api.ORGANISER).formParam("j_password", Api.PASSWORD)
+                .post("/j_security_check").then().statusCode(302).header("Location", endsWith("/organiser"));
+        // A form sent after its sign-in ended is not a page to come back to.
+        io.restassured.response.Response form = given().redirects().follow(false).formParam("name", "Salle")
+                .post("/organiser/editions/" + edition + "/spaces");
+        form.then().statusCode(303).header("Location", endsWith("/login"));
+        org.junit.jupiter.api.Assertions.assertNull(form.getCookie("quarkus-redirect-location"));
+    }
+
+    @Test
     void theSignInFormOpensThePagesWithACookieAndWrongPasswordsAreToldSo() {
         given().redirects().follow(false).formParam("j_username", Api.ORGANISER).formParam("j_password", "nope")
                 .post("/j_security_check").then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).header("Location", endsWith("/login-error"));

@@ -49,6 +49,10 @@ public class ErrorMappers {
     @jakarta.inject.Inject
     PageAddresses pages;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.form.location-cookie",
+            defaultValue = "quarkus-redirect-location")
+    String locationCookie;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(int status, String title, String detail, List<FieldError> errors, String home,
@@ -317,7 +321,20 @@ public class ErrorMappers {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Relais\", charset=\"UTF-8\"").build();
         }
         // A failed sign-in reaches this mapper too (lazy authentication): say so on the form.
-        return Response.seeOther(URI.create(path(uri).endsWith("/j_security_check") ? "/login-error" : "/login")).build();
+        if (path(uri).endsWith("/j_security_check")) {
+            return Response.seeOther(URI.create("/login-error")).build();
+        }
+        Response.ResponseBuilder login = Response.seeOther(URI.create("/login"));
+        if (readsAPage(uri)) {
+            // Once signed in, back to the page asked for (a link, a bookmark, a tab whose sign-in ended), not the
+            // editions' list: Quarkus's sign-in reads this cookie, checks that it names this site, and clears it.
+            // Written as Quarkus writes it (a bare value; a cookie's value cannot hold ',' or ';').
+            URI asked = uri.getRequestUri();
+            login.header(HttpHeaders.SET_COOKIE, io.vertx.core.http.Cookie.cookie(locationCookie,
+                    asked.toString().replace(",", "%2C").replace(";", "%3B")).setPath("/").setHttpOnly(true)
+                    .setSecure("https".equals(asked.getScheme())).setSameSite(io.vertx.core.http.CookieSameSite.LAX).encode());
+        }
+        return login.build();
     }
 
     /**
