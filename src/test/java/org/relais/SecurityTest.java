@@ -65,11 +65,27 @@ class SecurityTest {
         // Opened without a page asked for, a sign-in lands where it always did.
         given().redirects().follow(false).formParam("j_username", Api.ORGANISER).formParam("j_password", Api.PASSWORD)
                 .post("/j_security_check").then().statusCode(302).header("Location", endsWith("/organiser"));
-        // A form sent after its sign-in ended is not a page to come back to.
-        io.restassured.response.Response form = given().redirects().follow(false).formParam("name", "Salle")
-                .post("/organiser/editions/" + edition + "/spaces");
-        form.then().statusCode(303).header("Location", endsWith("/login"));
-        org.junit.jupiter.api.Assertions.assertNull(form.getCookie("quarkus-redirect-location"));
+        // A form sent after its sign-in ended is not sent again; the way back is to its page, when that is on this site.
+        String spaces = "/organiser/editions/" + edition + "/spaces";
+        String formsPage = back.substring(0, back.indexOf("/organiser/")) + spaces;
+        io.restassured.response.Response form = given().redirects().follow(false).header("Referer", formsPage)
+                .formParam("name", "Salle").post(spaces);
+        form.then().statusCode(303).header("Location", endsWith("/login?after=form"));
+        given().header("Accept-Language", "fr").get("/login?after=form").then().statusCode(200).body(containsString(
+                "Votre connexion avait pris fin\u00a0: le formulaire envoyé n’a pas été enregistré."));
+        given().header("Accept-Language", "fr").get("/login").then().statusCode(200).body(org.hamcrest.Matchers.not(
+                containsString("Votre connexion avait pris fin")));
+        org.junit.jupiter.api.Assertions.assertEquals(formsPage, form.getCookie("quarkus-redirect-location"));
+        for (String elsewhere : new String[] {null, "https://elsewhere.example.org" + spaces, "not an address"}) {
+            io.restassured.specification.RequestSpecification request = given().redirects().follow(false).formParam("name", "Salle");
+            if (elsewhere != null) {
+                request.header("Referer", elsewhere);
+            }
+            io.restassured.response.Response sent = request.post(spaces);
+            sent.then().statusCode(303).header("Location", endsWith("/login?after=form"));
+            org.junit.jupiter.api.Assertions.assertNull(sent.getCookie("quarkus-redirect-location"), String.valueOf(elsewhere));
+        }
+        given().get("/api/v1/editions/" + edition + "/spaces").then().body("size()", equalTo(0));
     }
 
     @Test

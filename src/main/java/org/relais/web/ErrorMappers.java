@@ -324,15 +324,16 @@ public class ErrorMappers {
         if (path(uri).endsWith("/j_security_check")) {
             return Response.seeOther(URI.create("/login-error")).build();
         }
-        Response.ResponseBuilder login = Response.seeOther(URI.create("/login"));
-        if (readsAPage(uri)) {
-            // Once signed in, back to the page asked for (a link, a bookmark, a tab whose sign-in ended), not the
-            // editions' list: Quarkus's sign-in reads this cookie, checks that it names this site, and clears it.
-            // Written as Quarkus writes it (a bare value; a cookie's value cannot hold ',' or ';').
-            URI asked = uri.getRequestUri();
+        boolean form = sendsAForm(uri);
+        Response.ResponseBuilder login = Response.seeOther(URI.create(form ? "/login?after=form" : "/login"));
+        URI back = readsAPage(uri) ? uri.getRequestUri() : form ? formsPage(uri) : null;
+        if (back != null) {
+            // Once signed in, back to the page asked for (a link, a bookmark, a tab whose sign-in ended) or to the page
+            // of the form sent, not the editions' list: Quarkus's sign-in reads this cookie, checks that it names this
+            // site, and clears it. Written as Quarkus writes it (a bare value; a cookie's value cannot hold ',' or ';').
             login.header(HttpHeaders.SET_COOKIE, io.vertx.core.http.Cookie.cookie(locationCookie,
-                    asked.toString().replace(",", "%2C").replace(";", "%3B")).setPath("/").setHttpOnly(true)
-                    .setSecure("https".equals(asked.getScheme())).setSameSite(io.vertx.core.http.CookieSameSite.LAX).encode());
+                    back.toString().replace(",", "%2C").replace(";", "%3B")).setPath("/").setHttpOnly(true)
+                    .setSecure("https".equals(back.getScheme())).setSameSite(io.vertx.core.http.CookieSameSite.LAX).encode());
         }
         return login.build();
     }
@@ -345,6 +346,23 @@ public class ErrorMappers {
         io.vertx.ext.web.RoutingContext rc = current.getCurrent();
         String accept = rc == null ? null : rc.request().getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains("json") && !accept.contains("text/html");
+    }
+
+    /**
+     * The page a form was sent from, as its browser names it ({@code Referer}), when it is on this site: Quarkus
+     * refuses a sign-in whose way back leads elsewhere.
+     */
+    private URI formsPage(UriInfo uri) {
+        io.vertx.ext.web.RoutingContext rc = current.getCurrent();
+        String referer = rc == null ? null : rc.request().getHeader("Referer");
+        try {
+            URI page = referer == null ? null : new URI(referer);
+            URI here = uri.getRequestUri();
+            return page != null && here.getScheme().equals(page.getScheme()) && java.util.Objects.equals(here.getRawAuthority(),
+                    page.getRawAuthority()) ? page : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     /** A browser sending a page's form: a POST outside the API, not a screen's script asking for JSON. */

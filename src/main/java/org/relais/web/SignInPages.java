@@ -20,7 +20,7 @@ public class SignInPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error);
+        static native TemplateInstance login(boolean error, boolean unsent);
 
         static native TemplateInstance pin(String token);
     }
@@ -47,17 +47,18 @@ public class SignInPages {
         return Templates.pin(token.length() > 100 ? "" : token);
     }
 
+    /** The sign-in form; {@code ?after=form} when a form was sent after the sign-in ended, and not saved. */
     @GET
     @Path("login")
-    public TemplateInstance login() {
-        return Templates.login(false);
+    public TemplateInstance login(@org.jboss.resteasy.reactive.RestQuery String after) {
+        return Templates.login(false, "form".equals(after));
     }
 
     /** Where Quarkus sends a failed sign-in (it drops any query string from the error page). */
     @GET
     @Path("login-error")
     public TemplateInstance loginError() {
-        return Templates.login(true);
+        return Templates.login(true, false);
     }
 
     @POST
