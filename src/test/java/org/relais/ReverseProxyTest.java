@@ -20,8 +20,9 @@ class ReverseProxyTest {
         // The sign-in page, for an organiser's page opened without a sign-in; then the landing page after it.
         given().redirects().follow(false).header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "forum.example.org")
                 .get("/organiser/editions").then().statusCode(303).header("Location", equalTo("https://forum.example.org/login"));
-        given().redirects().follow(false).header("Forwarded", "proto=https;host=forum.example.org")
-                .get("/organiser/editions").then().statusCode(303).header("Location", equalTo("https://forum.example.org/login"));
+        // RFC 7239's Forwarded is not read: a proxy that sets X-Forwarded-* often passes a client's Forwarded on as it came.
+        given().redirects().follow(false).header("Forwarded", "proto=https;host=elsewhere.example.org")
+                .get("/organiser/editions").then().statusCode(303).header("Location", startsWith("http://localhost:"));
         given().redirects().follow(false).header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "forum.example.org")
                 .formParam("j_username", Api.ORGANISER).formParam("j_password", Api.PASSWORD).post("/j_security_check")
                 .then().statusCode(302).header("Location", equalTo("https://forum.example.org/organiser"));

@@ -48,7 +48,13 @@ public class WebServerRefusals {
     }
 
     private void check(RoutingContext routing) {
-        if (routing.request().authority() == null) { // an HTTP/1.0 request without a Host, or with one that does not read
+        // A request without a Host, or with one that does not read. With quarkus.http.proxy.* on (a reverse proxy),
+        // Quarkus reads the request before the router and gives a request without one an empty host, which the router
+        // no longer refuses.
+        io.vertx.core.net.HostAndPort authority = routing.request().authority();
+        String host = routing.request().getHeader(HttpHeaders.HOST);
+        if (authority == null || authority.host() == null || authority.host().isEmpty() || host == null
+                || io.vertx.core.net.HostAndPort.parseAuthority(host, -1) == null) {
             refuseHost(routing);
             return;
         }
