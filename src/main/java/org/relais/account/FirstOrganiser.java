@@ -25,17 +25,22 @@ public class FirstOrganiser {
     @ConfigProperty(name = "relais.admin.password")
     Optional<String> password;
 
-    /** Why the first organiser cannot be created from these settings, or null when it can. */
+    /** Why the first organiser cannot be created from these settings, in English, or null when it can. */
     static String refusal(Optional<String> email, Optional<String> password) {
-        String missing = email.filter(e -> !e.isBlank()).isEmpty() ? "relais.admin.email (environment RELAIS_ADMIN_EMAIL)"
-                : password.filter(p -> !p.isBlank()).isEmpty() ? "relais.admin.password (environment RELAIS_ADMIN_PASSWORD)"
+        org.relais.web.Main.StartRefused refused = refused(email, password);
+        return refused == null ? null : refused.getMessage();
+    }
+
+    private static org.relais.web.Main.StartRefused refused(Optional<String> email, Optional<String> password) {
+        String missing = email.filter(e -> !e.isBlank()).isEmpty() ? "relais.admin.email"
+                : password.filter(p -> !p.isBlank()).isEmpty() ? "relais.admin.password"
                 : null;
         if (missing != null) {
-            return "Relais has no organiser account yet and cannot create the first one: set " + missing
-                    + " (see config/example/application.properties).";
+            return org.relais.web.Main.StartRefused.inWords("start_first_organiser_missing", missing,
+                    org.relais.web.Main.environmentName(missing));
         }
         if (password.get().length() < 8) {
-            return "relais.admin.password (RELAIS_ADMIN_PASSWORD) must have at least 8 characters.";
+            return org.relais.web.Main.StartRefused.inWords("start_first_organiser_password_short");
         }
         return null;
     }
@@ -45,9 +50,9 @@ public class FirstOrganiser {
         if (Account.hasOrganiser()) {
             return;
         }
-        String refusal = refusal(email, password);
-        if (refusal != null) {
-            throw new org.relais.web.Main.StartRefused(refusal);
+        org.relais.web.Main.StartRefused refused = refused(email, password);
+        if (refused != null) {
+            throw refused;
         }
         Account.create(email.get(), null, password.get(), Account.ORGANISER);
         LOG.infof("Created the first organiser account, %s", email.get());
