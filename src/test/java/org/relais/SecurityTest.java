@@ -89,6 +89,15 @@ class SecurityTest {
     }
 
     @Test
+    void aDoorLinkLeadsToTheDoorNotToAPageAskedForBeforeOnTheSameTablet() {
+        io.restassured.http.Cookie cleared = given().get("/d/" + "0".repeat(40)).then().statusCode(200).extract()
+                .detailedCookie("quarkus-redirect-location");
+        org.junit.jupiter.api.Assertions.assertEquals("", cleared.getValue());
+        org.junit.jupiter.api.Assertions.assertEquals(0, cleared.getMaxAge());
+        org.junit.jupiter.api.Assertions.assertEquals("/", cleared.getPath());
+    }
+
+    @Test
     void theSignInFormOpensThePagesWithACookieAndWrongPasswordsAreToldSo() {
         given().redirects().follow(false).formParam("j_username", Api.ORGANISER).formParam("j_password", "nope")
                 .post("/j_security_check").then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).header("Location", endsWith("/login-error"));

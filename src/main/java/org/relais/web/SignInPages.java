@@ -28,6 +28,9 @@ public class SignInPages {
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String sessionCookie;
 
+    @ConfigProperty(name = "quarkus.http.auth.form.location-cookie", defaultValue = "quarkus-redirect-location")
+    String locationCookie;
+
     @jakarta.inject.Inject
     io.quarkus.security.identity.SecurityIdentity identity;
 
@@ -40,11 +43,16 @@ public class SignInPages {
         return Response.seeOther(URI.create(to)).build();
     }
 
-    /** A door or stand link: the PIN the organiser gave is all it asks. */
+    /**
+     * A door or stand link: the PIN the organiser gave is all it asks. Signing in there leads to the door or the
+     * stand, never to a page someone else asked for on the same tablet before (an organiser's, which a door account
+     * may not open): the way back Quarkus keeps ({@link ErrorMappers}) is cleared.
+     */
     @GET
     @Path("d/{token}")
-    public TemplateInstance link(@org.jboss.resteasy.reactive.RestPath String token) {
-        return Templates.pin(token.length() > 100 ? "" : token);
+    public Response link(@org.jboss.resteasy.reactive.RestPath String token) {
+        NewCookie noWayBack = new NewCookie.Builder(locationCookie).value("").path("/").maxAge(0).httpOnly(true).build();
+        return Response.ok(Templates.pin(token.length() > 100 ? "" : token)).cookie(noWayBack).build();
     }
 
     /** The sign-in form; {@code ?after=form} when a form was sent after the sign-in ended, and not saved. */
