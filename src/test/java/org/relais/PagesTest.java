@@ -446,14 +446,12 @@ class PagesTest {
      */
     @Test
     void aFormSavedAfterItsObjectWasDeletedSaysNothingWasSaved() {
-        long edition = Api.edition("2030-02-07");
-        long room = Api.space(edition, "Studio", "STUDIO", 12);
-        long session = Api.session(edition, room, "2030-02-07", "11:00", "12:00", 12);
-        Pages organiser = Pages.signIn();
-        String path = "/organiser/editions/" + edition + "/sessions/" + session;
+        SessionPage opened = SessionPage.on("2030-02-07");
+        Pages organiser = opened.organiser();
+        String path = opened.path();
         organiser.get(path).then().statusCode(200);
-        Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(204);
-        Map<String, String> fields = movedSession(room, "2030-02-07");
+        Api.organiser().delete("/api/v1/editions/" + opened.edition() + "/sessions/" + opened.session()).then().statusCode(204);
+        Map<String, String> fields = movedSession(opened.room(), "2030-02-07");
         organiser.form(path, fields).then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("Séance introuvable. Ce formulaire n’a rien enregistré\u00a0: ce qu’il visait a été supprimé "
                         + "entre-temps, depuis une autre page ou par quelqu’un d’autre."));
@@ -462,9 +460,19 @@ class PagesTest {
         organiser.form(path + "?lang=en", fields).then().statusCode(404)
                 .body(containsString("Session not found. This form saved nothing: what it was about was deleted meanwhile, "
                         + "from another page or by someone else."));
-        Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(404)
+        Api.organiser().delete("/api/v1/editions/" + opened.edition() + "/sessions/" + opened.session()).then().statusCode(404)
                 .body("detail", equalTo("Séance introuvable."));
-        given().get("/api/v1/editions/" + edition + "/sessions").then().body("size()", equalTo(0));
+        given().get("/api/v1/editions/" + opened.edition() + "/sessions").then().body("size()", equalTo(0));
+    }
+
+    /** A session 11:00-12:00 on a new edition's {@code day}, in a studio of 12, and an organiser signed in, with its page. */
+    private record SessionPage(long edition, long room, long session, Pages organiser, String path) {
+        static SessionPage on(String day) {
+            long edition = Api.edition(day);
+            long room = Api.space(edition, "Studio", "STUDIO", 12);
+            long session = Api.session(edition, room, day, "11:00", "12:00", 12);
+            return new SessionPage(edition, room, session, Pages.signIn(), "/organiser/editions/" + edition + "/sessions/" + session);
+        }
     }
 
     /** A session's form as an organiser sends it, moving the session to 16:00 on {@code day}. */
@@ -476,16 +484,14 @@ class PagesTest {
     /** The session form saved by one organiser while another deletes that session: a page that says so, not an error's. */
     @Test
     void aSessionSavedWhileAnotherOrganiserDeletesItSaysSo() {
-        long edition = Api.edition("2030-02-06");
-        long room = Api.space(edition, "Studio", "STUDIO", 12);
-        long session = Api.session(edition, room, "2030-02-06", "11:00", "12:00", 12);
-        Pages organiser = Pages.signIn();
-        String path = "/organiser/editions/" + edition + "/sessions/" + session;
-        DeletedMeanwhile.next(session); // the form is opened, then the other's deletion lands as it is saved
-        String page = organiser.form(path, movedSession(room, "2030-02-06"))
+        SessionPage opened = SessionPage.on("2030-02-06");
+        Pages organiser = opened.organiser();
+        String path = opened.path();
+        DeletedMeanwhile.next(opened.session()); // the form is opened, then the other's deletion lands as it is saved
+        String page = organiser.form(path, movedSession(opened.room(), "2030-02-06"))
                 .then().statusCode(409).contentType(containsString("text/html")).extract().asString();
         assertTrue(page.contains("Ce que vous modifiez a été supprimé au même moment par une autre demande"), page);
         assertTrue(!page.contains("Error id") && !page.contains("Erreur interne"), page);
-        given().get("/api/v1/editions/" + edition + "/sessions").then().body("size()", equalTo(0));
+        given().get("/api/v1/editions/" + opened.edition() + "/sessions").then().body("size()", equalTo(0));
     }
 }
