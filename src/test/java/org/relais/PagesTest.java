@@ -33,6 +33,21 @@ class PagesTest {
         given().get("/api/v1/editions/" + edition + "/sessions").then().body("size()", equalTo(0));
     }
 
+    /**
+     * A browser sends a text area's line ends as CRLF: the text is kept with line feeds, as the API
+     * stores it, and its length counts the characters typed (1,999 lines fit in 4,000 characters).
+     */
+    @Test
+    void aTextAreasLinesAreKeptAsTheAPIKeepsThem() {
+        long edition = Api.edition("2030-02-06");
+        Pages pages = Pages.signIn();
+        String lines = "a\r\n".repeat(1999) + "a";
+        pages.form("/organiser/editions/" + edition + "/sessions", Map.of("kind", "TALK", "title", "Lignes",
+                "description", lines, "day", "2030-02-06", "startsAt", "10:00", "endsAt", "11:00")).then().statusCode(303);
+        given().get("/api/v1/editions/" + edition + "/sessions").then()
+                .body("[0].description", equalTo("a\n".repeat(1999) + "a"));
+    }
+
     @Test
     void longTextsReachTheirChecksAndAnOversizedFormIsRefusedInWords() {
         long edition = Api.edition("2030-02-06");

@@ -27,8 +27,14 @@ public final class Form {
     public Form() {
     }
 
+    /**
+     * A form as a browser sent it. A browser sends every line end of a text area as CRLF; it is read
+     * as one line feed, as the API takes it, so that a text keeps one form whichever way it came (and
+     * its length is counted in the characters a person typed).
+     */
     public Form(MultivaluedMap<String, String> submitted) {
-        submitted.forEach((name, list) -> {
+        submitted.forEach((name, sent) -> {
+            List<String> list = sent.stream().map(v -> v == null ? null : v.replace("\r\n", "\n").replace('\r', '\n')).toList();
             multi.put(name, list);
             if (!list.isEmpty()) {
                 values.put(name, list.get(0));
