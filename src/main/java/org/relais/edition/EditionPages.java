@@ -100,17 +100,23 @@ public class EditionPages {
     @Path("{id}/edit")
     public TemplateInstance edit(@RestPath Long id) {
         Edition e = editions.get(id);
+        return form(e, stored(e), null);
+    }
+
+    /** The edition's form filled from what is stored. */
+    private static Form stored(Edition e) {
         Form form = new Form().with("number", e.number).with("title", e.title).with("theme", e.theme)
-                .with("hostInstitutionId", e.host == null ? null : e.host.id).with("venue.name", e.venueName)
-                .with("venue.address", e.venueAddress).with("venue.accessNotes", e.venueAccessNotes)
-                .with("registrationOpensOn", e.registrationOpensOn).with("registrationClosesOn", e.registrationClosesOn)
-                .with("relayCapacity", e.relayCapacity)
-                .withAll("participatingInstitutionIds", e.participants.stream().map(i -> i.id.toString()).toList());
+                .with("hostInstitutionId", e.host == null ? null : e.host.id, e.host == null ? null : e.host.name)
+                .with("venue.name", e.venueName).with("venue.address", e.venueAddress)
+                .with("venue.accessNotes", e.venueAccessNotes).with("registrationOpensOn", e.registrationOpensOn)
+                .with("registrationClosesOn", e.registrationClosesOn).with("relayCapacity", e.relayCapacity)
+                .withAll("participatingInstitutionIds", e.participants.stream().map(i -> i.id.toString()).toList(),
+                        String.join(", ", e.participants.stream().map(i -> i.shortName).toList()));
         for (int i = 0; i < e.days.size(); i++) {
             EditionDay day = e.days.get(i);
             form.with("days." + i + ".date", day.date).with("days." + i + ".opensAt", day.opensAt).with("days." + i + ".closesAt", day.closesAt);
         }
-        return form(e, form, null);
+        return form.remembered();
     }
 
     @POST
@@ -121,6 +127,7 @@ public class EditionPages {
         Form form = new Form(submitted);
         EditionData data = read(form);
         return form.submit(() -> {
+            form.failIfChangedMeanwhile(stored(edition));
             form.failIfUnreadable(editions.validate(data));
             boolean moved = !edition.keepsDays(data.days());
             // relays are told of a forum still to come on its new days, as the registration side decides

@@ -15,6 +15,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.account.Account;
 import org.relais.web.Form;
+import org.relais.web.Messages;
 import org.relais.web.Redirects;
 
 /** The organiser's pages for the network's institutions. */
@@ -56,11 +57,14 @@ public class InstitutionPages {
     }
 
     /** The edit form filled with what is saved. */
-    private static Form filled(Institution i) {
+    private Form filled(Institution i) {
+        String charter = String.join(", ", i.charterKeys().stream()
+                .map(key -> NetworkReference.label(reference.charter(), key, Messages.current())).toList());
         return new Form().with("name", i.name).with("shortName", i.shortName).with("slug", i.slug)
-                .with("kind", i.kind).with("website", i.website).with("correspondent.name", i.correspondentName)
-                .with("correspondent.email", i.correspondentEmail).with("correspondent.phone", i.correspondentPhone)
-                .with("offer", i.offer).withAll("charter", i.charterKeys());
+                .with("kind", i.kind, i.kind == null ? null : Messages.get("kind_" + i.kind)).with("website", i.website)
+                .with("correspondent.name", i.correspondentName).with("correspondent.email", i.correspondentEmail)
+                .with("correspondent.phone", i.correspondentPhone).with("offer", i.offer)
+                .withAll("charter", i.charterKeys(), charter).remembered();
     }
 
     @POST
@@ -100,6 +104,7 @@ public class InstitutionPages {
                 Institution created = institutions.create(data);
                 return Redirects.to("/organiser/institutions/" + created.id, "created");
             }
+            form.failIfChangedMeanwhile(filled(existing));
             institutions.update(existing.id, data);
             return Redirects.to("/organiser/institutions/" + existing.id, "saved");
         }, problem -> form(existing, form, problem));

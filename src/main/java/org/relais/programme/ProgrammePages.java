@@ -74,10 +74,12 @@ public class ProgrammePages {
 
     /** The session's form filled from what is stored. */
     private static Form stored(ProgrammeSession s) {
-        return new Form().with("kind", s.kind).with("title", s.title).with("description", s.description)
-                .with("spaceId", s.space == null ? null : s.space.id).with("day", s.day).with("startsAt", s.startsAt)
-                .with("endsAt", s.endsAt).with("seats", s.seats).with("language", s.language)
-                .with("institutionId", s.institution == null ? null : s.institution.id).with("registration", s.registration);
+        return new Form().with("kind", s.kind, s.kind == null ? null : Messages.label(s.kind)).with("title", s.title)
+                .with("description", s.description)
+                .with("spaceId", s.space == null ? null : s.space.id, s.space == null ? null : s.space.name).with("day", s.day)
+                .with("startsAt", s.startsAt).with("endsAt", s.endsAt).with("seats", s.seats).with("language", s.language)
+                .with("institutionId", s.institution == null ? null : s.institution.id, s.institution == null ? null : s.institution.shortName)
+                .with("registration", s.registration).remembered();
     }
 
     @POST
@@ -143,6 +145,9 @@ public class ProgrammePages {
                 form.id("spaceId"), form.date("day"), form.time("startsAt"), form.time("endsAt"), form.integer("seats"),
                 form.text("language"), form.id("institutionId"), form.bool("registration"));
         return form.submit(() -> {
+            if (existing != null) {
+                form.failIfChangedMeanwhile(stored(existing));
+            }
             form.failIfUnreadable(programme.validate(id, data));
             ProgrammeSession saved = existing == null ? programme.create(id, data) : programme.update(id, existing.id, data);
             return Redirects.to("/organiser/editions/" + id + "/sessions#" + anchor(saved), existing == null ? "created" : "saved");

@@ -20,6 +20,7 @@ import org.relais.edition.EditionService;
 import org.relais.network.Institution;
 import org.relais.network.InstitutionService;
 import org.relais.web.Form;
+import org.relais.web.Messages;
 import org.relais.web.Redirects;
 
 /** The organiser's pages for an edition's spaces and stands: each a list with a form to add or edit. */
@@ -58,9 +59,14 @@ public class VenuePages {
     @Path("spaces/{spaceId}")
     public TemplateInstance editSpace(@RestPath Long id, @RestPath Long spaceId) {
         Space s = venue.space(id, spaceId);
-        Form form = new Form().with("name", s.name).with("kind", s.kind).with("widthM", s.widthM).with("depthM", s.depthM)
-                .with("seats", s.seats).with("stepFree", s.stepFree);
-        return spacesPage(id, s, form, null);
+        return spacesPage(id, s, stored(s), null);
+    }
+
+    /** The space's form filled from what is stored. */
+    private static Form stored(Space s) {
+        return new Form().with("name", s.name).with("kind", s.kind, s.kind == null ? null : Messages.label(s.kind))
+                .with("widthM", s.widthM).with("depthM", s.depthM).with("seats", s.seats).with("stepFree", s.stepFree)
+                .remembered();
     }
 
     @POST
@@ -91,6 +97,9 @@ public class VenuePages {
         SpaceData data = new SpaceData(null, form.text("name"), form.text("kind"), form.decimal("widthM"),
                 form.decimal("depthM"), form.integer("seats"), form.bool("stepFree"));
         return form.submit(() -> {
+            if (existing != null) {
+                form.failIfChangedMeanwhile(stored(existing));
+            }
             form.failIfUnreadable(venue.validateSpace(data));
             if (existing == null) {
                 venue.createSpace(id, data);
@@ -124,9 +133,10 @@ public class VenuePages {
 
     /** The stand's form filled from what is stored. */
     private static Form stored(Stand s) {
-        return new Form().with("number", s.number).with("institutionId", s.institution.id)
-                .with("spaceId", s.space == null ? null : s.space.id).with("widthM", s.widthM).with("depthM", s.depthM)
-                .with("xM", s.positionX).with("yM", s.positionY).with("rotated", s.rotated).with("power", s.power);
+        return new Form().with("number", s.number).with("institutionId", s.institution.id, s.institution.shortName)
+                .with("spaceId", s.space == null ? null : s.space.id, s.space == null ? null : s.space.name)
+                .with("widthM", s.widthM).with("depthM", s.depthM).with("xM", s.positionX).with("yM", s.positionY)
+                .with("rotated", s.rotated).with("power", s.power).remembered();
     }
 
     @POST
@@ -159,6 +169,9 @@ public class VenuePages {
                 form.decimal("widthM"), form.decimal("depthM"), form.decimal("xM"), form.decimal("yM"),
                 form.bool("rotated"), form.bool("power"));
         return form.submit(() -> {
+            if (existing != null) {
+                form.failIfChangedMeanwhile(stored(existing));
+            }
             form.failIfUnreadable(venue.validateStand(id, data));
             if (existing == null) {
                 venue.createStand(id, data);

@@ -4,15 +4,21 @@ import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What a person typed into a page's form, read into typed values. Every value is kept as typed
@@ -20,8 +26,12 @@ import java.util.Map;
  */
 public final class Form {
 
+    /** The hidden field that carries what an edit form held when it was opened ({@link #remembered()}). */
+    static final String SEEN = "seen";
+
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, List<String>> multi = new HashMap<>();
+    private final Map<String, Object> shown = new HashMap<>();
     private final Errors errors = new Errors();
 
     public Form() {
@@ -44,15 +54,136 @@ public final class Form {
 
     /** A form filled from saved values, to edit them. */
     public Form with(String name, Object value) {
+        if (value instanceof LocalDate) {
+            shown.put(name, value); // written out as the reader reads a day
+        }
         if (value != null) {
             values.put(name, value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : value.toString());
         }
         return this;
     }
 
+    /** As {@link #with(String, Object)}, with the words a person reads for it (a name for an id, a label for a kind). */
+    public Form with(String name, Object value, Object words) {
+        if (value != null && words != null) {
+            shown.put(name, words);
+        }
+        return with(name, value);
+    }
+
     public Form withAll(String name, List<String> list) {
         multi.put(name, list);
         return this;
+    }
+
+    /** As {@link #withAll(String, List)}, with the words a person reads for the whole list. */
+    public Form withAll(String name, List<String> list, String words) {
+        shown.put(name, words);
+        return withAll(name, list);
+    }
+
+    /**
+     * Keeps, in the hidden field {@code seen} the page sends back, a short fingerprint of each field as
+     * the form was opened: a save can then tell what someone else changed meanwhile
+     * ({@link #failIfChangedMeanwhile}). The form of stored values calls it last.
+     */
+    public Form remembered() {
+        values.put(SEEN, fingerprints());
+        return this;
+    }
+
+    /**
+     * Before a save over stored values, {@code now} being the form as it would open now: when someone
+     * else saved since this form was opened, nothing is saved and the form comes again (409). The
+     * fields only they changed show their new value; those both changed keep what was typed here,
+     * with theirs in words; each is marked. Saving again then saves what the form shows. A form sent
+     * without {@code seen} (a script) is not checked.
+     */
+    public void failIfChangedMeanwhile(Form now) {
+        String seen = values.get(SEEN);
+        if (seen == null) {
+            return;
+        }
+        Map<String, String> before = new HashMap<>();
+        for (String pair : seen.split(" ")) {
+            int colon = pair.lastIndexOf(':');
+            if (colon > 0) {
+                before.put(pair.substring(0, colon), pair.substring(colon + 1));
+            }
+        }
+        Set<String> names = new TreeSet<>(before.keySet());
+        names.addAll(now.names());
+        String empty = fingerprint("");
+        boolean changed = false;
+        for (String name : names) {
+            String opened = before.getOrDefault(name, empty);
+            String theirs = fingerprint(now.comparable(name));
+            if (theirs.equals(opened) || theirs.equals(fingerprint(comparable(name)))) {
+                continue; // nobody else changed it, or both made it the same
+            }
+            changed = true;
+            if (fingerprint(comparable(name)).equals(opened)) {
+                take(name, now);
+                errors.add(name, "changed_meanwhile_taken");
+            } else if (now.comparable(name).isEmpty()) {
+                errors.add(name, "changed_meanwhile_emptied");
+            } else {
+                errors.add(name, "changed_meanwhile_both", now.words(name));
+            }
+        }
+        values.put(SEEN, now.fingerprints());
+        if (changed) {
+            throw new ConflictException("conflict_changed_meanwhile");
+        }
+    }
+
+    private Set<String> names() {
+        Set<String> names = new TreeSet<>(values.keySet());
+        names.addAll(multi.keySet());
+        names.remove(SEEN);
+        return names;
+    }
+
+    private String fingerprints() {
+        StringBuilder all = new StringBuilder();
+        for (String name : names()) {
+            all.append(all.length() == 0 ? "" : " ").append(name).append(':').append(fingerprint(comparable(name)));
+        }
+        return all.toString();
+    }
+
+    /** A field's value as two saves compare it: a list in any order, a box left unticked. */
+    private String comparable(String name) {
+        List<String> list = multi.get(name);
+        String value = list != null ? String.join("\0", new TreeSet<>(list)) : values.getOrDefault(name, "");
+        String plain = value.strip();
+        return "false".equals(plain) ? "" : "on".equals(plain) ? "true" : plain;
+    }
+
+    private Object words(String name) {
+        List<String> list = multi.get(name);
+        return shown.getOrDefault(name, list != null ? String.join(", ", list) : values.getOrDefault(name, ""));
+    }
+
+    /** Takes a field's value from another form, as it holds it. */
+    private void take(String name, Form other) {
+        values.remove(name);
+        multi.remove(name);
+        if (other.values.containsKey(name)) {
+            values.put(name, other.values.get(name));
+        }
+        if (other.multi.containsKey(name)) {
+            multi.put(name, other.multi.get(name));
+        }
+    }
+
+    private static String fingerprint(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java has SHA-256
+        }
     }
 
     // For templates.

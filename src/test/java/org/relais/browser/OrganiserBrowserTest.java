@@ -247,6 +247,49 @@ class OrganiserBrowserTest {
     }
 
     /** Deleting asks first, naming what goes; "no" keeps it. */
+    /**
+     * Two organisers open the same session; the colleague saves first. The second save does not undo
+     * theirs: the form comes again with their seats in place and my title kept, and saving it keeps both.
+     */
+    @Test
+    void twoOrganisersChangingTheSameSessionAtOnceLoseNeitherChange() {
+        long edition = Api.openEdition();
+        long space = Api.space(edition, "Salle Partagée", "ROOM", 40);
+        long session = Api.session(edition, space, Api.forumDay(), "11:00", "12:00", 20);
+        String edit = "/organiser/editions/" + edition + "/sessions/" + session;
+        signIn();
+        page.navigate(url(edit));
+        try (BrowserContext other = Browser.context("fr-FR", 1280, 900)) {
+            Page colleague = other.newPage();
+            colleague.navigate(url("/login"));
+            colleague.locator("#j_username").fill(Api.ORGANISER);
+            colleague.locator("#j_password").fill(Api.PASSWORD);
+            colleague.locator("form button[type=submit]").click();
+            colleague.navigate(url(edit));
+            colleague.locator("[name=seats]").fill("30");
+            colleague.locator("[name=description]").fill("Apportez\nvos photos");
+            colleague.locator("form.stack button[type=submit]").click();
+            assertThat(colleague.locator(".flash")).isVisible();
+        }
+        page.locator("[name=title]").fill("Atelier photo");
+        page.locator("form.stack button[type=submit]").click();
+        assertThat(page.locator("p.problem[role=alert]")).containsText("Quelqu’un d’autre a modifié ceci pendant que vous le modifiiez");
+        assertThat(page.locator("[name=title]")).hasValue("Atelier photo");
+        assertThat(page.locator("[name=seats]")).hasValue("30");
+        assertThat(page.locator("[name=description]")).hasValue("Apportez\nvos photos");
+        assertThat(page.locator("#e-seats")).containsText("sa nouvelle valeur est reprise ici");
+        assertThat(page.locator("#f-seats")).hasAttribute("aria-describedby", "e-seats");
+        assertEquals(List.of(), Browser.barriers(page), "the form come again");
+        Api.organiser().get("/api/v1/editions/" + edition + "/sessions/" + session).then()
+                .body("title", org.hamcrest.Matchers.equalTo("Atelier 11:00")).body("seats", org.hamcrest.Matchers.equalTo(30));
+        Browser.screenshot(page, "session-changed-meanwhile");
+        page.locator("form.stack button[type=submit]").click();
+        assertThat(page.locator(".flash")).isVisible();
+        Api.organiser().get("/api/v1/editions/" + edition + "/sessions/" + session).then()
+                .body("title", org.hamcrest.Matchers.equalTo("Atelier photo")).body("seats", org.hamcrest.Matchers.equalTo(30))
+                .body("description", org.hamcrest.Matchers.equalTo("Apportez\nvos photos"));
+    }
+
     @Test
     void deletingASpaceAsksFirst() {
         long edition = Api.edition("2031-05-06");

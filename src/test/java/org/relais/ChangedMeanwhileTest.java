@@ -1,0 +1,174 @@
+package org.relais;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two organisers change the same thing at once: the second save does not silently undo the first. The
+ * form comes again, nothing saved, with the colleague's changes taken into the fields only they changed
+ * and said in words where both changed; saving what it then shows keeps both.
+ */
+@QuarkusTest
+class ChangedMeanwhileTest {
+
+    private static final Pattern SEEN = Pattern.compile("name=\"seen\" value=\"([^\"]*)\"");
+
+    @Test
+    void aSaveOverAColleaguesChangeKeepsTheirsAndSaysWhereBothChanged() {
+        long edition = Api.openEdition();
+        long space = Api.space(edition, "Salle Commune", "ROOM", 40);
+        Map<String, Object> stored = Api.sessionBody(space, Api.forumDay(), "11:00", "12:00", 20);
+        stored.put("description", "Deux\nlignes");
+        long session = Api.organiser().body(stored).post("/api/v1/editions/" + edition + "/sessions").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String page = "/organiser/editions/" + edition + "/sessions/" + session;
+        Pages mine = Pages.signIn();
+        String seen = seen(mine.get(page).then().statusCode(200).extract().asString());
+
+        // Meanwhile a colleague retitles the workshop and gives it more seats.
+        Map<String, Object> theirs = new HashMap<>(stored);
+        theirs.put("title", "Atelier du matin");
+        theirs.put("seats", 30);
+        Api.changeSession(edition, session, theirs).then().statusCode(200);
+
+        // My form, opened before: a title of my own, the seats and the description as I saw them (a
+        // browser sends a text area's line ends as CRLF).
+        Map<String, String> form = new HashMap<>(Map.of("kind", "WORKSHOP", "title", "Atelier photo", "description",
+                "Deux\r\nlignes", "day", Api.forumDay(), "startsAt", "11:00", "endsAt", "12:00", "spaceId",
+                String.valueOf(space), "seats", "20", "registration", "true", "seen", seen));
+        String again = mine.form(page, form).then().statusCode(409)
+                .body(containsString("Quelqu’un d’autre a modifié ceci pendant que vous le modifiiez\u00a0: rien n’a été enregistré."))
+                .extract().asString();
+        assertTrue(again.contains("value=\"Atelier photo\""), "my title kept");
+        assertTrue(again.contains("Changé aussi entre-temps par quelqu’un d’autre, en «\u00a0Atelier du matin\u00a0»"), again);
+        assertTrue(again.contains("value=\"30\""), "their seats taken");
+        assertTrue(again.contains("<small class=\"error\" id=\"e-seats\">Changé entre-temps par quelqu’un d’autre\u00a0: sa nouvelle valeur est reprise ici.</small>"), again);
+        assertTrue(!again.contains("id=\"e-description\""), "the description, unchanged on both sides, is not marked");
+        assertTrue(!again.contains("corrigez les champs signalés"), "nothing to correct: one message says what happened");
+        given().get("/api/v1/editions/" + edition + "/sessions/" + session).then().body("title", equalTo("Atelier du matin"))
+                .body("seats", equalTo(30));
+
+        // Saving what the page now shows keeps both changes; sent twice (a double click), the same.
+        form.put("seats", "30");
+        form.put("seen", seen(again));
+        mine.form(page, form).then().statusCode(303);
+        mine.form(page, form).then().statusCode(303);
+        given().get("/api/v1/editions/" + edition + "/sessions/" + session).then().body("title", equalTo("Atelier photo"))
+                .body("seats", equalTo(30)).body("description", equalTo("Deux\nlignes"));
+
+        // A colleague who empties a field I changed too: said, mine kept.
+        seen = seen(mine.get(page).asString());
+        theirs.put("title", "Atelier photo");
+        theirs.put("description", null);
+        Api.changeSession(edition, session, theirs).then().statusCode(200);
+        form.put("description", "Trois\r\nlignes\r\nà présent");
+        form.put("seen", seen);
+        mine.form(page, form).then().statusCode(409).body(containsString("à présent</textarea>"))
+                .body(containsString("Vidé entre-temps par quelqu’un d’autre\u00a0: c’est votre valeur qui est gardée ici."));
+
+        // A form sent by a script, without what a page saw, is saved as it always was.
+        form.remove("seen");
+        form.put("title", "Atelier scripté");
+        mine.form(page, form).then().statusCode(303);
+        given().get("/api/v1/editions/" + edition + "/sessions/" + session).then().body("title", equalTo("Atelier scripté"));
+    }
+
+    @Test
+    void aDayAColleagueAddedAndTheInstitutionsTheyTickedAreNotLost() {
+        long host = Api.institution("Hôte");
+        long louvre = Api.institution("Louvre");
+        long edition = Api.edition("2031-05-06");
+        String page = "/organiser/editions/" + edition + "/edit";
+        Pages mine = Pages.signIn();
+        String html = mine.get(page).then().statusCode(200).extract().asString();
+        String number = html.replaceAll("(?s).*name=\"number\" type=\"number\" value=\"(\\d+)\".*", "$1");
+        Map<String, String> form = new HashMap<>(Map.of("number", number, "title", "Forum 2031-05-06",
+                "days.0.date", "2031-05-06", "days.0.opensAt", "10:00", "days.0.closesAt", "16:00"));
+
+        Map<String, String> theirs = new HashMap<>(form);
+        theirs.put("days.1.date", "2031-05-07");
+        theirs.put("days.1.opensAt", "09:30");
+        theirs.put("days.1.closesAt", "17:00");
+        theirs.put("hostInstitutionId", String.valueOf(host));
+        theirs.put("participatingInstitutionIds", String.valueOf(louvre));
+        Pages.signIn().form(page, theirs).then().statusCode(303);
+
+        form.put("title", "Forum du printemps");
+        form.put("seen", seen(html));
+        String again = mine.form(page, form).then().statusCode(409).extract().asString();
+        assertTrue(again.contains("name=\"days.1.date\" type=\"date\" value=\"2031-05-07\""), "their second day taken");
+        assertTrue(again.contains("value=\"09:30\""), again);
+        assertTrue(again.contains("value=\"Forum du printemps\""), "my title kept");
+        assertTrue(Pattern.compile("value=\"" + louvre + "\" checked").matcher(again).find(), "their institution ticked");
+        assertTrue(Pattern.compile("<option value=\"" + host + "\" selected>").matcher(again).find(), "their host chosen");
+        given().get("/api/v1/editions/" + edition).then().body("title", equalTo("Forum 2031-05-06"));
+
+        Map<String, String> shown = new HashMap<>(theirs);
+        shown.put("title", "Forum du printemps");
+        shown.put("seen", seen(again));
+        mine.form(page, shown).then().statusCode(303);
+        given().get("/api/v1/editions/" + edition).then().body("title", equalTo("Forum du printemps"))
+                .body("days.size()", equalTo(2)).body("hostInstitutionId", equalTo((int) host));
+        assertEquals(List.of("Forum du printemps"), List.of(mine.get(page).asString()
+                .replaceAll("(?s).*name=\"title\" type=\"text\" value=\"([^\"]*)\".*", "$1")));
+        assertTrue(Pattern.compile("value=\"" + louvre + "\" checked").matcher(mine.get(page).asString()).find(),
+                "the institution still takes part");
+    }
+
+    @Test
+    void anInstitutionsCharterTickedByAColleagueIsTakenAndAStandMovedOnThePlanStaysWhereTheyPutIt() {
+        long institution = Api.institution("Charte");
+        String page = "/organiser/institutions/" + institution;
+        Pages mine = Pages.signIn();
+        String html = mine.get(page).then().statusCode(200).extract().asString();
+        String slug = html.replaceAll("(?s).*name=\"slug\" type=\"text\" value=\"([^\"]*)\".*", "$1");
+        String key = html.replaceAll("(?s).*name=\"charter\" value=\"([^\"]+)\".*", "$1");
+        Map<String, String> form = new HashMap<>(Map.of("name", "Charte (musée)", "shortName", "Charte", "slug", slug,
+                "kind", "museum"));
+        Map<String, String> theirs = new HashMap<>(form);
+        theirs.put("charter", key);
+        Pages.signIn().form(page, theirs).then().statusCode(303);
+        form.put("name", "Musée de la Charte");
+        form.put("seen", seen(html));
+        String again = mine.form(page, form).then().statusCode(409).extract().asString();
+        assertTrue(again.contains("name=\"charter\" value=\"" + key + "\" checked"), "their tick taken");
+        form.put("seen", seen(again));
+        form.put("charter", key);
+        mine.form(page, form).then().statusCode(303);
+        given().get("/api/v1/institutions/" + institution).then().body("name", equalTo("Musée de la Charte"));
+        assertTrue(mine.get(page).asString().contains("name=\"charter\" value=\"" + key + "\" checked"));
+
+        long edition = Api.edition("2031-06-06");
+        long hall = Api.space(edition, "Grand Hall", "HALL", null);
+        long stand = Api.organiser().body(Map.of("number", 7, "institutionId", institution, "spaceId", hall, "xM", 1, "yM", 1))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+        String standPage = "/organiser/editions/" + edition + "/stands/" + stand;
+        String standHtml = mine.get(standPage).then().statusCode(200).extract().asString();
+        Api.organiser().body(Map.of("number", 7, "institutionId", institution, "spaceId", hall, "xM", 12, "yM", 4))
+                .put("/api/v1/editions/" + edition + "/stands/" + stand).then().statusCode(200);
+        Map<String, String> standForm = new HashMap<>(Map.of("number", "7", "institutionId", String.valueOf(institution),
+                "spaceId", String.valueOf(hall), "widthM", "3", "depthM", "2", "xM", "1", "yM", "1", "power", "true",
+                "seen", seen(standHtml)));
+        mine.form(standPage, standForm).then().statusCode(409).body(containsString("value=\"12\""))
+                .body(not(containsString("e-power")));
+        given().get("/api/v1/editions/" + edition + "/stands/" + stand).then().body("power", equalTo(false));
+    }
+
+    private static String seen(String html) {
+        Matcher m = SEEN.matcher(html);
+        assertTrue(m.find(), "the form carries what it was opened with");
+        return m.group(1);
+    }
+}
