@@ -49,12 +49,12 @@ class ChangedMeanwhileTest {
                 "Deux\r\nlignes", "day", Api.forumDay(), "startsAt", "11:00", "endsAt", "12:00", "spaceId",
                 String.valueOf(space), "seats", "20", "registration", "true", "seen", seen));
         String again = mine.form(page, form).then().statusCode(409)
-                .body(containsString("Quelqu’un d’autre a modifié ceci pendant que vous le modifiiez\u00a0: rien n’a été enregistré."))
+                .body(containsString("Ceci a été modifié ailleurs pendant que vous le modifiiez (par quelqu’un d’autre, ou dans un autre onglet)\u00a0: rien n’a été enregistré."))
                 .extract().asString();
         assertTrue(again.contains("value=\"Atelier photo\""), "my title kept");
-        assertTrue(again.contains("Changé aussi entre-temps par quelqu’un d’autre, en «\u00a0Atelier du matin\u00a0»"), again);
+        assertTrue(again.contains("Changé aussi entre-temps ailleurs, en «\u00a0Atelier du matin\u00a0»"), again);
         assertTrue(again.contains("value=\"30\""), "their seats taken");
-        assertTrue(again.contains("<small class=\"error\" id=\"e-seats\">Changé entre-temps par quelqu’un d’autre\u00a0: sa nouvelle valeur est reprise ici.</small>"), again);
+        assertTrue(again.contains("<small class=\"error\" id=\"e-seats\">Changé entre-temps ailleurs\u00a0: la nouvelle valeur est reprise ici.</small>"), again);
         assertTrue(!again.contains("id=\"e-description\""), "the description, unchanged on both sides, is not marked");
         assertTrue(!again.contains("corrigez les champs signalés"), "nothing to correct: one message says what happened");
         given().get("/api/v1/editions/" + edition + "/sessions/" + session).then().body("title", equalTo("Atelier du matin"))
@@ -76,7 +76,7 @@ class ChangedMeanwhileTest {
         form.put("description", "Trois\r\nlignes\r\nà présent");
         form.put("seen", seen);
         mine.form(page, form).then().statusCode(409).body(containsString("à présent</textarea>"))
-                .body(containsString("Vidé entre-temps par quelqu’un d’autre\u00a0: c’est votre valeur qui est gardée ici."));
+                .body(containsString("Vidé entre-temps ailleurs\u00a0: c’est votre valeur qui est gardée ici."));
 
         // A form sent by a script, without what a page saw, is saved as it always was.
         form.remove("seen");

@@ -273,11 +273,11 @@ class OrganiserBrowserTest {
         }
         page.locator("[name=title]").fill("Atelier photo");
         page.locator("form.stack button[type=submit]").click();
-        assertThat(page.locator("p.problem[role=alert]")).containsText("Quelqu’un d’autre a modifié ceci pendant que vous le modifiiez");
+        assertThat(page.locator("p.problem[role=alert]")).containsText("Ceci a été modifié ailleurs pendant que vous le modifiiez");
         assertThat(page.locator("[name=title]")).hasValue("Atelier photo");
         assertThat(page.locator("[name=seats]")).hasValue("30");
         assertThat(page.locator("[name=description]")).hasValue("Apportez\nvos photos");
-        assertThat(page.locator("#e-seats")).containsText("sa nouvelle valeur est reprise ici");
+        assertThat(page.locator("#e-seats")).containsText("la nouvelle valeur est reprise ici");
         assertThat(page.locator("#f-seats")).hasAttribute("aria-describedby", "e-seats");
         assertEquals(List.of(), Browser.barriers(page), "the form come again");
         Api.organiser().get("/api/v1/editions/" + edition + "/sessions/" + session).then()
