@@ -166,6 +166,90 @@ class ChangedMeanwhileTest {
         given().get("/api/v1/editions/" + edition + "/stands/" + stand).then().body("power", equalTo(false));
     }
 
+    /** The floor plan's table of positions sends every stand of the hall: a stand a colleague moved stays where they put it. */
+    @Test
+    void theTableOfPositionsKeepsAStandAColleagueMovedMeanwhile() {
+        long edition = Api.edition("2031-07-06");
+        long hall = Api.organiser().body(Map.of("name", "Nef", "kind", "HALL", "widthM", 30, "depthM", 20))
+                .post("/api/v1/editions/" + edition + "/spaces").then().statusCode(201).extract().jsonPath().getLong("id");
+        long first = placed(edition, hall, 1, 1);
+        long second = placed(edition, hall, 2, 10);
+        String page = "/organiser/editions/" + edition + "/floorplan?spaceId=" + hall;
+        Pages mine = Pages.signIn();
+        String seen = seen(mine.get(page).then().statusCode(200).extract().asString());
+
+        Api.organiser().body(Map.of("number", 1, "institutionId", Api.institution("Premier"), "spaceId", hall, "xM", 5, "yM", 6))
+                .put("/api/v1/editions/" + edition + "/stands/" + first).then().statusCode(200);
+        String positions = "/organiser/editions/" + edition + "/floorplan/positions";
+        String table = "spaceId=" + hall + "&stand=" + first + "&stand=" + second + "&x-" + first + "=1&y-" + first + "=1&x-"
+                + second + "=20&y-" + second + "=1";
+        String again = mine.rawForm(positions, table + "&seen=" + encoded(seen)).then().statusCode(409)
+                .body(containsString("Ceci a été modifié ailleurs")).extract().asString();
+        assertTrue(again.contains("name=\"x-" + first + "\" value=\"5\""), "their move taken");
+        assertTrue(again.contains("id=\"e-x-" + first + "\""), "and marked");
+        assertTrue(again.contains("name=\"x-" + second + "\" value=\"20\""), "mine kept");
+        given().get("/api/v1/editions/" + edition + "/stands/" + second).then().body("xM", equalTo(10));
+
+        String shown = table.replace("x-" + first + "=1&y-" + first + "=1", "x-" + first + "=5&y-" + first + "=6");
+        mine.rawForm(positions, shown + "&seen=" + encoded(seen(again))).then().statusCode(303);
+        given().get("/api/v1/editions/" + edition + "/stands/" + first).then().body("xM", equalTo(5));
+        given().get("/api/v1/editions/" + edition + "/stands/" + second).then().body("xM", equalTo(20));
+    }
+
+    /** A relay telling their needs on their own page while an organiser corrects their name: neither undoes the other. */
+    @Test
+    void aRelaysOwnChangeAndAnOrganisersCorrectionDoNotUndoEachOther() {
+        long edition = Api.openEdition();
+        String email = "ines-" + System.nanoTime() + "@example.org";
+        io.restassured.path.json.JsonPath registered = Api.register(edition, Api.relay("Inès", email, List.of()));
+        String token = registered.getString("manageToken");
+        String page = "/organiser/editions/" + edition + "/registrations/" + registered.getLong("id");
+        Pages organiser = Pages.signIn();
+        String organiserSaw = seen(organiser.get(page).then().statusCode(200).extract().asString());
+
+        Pages relay = Pages.anonymous();
+        String own = "/r/" + token + "/details";
+        Map<String, String> details = new HashMap<>(Map.of("firstName", "Inès", "lastName", "Relais", "organisation",
+                "Association Lire ensemble", "sector", "french-language", "role", "volunteer", "language", "fr",
+                "accessibilityNeeds.needs", "WHEELCHAIR"));
+        details.put("seen", seen(relay.get("/r/" + token).then().statusCode(200).extract().asString()));
+        relay.form(own, details).then().statusCode(303);
+        details.put("seen", seen(relay.get("/r/" + token).asString())); // the page the relay lands on, still open
+
+        Map<String, String> correction = new HashMap<>(Map.of("firstName", "Inès", "lastName", "Relais-Martin", "email", email,
+                "organisation", "Association Lire ensemble", "sector", "french-language", "role", "volunteer", "language", "fr",
+                "seen", organiserSaw));
+        String again = organiser.form(page, correction).then().statusCode(409)
+                .body(containsString("Ceci a été modifié ailleurs")).extract().asString();
+        assertTrue(again.contains("value=\"WHEELCHAIR\" checked"), "the relay's need taken");
+        assertTrue(again.contains("value=\"Relais-Martin\""), "the correction kept");
+        given().get("/api/v1/registrations/" + token).then().body("lastName", equalTo("Relais"))
+                .body("accessibilityNeeds.needs", equalTo(List.of("WHEELCHAIR")));
+        correction.put("accessibilityNeeds.needs", "WHEELCHAIR");
+        correction.put("seen", seen(again));
+        organiser.form(page, correction).then().statusCode(303);
+        given().get("/api/v1/registrations/" + token).then().body("lastName", equalTo("Relais-Martin"))
+                .body("accessibilityNeeds.needs", equalTo(List.of("WHEELCHAIR")));
+
+        // The relay's page, opened before that correction, does not undo it either: said in its own part.
+        details.put("phone", "+33 6 12 34 56 78");
+        String mine = relay.form(own, details).then().statusCode(409).extract().asString();
+        assertTrue(mine.contains("value=\"Relais-Martin\""), "the organiser's correction taken");
+        assertTrue(mine.contains("value=\"+33 6 12 34 56 78\""), "the phone typed kept");
+        assertTrue(mine.replaceAll("(?s).*<section id=\"details\"", "").contains("Ceci a été modifié ailleurs"), mine);
+        given().get("/api/v1/registrations/" + token).then().body("phone", equalTo(null));
+    }
+
+    private static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long placed(long edition, long hall, int number, int x) {
+        return Api.organiser().body(Map.of("number", number, "institutionId", Api.institution("Stand " + number), "spaceId", hall,
+                        "xM", x, "yM", 1))
+                .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     private static String seen(String html) {
         Matcher m = SEEN.matcher(html);
         assertTrue(m.find(), "the form carries what it was opened with");

@@ -122,6 +122,7 @@ public class RegistrationListPages {
         Form form = new Form(submitted);
         RegistrationData data = RegistrationPages.read(form);
         return form.submit(() -> {
+            form.failIfChangedMeanwhile(QuarkusTransaction.joiningExisting().call(() -> stored(registrations.inEdition(id, registrationId))));
             registrations.correctByOrganiser(id, registrationId, data);
             return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, "saved");
         }, problem -> registrationPage(id, registrationId, form, problem));
@@ -173,8 +174,13 @@ public class RegistrationListPages {
     private TemplateInstance storedPage(Long id, Long registrationId, String problem) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Registration r = registrations.inEdition(id, registrationId);
-            return registrationPage(id, registrationId, RegistrationPages.detailsOf(r).with("email", r.email), problem);
+            return registrationPage(id, registrationId, stored(r), problem);
         });
+    }
+
+    /** The relay's details as the organiser's form shows them, their e-mail included. */
+    private Form stored(Registration r) {
+        return RegistrationPages.detailsOf(r, reference).with("email", r.email).remembered();
     }
 
     private TemplateInstance registrationPage(Long id, Long registrationId, Form form, String problem) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
@@ -192,6 +193,7 @@ public class RegistrationPages {
         Form details = new Form(submitted);
         RegistrationData data = read(details);
         return details.submit(() -> {
+            details.failIfChangedMeanwhile(QuarkusTransaction.joiningExisting().call(() -> detailsOf(registrations.get(token), reference)));
             registrations.changeDetails(token, data);
             return Redirects.to("/r/" + token + Redirects.TOP, "details-changed");
         }, problem -> managePage(token, null, details, problem));
@@ -281,17 +283,26 @@ public class RegistrationPages {
             Form choices = sessions != null ? sessions
                     : new Form().withAll("sessionIds", bookings.stream().map(b -> b.session.id.toString()).toList());
             return Templates.manage(r, bookings, queries.offers(r.edition), registrations.isOpen(r.edition), choices, problem,
-                    registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r),
+                    registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r, reference),
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles());
         });
     }
 
-    /** The details form filled in with the registration's fields. */
-    static Form detailsOf(Registration r) {
+    /**
+     * The details form filled in with the registration's fields, remembered as they are (a page that
+     * adds a field remembers again).
+     */
+    static Form detailsOf(Registration r, NetworkReference reference) {
+        Locale reader = Messages.current();
         return new Form().with("firstName", r.firstName).with("lastName", r.lastName).with("phone", r.phone)
-                .with("organisation", r.organisation).with("sector", r.sector).with("role", r.role)
-                .with("language", r.language).with("accessibilityNeeds.notes", r.accessibilityNotes)
-                .withAll("accessibilityNeeds.needs", r.accessibilityNeeds().stream().map(Enum::name).toList());
+                .with("organisation", r.organisation)
+                .with("sector", r.sector, r.sector == null ? null : NetworkReference.label(reference.relaySectors(), r.sector, reader))
+                .with("role", r.role, r.role == null ? null : NetworkReference.label(reference.relayRoles(), r.role, reader))
+                .with("language", r.language, r.language == null ? null : Messages.languageName(reader, r.language))
+                .with("accessibilityNeeds.notes", r.accessibilityNotes)
+                .withAll("accessibilityNeeds.needs", r.accessibilityNeeds().stream().map(Enum::name).toList(),
+                        String.join(", ", r.accessibilityNeeds().stream().map(Messages::label).toList()))
+                .remembered();
     }
 
     static RegistrationData read(Form form) {

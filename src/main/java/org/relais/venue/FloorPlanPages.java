@@ -110,6 +110,9 @@ public class FloorPlanPages {
         Form form = new Form(submitted);
         Long spaceId = form.id("spaceId");
         return form.submit(() -> {
+            if (spaceId != null) { // a colleague's moves (or a stand's own form) since the page opened are not undone
+                form.failIfChangedMeanwhile(positions(Stand.list("space = ?1 order by number", venue.space(id, spaceId))));
+            }
             List<FloorPlanService.Position> positions = new ArrayList<>();
             for (String standId : form.all("stand")) {
                 String digits = standId.replaceAll("\\D", "");
@@ -141,13 +144,26 @@ public class FloorPlanPages {
         String svg = hall.widthM == null || hall.depthM == null ? null : floor.svg(id, hall.id);
         List<String> problems = floor.problems(id, hall.id).stream().map(floor::message).toList();
         List<Stand> stands = Stand.list("space = ?1 order by number", hall);
+        Form stored = positions(stands);
         for (Stand s : stands) {
             if (!form.hasValue("x-" + s.id)) {
                 form.with("x-" + s.id, s.positionX).with("y-" + s.id, s.positionY).with("r-" + s.id, s.rotated);
             }
         }
+        if (!form.hasValue("seen")) { // what the table of positions shows as it opens
+            form.with("seen", stored.value("seen"));
+        }
         return Templates.floorplan(edition, halls, hall, svg, problems, floor.obstacles(id, hall.id), stands, placed(hall),
                 List.of(ObstacleKind.values()), form, problem, part);
+    }
+
+    /** The table of a hall's positions filled from what is stored. */
+    private static Form positions(List<Stand> stands) {
+        Form form = new Form();
+        for (Stand s : stands) {
+            form.with("x-" + s.id, s.positionX).with("y-" + s.id, s.positionY).with("r-" + s.id, s.rotated);
+        }
+        return form.remembered();
     }
 
     /** How many of the hall's stands are placed: laying out again moves them, so the page asks first. */
