@@ -83,6 +83,10 @@ class ChangedMeanwhileTest {
         form.put("title", "Atelier scripté");
         mine.form(page, form).then().statusCode(303);
         given().get("/api/v1/editions/" + edition + "/sessions/" + session).then().body("title", equalTo("Atelier scripté"));
+        form.put("seen", "");
+        form.put("title", "Atelier scripté, seen vide");
+        mine.form(page, form).then().statusCode(303);
+        given().get("/api/v1/editions/" + edition + "/sessions/" + session).then().body("title", equalTo("Atelier scripté, seen vide"));
     }
 
     @Test

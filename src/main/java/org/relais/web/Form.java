@@ -97,10 +97,10 @@ public final class Form {
      * else saved since this form was opened, nothing is saved and the form comes again (409). The
      * fields only they changed show their new value; those both changed keep what was typed here,
      * with theirs in words; each is marked. Saving again then saves what the form shows. A form sent
-     * without {@code seen} (a script) is not checked.
+     * without {@code seen}, or with it blank (a script), is not checked.
      */
     public void failIfChangedMeanwhile(Form now) {
-        String seen = values.get(SEEN);
+        String seen = text(SEEN);
         if (seen == null) {
             return;
         }
