@@ -216,9 +216,9 @@ class ChangedMeanwhileTest {
         Map<String, String> details = new HashMap<>(Map.of("firstName", "Inès", "lastName", "Relais", "organisation",
                 "Association Lire ensemble", "sector", "french-language", "role", "volunteer", "language", "fr",
                 "accessibilityNeeds.needs", "WHEELCHAIR"));
-        details.put("seen", seen(relay.get("/r/" + token).then().statusCode(200).extract().asString()));
+        details.put("seen", seen(ownDetails(relay.get("/r/" + token).then().statusCode(200).extract().asString())));
         relay.form(own, details).then().statusCode(303);
-        details.put("seen", seen(relay.get("/r/" + token).asString())); // the page the relay lands on, still open
+        details.put("seen", seen(ownDetails(relay.get("/r/" + token).asString()))); // the page the relay lands on, still open
 
         Map<String, String> correction = new HashMap<>(Map.of("firstName", "Inès", "lastName", "Relais-Martin", "email", email,
                 "organisation", "Association Lire ensemble", "sector", "french-language", "role", "volunteer", "language", "fr",
@@ -242,6 +242,62 @@ class ChangedMeanwhileTest {
         assertTrue(mine.contains("value=\"+33 6 12 34 56 78\""), "the phone typed kept");
         assertTrue(mine.replaceAll("(?s).*<section id=\"details\"", "").contains("Ceci a été modifié ailleurs"), mine);
         given().get("/api/v1/registrations/" + token).then().body("phone", equalTo(null));
+    }
+
+    /** A relay's page opened before their sessions changed elsewhere: saving its choices says so instead of undoing it. */
+    @Test
+    void aRelaysChoicesSavedFromAnOlderPageDoNotUndoAChangeMadeElsewhere() {
+        long edition = Api.openEdition();
+        long morning = Api.workshop(edition, "Studio A", 10, "11:00", "12:00");
+        long afternoon = Api.workshop(edition, "Studio B", 10, "14:00", "15:00");
+        long late = Api.workshop(edition, "Studio C", 10, "16:00", "17:00");
+        String token = Api.register(edition, Api.relay("Choix", "choix-" + System.nanoTime() + "@example.org", List.of(morning)))
+                .getString("manageToken");
+        Pages relay = Pages.anonymous();
+        String seen = seen(relay.get("/r/" + token).then().statusCode(200).extract().asString());
+
+        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("sessionIds", List.of(morning, afternoon)))
+                .put("/api/v1/registrations/" + token + "/sessions").then().statusCode(200); // another tab, or the API
+
+        String choices = "/r/" + token + "/sessions";
+        String mine = "sessionIds=" + morning + "&sessionIds=" + late;
+        String again = relay.rawForm(choices, mine + "&seen=" + encoded(seen)).then().statusCode(409).extract().asString();
+        assertTrue(again.contains("Changé aussi entre-temps ailleurs, en «\u00a0Atelier 11:00, Atelier 14:00\u00a0»"), again);
+        assertTrue(again.contains("value=\"" + late + "\" checked"), "my choice kept");
+        assertTrue(!again.contains("value=\"" + afternoon + "\" checked"), again);
+        given().get("/api/v1/registrations/" + token).then().body("sessions.sessionId",
+                org.hamcrest.Matchers.contains((int) morning, (int) afternoon));
+        relay.rawForm(choices, mine + "&seen=" + encoded(seen(again))).then().statusCode(303);
+        given().get("/api/v1/registrations/" + token).then().body("sessions.sessionId",
+                org.hamcrest.Matchers.contains((int) morning, (int) late));
+    }
+
+    /** Once registration closes, giving up a session keeps the others as they are now, one an organiser added included. */
+    @Test
+    void givingUpASessionKeepsOneAnOrganiserAddedSinceThePageOpened() {
+        long edition = Api.openEdition();
+        long morning = Api.workshop(edition, "Studio A", 10, "11:00", "12:00");
+        long afternoon = Api.workshop(edition, "Studio B", 10, "14:00", "15:00");
+        long late = Api.workshop(edition, "Studio C", 10, "16:00", "17:00");
+        io.restassured.path.json.JsonPath registered = Api.register(edition,
+                Api.relay("Part", "part-" + System.nanoTime() + "@example.org", List.of(morning, afternoon)));
+        String token = registered.getString("manageToken");
+        Api.advance(edition, "REGISTRATION_CLOSED");
+        Pages relay = Pages.anonymous();
+        relay.get("/r/" + token).then().statusCode(200).body(containsString("name=\"giveUp\" value=\"" + morning + "\""));
+        Pages.signIn().form("/organiser/editions/" + edition + "/registrations/" + registered.getLong("id") + "/sessions",
+                Map.of("sessionId", String.valueOf(late))).then().statusCode(303);
+
+        // the page's button for the morning, which listed the afternoon alone as kept
+        relay.form("/r/" + token + "/sessions", Map.of("sessionIds", String.valueOf(afternoon), "giveUp", String.valueOf(morning),
+                "confirmed", "yes")).then().statusCode(303);
+        given().get("/api/v1/registrations/" + token).then().body("sessions.sessionId",
+                org.hamcrest.Matchers.contains((int) afternoon, (int) late));
+    }
+
+    /** A relay's page from its details part on: the page carries the sessions form first. */
+    private static String ownDetails(String html) {
+        return html.substring(html.indexOf("<section id=\"details\""));
     }
 
     private static String encoded(String value) {

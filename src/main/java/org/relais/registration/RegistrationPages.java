@@ -173,14 +173,23 @@ public class RegistrationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeSessions(@RestPath String token, MultivaluedMap<String, String> submitted) {
         Form form = new Form(submitted);
-        List<Long> ids = ids(form);
-        if (form.value("giveUp") != null && !Confirmation.given(form.value("confirmed"))) {
-            TemplateInstance ask = askBeforeGivingUp(token, form.value("giveUp"), ids);
+        // Giving up one session keeps the others as they are now, not as the page listed them: a session
+        // an organiser gave the relay since stays theirs.
+        String giveUp = form.text("giveUp");
+        List<Long> ids = giveUp == null ? ids(form) : QuarkusTransaction.joiningExisting().call(() ->
+                Booking.listByRegistration(registrations.get(token)).stream().map(b -> b.session.id)
+                        .filter(id -> !id.toString().equals(giveUp)).collect(Collectors.toList()));
+        if (giveUp != null && !Confirmation.given(form.value("confirmed"))) {
+            TemplateInstance ask = askBeforeGivingUp(token, giveUp, ids);
             if (ask != null) {
                 return Response.ok(ask).build();
             }
         }
         return form.submit(() -> {
+            if (giveUp == null) {
+                form.failIfChangedMeanwhile(QuarkusTransaction.joiningExisting().call(() ->
+                        chosen(Booking.listByRegistration(registrations.get(token)))));
+            }
             registrations.changeSessions(token, ids);
             return Redirects.to("/r/" + token + Redirects.TOP, "sessions-changed");
         }, problem -> managePage(token, form, null, problem));
@@ -280,12 +289,17 @@ public class RegistrationPages {
             Registration r = registrations.get(token);
             Hibernate.initialize(r.edition);
             List<Booking> bookings = Booking.listByRegistration(r);
-            Form choices = sessions != null ? sessions
-                    : new Form().withAll("sessionIds", bookings.stream().map(b -> b.session.id.toString()).toList());
+            Form choices = sessions != null ? sessions : chosen(bookings);
             return Templates.manage(r, bookings, queries.offers(r.edition), registrations.isOpen(r.edition), choices, problem,
                     registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r, reference),
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles());
         });
+    }
+
+    /** The sessions form filled with the relay's sessions, remembered as they are. */
+    private static Form chosen(List<Booking> bookings) {
+        return new Form().withAll("sessionIds", bookings.stream().map(b -> b.session.id.toString()).toList(),
+                String.join(", ", bookings.stream().map(b -> b.session.title).toList())).remembered();
     }
 
     /**
