@@ -262,7 +262,7 @@ class ChangedMeanwhileTest {
         String choices = "/r/" + token + "/sessions";
         String mine = "sessionIds=" + morning + "&sessionIds=" + late;
         String again = relay.rawForm(choices, mine + "&seen=" + encoded(seen)).then().statusCode(409).extract().asString();
-        assertTrue(again.contains("Changé aussi entre-temps ailleurs, en «\u00a0Atelier 11:00, Atelier 14:00\u00a0»"), again);
+        assertTrue(again.contains("Changé aussi entre-temps ailleurs, en «\u00a011:00 · Atelier 11:00, 14:00 · Atelier 14:00\u00a0»"), again);
         assertTrue(again.replaceAll("(?s).*<h2 id=\"change\"", "").contains("Ceci a été modifié ailleurs"), "said at the form");
         assertTrue(again.contains("value=\"" + late + "\" checked"), "my choice kept");
         assertTrue(!again.contains("value=\"" + afternoon + "\" checked"), again);

@@ -299,7 +299,7 @@ public class RegistrationPages {
     /** The sessions form filled with the relay's sessions, remembered as they are. */
     private static Form chosen(List<Booking> bookings) {
         return new Form().withAll("sessionIds", bookings.stream().map(b -> b.session.id.toString()).toList(),
-                String.join(", ", bookings.stream().map(b -> b.session.title).toList())).remembered();
+                String.join(", ", bookings.stream().map(b -> b.session.startsAt + " · " + b.session.title).toList())).remembered();
     }
 
     /**
