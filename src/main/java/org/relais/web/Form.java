@@ -84,7 +84,7 @@ public final class Form {
 
     /**
      * Keeps, in the hidden field {@code seen} the page sends back, a short fingerprint of each field as
-     * the form was opened: a save can then tell what someone else changed meanwhile
+     * the form was opened: a save can then tell what was changed elsewhere meanwhile
      * ({@link #failIfChangedMeanwhile}). The form of stored values calls it last.
      */
     public Form remembered() {
@@ -93,10 +93,11 @@ public final class Form {
     }
 
     /**
-     * Before a save over stored values, {@code now} being the form as it would open now: when someone
-     * else saved since this form was opened, nothing is saved and the form comes again (409). The
-     * fields only they changed show their new value; those both changed keep what was typed here,
-     * with theirs in words; each is marked. Saving again then saves what the form shows. A form sent
+     * Before a save over stored values, {@code now} being the form as it would open now: when it was
+     * saved elsewhere since this form was opened (someone else, another tab, the API), nothing is
+     * saved and the form comes again (409). The fields changed only elsewhere show their new value;
+     * those changed on both sides keep what was typed here, with the other value in words; each is
+     * marked. Saving again then saves what the form shows. A form sent
      * without {@code seen}, or with it blank (a script), is not checked.
      */
     public void failIfChangedMeanwhile(Form now) {
@@ -118,11 +119,12 @@ public final class Form {
         for (String name : names) {
             String opened = before.getOrDefault(name, empty);
             String theirs = fingerprint(now.comparable(name));
-            if (theirs.equals(opened) || theirs.equals(fingerprint(comparable(name)))) {
-                continue; // nobody else changed it, or both made it the same
+            String mine = fingerprint(comparable(name));
+            if (theirs.equals(opened) || theirs.equals(mine)) {
+                continue; // not changed elsewhere, or changed the same way
             }
             changed = true;
-            if (fingerprint(comparable(name)).equals(opened)) {
+            if (mine.equals(opened)) {
                 take(name, now);
                 errors.add(name, "changed_meanwhile_taken");
             } else if (now.comparable(name).isEmpty()) {
