@@ -54,7 +54,9 @@ class ChangedMeanwhileTest {
         assertTrue(again.contains("value=\"Atelier photo\""), "my title kept");
         assertTrue(again.contains("Changé aussi entre-temps ailleurs, en «\u00a0Atelier du matin\u00a0»"), again);
         assertTrue(again.contains("value=\"30\""), "their seats taken");
-        assertTrue(again.contains("<small class=\"error\" id=\"e-seats\">Changé entre-temps ailleurs\u00a0: la nouvelle valeur est reprise ici.</small>"), again);
+        assertTrue(again.contains("<small class=\"note\" id=\"e-seats\">Changé entre-temps ailleurs\u00a0: la nouvelle valeur est reprise ici.</small>"), again);
+        assertTrue(again.contains("name=\"seats\" type=\"number\" value=\"30\" aria-describedby=\"e-seats\">"), "read with the field");
+        assertTrue(!again.contains("aria-invalid"), "a field changed elsewhere is not a wrong one");
         assertTrue(!again.contains("id=\"e-description\""), "the description, unchanged on both sides, is not marked");
         assertTrue(!again.contains("corrigez les champs signalés"), "nothing to correct: one message says what happened");
         given().get("/api/v1/editions/" + edition + "/sessions/" + session).then().body("title", equalTo("Atelier du matin"))

@@ -33,6 +33,8 @@ public final class Form {
     private final Map<String, List<String>> multi = new HashMap<>();
     private final Map<String, Object> shown = new HashMap<>();
     private final Errors errors = new Errors();
+    /** What changed elsewhere about a field ({@link #failIfChangedMeanwhile}): said under it, not an error. */
+    private final Map<String, String> notes = new HashMap<>();
 
     public Form() {
     }
@@ -126,11 +128,11 @@ public final class Form {
             changed = true;
             if (mine.equals(opened)) {
                 take(name, now);
-                errors.add(name, "changed_meanwhile_taken");
+                notes.put(name, Messages.get("changed_meanwhile_taken"));
             } else if (now.comparable(name).isEmpty()) {
-                errors.add(name, "changed_meanwhile_emptied");
+                notes.put(name, Messages.get("changed_meanwhile_emptied"));
             } else {
-                errors.add(name, "changed_meanwhile_both", now.words(name));
+                notes.put(name, Messages.get("changed_meanwhile_both", now.words(name)));
             }
         }
         values.put(SEEN, now.fingerprints());
@@ -232,18 +234,30 @@ public final class Form {
         return errors.asMap().get(name);
     }
 
+    /** What changed elsewhere about a field since the form was opened, in words; null when nothing did. */
+    public String note(String name) {
+        return notes.get(name);
+    }
+
+    /** Whether the form came again because what it edits was changed elsewhere meanwhile. */
+    public boolean changedElsewhere() {
+        return !notes.isEmpty();
+    }
+
     /**
      * For a control whose field is wrong, the attributes that tie it to its message (the
      * {@code tags/fielderror} tag, id {@code e-name}): a screen reader says "invalid" and reads the
-     * message on the control itself. Nothing when the field is right.
+     * message on the control itself. A field changed elsewhere has its note read the same way, but
+     * is not invalid. Nothing when the field is right.
      */
     public RawString aria(String name) {
-        return new RawString(error(name) == null ? "" : " aria-invalid=\"true\" aria-describedby=\"e-" + name + "\"");
+        return new RawString(error(name) != null ? " aria-invalid=\"true\" aria-describedby=\"e-" + name + "\""
+                : note(name) != null ? " aria-describedby=\"e-" + name + "\"" : "");
     }
 
     /** The same for a group of boxes (a fieldset): its message read with its legend. */
     public RawString described(String name) {
-        return new RawString(error(name) == null ? "" : " aria-describedby=\"e-" + name + "\"");
+        return new RawString(error(name) == null && note(name) == null ? "" : " aria-describedby=\"e-" + name + "\"");
     }
 
     public boolean hasErrors() {
