@@ -193,6 +193,7 @@ class ChangedMeanwhileTest {
                 .body(containsString("Ceci a été modifié ailleurs")).extract().asString();
         assertTrue(again.contains("name=\"x-" + first + "\" value=\"5\""), "their move taken");
         assertTrue(again.contains("id=\"e-x-" + first + "\""), "and marked");
+        assertTrue(again.contains("<a href=\"#positions\">"), "the page's top leads down to the table");
         assertTrue(again.contains("name=\"x-" + second + "\" value=\"20\""), "mine kept");
         given().get("/api/v1/editions/" + edition + "/stands/" + second).then().body("xM", equalTo(10));
 
