@@ -250,10 +250,11 @@ class ChangedMeanwhileTest {
     /** A relay's page opened before their sessions changed elsewhere: saving its choices says so instead of undoing it. */
     @Test
     void aRelaysChoicesSavedFromAnOlderPageDoNotUndoAChangeMadeElsewhere() {
-        long edition = Api.openEdition();
-        long morning = Api.workshop(edition, "Studio A", 10, "11:00", "12:00");
-        long afternoon = Api.workshop(edition, "Studio B", 10, "14:00", "15:00");
-        long late = Api.workshop(edition, "Studio C", 10, "16:00", "17:00");
+        Workshops day = Workshops.open();
+        long edition = day.edition();
+        long morning = day.morning();
+        long afternoon = day.afternoon();
+        long late = day.late();
         String token = Api.register(edition, Api.relay("Choix", "choix-" + System.nanoTime() + "@example.org", List.of(morning)))
                 .getString("manageToken");
         Pages relay = Pages.anonymous();
@@ -279,10 +280,11 @@ class ChangedMeanwhileTest {
     /** Once registration closes, giving up a session keeps the others as they are now, one an organiser added included. */
     @Test
     void givingUpASessionKeepsOneAnOrganiserAddedSinceThePageOpened() {
-        long edition = Api.openEdition();
-        long morning = Api.workshop(edition, "Studio A", 10, "11:00", "12:00");
-        long afternoon = Api.workshop(edition, "Studio B", 10, "14:00", "15:00");
-        long late = Api.workshop(edition, "Studio C", 10, "16:00", "17:00");
+        Workshops day = Workshops.open();
+        long edition = day.edition();
+        long morning = day.morning();
+        long afternoon = day.afternoon();
+        long late = day.late();
         io.restassured.path.json.JsonPath registered = Api.register(edition,
                 Api.relay("Part", "part-" + System.nanoTime() + "@example.org", List.of(morning, afternoon)));
         String token = registered.getString("manageToken");
@@ -297,6 +299,15 @@ class ChangedMeanwhileTest {
                 "confirmed", "yes")).then().statusCode(303);
         given().get("/api/v1/registrations/" + token).then().body("sessions.sessionId",
                 org.hamcrest.Matchers.contains((int) afternoon, (int) late));
+    }
+
+    /** An open edition with three workshops of 10 seats that do not overlap: 11:00, 14:00 and 16:00. */
+    private record Workshops(long edition, long morning, long afternoon, long late) {
+        static Workshops open() {
+            long edition = Api.openEdition();
+            return new Workshops(edition, Api.workshop(edition, "Studio A", 10, "11:00", "12:00"),
+                    Api.workshop(edition, "Studio B", 10, "14:00", "15:00"), Api.workshop(edition, "Studio C", 10, "16:00", "17:00"));
+        }
     }
 
     /** A relay's page from its details part on: the page carries the sessions form first. */
