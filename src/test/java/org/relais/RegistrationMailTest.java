@@ -645,6 +645,107 @@ class RegistrationMailTest {
         register(edition, Api.relay("Free", run + "-typo@example.org", List.of()));
     }
 
+    /**
+     * A relay who imported their calendar, then gave up a session, had it stay there as if theirs. Their
+     * page's file now names it again, cancelled, in a later revision; taken again, it is confirmed again;
+     * once the registration is cancelled, the forum's day too is cancelled there.
+     */
+    @Test
+    void aSessionLeftIsCancelledInTheRelaysCalendarFileAndTakenAgainConfirmed() {
+        long edition = Api.openEdition();
+        long studio = Api.space(edition, "Studio", "STUDIO", 40);
+        long morning = Api.session(edition, studio, Api.forumDay(), "11:00", "12:00", 10);
+        long afternoon = Api.session(edition, studio, Api.forumDay(), "14:00", "15:00", 10);
+        io.restassured.path.json.JsonPath registered = Api.register(edition,
+                Api.relay("Inès", "left-" + System.nanoTime() + "@example.org", List.of(morning, afternoon)));
+        String token = registered.getString("manageToken");
+        String page = "/r/" + token;
+        String first = given().get(page + "/calendar.ics").then().statusCode(200).extract().asString();
+        String later = "session-" + afternoon + "-" + registered.getLong("id") + "@";
+        assertTrue(event(first, later).contains("STATUS:CONFIRMED"), first);
+        given().get(page).then().body(not(containsString("des séances que vous n’avez plus")));
+
+        given().contentType("application/json").body(Map.of("sessionIds", List.of(morning)))
+                .put("/api/v1/registrations/" + token + "/sessions").then().statusCode(200);
+        String left = given().get(page + "/calendar.ics").then().statusCode(200).extract().asString();
+        assertEquals(uids(first), uids(left), "the same events, the one left among them: " + left);
+        assertTrue(event(left, later).contains("STATUS:CANCELLED"), left);
+        assertTrue(event(left, later).contains("SUMMARY:Atelier 14:00 (plus dans vos séances)"), left);
+        assertTrue(event(left, "session-" + morning + "-").contains("STATUS:CONFIRMED"), left);
+        assertTrue(event(left, "forum-").contains("STATUS:CONFIRMED"), left);
+        long revision = sequence(event(left, later));
+        assertTrue(revision >= sequence(event(first, later)), "a later revision: " + left);
+        long now = java.time.Duration.between(java.time.Instant.parse("2020-01-01T00:00:00Z"), java.time.Instant.now())
+                .toSeconds();
+        assertTrue(Math.abs(now - revision) < 120, "the seconds since 2020: " + revision);
+        given().get(page).then().body(containsString("Vous aviez ajouté à votre agenda des séances que vous n’avez plus\u00a0?"));
+        given().get(page + "/data").then().body(containsString("Séances quittées")).body(containsString("Atelier 14:00 — quittée le "));
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations/" + registered.getLong("id") + "/data").then()
+                .body("sessionsLeft[0].title", equalTo("Atelier 14:00")).body("sessions.size()", equalTo(1));
+
+        given().contentType("application/json").body(Map.of("sessionIds", List.of(morning, afternoon)))
+                .put("/api/v1/registrations/" + token + "/sessions").then().statusCode(200);
+        String again = given().get(page + "/calendar.ics").then().extract().asString();
+        assertEquals(uids(first), uids(again), again);
+        assertTrue(event(again, later).contains("STATUS:CONFIRMED") && !again.contains("plus dans vos séances"), again);
+        given().get(page).then().body(not(containsString("des séances que vous n’avez plus")));
+
+        given().delete("/api/v1/registrations/" + token).then().statusCode(204);
+        given().get(page).then().body(containsString("Retirer le forum de mon agenda (.ics)"))
+                .body(containsString("href=\"" + page + "/calendar.ics\""));
+        String cancelled = given().get(page + "/calendar.ics").then().statusCode(200).extract().asString();
+        assertEquals(uids(first), uids(cancelled), cancelled);
+        assertEquals(3, cancelled.split("STATUS:CANCELLED").length - 1, "the forum's day and both sessions: " + cancelled);
+        assertTrue(event(cancelled, "forum-").contains("(inscription annulée)"), cancelled);
+
+        Api.organiser().post("/api/v1/editions/" + edition + "/registrations/" + registered.getLong("id") + "/erase")
+                .then().statusCode(204);
+        assertEquals(0L, (long) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.registration
+                .LeftSession.count("registration.id", registered.getLong("id"))), "erased with the rest");
+    }
+
+    /** The mails about a session the relay no longer has carry it cancelled in their calendar, and say so. */
+    @Test
+    void theMailsAboutASessionLeftCancelItInTheirCalendar() {
+        long edition = Api.openEdition();
+        long studio = Api.space(edition, "Studio", "STUDIO", 40);
+        long morning = Api.session(edition, studio, Api.forumDay(), "11:00", "12:00", 10);
+        long afternoon = Api.session(edition, studio, Api.forumDay(), "14:00", "15:00", 10);
+        String email = "told-left-" + System.nanoTime() + "@example.org";
+        long id = Api.register(edition, Api.relay("Inès", email, List.of(morning, afternoon))).getLong("id");
+        worker.sendDue();
+        assertFalse(only(email, "Votre inscription").getText().contains("Il marque aussi comme annulées"), "nothing left yet");
+
+        registrations.removeBooking(edition, bookingOf(email, morning));
+        worker.sendDue();
+        Mail withdrawal = only(email, "Une séance retirée de votre inscription\u00a0: ");
+        String ics = new String(attachment(withdrawal, "forum.ics"), StandardCharsets.UTF_8);
+        assertTrue(event(ics, "session-" + morning + "-" + id + "@").contains("STATUS:CANCELLED"), ics);
+        assertTrue(event(ics, "session-" + afternoon + "-" + id + "@").contains("STATUS:CONFIRMED"), ics);
+        assertTrue(withdrawal.getText().contains("ajoute le forum et vos séances à votre agenda. Il marque aussi comme annulées, "
+                + "dans un agenda qui les avait, les séances que vous n’avez plus."), withdrawal.getText());
+        assertTrue(withdrawal.getHtml().contains("Il marque aussi comme annulées"), withdrawal.getHtml());
+
+        // A session deleted is named by its title still, cancelled.
+        Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + afternoon).then().statusCode(204);
+        worker.sendDue();
+        String deleted = new String(attachment(only(email, "Séance annulée\u00a0: "), "forum.ics"), StandardCharsets.UTF_8);
+        assertTrue(event(deleted, "session-" + afternoon + "-" + id + "@").contains("SUMMARY:Atelier 14:00 (plus dans vos séances)")
+                && event(deleted, "session-" + afternoon + "-" + id + "@").contains("STATUS:CANCELLED"), deleted);
+        assertEquals(2, deleted.split("STATUS:CANCELLED").length - 1, "both sessions, not the forum's day: " + deleted);
+    }
+
+    /** The one event of a calendar whose identity starts so, from BEGIN to END. */
+    private static String event(String ics, String uid) {
+        List<String> found = java.util.Arrays.stream(ics.split("BEGIN:VEVENT")).filter(e -> e.contains("UID:" + uid)).toList();
+        assertEquals(1, found.size(), uid + " in " + ics);
+        return found.get(0).substring(0, found.get(0).indexOf("END:VEVENT"));
+    }
+
+    private static long sequence(String event) {
+        return Long.parseLong(event.lines().filter(l -> l.startsWith("SEQUENCE:")).findFirst().orElseThrow().substring(9));
+    }
+
     private static long bookingOf(String email, long session) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.registration.Booking
                 .<org.relais.registration.Booking>find("registration.email = ?1 and session.id = ?2", email, session)

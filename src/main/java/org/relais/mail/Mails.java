@@ -16,6 +16,7 @@ import org.relais.badge.BadgeService;
 import org.relais.registration.Booking;
 import org.relais.registration.BookingStatus;
 import org.relais.registration.Calendar;
+import org.relais.registration.LeftSession;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationStatus;
 import org.relais.web.ForumZone;
@@ -24,7 +25,8 @@ import org.relais.web.PublicUrl;
 
 /**
  * Writes an outbox entry as an e-mail, in the relay's language, from the {@code mail/} templates:
- * with the relay's calendar and, while they are registered, their badge attached.
+ * with the relay's calendar (the sessions they left in it as cancelled) and, while they are
+ * registered, their badge attached.
  */
 @ApplicationScoped
 public class Mails {
@@ -34,10 +36,10 @@ public class Mails {
     @CheckedTemplate(basePath = "mail")
     static class Templates {
         static native TemplateInstance html(MailKind kind, Registration r, List<Booking> bookings, About session,
-                String intro, String manageUrl, String editionUrl, boolean badge);
+                String intro, String manageUrl, String editionUrl, boolean badge, boolean takenAway);
 
         static native TemplateInstance text(MailKind kind, Registration r, List<Booking> bookings, About session,
-                String intro, String manageUrl, String editionUrl, boolean badge);
+                String intro, String manageUrl, String editionUrl, boolean badge, boolean takenAway);
     }
 
     /**
@@ -174,17 +176,19 @@ public class Mails {
         String domain = publicUrl.domain();
         boolean attached = !entry.kind.endsRegistration();
         byte[] badge = attached ? badge(r) : null;
+        List<LeftSession> left = attached ? LeftSession.notHeld(r, bookings) : List.of();
         About session = About.of(entry);
         return Messages.in(locale, () -> {
             String subject = Messages.get("mail_subject_" + entry.kind, r.edition.title);
             String intro = intro(entry.kind, r, session);
             Mail mail = Mail.withText(r.email, subject,
-                    Templates.text(entry.kind, r, bookings, session, intro, manageUrl, editionUrl, badge != null).render())
-                    .setHtml(Templates.html(entry.kind, r, bookings, session, intro, manageUrl, editionUrl, badge != null)
-                            .render());
+                    Templates.text(entry.kind, r, bookings, session, intro, manageUrl, editionUrl, badge != null,
+                            !left.isEmpty()).render())
+                    .setHtml(Templates.html(entry.kind, r, bookings, session, intro, manageUrl, editionUrl, badge != null,
+                            !left.isEmpty()).render());
             if (attached) {
                 mail.addAttachment("forum.ics",
-                        Calendar.of(r, bookings, forum.zone(), domain).getBytes(StandardCharsets.UTF_8),
+                        Calendar.of(r, bookings, left, forum.zone(), domain).getBytes(StandardCharsets.UTF_8),
                         "text/calendar; charset=UTF-8; method=PUBLISH");
             }
             if (badge != null) {

@@ -21,8 +21,8 @@ public record KeptData(String edition, String firstName, String lastName, String
         String organisation, String sector, String role, String language, List<Accessibility> accessibilityNeeds,
         String accessibilityNotes, RegistrationStatus status, boolean walkIn, OffsetDateTime registeredAt,
         OffsetDateTime consentAt, OffsetDateTime cancelledAt, OffsetDateTime checkedInAt, OffsetDateTime erasedAt,
-        LocalDate keptUntil, int retentionMonths, boolean keptForDemo, List<SessionKept> sessions, List<StandNote> standNotes,
-        List<MailKept> mails) {
+        LocalDate keptUntil, int retentionMonths, boolean keptForDemo, List<SessionKept> sessions,
+        List<SessionLeft> sessionsLeft, List<StandNote> standNotes, List<MailKept> mails) {
 
     /** The words for a field with nothing in it: never given, or erased. */
     public String absentKey() {
@@ -32,6 +32,10 @@ public record KeptData(String edition, String firstName, String lastName, String
     /** A session chosen, with where the relay stands in it and when the room's door let them in. */
     public record SessionKept(String title, LocalDate day, LocalTime startsAt, LocalTime endsAt, BookingStatus status,
             Integer waitlistPosition, OffsetDateTime attendedAt) {
+    }
+
+    /** A session the relay held or waited for and no longer does, kept for their calendar file to cancel it. */
+    public record SessionLeft(String title, LocalDate day, LocalTime startsAt, LocalTime endsAt, OffsetDateTime leftAt) {
     }
 
     /** A stand that noted the relay's contact, and its notes, oldest first. */

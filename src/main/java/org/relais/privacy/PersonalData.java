@@ -17,6 +17,7 @@ import org.relais.door.Lead;
 import org.relais.edition.Edition;
 import org.relais.mail.OutboxMail;
 import org.relais.registration.Booking;
+import org.relais.registration.LeftSession;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationService;
 import org.relais.web.ForumZone;
@@ -98,6 +99,8 @@ public class PersonalData {
                 .map(b -> new KeptData.SessionKept(b.session.title, b.session.day, b.session.startsAt, b.session.endsAt,
                         b.status, b.waitlistPosition, b.attendedAt))
                 .toList();
+        List<KeptData.SessionLeft> left = LeftSession.listByRegistration(r).stream()
+                .map(s -> new KeptData.SessionLeft(s.title, s.day, s.startsAt, s.endsAt, s.leftAt)).toList();
         List<KeptData.StandNote> notes = Lead.<Lead>list("registration = ?1 order by createdAt, id", r).stream()
                 .map(l -> new KeptData.StandNote(l.stand.institution.name, l.createdAt, l.noteLines())).toList();
         List<KeptData.MailKept> mails = OutboxMail.<OutboxMail>list("registration = ?1 order by createdAt, id", r).stream()
@@ -107,7 +110,7 @@ public class PersonalData {
         return new KeptData(r.edition.title, given(r.firstName), given(r.lastName), r.email, r.phone, given(r.organisation),
                 r.sector, r.role, r.language, r.accessibilityNeeds(), r.accessibilityNotes, r.status, r.walkIn, r.createdAt,
                 r.consentAt, r.cancelledAt, r.checkedInAt, r.anonymisedAt, r.edition.keptUntil(retentionMonths).orElse(null),
-                retentionMonths, keepDemo && keptForDemo(r.edition), sessions, notes, mails);
+                retentionMonths, keepDemo && keptForDemo(r.edition), sessions, left, notes, mails);
     }
 
     /** The demonstration's forum, kept while the demonstration is on: its relays are invented. */

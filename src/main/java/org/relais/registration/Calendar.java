@@ -10,15 +10,23 @@ import org.relais.edition.Edition;
 import org.relais.edition.EditionDay;
 import org.relais.web.Messages;
 
-/** A relay's forum as iCalendar (RFC 5545): the forum's days and each chosen session. */
+/**
+ * A relay's forum as iCalendar (RFC 5545): the forum's days and each chosen session, and each session
+ * left as cancelled. Each file is a later revision of the relay's events than any before it (its
+ * {@code SEQUENCE}, the seconds since 2020), so that a calendar importing it takes its word over an
+ * earlier file's: a session left is marked cancelled there, one taken again confirmed again.
+ */
 public final class Calendar {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final java.time.Instant REVISIONS_FROM = java.time.Instant.parse("2020-01-01T00:00:00Z");
 
     private Calendar() {
     }
 
-    public static String of(Registration r, List<Booking> bookings, ZoneId zone, String host) {
+    public static String of(Registration r, List<Booking> bookings, List<LeftSession> left, ZoneId zone, String host) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
+        Long revision = java.time.Duration.between(REVISIONS_FROM, now.toInstant()).toSeconds();
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
@@ -28,14 +36,22 @@ public final class Calendar {
         Edition edition = r.edition;
         String place = edition.venueName == null ? "" : edition.venueName
                 + (edition.venueAddress == null ? "" : ", " + edition.venueAddress);
-        forumDays(ics, edition, place, zone, host);
+        boolean cancelled = r.status == RegistrationStatus.CANCELLED;
+        forumDays(ics, edition, cancelled ? Messages.get("calendar_registration_cancelled", edition.title) : edition.title,
+                place, cancelled ? "CANCELLED" : "CONFIRMED", zone, host, revision);
         for (Booking b : bookings) {
             String title = b.status == BookingStatus.WAITLISTED
                     ? b.session.title + " (" + Messages.get("waitlist_position", b.waitlistPosition) + ")"
                     : b.session.title;
             String where = b.session.space == null ? place : b.session.space.name + (place.isEmpty() ? "" : ", " + place);
             event(ics, "session-" + b.session.id + "-" + r.id, b.session.day, b.session.startsAt, b.session.endsAt, zone,
-                    title, where, b.status == BookingStatus.CONFIRMED ? "CONFIRMED" : "TENTATIVE", host);
+                    title, where, b.status == BookingStatus.CONFIRMED ? "CONFIRMED" : "TENTATIVE", host, revision);
+        }
+        for (LeftSession gone : left) {
+            if (gone.day != null && gone.startsAt != null && gone.endsAt != null) {
+                event(ics, "session-" + gone.sessionId + "-" + r.id, gone.day, gone.startsAt, gone.endsAt, zone,
+                        Messages.get("calendar_session_left", gone.title), place, "CANCELLED", host, revision);
+            }
         }
         line(ics, "END:VCALENDAR");
         return ics.toString();
@@ -53,13 +69,13 @@ public final class Calendar {
         line(ics, "X-WR-CALNAME:" + escape(edition.title));
         String place = edition.venueName == null ? "" : edition.venueName
                 + (edition.venueAddress == null ? "" : ", " + edition.venueAddress);
-        forumDays(ics, edition, place, zone, host);
+        forumDays(ics, edition, edition.title, place, "CONFIRMED", zone, host, null);
         for (org.relais.programme.ProgrammeSession s : sessions) {
             if (s.day == null || s.startsAt == null || s.endsAt == null) {
                 continue;
             }
             String where = s.space == null ? place : s.space.name + (place.isEmpty() ? "" : ", " + place);
-            event(ics, "programme-" + s.id, s.day, s.startsAt, s.endsAt, zone, s.title, where, "CONFIRMED", host);
+            event(ics, "programme-" + s.id, s.day, s.startsAt, s.endsAt, zone, s.title, where, "CONFIRMED", host, null);
         }
         line(ics, "END:VCALENDAR");
         return ics.toString();
@@ -69,19 +85,24 @@ public final class Calendar {
      * The forum's days, each known by its rank, not its date: a forum put off keeps its events, which a
      * calendar that imported them moves (the sessions keep theirs too), rather than adding new ones.
      */
-    private static void forumDays(StringBuilder ics, Edition edition, String place, ZoneId zone, String host) {
+    private static void forumDays(StringBuilder ics, Edition edition, String summary, String place, String status,
+            ZoneId zone, String host, Long revision) {
         for (int n = 0; n < edition.days.size(); n++) {
             EditionDay day = edition.days.get(n);
-            event(ics, "forum-" + edition.id + "-day-" + (n + 1), day.date, day.opensAt, day.closesAt, zone, edition.title,
-                    place, "CONFIRMED", host);
+            event(ics, "forum-" + edition.id + "-day-" + (n + 1), day.date, day.opensAt, day.closesAt, zone, summary,
+                    place, status, host, revision);
         }
     }
 
+    /** One event; {@code revision} null in the programme's feed, which a calendar reads whole each time. */
     private static void event(StringBuilder ics, String uid, LocalDate day, LocalTime start, LocalTime end, ZoneId zone,
-            String summary, String location, String status, String host) {
+            String summary, String location, String status, String host, Long revision) {
         line(ics, "BEGIN:VEVENT");
         line(ics, "UID:" + uid + "@" + host);
         line(ics, "DTSTAMP:" + UTC.format(java.time.OffsetDateTime.now(ZoneOffset.UTC)));
+        if (revision != null) {
+            line(ics, "SEQUENCE:" + revision);
+        }
         line(ics, "DTSTART:" + UTC.format(day.atTime(start).atZone(zone).withZoneSameInstant(ZoneOffset.UTC)));
         line(ics, "DTEND:" + UTC.format(day.atTime(end).atZone(zone).withZoneSameInstant(ZoneOffset.UTC)));
         line(ics, "SUMMARY:" + escape(summary));

@@ -52,7 +52,7 @@ public class RegistrationPages {
 
         static native TemplateInstance manage(Registration registration, List<Booking> bookings, List<Offer> offers,
                 boolean open, Form form, String problem, boolean detailsOpen, Form details, List<Accessibility> needs,
-                List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles);
+                List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles, boolean leftSome);
 
         static native TemplateInstance privacy(int retentionMonths);
     }
@@ -229,7 +229,8 @@ public class RegistrationPages {
     @Transactional
     public Response calendar(@RestPath String token) {
         Registration r = registrations.get(token);
-        String ics = Calendar.of(r, Booking.listByRegistration(r), forum.zone(), publicUrl.domain());
+        List<Booking> bookings = Booking.listByRegistration(r);
+        String ics = Calendar.of(r, bookings, LeftSession.notHeld(r, bookings), forum.zone(), publicUrl.domain());
         return Response.ok(ics, "text/calendar; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"forum.ics\"").build();
     }
@@ -292,7 +293,8 @@ public class RegistrationPages {
             Form choices = sessions != null ? sessions : chosen(bookings);
             return Templates.manage(r, bookings, queries.offers(r.edition), registrations.isOpen(r.edition), choices, problem,
                     registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r, reference),
-                    List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles());
+                    List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles(),
+                    !LeftSession.notHeld(r, bookings).isEmpty());
         });
     }
 

@@ -480,6 +480,7 @@ public class RegistrationService {
             cancelled(r);
         }
         r.erasePersonalData(Tokens.manageToken());
+        LeftSession.eraseOf(r);
         return r;
     }
 
@@ -491,6 +492,7 @@ public class RegistrationService {
         lockEdition(edition.id);
         List<Registration> kept = Registration.list("edition = ?1 and anonymisedAt is null", edition);
         kept.forEach(r -> r.erasePersonalData(Tokens.manageToken()));
+        LeftSession.eraseOf(edition);
         return kept.size();
     }
 
@@ -747,6 +749,7 @@ public class RegistrationService {
         List<ProgrammeSession> waited = waitedForBySeatedIn(session);
         for (Booking booking : bookings) {
             outbox.queueSessionCancelled(booking.registration, session);
+            LeftSession.record(booking.registration, session);
             booking.delete();
         }
         Booking.flush();
@@ -901,6 +904,7 @@ public class RegistrationService {
 
     private ProgrammeSession release(Booking booking) {
         ProgrammeSession session = booking.session;
+        LeftSession.record(booking.registration, session);
         booking.delete();
         Booking.flush();
         renumber(session);
