@@ -25,8 +25,7 @@ public final class Calendar {
     }
 
     public static String of(Registration r, List<Booking> bookings, List<LeftSession> left, ZoneId zone, String host) {
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
-        Long revision = java.time.Duration.between(REVISIONS_FROM, now.toInstant()).toSeconds();
+        Long revision = java.time.Duration.between(REVISIONS_FROM, java.time.Instant.now()).toSeconds();
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
