@@ -656,8 +656,8 @@ class RegistrationMailTest {
         long studio = Api.space(edition, "Studio", "STUDIO", 40);
         long morning = Api.session(edition, studio, Api.forumDay(), "11:00", "12:00", 10);
         long afternoon = Api.session(edition, studio, Api.forumDay(), "14:00", "15:00", 10);
-        io.restassured.path.json.JsonPath registered = Api.register(edition,
-                Api.relay("Inès", "left-" + System.nanoTime() + "@example.org", List.of(morning, afternoon)));
+        String email = "left-" + System.nanoTime() + "@example.org";
+        io.restassured.path.json.JsonPath registered = Api.register(edition, Api.relay("Inès", email, List.of(morning, afternoon)));
         String token = registered.getString("manageToken");
         String page = "/r/" + token;
         String first = given().get(page + "/calendar.ics").then().statusCode(200).extract().asString();
@@ -697,6 +697,11 @@ class RegistrationMailTest {
         assertEquals(uids(first), uids(cancelled), cancelled);
         assertEquals(3, cancelled.split("STATUS:CANCELLED").length - 1, "the forum's day and both sessions: " + cancelled);
         assertTrue(event(cancelled, "forum-").contains("(inscription annulée)"), cancelled);
+        worker.sendDue();
+        Mail cancellation = only(email, "Inscription annulée");
+        assertTrue(cancellation.getText().contains("Si vous aviez ajouté le forum à votre agenda, le fichier de votre page l’y marque "
+                + "annulé, avec vos séances\u00a0: http") && cancellation.getText().contains(page), cancellation.getText());
+        assertTrue(cancellation.getHtml().contains("le fichier de votre page l’y marque annulé"), cancellation.getHtml());
 
         Api.organiser().post("/api/v1/editions/" + edition + "/registrations/" + registered.getLong("id") + "/erase")
                 .then().statusCode(204);
