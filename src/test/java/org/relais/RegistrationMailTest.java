@@ -652,12 +652,12 @@ class RegistrationMailTest {
      */
     @Test
     void aSessionLeftIsCancelledInTheRelaysCalendarFileAndTakenAgainConfirmed() {
-        long edition = Api.openEdition();
-        long studio = Api.space(edition, "Studio", "STUDIO", 40);
-        long morning = Api.session(edition, studio, Api.forumDay(), "11:00", "12:00", 10);
-        long afternoon = Api.session(edition, studio, Api.forumDay(), "14:00", "15:00", 10);
-        String email = "left-" + System.nanoTime() + "@example.org";
-        io.restassured.path.json.JsonPath registered = Api.register(edition, Api.relay("Inès", email, List.of(morning, afternoon)));
+        InTwoSessions relay = InTwoSessions.register("left-");
+        long edition = relay.edition();
+        long morning = relay.morning();
+        long afternoon = relay.afternoon();
+        String email = relay.email();
+        io.restassured.path.json.JsonPath registered = relay.registered();
         String token = registered.getString("manageToken");
         String page = "/r/" + token;
         String first = given().get(page + "/calendar.ics").then().statusCode(200).extract().asString();
@@ -712,12 +712,12 @@ class RegistrationMailTest {
     /** The mails about a session the relay no longer has carry it cancelled in their calendar, and say so. */
     @Test
     void theMailsAboutASessionLeftCancelItInTheirCalendar() {
-        long edition = Api.openEdition();
-        long studio = Api.space(edition, "Studio", "STUDIO", 40);
-        long morning = Api.session(edition, studio, Api.forumDay(), "11:00", "12:00", 10);
-        long afternoon = Api.session(edition, studio, Api.forumDay(), "14:00", "15:00", 10);
-        String email = "told-left-" + System.nanoTime() + "@example.org";
-        long id = Api.register(edition, Api.relay("Inès", email, List.of(morning, afternoon))).getLong("id");
+        InTwoSessions relay = InTwoSessions.register("told-left-");
+        long edition = relay.edition();
+        long morning = relay.morning();
+        long afternoon = relay.afternoon();
+        String email = relay.email();
+        long id = relay.registered().getLong("id");
         worker.sendDue();
         assertFalse(only(email, "Votre inscription").getText().contains("Il marque aussi comme annulées"), "nothing left yet");
 
@@ -738,6 +738,21 @@ class RegistrationMailTest {
         assertTrue(event(deleted, "session-" + afternoon + "-" + id + "@").contains("SUMMARY:Atelier 14:00 (plus dans vos séances)")
                 && event(deleted, "session-" + afternoon + "-" + id + "@").contains("STATUS:CANCELLED"), deleted);
         assertEquals(2, deleted.split("STATUS:CANCELLED").length - 1, "both sessions, not the forum's day: " + deleted);
+    }
+
+    /** A relay registered in an open edition's two sessions, 11:00 and 14:00 in one studio. */
+    private record InTwoSessions(long edition, long morning, long afternoon, String email,
+            io.restassured.path.json.JsonPath registered) {
+
+        static InTwoSessions register(String prefix) {
+            long edition = Api.openEdition();
+            long studio = Api.space(edition, "Studio", "STUDIO", 40);
+            long morning = Api.session(edition, studio, Api.forumDay(), "11:00", "12:00", 10);
+            long afternoon = Api.session(edition, studio, Api.forumDay(), "14:00", "15:00", 10);
+            String email = prefix + System.nanoTime() + "@example.org";
+            return new InTwoSessions(edition, morning, afternoon, email,
+                    Api.register(edition, Api.relay("Inès", email, List.of(morning, afternoon))));
+        }
     }
 
     /** The one event of a calendar whose identity starts so, from BEGIN to END. */
