@@ -35,6 +35,34 @@ class RegistrationApiTest {
         return "relais-" + System.nanoTime() + "@example.org";
     }
 
+    /**
+     * The relay's calendar through the API, as their page gives it (issue 3: "a page and API where
+     * the relay … downloads their calendar"): the same file, a session left in it cancelled.
+     */
+    @Test
+    void theRelaysCalendarComesThroughTheApiAsFromTheirPage() {
+        long edition = Api.openEdition();
+        long studio = Api.space(edition, "Studio", "STUDIO", 40);
+        long kept = Api.session(edition, studio, Api.forumDay(), "11:00", "12:00", 10);
+        long left = Api.session(edition, studio, Api.forumDay(), "14:00", "15:00", 10);
+        JsonPath registered = Api.register(edition, Api.relay("Inès", "ics-" + System.nanoTime() + "@example.org",
+                List.of(kept, left)));
+        String token = registered.getString("manageToken");
+        given().contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(kept)))
+                .put("/api/v1/registrations/" + token + "/sessions").then().statusCode(200);
+
+        String api = given().get("/api/v1/registrations/" + token + "/calendar.ics").then().statusCode(200)
+                .contentType("text/calendar").header("Content-Disposition", "attachment; filename=\"forum.ics\"")
+                .extract().asString();
+        String page = given().get("/r/" + token + "/calendar.ics").then().statusCode(200).extract().asString();
+        assertEquals(page.lines().filter(l -> l.startsWith("UID:") || l.startsWith("STATUS:")).toList(),
+                api.lines().filter(l -> l.startsWith("UID:") || l.startsWith("STATUS:")).toList(), api);
+        assertEquals(List.of("STATUS:CONFIRMED", "STATUS:CONFIRMED", "STATUS:CANCELLED"),
+                api.lines().filter(l -> l.startsWith("STATUS:")).toList(), "the forum's day, the session kept, the one left");
+        given().get("/api/v1/registrations/not-a-token/calendar.ics").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
     @Test
     void aRelayRegistersWithSeatsAndAWaitingList() {
         long edition = Api.openEdition();

@@ -24,6 +24,12 @@ public final class Calendar {
     private Calendar() {
     }
 
+    /** A relay's calendar as a file to download, {@code forum.ics}, from their page or the API. */
+    public static jakarta.ws.rs.core.Response file(String ics) {
+        return jakarta.ws.rs.core.Response.ok(ics, "text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"forum.ics\"").build();
+    }
+
     public static String of(Registration r, List<Booking> bookings, List<LeftSession> left, ZoneId zone, String host) {
         Long revision = java.time.Duration.between(REVISIONS_FROM, java.time.Instant.now()).toSeconds();
         StringBuilder ics = new StringBuilder();

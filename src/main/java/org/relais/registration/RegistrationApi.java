@@ -9,6 +9,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.relais.web.Bodies;
@@ -62,6 +63,18 @@ public class RegistrationApi {
     public RegistrationView changeDetails(@RestPath String token, RegistrationData details) {
         registrations.changeDetails(token, Bodies.required(details));
         return view(token);
+    }
+
+    /**
+     * Beyond the contract, as the page gives it: the relay's calendar, the forum's days and their
+     * sessions, and the sessions they left marked cancelled (once cancelled, the forum's days too).
+     */
+    @GET
+    @Path("{token}/calendar.ics")
+    @Produces("text/calendar")
+    @PermitAll
+    public Response calendar(@RestPath String token) {
+        return Calendar.file(queries.calendar(token));
     }
 
     @DELETE

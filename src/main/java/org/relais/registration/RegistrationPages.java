@@ -32,7 +32,6 @@ import org.relais.web.Confirmation;
 import org.relais.web.Form;
 import org.relais.web.Messages;
 import org.relais.web.ForumZone;
-import org.relais.web.PublicUrl;
 import org.relais.web.NotFoundException;
 import org.relais.web.Redirects;
 
@@ -82,9 +81,6 @@ public class RegistrationPages {
 
     @Inject
     ForumZone forum;
-
-    @Inject
-    PublicUrl publicUrl;
 
     /**
      * Whether a forum's form is worth filling in (open, with room for one more relay), whether it is
@@ -226,13 +222,8 @@ public class RegistrationPages {
     @GET
     @Path("r/{token}/calendar.ics")
     @Produces("text/calendar")
-    @Transactional
     public Response calendar(@RestPath String token) {
-        Registration r = registrations.get(token);
-        List<Booking> bookings = Booking.listByRegistration(r);
-        String ics = Calendar.of(r, bookings, LeftSession.notHeld(r, bookings), forum.zone(), publicUrl.domain());
-        return Response.ok(ics, "text/calendar; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"forum.ics\"").build();
+        return Calendar.file(queries.calendar(token));
     }
 
     @GET

@@ -19,6 +19,8 @@ import org.relais.network.NetworkReference;
 import org.relais.programme.ProgrammeSession;
 import org.relais.web.Collation;
 import org.relais.web.Errors;
+import org.relais.web.ForumZone;
+import org.relais.web.PublicUrl;
 
 /** Reading registrations: one through its token, or an edition's, filtered as the organiser asks. */
 @ApplicationScoped
@@ -116,6 +118,22 @@ public class RegistrationQueries {
 
     @Inject
     NetworkReference reference;
+
+    @Inject
+    ForumZone forum;
+
+    @Inject
+    PublicUrl publicUrl;
+
+    /**
+     * The relay's calendar, as their page and the API give it: the forum, their sessions, and those
+     * they left, cancelled; the same events as their mails' ({@link PublicUrl#domain}).
+     */
+    public String calendar(String token) {
+        Registration r = registrations.get(token);
+        List<Booking> bookings = Booking.listByRegistration(r);
+        return Calendar.of(r, bookings, LeftSession.notHeld(r, bookings), forum.zone(), publicUrl.domain());
+    }
 
     /** Each session of the edition with its seats taken and its waiting list's length, in the programme's order. */
     public List<Offer> offers(Edition edition) {
