@@ -136,6 +136,17 @@ public final class Api {
                 .jsonPath().getLong("id");
     }
 
+    /** An open edition with two workshops of 10 seats in one studio on its day, at 11:00 and 14:00. */
+    public record TwoSessions(long edition, long morning, long afternoon) {
+    }
+
+    public static TwoSessions twoSessions() {
+        long edition = openEdition();
+        long studio = space(edition, "Studio", "STUDIO", 40);
+        return new TwoSessions(edition, session(edition, studio, forumDay(), "11:00", "12:00", 10),
+                session(edition, studio, forumDay(), "14:00", "15:00", 10));
+    }
+
     /** A studio and a workshop in it on the forum day, 11:00–12:00, with that many seats; returns the session. */
     public static long workshop(long editionId, Integer seats) {
         return session(editionId, space(editionId, "Studio", "STUDIO", 40), forumDay(), "11:00", "12:00", seats);

@@ -251,10 +251,7 @@ class ChangedMeanwhileTest {
     @Test
     void aRelaysChoicesSavedFromAnOlderPageDoNotUndoAChangeMadeElsewhere() {
         Workshops day = Workshops.open();
-        long edition = day.edition();
-        long morning = day.morning();
-        long afternoon = day.afternoon();
-        long late = day.late();
+        long edition = day.edition(), morning = day.morning(), afternoon = day.afternoon(), late = day.late();
         String token = Api.register(edition, Api.relay("Choix", "choix-" + System.nanoTime() + "@example.org", List.of(morning)))
                 .getString("manageToken");
         Pages relay = Pages.anonymous();
@@ -281,10 +278,7 @@ class ChangedMeanwhileTest {
     @Test
     void givingUpASessionKeepsOneAnOrganiserAddedSinceThePageOpened() {
         Workshops day = Workshops.open();
-        long edition = day.edition();
-        long morning = day.morning();
-        long afternoon = day.afternoon();
-        long late = day.late();
+        long edition = day.edition(), morning = day.morning(), afternoon = day.afternoon(), late = day.late();
         io.restassured.path.json.JsonPath registered = Api.register(edition,
                 Api.relay("Part", "part-" + System.nanoTime() + "@example.org", List.of(morning, afternoon)));
         String token = registered.getString("manageToken");

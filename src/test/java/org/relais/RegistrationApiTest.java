@@ -41,10 +41,8 @@ class RegistrationApiTest {
      */
     @Test
     void theRelaysCalendarComesThroughTheApiAsFromTheirPage() {
-        long edition = Api.openEdition();
-        long studio = Api.space(edition, "Studio", "STUDIO", 40);
-        long kept = Api.session(edition, studio, Api.forumDay(), "11:00", "12:00", 10);
-        long left = Api.session(edition, studio, Api.forumDay(), "14:00", "15:00", 10);
+        Api.TwoSessions day = Api.twoSessions();
+        long edition = day.edition(), kept = day.morning(), left = day.afternoon();
         JsonPath registered = Api.register(edition, Api.relay("Inès", "ics-" + System.nanoTime() + "@example.org",
                 List.of(kept, left)));
         String token = registered.getString("manageToken");

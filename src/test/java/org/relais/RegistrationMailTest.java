@@ -653,9 +653,7 @@ class RegistrationMailTest {
     @Test
     void aSessionLeftIsCancelledInTheRelaysCalendarFileAndTakenAgainConfirmed() {
         InTwoSessions relay = InTwoSessions.register("left-");
-        long edition = relay.edition();
-        long morning = relay.morning();
-        long afternoon = relay.afternoon();
+        long edition = relay.edition(), morning = relay.morning(), afternoon = relay.afternoon();
         String email = relay.email();
         io.restassured.path.json.JsonPath registered = relay.registered();
         String token = registered.getString("manageToken");
@@ -713,9 +711,7 @@ class RegistrationMailTest {
     @Test
     void theMailsAboutASessionLeftCancelItInTheirCalendar() {
         InTwoSessions relay = InTwoSessions.register("told-left-");
-        long edition = relay.edition();
-        long morning = relay.morning();
-        long afternoon = relay.afternoon();
+        long edition = relay.edition(), morning = relay.morning(), afternoon = relay.afternoon();
         String email = relay.email();
         long id = relay.registered().getLong("id");
         worker.sendDue();
@@ -740,18 +736,15 @@ class RegistrationMailTest {
         assertEquals(2, deleted.split("STATUS:CANCELLED").length - 1, "both sessions, not the forum's day: " + deleted);
     }
 
-    /** A relay registered in an open edition's two sessions, 11:00 and 14:00 in one studio. */
+    /** A relay registered in both sessions of {@link Api#twoSessions}. */
     private record InTwoSessions(long edition, long morning, long afternoon, String email,
             io.restassured.path.json.JsonPath registered) {
 
         static InTwoSessions register(String prefix) {
-            long edition = Api.openEdition();
-            long studio = Api.space(edition, "Studio", "STUDIO", 40);
-            long morning = Api.session(edition, studio, Api.forumDay(), "11:00", "12:00", 10);
-            long afternoon = Api.session(edition, studio, Api.forumDay(), "14:00", "15:00", 10);
+            Api.TwoSessions day = Api.twoSessions();
             String email = prefix + System.nanoTime() + "@example.org";
-            return new InTwoSessions(edition, morning, afternoon, email,
-                    Api.register(edition, Api.relay("Inès", email, List.of(morning, afternoon))));
+            return new InTwoSessions(day.edition(), day.morning(), day.afternoon(), email, Api.register(day.edition(),
+                    Api.relay("Inès", email, List.of(day.morning(), day.afternoon()))));
         }
     }
 
