@@ -707,6 +707,34 @@ class RegistrationMailTest {
                 .LeftSession.count("registration.id", registered.getLong("id"))), "erased with the rest");
     }
 
+    /**
+     * A relay who cancels and registers again with the same address holds the forum through the new
+     * registration: the old link's file cancels only its own sessions, not the forum's days the new one
+     * confirms, and its page leads to the new link rather than to the form, which would refuse them.
+     */
+    @Test
+    void aRelayWhoRegisteredAgainKeepsTheForumInTheirCalendarWhateverTheOldLinkGives() {
+        InTwoSessions relay = InTwoSessions.register("again-");
+        String old = "/r/" + relay.registered().getString("manageToken");
+        given().delete("/api/v1/registrations/" + relay.registered().getString("manageToken")).then().statusCode(204);
+        String renewed = Api.register(relay.edition(), Api.relay("Inès", relay.email(), List.of(relay.afternoon())))
+                .getString("manageToken");
+
+        String cancelled = given().get(old + "/calendar.ics").then().statusCode(200).extract().asString();
+        assertFalse(cancelled.contains("UID:forum-"), "the forum's days left to the new registration: " + cancelled);
+        long oldId = relay.registered().getLong("id");
+        assertTrue(event(cancelled, "session-" + relay.morning() + "-" + oldId + "@").contains("STATUS:CANCELLED"), cancelled);
+        assertTrue(event(cancelled, "session-" + relay.afternoon() + "-" + oldId + "@").contains("STATUS:CANCELLED"), cancelled);
+        String current = given().get("/r/" + renewed + "/calendar.ics").then().statusCode(200).extract().asString();
+        assertTrue(event(current, "forum-" + relay.edition() + "-day-1@").contains("STATUS:CONFIRMED"), current);
+
+        given().get(old).then().statusCode(200)
+                .body(containsString("Vous vous êtes inscrit·e de nouveau à ce forum avec la même adresse (" + relay.email() + ")"))
+                .body(containsString("action=\"/editions/" + relay.edition() + "/resend\""))
+                .body(containsString("Retirer ces séances de mon agenda (.ics)"))
+                .body(not(containsString("S’inscrire à nouveau"))).body(not(containsString("Retirer le forum de mon agenda")));
+    }
+
     /** The mails about a session the relay no longer has carry it cancelled in their calendar, and say so. */
     @Test
     void theMailsAboutASessionLeftCancelItInTheirCalendar() {

@@ -12,9 +12,10 @@ import org.relais.web.Messages;
 
 /**
  * A relay's forum as iCalendar (RFC 5545): the forum's days and each chosen session, and each session
- * left as cancelled. Each file is a later revision of the relay's events than any before it (its
- * {@code SEQUENCE}, the seconds since 2020), so that a calendar importing it takes its word over an
- * earlier file's: a session left is marked cancelled there, one taken again confirmed again.
+ * left as cancelled (a cancelled registration's days too, unless its relay registered again). Each
+ * file is a later revision of the relay's events than any before it (its {@code SEQUENCE}, the seconds
+ * since 2020), so that a calendar importing it takes its word over an earlier file's: a session left
+ * is marked cancelled there, one taken again confirmed again.
  */
 public final class Calendar {
 
@@ -42,8 +43,12 @@ public final class Calendar {
         String place = edition.venueName == null ? "" : edition.venueName
                 + (edition.venueAddress == null ? "" : ", " + edition.venueAddress);
         boolean cancelled = r.status == RegistrationStatus.CANCELLED;
-        forumDays(ics, edition, cancelled ? Messages.get("calendar_registration_cancelled", edition.title) : edition.title,
-                place, cancelled ? "CANCELLED" : "CONFIRMED", zone, host, revision);
+        // The forum's days are one event each for all of a relay's registrations: one cancelled after
+        // they registered again leaves them to the new one, which confirms them.
+        if (!r.registeredAgain()) {
+            forumDays(ics, edition, cancelled ? Messages.get("calendar_registration_cancelled", edition.title) : edition.title,
+                    place, cancelled ? "CANCELLED" : "CONFIRMED", zone, host, revision);
+        }
         for (Booking b : bookings) {
             String title = b.status == BookingStatus.WAITLISTED
                     ? b.session.title + " (" + Messages.get("waitlist_position", b.waitlistPosition) + ")"

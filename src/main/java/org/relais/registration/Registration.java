@@ -113,6 +113,14 @@ public class Registration extends PanacheEntityBase {
                 && edition.beforeForum();
     }
 
+    /**
+     * Whether this registration is cancelled and its relay registered for the same forum again since:
+     * the forum is theirs through the new one, whose link is another.
+     */
+    public boolean registeredAgain() {
+        return status == RegistrationStatus.CANCELLED && email != null && findActive(edition, email).isPresent();
+    }
+
     public String fullName() {
         return anonymisedAt != null ? org.relais.web.Messages.get("registration_erased") : firstName + " " + lastName;
     }

@@ -51,7 +51,8 @@ public class RegistrationPages {
 
         static native TemplateInstance manage(Registration registration, List<Booking> bookings, List<Offer> offers,
                 boolean open, Form form, String problem, boolean detailsOpen, Form details, List<Accessibility> needs,
-                List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles, boolean leftSome);
+                List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles, boolean leftSome,
+                boolean registeredAgain);
 
         static native TemplateInstance privacy(int retentionMonths);
     }
@@ -285,7 +286,7 @@ public class RegistrationPages {
             return Templates.manage(r, bookings, queries.offers(r.edition), registrations.isOpen(r.edition), choices, problem,
                     registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r, reference),
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles(),
-                    !LeftSession.notHeld(r, bookings).isEmpty());
+                    !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain());
         });
     }
 
