@@ -854,6 +854,36 @@ class RegistrationPagesTest {
         visitor.form("/editions/" + edition + "/resend", Map.of("email", email)).then().statusCode(303);
     }
 
+    /**
+     * The link asked for again through the public form, which anyone may fill in with any address, goes
+     * once in a quarter of an hour at most: pressing twice sends one mail, and a later asking another.
+     */
+    @Test
+    void theLinkAskedForAgainGoesOnceInAQuarterOfAnHour() {
+        long edition = Api.openEdition();
+        String email = "again-" + System.nanoTime() + "@example.org";
+        long id = Api.register(edition, Api.relay("Encore", email, List.of())).getLong("id");
+        Pages visitor = Pages.anonymous();
+        for (int press = 0; press < 3; press++) {
+            visitor.form("/editions/" + edition + "/resend", Map.of("email", email)).then().statusCode(303)
+                    .header("Location", containsString("done=link-sent"));
+        }
+        visitor.get("/editions/" + edition + "?done=link-sent").then()
+                .body(containsString("Il n’y part qu’une fois par quart d’heure\u00a0: s’il n’arrive pas"));
+        worker.sendDue();
+        assertEquals(1, links(mailbox, email), "one link for three presses");
+
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> org.relais.mail.OutboxMail.update(
+                "createdAt = ?1 where registration.id = ?2", java.time.OffsetDateTime.now().minusMinutes(16), id));
+        visitor.form("/editions/" + edition + "/resend", Map.of("email", email)).then().statusCode(303);
+        worker.sendDue();
+        assertEquals(2, links(mailbox, email), "again a quarter of an hour later");
+    }
+
+    private static long links(MockMailbox mailbox, String email) {
+        return mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().startsWith("Votre lien d’inscription")).count();
+    }
+
     /** A forum that has all the relays it takes says so before anyone fills in the form, and still resends a link. */
     @Test
     void aFullForumSaysSoInsteadOfOfferingTheForm() {

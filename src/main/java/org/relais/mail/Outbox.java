@@ -26,6 +26,9 @@ public class Outbox {
     /** An edition's mails not sent yet (nor set aside): what both organisers' notices count. */
     private static final String UNSENT = "registration.edition.id = ?1 and sentAt is null";
 
+    /** How long a link asked for again through the public form waits before it can be sent once more. */
+    public static final java.time.Duration LINK_AGAIN_AFTER = java.time.Duration.ofMinutes(15);
+
     /** The mock mailer's setting, if set: unset, Quarkus uses the mock mailer in dev and tests and sends in production. */
     @ConfigProperty(name = "quarkus.mailer.mock")
     Optional<Boolean> mock;
@@ -116,6 +119,19 @@ public class Outbox {
             mail.leftSessionDay = left.day;
             mail.leftSessionStartsAt = left.startsAt;
             mail.leftSessionEndsAt = left.endsAt;
+        }
+    }
+
+    /**
+     * Sends a relay their link again at their own asking (the public form, which anyone may fill in with
+     * any address), unless it went to them less than {@link #LINK_AGAIN_AFTER} ago: the form cannot flood
+     * an address with it. The organisers' sending, at the relay's call, is not held back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queueLinkAgain(Registration registration) {
+        if (OutboxMail.count("registration = ?1 and kind = ?2 and createdAt > ?3", registration, MailKind.MANAGE_LINK,
+                OffsetDateTime.now().minus(LINK_AGAIN_AFTER)) == 0) {
+            queue(MailKind.MANAGE_LINK, registration, null);
         }
     }
 

@@ -496,11 +496,14 @@ public class RegistrationService {
         return kept.size();
     }
 
-    /** Sends the manage link again to an active registration of that e-mail; says nothing either way. */
+    /**
+     * Sends the manage link again to an active registration of that e-mail, at most once in
+     * {@link Outbox#LINK_AGAIN_AFTER}; says nothing either way.
+     */
     public void resendLink(Long editionId, String email) {
         Edition edition = Edition.findById(editionId);
         if (edition != null && email != null && !email.isBlank()) {
-            Registration.findActive(edition, email).ifPresent(r -> outbox.queue(MailKind.MANAGE_LINK, r, null));
+            Registration.findActive(edition, email).ifPresent(outbox::queueLinkAgain);
         }
     }
 
