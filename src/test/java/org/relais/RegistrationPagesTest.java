@@ -538,6 +538,10 @@ class RegistrationPagesTest {
         }
         assertEquals(2, bookingIds.size(), "two waiting");
         String thirdBooking = bookingIds.get(1);
+        // The session is full: the button says so before it is pressed, and leads to adding seats.
+        assertTrue(html.contains("La séance est complète\u00a0: pour donner une place à une personne qui attend, ajoutez d’abord des places."
+                + " <a href=\"/organiser/editions/" + edition + "/sessions/" + session + "#form\">"), html);
+        assertEquals(2, html.split("disabled aria-describedby=\"full-hint\">Donner une place</button>").length - 1, html);
 
         pages.form("/organiser/editions/" + edition + "/bookings/" + thirdBooking + "/confirm", Map.of())
                 .then().statusCode(409).body(containsString("est complet : ajoutez des places"));

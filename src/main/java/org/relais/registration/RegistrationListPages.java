@@ -50,7 +50,7 @@ public class RegistrationListPages {
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
                 List<Booking> waiting, Map<Long, List<RegistrationQueries.Offer>> moves, List<NeedCount> needs,
-                long entered, String problem);
+                long entered, boolean full, String problem);
 
         static native TemplateInstance registration(Edition edition, Registration registration, List<Booking> bookings,
                 Map<Long, List<RegistrationQueries.Offer>> moves, List<RegistrationQueries.Offer> additions, Form form,
@@ -307,7 +307,8 @@ public class RegistrationListPages {
             moves.put(b.id, targets.stream().filter(o -> fits(o, theirs)).toList());
         }
         long entered = seated.stream().filter(b -> b.attendedAt != null).count(); // scanned at the room's door
-        return Templates.attendees(edition, session, seated, waiting, moves, NeedCount.of(seated), entered, problem);
+        boolean full = session.seats != null && seated.size() >= session.seats; // no seat to give until seats are added
+        return Templates.attendees(edition, session, seated, waiting, moves, NeedCount.of(seated), entered, full, problem);
     }
 
     /**

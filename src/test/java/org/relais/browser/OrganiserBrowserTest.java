@@ -362,6 +362,8 @@ class OrganiserBrowserTest {
         assertThat(page.locator("header.top")).isVisible();
         assertThat(page.locator("td.tick").first()).isHidden();
         assertThat(page.locator("button", new Page.LocatorOptions().setHasText("Donner une place"))).isVisible();
+        assertThat(page.locator("button", new Page.LocatorOptions().setHasText("Donner une place"))).isDisabled();
+        assertThat(page.locator("#full-hint")).containsText("La séance est complète");
         // Taking someone off tells them by e-mail: the button asks first, and saying no leaves the list as it is.
         List<String> asked = new java.util.ArrayList<>();
         page.onceDialog(dialog -> {
