@@ -36,6 +36,33 @@ class RegistrationApiTest {
     }
 
     /**
+     * A second registration with the same address is refused with the offer to send the link again
+     * (issue 3: "a second attempt says so and offers to resend the manage link"), which the API keeps:
+     * {@code POST …/registrations/link}, saying nothing of whether the address is registered.
+     */
+    @Test
+    void theApiOffersToSendTheLinkAgainToAnAddressAlreadyRegistered() {
+        long edition = Api.openEdition();
+        String email = "twice-" + System.nanoTime() + "@example.org";
+        Api.register(edition, Api.relay("Deux", email, List.of()));
+        given().contentType("application/json").body(Api.relay("Deux", email, List.of()))
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(409)
+                .body("detail", containsString("Nous pouvons renvoyer le lien de gestion à cette adresse."));
+
+        String link = "/api/v1/editions/" + edition + "/registrations/link";
+        given().contentType("application/json").body(Map.of("email", email)).post(link).then().statusCode(202);
+        given().contentType("application/json").body(Map.of("email", "nobody-" + System.nanoTime() + "@example.org"))
+                .post(link).then().statusCode(202);
+        given().contentType("application/json").body(Map.of("email", "not an address")).post(link).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("email"));
+        given().contentType("application/json").body(Map.of()).post(link).then().statusCode(422)
+                .body("errors[0].field", equalTo("email"));
+        given().contentType("application/json").post(link).then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").body(Map.of("email", email))
+                .post("/api/v1/editions/987654/registrations/link").then().statusCode(404);
+    }
+
+    /**
      * The relay's calendar through the API, as their page gives it (issue 3: "a page and API where
      * the relay … downloads their calendar"): the same file, a session left in it cancelled.
      */

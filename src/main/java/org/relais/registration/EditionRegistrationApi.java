@@ -49,6 +49,23 @@ public class EditionRegistrationApi {
     }
 
     @Inject
+    RegistrationService registrations;
+
+    /**
+     * Sends a relay's link again to the address they registered with, as the forum's page offers to a
+     * second registration with that address: {@code 202} whether the address is registered or not, the
+     * mail going once in a quarter of an hour at most.
+     */
+    @POST
+    @Path("registrations/link")
+    @PermitAll
+    @APIResponse(responseCode = "202")
+    public Response sendLinkAgain(@RestPath Long id, RegistrationService.LinkRequest request) {
+        registrations.sendLinkAgain(id, Bodies.required(request));
+        return Response.accepted().build();
+    }
+
+    @Inject
     org.relais.edition.EditionService editions;
 
     @Inject

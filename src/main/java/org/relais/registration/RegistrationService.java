@@ -497,6 +497,23 @@ public class RegistrationService {
     }
 
     /**
+     * The API's counterpart of {@link #resendLink}, offered by its {@code 409} to an address already
+     * registered: an edition that does not exist is not found, and an address missing or malformed is
+     * refused by name; otherwise it says nothing either way either.
+     */
+    public void sendLinkAgain(Long editionId, LinkRequest request) {
+        editions.get(editionId);
+        Errors errors = new Errors();
+        String email = errors.email("email", request.email(), true);
+        errors.throwIfAny();
+        resendLink(editionId, email);
+    }
+
+    /** The address a relay registered with, to send their link to again. */
+    public record LinkRequest(String email) {
+    }
+
+    /**
      * Sends the manage link again to an active registration of that e-mail, at most once in
      * {@link Outbox#LINK_AGAIN_AFTER}; says nothing either way.
      */
