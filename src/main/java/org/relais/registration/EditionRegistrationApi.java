@@ -59,7 +59,7 @@ public class EditionRegistrationApi {
     @POST
     @Path("registrations/link")
     @PermitAll
-    @APIResponse(responseCode = "202")
+    @APIResponse(responseCode = "202", description = "Accepted: the link goes if the address is registered")
     public Response sendLinkAgain(@RestPath Long id, RegistrationService.LinkRequest request) {
         registrations.sendLinkAgain(id, Bodies.required(request));
         return Response.accepted().build();
