@@ -735,6 +735,29 @@ class RegistrationMailTest {
                 .body(not(containsString("S’inscrire à nouveau"))).body(not(containsString("Retirer le forum de mon agenda")));
     }
 
+    /**
+     * A relay may cancel after registration has closed, until the forum: neither their mail nor their page
+     * then offers to register again, which the forum's page would refuse; they say it is closed.
+     */
+    @Test
+    void aCancellationAfterRegistrationClosedOffersNoRegistrationAgain() {
+        long edition = Api.openEdition();
+        String email = "late-cancel-" + System.nanoTime() + "@example.org";
+        String token = Api.register(edition, Api.relay("Inès", email, List.of())).getString("manageToken");
+        Api.advance(edition, "REGISTRATION_CLOSED");
+        given().delete("/api/v1/registrations/" + token).then().statusCode(204);
+        worker.sendDue();
+
+        Mail cancellation = only(email, "Inscription annulée");
+        String closed = "Les inscriptions à ce forum sont closes\u00a0: vous ne pouvez plus vous y inscrire à nouveau en ligne.";
+        assertTrue(cancellation.getText().contains(closed) && !cancellation.getText().contains("vous pouvez vous inscrire à nouveau"),
+                cancellation.getText());
+        assertTrue(cancellation.getHtml().contains(closed) && !cancellation.getHtml().contains("/editions/" + edition + "\""),
+                cancellation.getHtml());
+        given().get("/r/" + token).then().statusCode(200).body(containsString("<p>Les inscriptions sont closes.</p>"))
+                .body(not(containsString("S’inscrire à nouveau")));
+    }
+
     /** The mails about a session the relay no longer has carry it cancelled in their calendar, and say so. */
     @Test
     void theMailsAboutASessionLeftCancelItInTheirCalendar() {

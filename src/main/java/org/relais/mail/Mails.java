@@ -36,10 +36,10 @@ public class Mails {
     @CheckedTemplate(basePath = "mail")
     static class Templates {
         static native TemplateInstance html(MailKind kind, Registration r, List<Booking> bookings, About session,
-                String intro, String manageUrl, String editionUrl, boolean badge, boolean takenAway);
+                String intro, String manageUrl, String againUrl, boolean badge, boolean takenAway);
 
         static native TemplateInstance text(MailKind kind, Registration r, List<Booking> bookings, About session,
-                String intro, String manageUrl, String editionUrl, boolean badge, boolean takenAway);
+                String intro, String manageUrl, String againUrl, boolean badge, boolean takenAway);
     }
 
     /**
@@ -65,6 +65,9 @@ public class Mails {
 
     @Inject
     BadgeService badges;
+
+    @Inject
+    org.relais.registration.RegistrationService registrations;
 
     /** The entry's own message identifier (RFC 5322): its id and creation time, at the service's host. */
     static String messageId(OutboxMail entry, String domain) {
@@ -171,7 +174,10 @@ public class Mails {
     Mail render(OutboxMail entry, List<Booking> bookings) {
         Registration r = entry.registration;
         String manageUrl = publicUrl.of("/r/" + r.manageToken);
-        String editionUrl = publicUrl.of("/editions/" + r.edition.id);
+        // A cancellation offers to register again only while the forum takes registrations: it may be
+        // cancelled after the window closed, until the forum.
+        String againUrl = entry.kind.endsRegistration() && registrations.isOpen(r.edition)
+                ? publicUrl.of("/editions/" + r.edition.id) : null;
         Locale locale = "en".equals(r.language) ? Messages.ENGLISH : Messages.FRENCH;
         String domain = publicUrl.domain();
         boolean attached = !entry.kind.endsRegistration();
@@ -182,9 +188,9 @@ public class Mails {
             String subject = Messages.get("mail_subject_" + entry.kind, r.edition.title);
             String intro = intro(entry.kind, r, session);
             Mail mail = Mail.withText(r.email, subject,
-                    Templates.text(entry.kind, r, bookings, session, intro, manageUrl, editionUrl, badge != null,
+                    Templates.text(entry.kind, r, bookings, session, intro, manageUrl, againUrl, badge != null,
                             !left.isEmpty()).render())
-                    .setHtml(Templates.html(entry.kind, r, bookings, session, intro, manageUrl, editionUrl, badge != null,
+                    .setHtml(Templates.html(entry.kind, r, bookings, session, intro, manageUrl, againUrl, badge != null,
                             !left.isEmpty()).render());
             if (attached) {
                 mail.addAttachment("forum.ics",
