@@ -758,6 +758,28 @@ class RegistrationMailTest {
                 .body(not(containsString("S’inscrire à nouveau")));
     }
 
+    /**
+     * A relay the organisers take off a session is invited to choose another while registration is open;
+     * once it has closed (they may still be taken off, until the forum), the mail does not invite them to.
+     */
+    @Test
+    void aSessionTakenAwayInvitesAnotherChoiceOnlyWhileRegistrationIsOpen() {
+        InTwoSessions relay = InTwoSessions.register("taken-off-");
+        String choose = "Vos autres séances ne changent pas. Pour en choisir une autre, passez par le lien ci-dessous.";
+        registrations.removeBooking(relay.edition(), bookingOf(relay.email(), relay.morning()));
+        worker.sendDue();
+        Mail open = only(relay.email(), "Une séance retirée de votre inscription\u00a0: ");
+        assertTrue(open.getText().contains(choose) && open.getHtml().contains(choose), open.getText());
+
+        Api.advance(relay.edition(), "REGISTRATION_CLOSED");
+        registrations.removeBooking(relay.edition(), bookingOf(relay.email(), relay.afternoon()));
+        worker.sendDue();
+        Mail closed = mailbox.getMailsSentTo(relay.email()).stream().filter(m -> m.getSubject().startsWith("Une séance retirée"))
+                .reduce((first, second) -> second).orElseThrow();
+        assertTrue(closed.getText().contains("Atelier 14:00") && closed.getText().contains("Vos autres séances ne changent pas.")
+                && !closed.getText().contains("Pour en choisir une autre"), closed.getText());
+    }
+
     /** The mails about a session the relay no longer has carry it cancelled in their calendar, and say so. */
     @Test
     void theMailsAboutASessionLeftCancelItInTheirCalendar() {

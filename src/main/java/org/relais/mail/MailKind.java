@@ -18,4 +18,9 @@ public enum MailKind {
     public boolean endsRegistration() {
         return this == CANCELLATION || this == CANCELLED_BY_ORGANISERS;
     }
+
+    /** Whether the organisers took a session from the relay, who may choose another while registration is open. */
+    public boolean losesASession() {
+        return this == WITHDRAWAL || this == SESSION_CANCELLED;
+    }
 }

@@ -174,10 +174,10 @@ public class Mails {
     Mail render(OutboxMail entry, List<Booking> bookings) {
         Registration r = entry.registration;
         String manageUrl = publicUrl.of("/r/" + r.manageToken);
-        // A cancellation offers to register again only while the forum takes registrations: it may be
-        // cancelled after the window closed, until the forum.
-        String againUrl = entry.kind.endsRegistration() && registrations.isOpen(r.edition)
-                ? publicUrl.of("/editions/" + r.edition.id) : null;
+        // A cancellation offers to register again, and a session lost to choose another, only while the
+        // forum takes registrations: both may happen after the window closed, until the forum.
+        boolean open = registrations.isOpen(r.edition);
+        String againUrl = entry.kind.endsRegistration() && open ? publicUrl.of("/editions/" + r.edition.id) : null;
         Locale locale = "en".equals(r.language) ? Messages.ENGLISH : Messages.FRENCH;
         String domain = publicUrl.domain();
         boolean attached = !entry.kind.endsRegistration();
@@ -186,7 +186,8 @@ public class Mails {
         About session = About.of(entry);
         return Messages.in(locale, () -> {
             String subject = Messages.get("mail_subject_" + entry.kind, r.edition.title);
-            String intro = intro(entry.kind, r, session);
+            String intro = intro(entry.kind, r, session)
+                    + (open && entry.kind.losesASession() ? " " + Messages.get("mail_choose_another") : "");
             Mail mail = Mail.withText(r.email, subject,
                     Templates.text(entry.kind, r, bookings, session, intro, manageUrl, againUrl, badge != null,
                             !left.isEmpty()).render())
