@@ -759,25 +759,40 @@ class RegistrationMailTest {
     }
 
     /**
-     * A relay the organisers take off a session is invited to choose another while registration is open;
-     * once it has closed (they may still be taken off, until the forum), the mail does not invite them to.
+     * The mails about the organisers' changes to a relay's sessions say what the relay may do next as
+     * registration allows it: while open, choose another session or change them; once closed (the
+     * organisers may still change them, until the forum), only leave one.
      */
     @Test
-    void aSessionTakenAwayInvitesAnotherChoiceOnlyWhileRegistrationIsOpen() {
+    void theMailsAboutTheOrganisersChangesOfferWhatRegistrationStillAllows() {
         InTwoSessions relay = InTwoSessions.register("taken-off-");
+        long id = relay.registered().getLong("id");
         String choose = "Vos autres séances ne changent pas. Pour en choisir une autre, passez par le lien ci-dessous.";
         registrations.removeBooking(relay.edition(), bookingOf(relay.email(), relay.morning()));
-        worker.sendDue();
+        worker.sendDue(); // before the seat is given back, which would make the withdrawal untrue
         Mail open = only(relay.email(), "Une séance retirée de votre inscription\u00a0: ");
         assertTrue(open.getText().contains(choose) && open.getHtml().contains(choose), open.getText());
+        registrations.addSession(relay.edition(), id, relay.morning());
+        worker.sendDue();
+        Mail booked = only(relay.email(), "Vos séances ont changé");
+        assertTrue(booked.getText().contains("Voici désormais vos séances. Votre lien permet d’en changer."), booked.getText());
 
         Api.advance(relay.edition(), "REGISTRATION_CLOSED");
         registrations.removeBooking(relay.edition(), bookingOf(relay.email(), relay.afternoon()));
         worker.sendDue();
-        Mail closed = mailbox.getMailsSentTo(relay.email()).stream().filter(m -> m.getSubject().startsWith("Une séance retirée"))
-                .reduce((first, second) -> second).orElseThrow();
+        Mail closed = latest(relay.email(), "Une séance retirée");
         assertTrue(closed.getText().contains("Atelier 14:00") && closed.getText().contains("Vos autres séances ne changent pas.")
                 && !closed.getText().contains("Pour en choisir une autre"), closed.getText());
+        registrations.addSession(relay.edition(), id, relay.afternoon());
+        worker.sendDue();
+        Mail bookedClosed = latest(relay.email(), "Vos séances ont changé");
+        assertTrue(bookedClosed.getText().contains("Voici désormais vos séances. Votre lien permet encore d’en laisser une, si "
+                + "vous ne pouvez pas y venir.") && !bookedClosed.getText().contains("permet d’en changer"), bookedClosed.getText());
+    }
+
+    private Mail latest(String email, String subject) {
+        return mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().startsWith(subject)).reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     /** The mails about a session the relay no longer has carry it cancelled in their calendar, and say so. */

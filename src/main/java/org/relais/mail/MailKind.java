@@ -23,4 +23,12 @@ public enum MailKind {
     public boolean losesASession() {
         return this == WITHDRAWAL || this == SESSION_CANCELLED;
     }
+
+    /**
+     * Whether the organisers gave the relay a session, or a place on a waiting list, and the mail lists their
+     * sessions: the relay may change them while registration is open, and still leave one after.
+     */
+    public boolean givesASession() {
+        return this == SEAT_BOOKED || this == WAITLIST_JOINED;
+    }
 }

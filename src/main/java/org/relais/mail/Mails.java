@@ -154,6 +154,14 @@ public class Mails {
         };
     }
 
+    /** What the relay may still do about the sessions an organiser's change is about: more while registration is open. */
+    private static String afterIntro(MailKind kind, boolean open) {
+        if (kind.losesASession() && open) {
+            return " " + Messages.get("mail_choose_another");
+        }
+        return kind.givesASession() ? " " + Messages.get(open ? "mail_change_sessions" : "mail_leave_sessions") : "";
+    }
+
     /** A session as a mail's sentence names it: its title, day, start and end, then what the sentence adds. */
     private static Object[] when(About s, Object... then) {
         Object[] said = {s.title(), longDate(s.day()), ForumZone.hhmm(s.startsAt()), ForumZone.hhmm(s.endsAt())};
@@ -186,8 +194,7 @@ public class Mails {
         About session = About.of(entry);
         return Messages.in(locale, () -> {
             String subject = Messages.get("mail_subject_" + entry.kind, r.edition.title);
-            String intro = intro(entry.kind, r, session)
-                    + (open && entry.kind.losesASession() ? " " + Messages.get("mail_choose_another") : "");
+            String intro = intro(entry.kind, r, session) + afterIntro(entry.kind, open);
             Mail mail = Mail.withText(r.email, subject,
                     Templates.text(entry.kind, r, bookings, session, intro, manageUrl, againUrl, badge != null,
                             !left.isEmpty()).render())
