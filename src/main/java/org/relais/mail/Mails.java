@@ -182,8 +182,8 @@ public class Mails {
     Mail render(OutboxMail entry, List<Booking> bookings) {
         Registration r = entry.registration;
         String manageUrl = publicUrl.of("/r/" + r.manageToken);
-        // A cancellation offers to register again, and a session lost to choose another, only while the
-        // forum takes registrations: both may happen after the window closed, until the forum.
+        // What a mail offers next (to register again, to choose another session or change them) holds only
+        // while the forum takes registrations: cancellations and the organisers' changes go on until the forum.
         boolean open = registrations.isOpen(r.edition);
         String againUrl = entry.kind.endsRegistration() && open ? publicUrl.of("/editions/" + r.edition.id) : null;
         Locale locale = "en".equals(r.language) ? Messages.ENGLISH : Messages.FRENCH;
