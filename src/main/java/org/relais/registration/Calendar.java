@@ -54,17 +54,22 @@ public final class Calendar {
                     ? b.session.title + " (" + Messages.get("waitlist_position", b.waitlistPosition) + ")"
                     : b.session.title;
             String where = b.session.space == null ? place : b.session.space.name + (place.isEmpty() ? "" : ", " + place);
-            event(ics, "session-" + b.session.id + "-" + r.id, b.session.day, b.session.startsAt, b.session.endsAt, zone,
+            event(ics, sessionUid(b.session.id, r), b.session.day, b.session.startsAt, b.session.endsAt, zone,
                     title, where, b.status == BookingStatus.CONFIRMED ? "CONFIRMED" : "TENTATIVE", host, revision);
         }
         for (LeftSession gone : left) {
             if (gone.day != null && gone.startsAt != null && gone.endsAt != null) {
-                event(ics, "session-" + gone.sessionId + "-" + r.id, gone.day, gone.startsAt, gone.endsAt, zone,
+                event(ics, sessionUid(gone.sessionId, r), gone.day, gone.startsAt, gone.endsAt, zone,
                         Messages.get("calendar_session_left", gone.title), place, "CANCELLED", host, revision);
             }
         }
         line(ics, "END:VCALENDAR");
         return ics.toString();
+    }
+
+    /** A session's event in a relay's calendar, held or left: the same identity, so that a later file updates it. */
+    private static String sessionUid(Long sessionId, Registration r) {
+        return "session-" + sessionId + "-" + r.id;
     }
 
     /** The whole programme of an edition: the forum's days and every session, for a calendar to subscribe to. */
