@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -20,8 +21,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.relais.mail.OutboxWorker;
+import org.relais.registration.RegistrationService;
 import org.relais.web.ForumZone;
 import org.relais.web.Messages;
 
@@ -37,6 +41,9 @@ class RegistrationPagesTest {
 
     @Inject
     ForumZone zone;
+
+    @Inject
+    RegistrationService registrations;
 
     private static String register(long edition, Map<String, Object> body) {
         return Api.register(edition, body).getString("manageToken");
@@ -891,6 +898,32 @@ class RegistrationPagesTest {
         given().contentType("application/json").body(Map.of("email", email.toUpperCase())).post(api).then().statusCode(202);
         worker.sendDue();
         assertEquals(3, links(mailbox, email), "and through the API, the address in any case");
+    }
+
+    /**
+     * Two askings in the same instant (a double press, two tabs) send one link: the second waits for the first to be
+     * written, then counts it. Here the first is held open while the second asks through the API.
+     */
+    @Test
+    void twoAskingsAtTheSameInstantSendTheLinkOnce() throws Exception {
+        long edition = Api.openEdition();
+        String email = "twice-" + System.nanoTime() + "@example.org";
+        Api.register(edition, Api.relay("Deux", email, List.of()));
+        var second = new CompletableFuture<Integer>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            registrations.resendLink(edition, email);
+            Thread asking = new Thread(() -> second.complete(given().contentType("application/json").body(Map.of("email", email))
+                    .post("/api/v1/editions/" + edition + "/registrations/link").statusCode()));
+            asking.start();
+            try {
+                asking.join(1500); // long enough to write its own mail, had it not waited for this one
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(202, second.get(30, TimeUnit.SECONDS));
+        worker.sendDue();
+        assertEquals(1, links(mailbox, email), "one link for two askings at once");
     }
 
     /** Sets the relay's mails 16 minutes back, as if a quarter of an hour had gone by since. */

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.relais.programme.ProgrammeSession;
 import org.relais.registration.Registration;
 import org.relais.web.PublicUrl;
+import org.relais.web.RowLocks;
 
 /**
  * Queues an e-mail in the caller's transaction: it exists if and only if the change does. Tells the
@@ -125,11 +126,12 @@ public class Outbox {
     /**
      * Sends a relay their link again at their own asking (the public form, which anyone may fill in with
      * any address), unless it went to them less than {@link #LINK_AGAIN_AFTER} ago: the form cannot flood
-     * an address with it. The organisers' sending, at the relay's call, is not held back.
+     * an address with it. The organisers' sending, at the relay's call, is not held back. The registration's
+     * row is locked first: two askings in the same instant (a double press) count one another.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queueLinkAgain(Registration registration) {
-        if (OutboxMail.count("registration = ?1 and kind = ?2 and createdAt > ?3", registration, MailKind.MANAGE_LINK,
+        if (RowLocks.lock("registration", registration.id) && OutboxMail.count("registration = ?1 and kind = ?2 and createdAt > ?3", registration, MailKind.MANAGE_LINK,
                 OffsetDateTime.now().minus(LINK_AGAIN_AFTER)) == 0) {
             queue(MailKind.MANAGE_LINK, registration, null);
         }
