@@ -131,7 +131,8 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queueLinkAgain(Registration registration) {
-        if (RowLocks.lock("registration", registration.id) && OutboxMail.count("registration = ?1 and kind = ?2 and createdAt > ?3", registration, MailKind.MANAGE_LINK,
+        RowLocks.lock("registration", registration.id); // registrations are never deleted, only made anonymous
+        if (OutboxMail.count("registration = ?1 and kind = ?2 and createdAt > ?3", registration, MailKind.MANAGE_LINK,
                 OffsetDateTime.now().minus(LINK_AGAIN_AFTER)) == 0) {
             queue(MailKind.MANAGE_LINK, registration, null);
         }
