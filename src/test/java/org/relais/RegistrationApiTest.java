@@ -379,7 +379,7 @@ class RegistrationApiTest {
 
     /**
      * The relay corrects their details through the link, sessions and seats untouched, hostile text
-     * kept as text; the e-mail stays, a cancelled registration and a forum held are closed.
+     * kept as text; an e-mail mistyped corrected, a cancelled registration and a forum held are closed.
      */
     @Test
     void aRelayCorrectsTheirDetailsUntilTheForumIsHeld() {
@@ -402,7 +402,8 @@ class RegistrationApiTest {
                 .body("accessibilityNeeds.needs", equalTo(List.of("EASY_READ"))).body("accessibilityNeeds.notes", equalTo("Chien guide"))
                 .body("email", equalTo(address)).body("sessions[0].status", equalTo("CONFIRMED"));
 
-        // Wrong fields are named and nothing changes; the same e-mail in other letters is fine, another is refused.
+        // Wrong fields are named and nothing changes; the same e-mail in other letters is fine, one another
+        // registration uses is refused; a new one is the registration's (and gets the link: RegistrationPagesTest).
         Map<String, Object> wrong = new java.util.HashMap<>(details);
         wrong.put("firstName", "x".repeat(10_000));
         wrong.put("sector", "astronaut");
@@ -411,9 +412,16 @@ class RegistrationApiTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("firstName", "sector"));
         given().contentType(ContentType.JSON).body(withValue(new java.util.HashMap<>(details), "email", address.toUpperCase()))
                 .put("/api/v1/registrations/" + token + "/details").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(withValue(new java.util.HashMap<>(details), "email", "other@example.org"))
+        String taken = email();
+        register(edition, Api.relay("Autre", taken, List.of()), 201);
+        given().contentType(ContentType.JSON).body(withValue(new java.util.HashMap<>(details), "email", taken))
+                .put("/api/v1/registrations/" + token + "/details").then().statusCode(422).body("errors[0].field", equalTo("email"));
+        given().contentType(ContentType.JSON).body(withValue(new java.util.HashMap<>(details), "email", "not an address"))
                 .put("/api/v1/registrations/" + token + "/details").then().statusCode(422).body("errors[0].field", equalTo("email"));
         given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("Jérôme")).body("email", equalTo(address));
+        String corrected = email();
+        given().contentType(ContentType.JSON).body(withValue(new java.util.HashMap<>(details), "email", " " + corrected + " "))
+                .put("/api/v1/registrations/" + token + "/details").then().statusCode(200).body("email", equalTo(corrected));
 
         // Registration closed: still possible (the badges are printed from it). Held: no longer.
         Api.advance(edition, "REGISTRATION_CLOSED");

@@ -403,6 +403,60 @@ class RegistrationPagesTest {
     }
 
     /**
+     * A relay who mistyped their address sees it on the page they land on and corrects it there: the same link goes to
+     * the new address. A malformed address, or one another registration uses, is refused with the field marked and
+     * what was typed kept; the page cannot be made to mail one address after another.
+     */
+    @Test
+    void aRelayCorrectsAMistypedAddressOnTheirPage() {
+        long edition = Api.openEdition();
+        String run = "typo-" + System.nanoTime();
+        JsonPath registered = Api.register(edition, Api.relay("Sofia", run + "@exmaple.org", List.of()));
+        String token = registered.getString("manageToken");
+        register(edition, Api.relay("Autre", run + "-other@example.org", List.of()));
+        worker.sendDue();
+        Pages relay = Pages.anonymous();
+        relay.get("/r/" + token + "?done=registered").then().statusCode(200)
+                .body(containsString("si l’adresse ci-dessous est fausse, corrigez-la dans «\u00a0Vos coordonnées\u00a0»"))
+                .body(containsString("<dd>" + run + "@exmaple.org</dd>")).body(containsString("id=\"f-email\""))
+                .body(containsString("value=\"" + run + "@exmaple.org\""));
+
+        String details = "/r/" + token + "/details";
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("firstName", "Sofia", "lastName", "Relais", "email", "sofia@",
+                "organisation", "Emmaüs", "sector", "french-language", "role", "volunteer", "language", "fr"));
+        relay.form(details, fields).then().statusCode(422).body(containsString("id=\"e-email\""))
+                .body(containsString("value=\"sofia@\""));
+        fields.put("email", run + "-OTHER@example.org");
+        relay.form(details, fields).then().statusCode(422)
+                .body(containsString("Une autre inscription à cette édition utilise déjà cette adresse."));
+        given().get("/api/v1/registrations/" + token).then().body("email", equalTo(run + "@exmaple.org"));
+
+        fields.put("email", run + "@example.org");
+        relay.form(details, fields).then().statusCode(303).header("Location", endsWith("/r/" + token + "?done=address-changed#top"));
+        relay.get("/r/" + token + "?done=address-changed").then()
+                .body(containsString("Vos coordonnées sont enregistrées, et le lien de cette page part vers votre nouvelle adresse."))
+                .body(containsString("<dd>" + run + "@example.org</dd>"));
+        worker.sendDue();
+        List<Mail> sent = mailbox.getMailsSentTo(run + "@example.org");
+        assertEquals(1, sent.size(), "the link, to the new address");
+        assertTrue(sent.get(0).getSubject().startsWith("Votre lien d’inscription") && sent.get(0).getText().contains("/r/" + token),
+                sent.get(0).getText());
+
+        // Saved again as it is: nothing more is sent. Another address in the same quarter of an hour waits.
+        relay.form(details, fields).then().statusCode(303).header("Location", endsWith("?done=details-changed#top"));
+        fields.put("email", run + "-second@example.org");
+        relay.form(details, fields).then().statusCode(422)
+                .body(containsString("Votre lien est déjà parti il y a moins d’un quart d’heure"))
+                .body(containsString("value=\"" + run + "-second@example.org\""));
+        aQuarterOfAnHourLater(registered.getLong("id"));
+        relay.form(details, fields).then().statusCode(303).header("Location", endsWith("?done=address-changed#top"));
+        worker.sendDue();
+        assertEquals(1, links(mailbox, run + "-second@example.org"), "a quarter of an hour later");
+        assertEquals(1, mailbox.getMailsSentTo(run + "@example.org").size(), "nothing more to the address left");
+        register(edition, Api.relay("Libre", run + "@exmaple.org", List.of())); // the mistyped address is free again
+    }
+
+    /**
      * The programme and the form's choices say in what language a session is held when it is not the page's:
      * a relay bringing people who do not speak French, or who sign, sees it before choosing.
      */

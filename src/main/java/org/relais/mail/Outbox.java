@@ -132,10 +132,16 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void queueLinkAgain(Registration registration) {
         RowLocks.lock("registration", registration.id); // registrations are never deleted, only made anonymous
-        if (OutboxMail.count("registration = ?1 and kind = ?2 and createdAt > ?3", registration, MailKind.MANAGE_LINK,
-                OffsetDateTime.now().minus(LINK_AGAIN_AFTER)) == 0) {
+        if (!linkSentLately(registration)) {
             queue(MailKind.MANAGE_LINK, registration, null);
         }
+    }
+
+    /** Whether the registration's link went to it again less than {@link #LINK_AGAIN_AFTER} ago; the caller holds a lock on it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean linkSentLately(Registration registration) {
+        return OutboxMail.count("registration = ?1 and kind = ?2 and createdAt > ?3", registration, MailKind.MANAGE_LINK,
+                OffsetDateTime.now().minus(LINK_AGAIN_AFTER)) > 0;
     }
 
     private OutboxMail queue(MailKind kind, Registration registration, ProgrammeSession session, boolean linked) {

@@ -122,7 +122,8 @@ public class RegistrationListPages {
         Form form = new Form(submitted);
         RegistrationData data = RegistrationPages.read(form);
         return form.submit(() -> {
-            form.failIfChangedMeanwhile(QuarkusTransaction.joiningExisting().call(() -> stored(registrations.inEdition(id, registrationId))));
+            form.failIfChangedMeanwhile(QuarkusTransaction.joiningExisting()
+                    .call(() -> RegistrationPages.detailsOf(registrations.inEdition(id, registrationId), reference)));
             registrations.correctByOrganiser(id, registrationId, data);
             return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, "saved");
         }, problem -> registrationPage(id, registrationId, form, problem));
@@ -174,13 +175,8 @@ public class RegistrationListPages {
     private TemplateInstance storedPage(Long id, Long registrationId, String problem) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Registration r = registrations.inEdition(id, registrationId);
-            return registrationPage(id, registrationId, stored(r), problem);
+            return registrationPage(id, registrationId, RegistrationPages.detailsOf(r, reference), problem);
         });
-    }
-
-    /** The relay's details as the organiser's form shows them, their e-mail included. */
-    private Form stored(Registration r) {
-        return RegistrationPages.detailsOf(r, reference).with("email", r.email).remembered();
     }
 
     private TemplateInstance registrationPage(Long id, Long registrationId, Form form, String problem) {

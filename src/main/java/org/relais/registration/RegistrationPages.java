@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
@@ -199,9 +200,11 @@ public class RegistrationPages {
         Form details = new Form(submitted);
         RegistrationData data = read(details);
         return details.submit(() -> {
-            details.failIfChangedMeanwhile(QuarkusTransaction.joiningExisting().call(() -> detailsOf(registrations.get(token), reference)));
-            registrations.changeDetails(token, data);
-            return Redirects.to("/r/" + token + Redirects.TOP, "details-changed");
+            Form stored = QuarkusTransaction.joiningExisting().call(() -> detailsOf(registrations.get(token), reference));
+            details.failIfChangedMeanwhile(stored);
+            Registration saved = registrations.changeDetails(token, data);
+            boolean moved = saved.email != null && !saved.email.equalsIgnoreCase(Objects.requireNonNullElse(stored.text("email"), ""));
+            return Redirects.to("/r/" + token + Redirects.TOP, moved ? "address-changed" : "details-changed");
         }, problem -> managePage(token, null, details, problem));
     }
 
@@ -297,12 +300,12 @@ public class RegistrationPages {
     }
 
     /**
-     * The details form filled in with the registration's fields, remembered as they are (a page that
-     * adds a field remembers again).
+     * The details form filled in with the registration's fields, its e-mail included, remembered as they
+     * are (a page that adds a field remembers again): the relay's own and the organisers'.
      */
     static Form detailsOf(Registration r, NetworkReference reference) {
         Locale reader = Messages.current();
-        return new Form().with("firstName", r.firstName).with("lastName", r.lastName).with("phone", r.phone)
+        return new Form().with("firstName", r.firstName).with("lastName", r.lastName).with("email", r.email).with("phone", r.phone)
                 .with("organisation", r.organisation)
                 .with("sector", r.sector, r.sector == null ? null : NetworkReference.label(reference.relaySectors(), r.sector, reader))
                 .with("role", r.role, r.role == null ? null : NetworkReference.label(reference.relayRoles(), r.role, reader))

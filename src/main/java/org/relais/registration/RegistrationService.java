@@ -363,24 +363,31 @@ public class RegistrationService {
 
     /**
      * The relay corrects their details (a misspelt name, another organisation, their needs, the
-     * language of their messages): every field of the form but the e-mail, which is the registration's
-     * identity in its edition, and the sessions, which have their own change. Possible until the
-     * forum is held, registration closed or not: the badges are printed from what it says.
+     * language of their messages, an address mistyped when registering): every field of the form but
+     * the sessions, which have their own change. A new address gets the link at once, as an organiser's
+     * correction does, unless another registration of the edition uses it or a link went to the
+     * registration less than {@link Outbox#LINK_AGAIN_AFTER} ago (the page cannot be made to mail
+     * address after address); an address left out keeps the one there is. Possible until the forum is
+     * held, registration closed or not: the badges are printed from what it says.
      */
     public Registration changeDetails(String token, RegistrationData data) {
         Registration r = get(token); // an unknown link is a 404 whatever the form says
         Errors errors = validateDetails(data);
+        errors.email("email", data.email(), false);
         errors.throwIfAny();
         lockedStanding(r);
         if (!detailsOpen(r.edition)) {
             throw new ConflictException("conflict_details_closed");
         }
-        String email = emailKey(data.email());
-        if (email != null && !email.equals(emailKey(r.email))) {
-            errors.add("email", "error_email_fixed");
-            errors.throwIfAny();
+        boolean newAddress = newAddress(r, data, errors);
+        if (newAddress && errors.isEmpty() && outbox.linkSentLately(r)) {
+            errors.add("email", "error_email_changed_lately");
         }
+        errors.throwIfAny();
         applyDetails(r, data);
+        if (newAddress) {
+            moveTo(r, data.email());
+        }
         return r;
     }
 
@@ -395,19 +402,30 @@ public class RegistrationService {
         errors.email("email", data.email(), r.email != null);
         errors.throwIfAny();
         lockedStanding(r);
+        boolean newAddress = newAddress(r, data, errors);
+        errors.throwIfAny();
+        applyDetails(r, data);
+        if (newAddress) {
+            moveTo(r, data.email());
+        }
+        return r;
+    }
+
+    /** Whether the form gives the registration another address; one that another registration of the edition uses is refused. */
+    private static boolean newAddress(Registration r, RegistrationData data, Errors errors) {
         String email = emailKey(data.email());
         boolean newAddress = email != null && !email.equals(emailKey(r.email));
         if (newAddress && Registration.findActive(r.edition, email).isPresent()) {
             errors.add("email", "error_email_taken");
-            errors.throwIfAny();
         }
-        applyDetails(r, data);
-        if (newAddress) {
-            r.email = data.email().strip();
-            r.activeEmail = email;
-            outbox.queue(MailKind.MANAGE_LINK, r, null);
-        }
-        return r;
+        return newAddress;
+    }
+
+    /** The registration's new address, which gets its link at once; the link stays the same. */
+    private void moveTo(Registration r, String email) {
+        r.email = email.strip();
+        r.activeEmail = emailKey(email);
+        outbox.queue(MailKind.MANAGE_LINK, r, null);
     }
 
     /** The registration of that id in that edition; any other is not found. */
