@@ -55,7 +55,8 @@ public class RegistrationApi {
 
     /**
      * Beyond the contract: the relay corrects their details, every field of a registration but the
-     * e-mail (the same, or absent), the consent and the sessions, which are ignored here.
+     * consent and the sessions, which are ignored here; an e-mail absent keeps the registration's, a new
+     * one is sent the link.
      */
     @PUT
     @Path("{token}/details")
