@@ -137,7 +137,7 @@ public class Outbox {
         }
     }
 
-    /** Whether the registration's link went to it again less than {@link #LINK_AGAIN_AFTER} ago; the caller holds a lock on it. */
+    /** Whether the registration's link went to it again less than {@link #LINK_AGAIN_AFTER} ago; the caller holds a lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean linkSentLately(Registration registration) {
         return OutboxMail.count("registration = ?1 and kind = ?2 and createdAt > ?3", registration, MailKind.MANAGE_LINK,

@@ -203,7 +203,8 @@ public class RegistrationPages {
             Form stored = QuarkusTransaction.joiningExisting().call(() -> detailsOf(registrations.get(token), reference));
             details.failIfChangedMeanwhile(stored);
             Registration saved = registrations.changeDetails(token, data);
-            boolean moved = saved.email != null && !saved.email.equalsIgnoreCase(Objects.requireNonNullElse(stored.text("email"), ""));
+            String was = RegistrationService.emailKey(stored.text("email"));
+            boolean moved = !Objects.equals(RegistrationService.emailKey(saved.email), was);
             return Redirects.to("/r/" + token + Redirects.TOP, moved ? "address-changed" : "details-changed");
         }, problem -> managePage(token, null, details, problem));
     }
@@ -305,7 +306,8 @@ public class RegistrationPages {
      */
     static Form detailsOf(Registration r, NetworkReference reference) {
         Locale reader = Messages.current();
-        return new Form().with("firstName", r.firstName).with("lastName", r.lastName).with("email", r.email).with("phone", r.phone)
+        return new Form().with("firstName", r.firstName).with("lastName", r.lastName).with("email", r.email)
+                .with("phone", r.phone)
                 .with("organisation", r.organisation)
                 .with("sector", r.sector, r.sector == null ? null : NetworkReference.label(reference.relaySectors(), r.sector, reader))
                 .with("role", r.role, r.role == null ? null : NetworkReference.label(reference.relayRoles(), r.role, reader))

@@ -411,7 +411,7 @@ public class RegistrationService {
         return r;
     }
 
-    /** Whether the form gives the registration another address; one that another registration of the edition uses is refused. */
+    /** Whether the form gives the registration another address; one another registration of the edition uses is refused. */
     private static boolean newAddress(Registration r, RegistrationData data, Errors errors) {
         String email = emailKey(data.email());
         boolean newAddress = email != null && !email.equals(emailKey(r.email));
