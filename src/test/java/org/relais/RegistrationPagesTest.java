@@ -418,7 +418,8 @@ class RegistrationPagesTest {
         Pages relay = Pages.anonymous();
         relay.get("/r/" + token + "?done=registered").then().statusCode(200)
                 .body(containsString("si l’adresse ci-dessous est fausse, corrigez-la dans «\u00a0Vos coordonnées\u00a0»"))
-                .body(containsString("<dd>" + run + "@exmaple.org</dd>")).body(containsString("id=\"f-email\""))
+                .body(containsString("<dd>" + run + "@exmaple.org <a href=\"#details\" class=\"no-print\">Corriger l’adresse</a></dd>"))
+                .body(containsString("id=\"f-email\""))
                 .body(containsString("value=\"" + run + "@exmaple.org\""));
 
         String details = "/r/" + token + "/details";
@@ -435,7 +436,7 @@ class RegistrationPagesTest {
         relay.form(details, fields).then().statusCode(303).header("Location", endsWith("/r/" + token + "?done=address-changed#top"));
         relay.get("/r/" + token + "?done=address-changed").then()
                 .body(containsString("Vos coordonnées sont enregistrées, et le lien de cette page part vers votre nouvelle adresse."))
-                .body(containsString("<dd>" + run + "@example.org</dd>"));
+                .body(containsString("<dd>" + run + "@example.org <a href=\"#details\""));
         worker.sendDue();
         List<Mail> sent = mailbox.getMailsSentTo(run + "@example.org");
         assertEquals(1, sent.size(), "the link, to the new address");
