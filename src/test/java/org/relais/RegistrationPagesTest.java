@@ -458,6 +458,38 @@ class RegistrationPagesTest {
     }
 
     /**
+     * An address one keystroke from a common provider's (gmial.com) is valid, so the registration stands; the relay's
+     * page asks whether they meant the provider's, and one press corrects it as the details form would.
+     */
+    @Test
+    void aRelayWhoMistypedAProvidersNameIsAskedOnTheirPage() {
+        long edition = Api.openEdition();
+        String run = "meant-" + System.nanoTime();
+        String token = register(edition, Api.relay("Gaëlle", run + "@gmial.com", List.of()));
+        String fine = register(edition, Api.relay("Inès", run + "@example.org", List.of()));
+        register(edition, Api.relay("Autre", run + "-taken@gmail.com", List.of()));
+        worker.sendDue();
+        Pages relay = Pages.anonymous();
+        relay.get("/r/" + token).then().statusCode(200)
+                .body(containsString("Votre adresse est «\u00a0" + run + "@gmial.com\u00a0»\u00a0: vouliez-vous écrire «\u00a0"
+                        + run + "@gmail.com\u00a0»\u00a0?"))
+                .body(containsString("action=\"/r/" + token + "/address\""))
+                .body(containsString("name=\"email\" value=\"" + run + "@gmail.com\""));
+        relay.get("/r/" + fine).then().statusCode(200).body(not(containsString("/address\"")));
+
+        // Pressed with an address another registration uses (a page open while it was taken): refused, said on the field.
+        relay.form("/r/" + token + "/address", Map.of("email", run + "-taken@gmail.com")).then().statusCode(422)
+                .body(containsString("Une autre inscription à cette édition utilise déjà cette adresse."));
+        relay.form("/r/" + token + "/address", Map.of("email", run + "@gmail.com")).then().statusCode(303)
+                .header("Location", endsWith("/r/" + token + "?done=address-changed#top"));
+        given().get("/api/v1/registrations/" + token).then().body("email", equalTo(run + "@gmail.com"))
+                .body("firstName", equalTo("Gaëlle"));
+        worker.sendDue();
+        assertEquals(1, links(mailbox, run + "@gmail.com"), "the link, to the address meant");
+        relay.get("/r/" + token).then().statusCode(200).body(not(containsString("/address\"")));
+    }
+
+    /**
      * The programme and the form's choices say in what language a session is held when it is not the page's:
      * a relay bringing people who do not speak French, or who sign, sees it before choosing.
      */

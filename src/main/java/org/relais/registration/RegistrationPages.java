@@ -53,7 +53,7 @@ public class RegistrationPages {
         static native TemplateInstance manage(Registration registration, List<Booking> bookings, List<Offer> offers,
                 boolean open, Form form, String problem, boolean detailsOpen, Form details, List<Accessibility> needs,
                 List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles, boolean leftSome,
-                boolean registeredAgain);
+                boolean registeredAgain, String meant);
 
         static native TemplateInstance privacy(int retentionMonths);
     }
@@ -202,11 +202,29 @@ public class RegistrationPages {
         return details.submit(() -> {
             Form stored = QuarkusTransaction.joiningExisting().call(() -> detailsOf(registrations.get(token), reference));
             details.failIfChangedMeanwhile(stored);
-            Registration saved = registrations.changeDetails(token, data);
-            String was = RegistrationService.emailKey(stored.text("email"));
-            boolean moved = !Objects.equals(RegistrationService.emailKey(saved.email), was);
-            return Redirects.to("/r/" + token + Redirects.TOP, moved ? "address-changed" : "details-changed");
+            return saved(token, data, stored.text("email"));
         }, problem -> managePage(token, null, details, problem));
+    }
+
+    /**
+     * The address the relay's page asks whether they meant ({@link AddressTypos}), taken in one press: their
+     * details as they are, with that address, saved as the details form saves them.
+     */
+    @POST
+    @Path("r/{token}/address")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeAddress(@RestPath String token, @RestForm String email) {
+        Form details = QuarkusTransaction.joiningExisting().call(() -> detailsOf(registrations.get(token), reference));
+        String was = details.text("email");
+        details.with("email", email);
+        return details.submit(() -> saved(token, read(details), was), problem -> managePage(token, null, details, problem));
+    }
+
+    /** The relay's details saved; the page says whether their link is on its way to a new address. */
+    private Response saved(String token, RegistrationData data, String was) {
+        Registration saved = registrations.changeDetails(token, data);
+        boolean moved = !Objects.equals(RegistrationService.emailKey(saved.email), RegistrationService.emailKey(was));
+        return Redirects.to("/r/" + token + Redirects.TOP, moved ? "address-changed" : "details-changed");
     }
 
     @POST
@@ -290,7 +308,9 @@ public class RegistrationPages {
             return Templates.manage(r, bookings, queries.offers(r.edition), registrations.isOpen(r.edition), choices, problem,
                     registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r, reference),
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles(),
-                    !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain());
+                    !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain(),
+                    r.status == RegistrationStatus.CONFIRMED && registrations.detailsOpen(r.edition)
+                            ? AddressTypos.meant(r.email).orElse(null) : null);
         });
     }
 
