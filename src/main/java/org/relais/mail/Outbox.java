@@ -27,7 +27,11 @@ public class Outbox {
     /** An edition's mails not sent yet (nor set aside): what both organisers' notices count. */
     private static final String UNSENT = "registration.edition.id = ?1 and sentAt is null";
 
-    /** How long a link asked for again through the public form waits before it can be sent once more. */
+    /**
+     * How long after the link went to a registration the public form's asking sends it no more, and its
+     * relay cannot give it yet another address: no one can make Relais mail an address, or addresses,
+     * over and over.
+     */
     public static final java.time.Duration LINK_AGAIN_AFTER = java.time.Duration.ofMinutes(15);
 
     /** The mock mailer's setting, if set: unset, Quarkus uses the mock mailer in dev and tests and sends in production. */

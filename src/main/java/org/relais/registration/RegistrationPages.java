@@ -308,9 +308,7 @@ public class RegistrationPages {
             return Templates.manage(r, bookings, queries.offers(r.edition), registrations.isOpen(r.edition), choices, problem,
                     registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r, reference),
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles(),
-                    !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain(),
-                    r.status == RegistrationStatus.CONFIRMED && registrations.detailsOpen(r.edition)
-                            ? AddressTypos.meant(r.email).orElse(null) : null);
+                    !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain(), AddressTypos.meant(r.email).orElse(null));
         });
     }
 
