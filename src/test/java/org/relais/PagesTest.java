@@ -453,6 +453,16 @@ class PagesTest {
         given().header("Accept-Language", "fr").get("/api/v1/registrations/abcdef").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.equalTo("Inscription introuvable."));
         pages.get("/door/editions/987654").then().statusCode(404).body(containsString("<a href=\"/door\">Accueil</a>"));
+        // An address that names no page at all says what to do, in words, not the status's name a second time.
+        for (String nowhere : List.of("/organiser/nothing-here", "/nothing-here", "/editions/10/nothing-here")) {
+            pages.get(nowhere + "?lang=fr").then().statusCode(404).contentType(containsString("text/html"))
+                    .body(containsString("<p>Il n’y a pas de page à cette adresse\u00a0: elle est peut-être incomplète ou ancienne."));
+        }
+        given().header("Accept-Language", "en").get("/nothing-here").then().statusCode(404)
+                .body(containsString("<p>There is no page at this address: it may be incomplete or out of date."));
+        // The API names no page: its problem keeps the status's name.
+        given().header("Accept-Language", "en").get("/api/v1/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", equalTo("Not found"));
     }
 
     /**

@@ -162,7 +162,8 @@ public class ErrorMappers {
             // with it, or 404 where another resource holds the address's start.
             return build(uri, 405, title(405), null).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
         }
-        return answer(uri, status, title(status), null);
+        // An address that names no page (typed, cut short, an old bookmark): say what to do, not the status twice.
+        return answer(uri, status, status == 404 && !isApi(uri) ? Messages.get("problem_no_page") : title(status), null);
     }
 
     /**
