@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -379,7 +380,7 @@ class RegistrationApiTest {
 
     /**
      * The relay corrects their details through the link, sessions and seats untouched, hostile text
-     * kept as text; an e-mail mistyped corrected, a cancelled registration and a forum held are closed.
+     * kept as text; an e-mail mistyped corrected (a new link), a cancelled registration and a forum held are closed.
      */
     @Test
     void aRelayCorrectsTheirDetailsUntilTheForumIsHeld() {
@@ -420,8 +421,13 @@ class RegistrationApiTest {
                 .put("/api/v1/registrations/" + token + "/details").then().statusCode(422).body("errors[0].field", equalTo("email"));
         given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("Jérôme")).body("email", equalTo(address));
         String corrected = email();
-        given().contentType(ContentType.JSON).body(withValue(new java.util.HashMap<>(details), "email", " " + corrected + " "))
-                .put("/api/v1/registrations/" + token + "/details").then().statusCode(200).body("email", equalTo(corrected));
+        io.restassured.path.json.JsonPath moved = given().contentType(ContentType.JSON)
+                .body(withValue(new java.util.HashMap<>(details), "email", " " + corrected + " "))
+                .put("/api/v1/registrations/" + token + "/details").then().statusCode(200).body("email", equalTo(corrected))
+                .body("manageToken", not(equalTo(token))).extract().jsonPath();
+        assertTrue(moved.getString("manageUrl").endsWith("/r/" + moved.getString("manageToken")), moved.getString("manageUrl"));
+        given().get("/api/v1/registrations/" + token).then().statusCode(404); // a new address, a new link
+        token = moved.getString("manageToken");
 
         // Registration closed: still possible (the badges are printed from it). Held: no longer.
         Api.advance(edition, "REGISTRATION_CLOSED");

@@ -604,7 +604,8 @@ class RegistrationMailTest {
 
     /**
      * An organiser corrects a relay's registration from the list, the e-mail address included: the
-     * new address gets the relay's link; an address another registration uses is refused, the field
+     * new address gets a new link for the relay, the old one opening nothing; an address another
+     * registration uses is refused, the field
      * marked and what was typed kept.
      */
     @Test
@@ -632,10 +633,13 @@ class RegistrationMailTest {
         pages.form(path, fields).then().statusCode(303).header("Location", org.hamcrest.Matchers.containsString(path + "?done=saved"));
         worker.sendDue();
 
+        // A new link, to the new address: whoever received the old one at the mistyped address opens nothing.
         Mail link = only(run + "-right@example.org", "Votre lien d’inscription : ");
-        assertTrue(link.getText().contains("/r/" + wrong.getString("manageToken")), link.getText());
+        java.util.regex.Matcher sent = java.util.regex.Pattern.compile("/r/([A-Za-z0-9_-]{43})").matcher(link.getText());
+        assertTrue(sent.find() && !sent.group(1).equals(wrong.getString("manageToken")), link.getText());
         assertTrue(link.getHtml().contains("Sofía") && !link.getHtml().contains("<i>Relais"), "escaped in the mail");
-        given().get("/api/v1/registrations/" + wrong.getString("manageToken")).then()
+        given().get("/api/v1/registrations/" + wrong.getString("manageToken")).then().statusCode(404);
+        given().get("/api/v1/registrations/" + sent.group(1)).then()
                 .body("email", org.hamcrest.Matchers.equalTo(run + "-right@example.org"))
                 .body("lastName", org.hamcrest.Matchers.equalTo("<i>Relais</i>"))
                 .body("sessions[0].status", org.hamcrest.Matchers.equalTo("CONFIRMED"));

@@ -403,8 +403,8 @@ class RegistrationPagesTest {
     }
 
     /**
-     * A relay who mistyped their address sees it on the page they land on and corrects it there: the same link goes to
-     * the new address. A malformed address, or one another registration uses, is refused with the field marked and
+     * A relay who mistyped their address sees it on the page they land on and corrects it there: a new link goes to
+     * the new address, and the old one (which a stranger may have received) opens nothing. A malformed address, or one another registration uses, is refused with the field marked and
      * what was typed kept; the page cannot be made to mail one address after another.
      */
     @Test
@@ -432,16 +432,23 @@ class RegistrationPagesTest {
                 .body(containsString("Une autre inscription à cette édition utilise déjà cette adresse."));
         given().get("/api/v1/registrations/" + token).then().body("email", equalTo(run + "@exmaple.org"));
 
+        // Moved: the page opens at a new link, which goes to the new address; whoever got the old one opens nothing.
         fields.put("email", run + "@example.org");
-        relay.form(details, fields).then().statusCode(303).header("Location", endsWith("/r/" + token + "?done=address-changed#top"));
-        relay.get("/r/" + token + "?done=address-changed").then()
-                .body(containsString("Vos coordonnées sont enregistrées, et le lien de cette page part vers votre nouvelle adresse."))
+        String moved = relay.form(details, fields).then().statusCode(303).header("Location", endsWith("?done=address-changed#top"))
+                .header("Location", not(containsString(token))).extract().header("Location");
+        String newToken = moved.replaceAll(".*/r/([^?]+)\\?.*", "$1");
+        relay.get("/r/" + newToken + "?done=address-changed").then()
+                .body(containsString("Vos coordonnées sont enregistrées. Cette page a un nouveau lien, envoyé à votre nouvelle adresse\u00a0:"
+                        + " gardez celui-là, l’ancien ne l’ouvre plus."))
                 .body(containsString("<dd>" + run + "@example.org <a href=\"#details\""));
+        relay.get("/r/" + token).then().statusCode(404);
+        given().get("/api/v1/registrations/" + token).then().statusCode(404);
         worker.sendDue();
         List<Mail> sent = mailbox.getMailsSentTo(run + "@example.org");
         assertEquals(1, sent.size(), "the link, to the new address");
-        assertTrue(sent.get(0).getSubject().startsWith("Votre lien d’inscription") && sent.get(0).getText().contains("/r/" + token),
-                sent.get(0).getText());
+        assertTrue(sent.get(0).getSubject().startsWith("Votre lien d’inscription") && sent.get(0).getText().contains("/r/" + newToken)
+                && !sent.get(0).getText().contains(token), sent.get(0).getText());
+        details = "/r/" + newToken + "/details";
 
         // Saved again as it is: nothing more is sent. Another address in the same quarter of an hour waits.
         relay.form(details, fields).then().statusCode(303).header("Location", endsWith("?done=details-changed#top"));
@@ -480,13 +487,16 @@ class RegistrationPagesTest {
         // Pressed with an address another registration uses (a page open while it was taken): refused, said on the field.
         relay.form("/r/" + token + "/address", Map.of("email", run + "-taken@gmail.com")).then().statusCode(422)
                 .body(containsString("Une autre inscription à cette édition utilise déjà cette adresse."));
-        relay.form("/r/" + token + "/address", Map.of("email", run + "@gmail.com")).then().statusCode(303)
-                .header("Location", endsWith("/r/" + token + "?done=address-changed#top"));
-        given().get("/api/v1/registrations/" + token).then().body("email", equalTo(run + "@gmail.com"))
+        String moved = relay.form("/r/" + token + "/address", Map.of("email", run + "@gmail.com")).then().statusCode(303)
+                .header("Location", endsWith("?done=address-changed#top")).header("Location", not(containsString(token)))
+                .extract().header("Location");
+        String newToken = moved.replaceAll(".*/r/([^?]+)\\?.*", "$1");
+        given().get("/api/v1/registrations/" + newToken).then().body("email", equalTo(run + "@gmail.com"))
                 .body("firstName", equalTo("Gaëlle"));
         worker.sendDue();
         assertEquals(1, links(mailbox, run + "@gmail.com"), "the link, to the address meant");
-        relay.get("/r/" + token).then().statusCode(200).body(not(containsString("/address\"")));
+        relay.get("/r/" + newToken).then().statusCode(200).body(not(containsString("/address\"")));
+        relay.get("/r/" + token).then().statusCode(404);
     }
 
     /**

@@ -56,14 +56,13 @@ public class RegistrationApi {
     /**
      * Beyond the contract: the relay corrects their details, every field of a registration but the
      * consent and the sessions, which are ignored here; an e-mail absent keeps the registration's, a new
-     * one is sent the link.
+     * one is sent a new link, which the answer gives ({@code manageToken}): the old one answers 404.
      */
     @PUT
     @Path("{token}/details")
     @PermitAll
     public RegistrationView changeDetails(@RestPath String token, RegistrationData details) {
-        registrations.changeDetails(token, Bodies.required(details));
-        return view(token);
+        return view(registrations.changeDetails(token, Bodies.required(details)).manageToken);
     }
 
     /**

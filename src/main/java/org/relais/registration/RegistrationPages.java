@@ -220,11 +220,14 @@ public class RegistrationPages {
         return details.submit(() -> saved(token, read(details), was), problem -> managePage(token, null, details, problem));
     }
 
-    /** The relay's details saved; the page says whether their link is on its way to a new address. */
+    /**
+     * The relay's details saved; the page says whether a new link is on its way to a new address, and is
+     * opened at that new link, the old one opening nothing any more.
+     */
     private Response saved(String token, RegistrationData data, String was) {
         Registration saved = registrations.changeDetails(token, data);
         boolean moved = !Objects.equals(RegistrationService.emailKey(saved.email), RegistrationService.emailKey(was));
-        return Redirects.to("/r/" + token + Redirects.TOP, moved ? "address-changed" : "details-changed");
+        return Redirects.to("/r/" + saved.manageToken + Redirects.TOP, moved ? "address-changed" : "details-changed");
     }
 
     @POST

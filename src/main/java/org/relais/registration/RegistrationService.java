@@ -364,7 +364,7 @@ public class RegistrationService {
     /**
      * The relay corrects their details (a misspelt name, another organisation, their needs, the
      * language of their messages, an address mistyped when registering): every field of the form but
-     * the sessions, which have their own change. A new address gets the link at once, as an organiser's
+     * the sessions, which have their own change. A new address gets a new link at once, as an organiser's
      * correction does, unless another registration of the edition uses it or a link went to the
      * registration less than {@link Outbox#LINK_AGAIN_AFTER} ago (the page cannot be made to mail
      * address after address); an address left out keeps the one there is. Possible until the forum is
@@ -393,7 +393,7 @@ public class RegistrationService {
 
     /**
      * An organiser corrects a registration for its relay (a phone call, a letter), the e-mail address
-     * included: a new address gets the relay's link at once, unless another registration of the
+     * included: a new address gets a new link for the relay at once, unless another registration of the
      * edition uses it. At any time, for the lists and the badges; not a cancelled registration.
      */
     public Registration correctByOrganiser(Long editionId, Long registrationId, RegistrationData data) {
@@ -421,10 +421,15 @@ public class RegistrationService {
         return newAddress;
     }
 
-    /** The registration's new address, which gets its link at once; the link stays the same. */
+    /**
+     * The registration's new address, which gets a new link at once: whoever received the old one (at an
+     * address mistyped, perhaps a stranger's) no longer opens the relay's page. Mails still waiting are
+     * written when sent, so they too go to the new address with the new link.
+     */
     private void moveTo(Registration r, String email) {
         r.email = email.strip();
         r.activeEmail = emailKey(email);
+        r.manageToken = Tokens.manageToken();
         outbox.queue(MailKind.MANAGE_LINK, r, null);
     }
 
