@@ -234,7 +234,7 @@ class ChangedMeanwhileTest {
                 .body("accessibilityNeeds.needs", equalTo(List.of("WHEELCHAIR")));
         correction.put("accessibilityNeeds.needs", "WHEELCHAIR");
         correction.put("seen", seen(again));
-        organiser.form(page, correction).then().statusCode(303);
+        organiser.form(page, correction).then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("?done=saved"));
         given().get("/api/v1/registrations/" + token).then().body("lastName", equalTo("Relais-Martin"))
                 .body("accessibilityNeeds.needs", equalTo(List.of("WHEELCHAIR")));
 

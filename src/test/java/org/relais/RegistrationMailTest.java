@@ -630,7 +630,10 @@ class RegistrationMailTest {
                 .body(org.hamcrest.Matchers.containsString("Une autre inscription à cette édition utilise déjà cette adresse."))
                 .body(org.hamcrest.Matchers.containsString("value=\"Sofía\""));
         fields.put("email", run + "-right@example.org");
-        pages.form(path, fields).then().statusCode(303).header("Location", org.hamcrest.Matchers.containsString(path + "?done=saved"));
+        pages.form(path, fields).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.containsString(path + "?done=address-changed-relay"));
+        pages.get(path + "?done=address-changed-relay").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "Modifications enregistrées. Un nouveau lien part vers la nouvelle adresse du relais\u00a0; l’ancien ne fonctionne plus."));
         worker.sendDue();
 
         // A new link, to the new address: whoever received the old one at the mistyped address opens nothing.

@@ -122,10 +122,12 @@ public class RegistrationListPages {
         Form form = new Form(submitted);
         RegistrationData data = RegistrationPages.read(form);
         return form.submit(() -> {
-            form.failIfChangedMeanwhile(QuarkusTransaction.joiningExisting()
-                    .call(() -> RegistrationPages.detailsOf(registrations.inEdition(id, registrationId), reference)));
-            registrations.correctByOrganiser(id, registrationId, data);
-            return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId, "saved");
+            Form stored = QuarkusTransaction.joiningExisting()
+                    .call(() -> RegistrationPages.detailsOf(registrations.inEdition(id, registrationId), reference));
+            form.failIfChangedMeanwhile(stored);
+            Registration saved = registrations.correctByOrganiser(id, registrationId, data);
+            return Redirects.to("/organiser/editions/" + id + "/registrations/" + registrationId,
+                    RegistrationPages.moved(saved, stored.text("email")) ? "address-changed-relay" : "saved");
         }, problem -> registrationPage(id, registrationId, form, problem));
     }
 

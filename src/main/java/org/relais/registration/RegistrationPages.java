@@ -226,8 +226,12 @@ public class RegistrationPages {
      */
     private Response saved(String token, RegistrationData data, String was) {
         Registration saved = registrations.changeDetails(token, data);
-        boolean moved = !Objects.equals(RegistrationService.emailKey(saved.email), RegistrationService.emailKey(was));
-        return Redirects.to("/r/" + saved.manageToken + Redirects.TOP, moved ? "address-changed" : "details-changed");
+        return Redirects.to("/r/" + saved.manageToken + Redirects.TOP, moved(saved, was) ? "address-changed" : "details-changed");
+    }
+
+    /** Whether details saved gave the registration another address than {@code was}, and so a new link. */
+    static boolean moved(Registration saved, String was) {
+        return !Objects.equals(RegistrationService.emailKey(saved.email), RegistrationService.emailKey(was));
     }
 
     @POST
