@@ -16,6 +16,9 @@ final class AddressTypos {
             "outlook.fr", "live.fr", "yahoo.com", "yahoo.fr", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr",
             "laposte.net", "icloud.com", "gmx.fr", "aol.com");
 
+    /** Other services' own domains one keystroke from a provider's ({@code gmail.com}): an address there is as meant. */
+    private static final List<String> OTHER_SERVICES = List.of("ymail.com", "mail.com", "email.com");
+
     private AddressTypos() {
     }
 
@@ -26,7 +29,7 @@ final class AddressTypos {
             return Optional.empty();
         }
         String domain = email.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (PROVIDERS.contains(domain)) {
+        if (PROVIDERS.contains(domain) || OTHER_SERVICES.contains(domain)) {
             return Optional.empty();
         }
         return PROVIDERS.stream().filter(p -> oneKeystroke(domain, p)).findFirst()
