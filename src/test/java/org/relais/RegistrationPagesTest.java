@@ -441,7 +441,8 @@ class RegistrationPagesTest {
                 .body(containsString("Vos coordonnées sont enregistrées. Cette page a un nouveau lien, envoyé à votre nouvelle adresse\u00a0:"
                         + " gardez celui-là, l’ancien ne l’ouvre plus."))
                 .body(containsString("<dd>" + run + "@example.org <a href=\"#details\""));
-        relay.get("/r/" + token).then().statusCode(404);
+        relay.get("/r/" + token).then().statusCode(404)
+                .body(containsString("Une inscription dont l’adresse a changé a un nouveau lien, dans l’e-mail le plus récent."));
         given().get("/api/v1/registrations/" + token).then().statusCode(404);
         worker.sendDue();
         List<Mail> sent = mailbox.getMailsSentTo(run + "@example.org");
