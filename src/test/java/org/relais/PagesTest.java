@@ -456,7 +456,8 @@ class PagesTest {
         // An address that names no page at all says what to do, in words, not the status's name a second time.
         for (String nowhere : List.of("/organiser/nothing-here", "/nothing-here", "/editions/10/nothing-here")) {
             pages.get(nowhere + "?lang=fr").then().statusCode(404).contentType(containsString("text/html"))
-                    .body(containsString("<p>Il n’y a pas de page à cette adresse\u00a0: elle est peut-être incomplète ou ancienne."));
+                    .body(containsString("<p>Il n’y a pas de page à cette adresse\u00a0: elle est peut-être incomplète ou ancienne."))
+                    .body(containsString("<a href=\"/organiser/editions\">")); // the organiser's menu: it knows who is signed in
         }
         given().header("Accept-Language", "en").get("/nothing-here").then().statusCode(404)
                 .body(containsString("<p>There is no page at this address: it may be incomplete or out of date."));

@@ -88,7 +88,10 @@ public class Viewer {
         return said.equals(key) ? null : said;
     }
 
-    /** Resolves the identity of every page request before its template renders. */
+    /**
+     * Resolves the identity of every page request before its template renders; before matching, so that a
+     * page answering an address no resource has (a 404) knows who is signed in too.
+     */
     public static class Resolver {
 
         @Inject
@@ -97,7 +100,7 @@ public class Viewer {
         @Inject
         Viewer viewer;
 
-        @ServerRequestFilter
+        @ServerRequestFilter(preMatching = true)
         public Uni<Void> resolve(jakarta.ws.rs.container.ContainerRequestContext context) {
             if (ErrorMappers.isApi(context.getUriInfo().getPath())) {
                 return Uni.createFrom().voidItem();
