@@ -445,14 +445,14 @@ class PagesTest {
     void unknownPagesAreReadable404s() {
         Pages pages = Pages.signIn();
         pages.get("/organiser/editions/987654").then().statusCode(404).contentType(containsString("text/html"))
-                .body(containsString("Édition introuvable")).body(containsString("<a href=\"/organiser\">Accueil</a>"));
+                .body(containsString("Édition introuvable")).body(containsString("<a href=\"/organiser\">Page d’accueil</a>"));
         // A relay whose link was cut short is told what to do, and sent to the public home, not the organisers'.
         given().header("Accept-Language", "fr").get("/r/abcdef").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("Ce lien ne mène à aucune inscription : vérifiez qu’il est complet"))
-                .body(containsString("<a href=\"/\">Accueil</a>"));
+                .body(containsString("<a href=\"/\">Page d’accueil</a>"));
         given().header("Accept-Language", "fr").get("/api/v1/registrations/abcdef").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.equalTo("Inscription introuvable."));
-        pages.get("/door/editions/987654").then().statusCode(404).body(containsString("<a href=\"/door\">Accueil</a>"));
+        pages.get("/door/editions/987654").then().statusCode(404).body(containsString("<a href=\"/door\">Page d’accueil</a>"));
         // An address that names no page at all says what to do, in words, not the status's name a second time.
         for (String nowhere : List.of("/organiser/nothing-here", "/nothing-here", "/editions/10/nothing-here")) {
             pages.get(nowhere + "?lang=fr").then().statusCode(404).contentType(containsString("text/html"))
