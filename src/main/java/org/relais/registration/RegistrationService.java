@@ -384,11 +384,7 @@ public class RegistrationService {
             errors.add("email", "error_email_changed_lately");
         }
         errors.throwIfAny();
-        applyDetails(r, data);
-        if (newAddress) {
-            moveTo(r, data.email());
-        }
-        return r;
+        return corrected(r, data, newAddress);
     }
 
     /**
@@ -404,11 +400,7 @@ public class RegistrationService {
         lockedStanding(r);
         boolean newAddress = newAddress(r, data, errors);
         errors.throwIfAny();
-        applyDetails(r, data);
-        if (newAddress) {
-            moveTo(r, data.email());
-        }
-        return r;
+        return corrected(r, data, newAddress);
     }
 
     /** Whether the form gives the registration another address; one another registration of the edition uses is refused. */
@@ -422,15 +414,19 @@ public class RegistrationService {
     }
 
     /**
-     * The registration's new address, which gets a new link at once: whoever received the old one (at an
-     * address mistyped, perhaps a stranger's) no longer opens the relay's page. Mails still waiting are
-     * written when sent, so they too go to the new address with the new link.
+     * The relay's or the organisers' correction applied. A new address gets a new link at once: whoever
+     * received the old one (at an address mistyped, perhaps a stranger's) no longer opens the relay's page.
+     * Mails still waiting are written when sent, so they too go to the new address with the new link.
      */
-    private void moveTo(Registration r, String email) {
-        r.email = email.strip();
-        r.activeEmail = emailKey(email);
-        r.manageToken = Tokens.manageToken();
-        outbox.queue(MailKind.MANAGE_LINK, r, null);
+    private Registration corrected(Registration r, RegistrationData data, boolean newAddress) {
+        applyDetails(r, data);
+        if (newAddress) {
+            r.email = data.email().strip();
+            r.activeEmail = emailKey(data.email());
+            r.manageToken = Tokens.manageToken();
+            outbox.queue(MailKind.MANAGE_LINK, r, null);
+        }
+        return r;
     }
 
     /** The registration of that id in that edition; any other is not found. */
