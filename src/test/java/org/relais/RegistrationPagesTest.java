@@ -501,6 +501,43 @@ class RegistrationPagesTest {
     }
 
     /**
+     * The same question on a real domain one keystroke from a provider's (tree.fr, free.fr's): the relay answers
+     * that the address is right, and the page asks no more, until another address is given. An answer from a page
+     * opened before the address changed is about another address and is not taken.
+     */
+    @Test
+    void aRelayWhoseAddressIsRightSaysSoOnce() {
+        long edition = Api.openEdition();
+        String run = "kept-" + System.nanoTime();
+        String token = register(edition, Api.relay("Gaëlle", run + "@tree.fr", List.of()));
+        Pages relay = Pages.anonymous();
+        relay.get("/r/" + token).then().statusCode(200)
+                .body(containsString("vouliez-vous écrire «\u00a0" + run + "@free.fr\u00a0»\u00a0?"))
+                .body(containsString("formaction=\"/r/" + token + "/address-kept\">Non, elle est juste</button>"));
+
+        // An answer about another address (a page opened before it changed) changes nothing.
+        relay.form("/r/" + token + "/address-kept", Map.of("email", run + "@live.fr")).then().statusCode(303);
+        relay.get("/r/" + token).then().body(containsString("id=\"meant\""));
+
+        relay.form("/r/" + token + "/address-kept", Map.of("email", run + "@free.fr")).then().statusCode(303)
+                .header("Location", endsWith("/r/" + token + "?done=address-kept#top"));
+        relay.get("/r/" + token + "?done=address-kept").then().statusCode(200)
+                .body(containsString("C’est noté\u00a0: votre adresse reste telle que vous l’avez écrite"))
+                .body(not(containsString("id=\"meant\"")));
+        given().get("/api/v1/registrations/" + token).then().body("email", equalTo(run + "@tree.fr"));
+        worker.sendDue();
+        assertEquals(1, mailbox.getMailsSentTo(run + "@tree.fr").size(), "the confirmation only: no mail for an answer");
+
+        // Another address, itself one keystroke from a provider's: asked again, about that one.
+        Map<String, String> fields = Map.of("firstName", "Gaëlle", "lastName", "Relais", "email", run + "@hotmal.fr",
+                "organisation", "Emmaüs", "sector", "french-language", "role", "volunteer", "language", "fr");
+        String moved = relay.form("/r/" + token + "/details", fields).then().statusCode(303).extract().header("Location");
+        String newToken = moved.replaceAll(".*/r/([^?]+)\\?.*", "$1");
+        relay.get("/r/" + newToken).then().statusCode(200)
+                .body(containsString("vouliez-vous écrire «\u00a0" + run + "@hotmail.fr\u00a0»\u00a0?"));
+    }
+
+    /**
      * The programme and the form's choices say in what language a session is held when it is not the page's:
      * a relay bringing people who do not speak French, or who sign, sees it before choosing.
      */

@@ -82,6 +82,12 @@ public class Registration extends PanacheEntityBase {
     /** Registered at the door on the day, not beforehand. */
     @Column(name = "walk_in")
     public boolean walkIn;
+    /**
+     * The relay answered that their address is right as typed, when their page asked whether they meant a
+     * common provider's ({@link AddressTypos}): the page no longer asks. A new address clears it.
+     */
+    @Column(name = "address_kept")
+    public boolean addressKept;
     /** When the relay's personal data was erased, on request or after the retention time; null while kept. */
     @Column(name = "anonymised_at")
     public OffsetDateTime anonymisedAt;

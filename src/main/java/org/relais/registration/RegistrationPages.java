@@ -220,6 +220,15 @@ public class RegistrationPages {
         return details.submit(() -> saved(token, read(details), was), problem -> managePage(token, null, details, problem));
     }
 
+    /** The same question answered no: the address is right as typed, and the page asks no more. */
+    @POST
+    @Path("r/{token}/address-kept")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response keepAddress(@RestPath String token, @RestForm String email) {
+        registrations.keepAddress(token, email);
+        return Redirects.to("/r/" + token + Redirects.TOP, "address-kept");
+    }
+
     /**
      * The relay's details saved; the page says whether a new link is on its way to a new address, and is
      * opened at that new link, the old one opening nothing any more.
@@ -315,7 +324,7 @@ public class RegistrationPages {
             return Templates.manage(r, bookings, queries.offers(r.edition), registrations.isOpen(r.edition), choices, problem,
                     registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r, reference),
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles(),
-                    !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain(), AddressTypos.meant(r.email).orElse(null));
+                    !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain(), r.addressKept ? null : AddressTypos.meant(r.email).orElse(null));
         });
     }
 

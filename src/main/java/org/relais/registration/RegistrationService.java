@@ -424,7 +424,21 @@ public class RegistrationService {
             r.email = data.email().strip();
             r.activeEmail = emailKey(data.email());
             r.manageToken = Tokens.manageToken();
+            r.addressKept = false;
             outbox.queue(MailKind.MANAGE_LINK, r, null);
+        }
+        return r;
+    }
+
+    /**
+     * The relay answers their page's question ({@link AddressTypos}) that their address is right as typed:
+     * the page asks no more, until another address. {@code meant} is the address the question offered; an
+     * answer from a page opened before the address changed was about another one, and is not taken.
+     */
+    public Registration keepAddress(String token, String meant) {
+        Registration r = lockedStanding(get(token));
+        if (AddressTypos.meant(r.email).filter(m -> m.equals(meant)).isPresent()) {
+            r.addressKept = true;
         }
         return r;
     }
