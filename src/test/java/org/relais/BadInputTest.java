@@ -606,14 +606,15 @@ class BadInputTest {
         Api.organiser().get("/api/v1/editions/" + open + "/registrations").then().body("size()", equalTo(0));
 
         // An organiser's action without its token, from a browser switched to English: the page shows no sign-out form (it would need the
-        // token), and links to the page the form is on.
+        // token) but a link to one, and links to the page the form is on.
         Pages pages = Pages.signIn();
         String refused = pages.request().cookie("relais-lang", "en").formParam("name", "Salle").formParam("kind", "ROOM")
                 .post("/organiser/editions/" + open + "/spaces").then().statusCode(400)
                 .contentType(containsString("text/html")).extract().asString();
         assertTrue(refused.contains("This form could not be checked"), refused);
         assertTrue(refused.contains("<a href=\"/organiser/editions/" + open + "/spaces\">Open the page again</a>"), refused);
-        assertTrue(!refused.contains("/logout") && refused.contains(Api.ORGANISER), refused);
+        assertTrue(!refused.contains("action=\"/logout\"") && refused.contains(Api.ORGANISER), refused);
+        assertTrue(refused.contains("<a href=\"/logout\" class=\"signout\">Sign out</a>"), refused); // to a page that has the form
         given().get("/api/v1/editions/" + open + "/spaces").then().body("size()", equalTo(0));
     }
 }

@@ -116,6 +116,25 @@ class SecurityTest {
         org.junit.jupiter.api.Assertions.assertEquals(0, out.getDetailedCookie("relais-session").getMaxAge());
     }
 
+    /**
+     * A page that can carry no form (an address no page has: no form token is made for it) still leads to signing
+     * out, through a page that has the button; nobody signed in is sent to the sign-in form instead.
+     */
+    @Test
+    void aPageWithoutFormsStillLeadsToSigningOut() {
+        Pages pages = Pages.signIn();
+        pages.get("/organiser/nothing-here?lang=fr").then().statusCode(404)
+                .body(containsString("<a href=\"/logout\" class=\"signout\">Se déconnecter</a>"))
+                .body(org.hamcrest.Matchers.not(containsString("action=\"/logout\"")));
+        pages.get("/organiser/editions?lang=fr").then().statusCode(200) // a page with forms carries the button itself
+                .body(containsString("action=\"/logout\"")).body(org.hamcrest.Matchers.not(containsString("href=\"/logout\"")));
+        pages.get("/logout?lang=fr").then().statusCode(200)
+                .body(containsString("<form method=\"post\" action=\"/logout\""))
+                .body(containsString("Se déconnecter ferme votre session sur cet appareil"));
+        pages.form("/logout", Map.of()).then().statusCode(303).header("Location", endsWith("/login?done=signed-out"));
+        given().redirects().follow(false).get("/logout").then().statusCode(303).header("Location", endsWith("/login"));
+    }
+
     @Test
     void formsWithoutTheirCsrfTokenAreRefusedAndChangeNothing() {
         long edition = Api.edition("2030-02-06");

@@ -23,6 +23,8 @@ public class SignInPages {
         static native TemplateInstance login(boolean error, boolean unsent);
 
         static native TemplateInstance pin(String token);
+
+        static native TemplateInstance logout();
     }
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
@@ -67,6 +69,16 @@ public class SignInPages {
     @Path("login-error")
     public TemplateInstance loginError() {
         return Templates.login(true, false);
+    }
+
+    /**
+     * Sign-out from a page that carries no form (an address no page has, a form too large to read): its header
+     * links here, to the button that the other pages carry themselves. Nobody signed in is shown the sign-in form.
+     */
+    @GET
+    @Path("logout")
+    public Response signOutPage() {
+        return identity.isAnonymous() ? Response.seeOther(URI.create("/login")).build() : Response.ok(Templates.logout()).build();
     }
 
     @POST
