@@ -62,6 +62,12 @@ class BadgePagesTest {
         assertTrue(text.contains("Ménard") && text.contains("Diallo"), text);
         assertTrue(text.indexOf("Diallo") < text.indexOf("Ménard"), "sorted by last name: " + text);
 
+        // The layouts are offered whole, each on its own line (a list cut them short on a phone), the one asked for chosen.
+        String chosen = pages.get(e + "/badges?layout=a6").then().statusCode(200).extract().asString();
+        assertTrue(chosen.contains("<input type=\"radio\" name=\"layout\" value=\"a6\" checked> A6, un badge par page (imprimante de l’accueil)"),
+                chosen);
+        assertTrue(chosen.contains("value=\"a4-8\"> Planches A4 de 8 badges (90\u00a0×\u00a055\u00a0mm) avec traits de coupe"), chosen);
+
         // A wrong choice on the page is said in words, not a broken image.
         String refused = pages.get(e + "/badges?layout=a3-99").then().statusCode(200).extract().asString();
         assertTrue(refused.contains("a3-99") && !refused.contains("preview.png"), "the unknown layout is named");
