@@ -64,7 +64,7 @@ class EveryPageBrowserTest {
                 e + "/sessions/" + session + "/attendees", e + "/sessions/" + booked + "/attendees", e + "/badges", e + "/floorplan", e + "/door", "/door", "/door/editions/" + forum.id,
                 "/door/editions/" + forum.id + "/walk-in", "/door/editions/" + forum.id + "/live", "/door/editions/" + forum.id + "/sessions",
                 "/door/editions/" + forum.id + "/sessions/" + booked, "/door/editions/" + forum.id + "?q=ma", "/stand",
-                "/stand/editions/" + forum.id + "/stands/" + stand);
+                "/stand/editions/" + forum.id + "/stands/" + stand, "/organiser/nothing-here", "/logout");
         Edition open = Edition.findByNumber(900).orElseThrow();
         io.restassured.path.json.JsonPath relay = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
                 .body(Api.relay("Page", "every-page-" + System.nanoTime() + "@example.org",
