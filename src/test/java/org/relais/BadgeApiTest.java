@@ -165,8 +165,8 @@ class BadgeApiTest {
         String days = org.relais.web.Messages.shortDate(first, java.util.Locale.FRENCH) + " – "
                 + org.relais.web.Messages.shortDate(second, java.util.Locale.FRENCH) + " " + second.getYear();
         assertTrue(front.contains(days), front);
-        assertTrue(plain(PdfTools.text(own, 2)).contains(second.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM"))
-                + " 11:00–12:00"), PdfTools.text(own, 2));
+        assertTrue(plain(PdfTools.text(own, 2)).contains(org.relais.web.Messages.shortDate(second, java.util.Locale.FRENCH)
+                + " 11:00–12:00"), PdfTools.text(own, 2)); // as the front writes days: "mer. 10 mars", never "10/03"
     }
 
     @Test

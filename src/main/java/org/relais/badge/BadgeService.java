@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -154,7 +153,7 @@ public class BadgeService {
     /** Every badge of the edition the request asks for, sorted by last name then first name; returns how many. */
     public int writeEdition(Long editionId, BadgeRequest request, OutputStream out) {
         Edition edition = editions.get(editionId);
-        Map<Long, List<String>> programmes = request.backs() ? programmes(edition, null) : Map.of();
+        Map<Long, List<String>> programmes = request.backs() ? programmes(edition, null, request.locale()) : Map.of();
         try (Stream<Object[]> relays = request.roles().contains(BadgeRole.RELAY) ? relayRows(edition, null) : Stream.empty();
                 Stream<Object[]> others = holderRows(edition, request.roles(), null)) {
             Iterator<Badge> badges = new Merged(relays.iterator(), others.iterator(), edition, request, programmes);
@@ -184,7 +183,7 @@ public class BadgeService {
             if (found.isEmpty()) {
                 throw new NotFoundException("registration", registrationId);
             }
-            Map<Long, List<String>> programmes = request.backs() ? programmes(edition, registrationId) : Map.of();
+            Map<Long, List<String>> programmes = request.backs() ? programmes(edition, registrationId, request.locale()) : Map.of();
             write(found, List.of(), edition, request, programmes, out);
         }
     }
@@ -285,8 +284,11 @@ public class BadgeService {
         return out;
     }
 
-    /** Each relay's confirmed sessions as back-side lines, by registration. */
-    private Map<Long, List<String>> programmes(Edition edition, Long onlyId) {
+    /**
+     * Each relay's confirmed sessions as back-side lines, by registration; on a forum of several days each
+     * line starts with its day, written as the front writes the forum's days ("mer. 10 mars", "Wed 10 Mar").
+     */
+    private Map<Long, List<String>> programmes(Edition edition, Long onlyId, Locale locale) {
         var query = em.createQuery("select b.registration.id, s.day, s.startsAt, s.endsAt, s.title, sp.name"
                 + " from Booking b join b.session s left join s.space sp"
                 + " where b.registration.edition = :edition and b.registration.status = :status"
@@ -300,9 +302,8 @@ public class BadgeService {
         List<Object[]> rows = query.getResultList();
         Map<Long, List<String>> out = new HashMap<>();
         boolean severalDays = edition.days.size() > 1;
-        DateTimeFormatter dayMonth = DateTimeFormatter.ofPattern("dd/MM");
         for (Object[] row : rows) {
-            String when = (severalDays ? ((LocalDate) row[1]).format(dayMonth) + " " : "")
+            String when = (severalDays ? Messages.shortDate((LocalDate) row[1], locale) + " " : "")
                     + ForumZone.hhmm((java.time.LocalTime) row[2]) + "–" + ForumZone.hhmm((java.time.LocalTime) row[3]);
             String line = when + "  " + row[4] + (row[5] == null ? "" : " · " + row[5]);
             out.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(line);
