@@ -518,6 +518,7 @@ class RegistrationPagesTest {
         // An answer about another address (a page opened before it changed) changes nothing.
         relay.form("/r/" + token + "/address-kept", Map.of("email", run + "@live.fr")).then().statusCode(303);
         relay.get("/r/" + token).then().body(containsString("id=\"meant\""));
+        given().get("/r/" + token + "/data.json").then().statusCode(200).body("addressKept", equalTo(false));
 
         relay.form("/r/" + token + "/address-kept", Map.of("email", run + "@free.fr")).then().statusCode(303)
                 .header("Location", endsWith("/r/" + token + "?done=address-kept#top"));
@@ -527,6 +528,10 @@ class RegistrationPagesTest {
         given().get("/api/v1/registrations/" + token).then().body("email", equalTo(run + "@tree.fr"));
         worker.sendDue();
         assertEquals(1, mailbox.getMailsSentTo(run + "@tree.fr").size(), "the confirmation only: no mail for an answer");
+        // All that Relais keeps about the relay says it too.
+        relay.get("/r/" + token + "/data?lang=fr").then().statusCode(200).body(containsString(run
+                + "@tree.fr · confirmée telle quelle, à la question «\u00a0vouliez-vous écrire…\u00a0?\u00a0» de la page</dd>"));
+        given().get("/r/" + token + "/data.json").then().statusCode(200).body("addressKept", equalTo(true));
 
         // Another address, itself one keystroke from a provider's: asked again, about that one.
         Map<String, String> fields = Map.of("firstName", "Gaëlle", "lastName", "Relais", "email", run + "@hotmal.fr",

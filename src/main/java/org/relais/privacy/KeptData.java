@@ -14,12 +14,13 @@ import org.relais.registration.RegistrationStatus;
  * they or the organisers download when they ask for it (the privacy notice's promise). After an
  * erasure only the fields the counts need are left; the others are null.
  *
+ * @param addressKept the relay answered, when their page asked whether they meant a common provider's address, that theirs is right
  * @param keptUntil the last day the personal data is kept; null for an edition without days
  * @param keptForDemo the demonstration's forum, whose invented relays stay while the demonstration is on
  */
 public record KeptData(String edition, String firstName, String lastName, String email, String phone,
         String organisation, String sector, String role, String language, List<Accessibility> accessibilityNeeds,
-        String accessibilityNotes, RegistrationStatus status, boolean walkIn, OffsetDateTime registeredAt,
+        String accessibilityNotes, boolean addressKept, RegistrationStatus status, boolean walkIn, OffsetDateTime registeredAt,
         OffsetDateTime consentAt, OffsetDateTime cancelledAt, OffsetDateTime checkedInAt, OffsetDateTime erasedAt,
         LocalDate keptUntil, int retentionMonths, boolean keptForDemo, List<SessionKept> sessions,
         List<SessionLeft> sessionsLeft, List<StandNote> standNotes, List<MailKept> mails) {

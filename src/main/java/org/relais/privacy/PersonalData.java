@@ -108,7 +108,7 @@ public class PersonalData {
                         m.wasSetAside()))
                 .toList();
         return new KeptData(r.edition.title, given(r.firstName), given(r.lastName), r.email, r.phone, given(r.organisation),
-                r.sector, r.role, r.language, r.accessibilityNeeds(), r.accessibilityNotes, r.status, r.walkIn, r.createdAt,
+                r.sector, r.role, r.language, r.accessibilityNeeds(), r.accessibilityNotes, r.addressKept, r.status, r.walkIn, r.createdAt,
                 r.consentAt, r.cancelledAt, r.checkedInAt, r.anonymisedAt, r.edition.keptUntil(retentionMonths).orElse(null),
                 retentionMonths, keepDemo && keptForDemo(r.edition), sessions, left, notes, mails);
     }

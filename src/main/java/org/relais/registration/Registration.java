@@ -154,6 +154,7 @@ public class Registration extends PanacheEntityBase {
         organisation = "";
         accessibility = "";
         accessibilityNotes = null;
+        addressKept = false; // an answer about an address no longer kept
         manageToken = newToken;
         anonymisedAt = org.relais.web.Instants.now();
     }
