@@ -159,6 +159,14 @@ public class Registration extends PanacheEntityBase {
         anonymisedAt = org.relais.web.Instants.now();
     }
 
+    /**
+     * The address the relay's page asks whether they meant ({@link AddressTypos}): none once they answered that
+     * theirs is right.
+     */
+    public Optional<String> askedAddress() {
+        return addressKept ? Optional.empty() : AddressTypos.meant(email);
+    }
+
     public static Optional<Registration> findByToken(String token) {
         return token == null ? Optional.empty() : find("manageToken", token).firstResultOptional();
     }

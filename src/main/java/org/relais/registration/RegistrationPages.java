@@ -324,7 +324,7 @@ public class RegistrationPages {
             return Templates.manage(r, bookings, queries.offers(r.edition), registrations.isOpen(r.edition), choices, problem,
                     registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r, reference),
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles(),
-                    !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain(), r.addressKept ? null : AddressTypos.meant(r.email).orElse(null));
+                    !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain(), r.askedAddress().orElse(null));
         });
     }
 

@@ -437,7 +437,7 @@ public class RegistrationService {
      */
     public Registration keepAddress(String token, String meant) {
         Registration r = lockedStanding(get(token));
-        if (AddressTypos.meant(r.email).filter(m -> m.equals(meant)).isPresent()) {
+        if (r.askedAddress().filter(m -> m.equals(meant)).isPresent()) {
             r.addressKept = true;
         }
         return r;
