@@ -813,6 +813,8 @@ class RegistrationPagesTest {
         assertEquals(2, held.size(), html);
 
         assertTrue(html.contains("<option value=\"\">Choisir une séance…</option>"), "nothing chosen until the organiser chooses");
+        assertEquals(2, html.split("<option value=\"\">Autre séance…</option>", -1).length - 1,
+                "each seat's move offers another session, in words short enough for a phone's cell");
 
         String move = "/organiser/editions/" + edition + "/bookings/";
         pages.form(move + held.get(1) + "/move", Map.of("sessionId", "", "back", "registration")).then().statusCode(422)
