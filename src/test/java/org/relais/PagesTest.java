@@ -233,7 +233,9 @@ class PagesTest {
         String page = "/organiser/editions/" + edition;
         Pages organiser = Pages.signIn();
         organiser.form(page + "/status", Map.of("status", "ARCHIVED")).then().statusCode(200)
-                .body(containsString("<h1>Passer à «\u00a0Archivée\u00a0»\u00a0? Le statut ne revient jamais en arrière.</h1>"))
+                .body(containsString("<h1>Le forum n’est pas fini\u00a0: son dernier jour est le jeudi 12 juin 2031. Le passer dès"
+                        + " maintenant à «\u00a0Archivée\u00a0» arrête les inscriptions, les annulations et les changements de séance,"
+                        + " et sa page publique dira qu’il est clos. Le statut ne revient jamais en arrière.</h1>"))
                 .body(containsString("action=\"" + page + "/status\""))
                 .body(containsString("<input type=\"hidden\" name=\"status\" value=\"ARCHIVED\">"))
                 .body(containsString("<input type=\"hidden\" name=\"confirmed\" value=\"yes\">"))
@@ -248,6 +250,9 @@ class PagesTest {
         organiser.form(page + "/status", Map.of("status", "REGISTRATION_OPEN", "confirmed", "yes")).then().statusCode(303)
                 .header("Location", endsWith(page + "?done=status-changed"));
         Api.organiser().get("/api/v1/editions/" + edition).then().body("status", equalTo("REGISTRATION_OPEN"));
+        organiser.form(page + "/status", Map.of("status", "REGISTRATION_CLOSED")).then().statusCode(200)
+                .body(containsString("<h1>Passer à «\u00a0Inscriptions closes\u00a0»\u00a0? Le statut ne revient jamais en arrière.</h1>"))
+                .body(containsString("<input type=\"hidden\" name=\"status\" value=\"REGISTRATION_CLOSED\">"));
         organiser.form(page + "/status", Map.of("status", "DRAFT")).then().statusCode(409)
                 .body(not(containsString("name=\"confirmed\"")))
                 .body(containsString("Le statut ne peut pas passer de «\u00a0Inscriptions ouvertes\u00a0» à «\u00a0Brouillon\u00a0»"));

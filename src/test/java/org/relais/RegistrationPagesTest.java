@@ -1184,6 +1184,52 @@ class RegistrationPagesTest {
                 .post("/api/v1/editions/" + onItsDay + "/registrations").then().statusCode(201);
     }
 
+    /**
+     * A forum moved to held before its last day (a click beside "registration closed", or a forum called off) is over
+     * for its relays, but did not take place on a date still to come: its page says it is closed. The move asks first in
+     * words that say what it stops at once. On its last day, held reads as before: the forum took place that day.
+     */
+    @Test
+    void aForumMovedToHeldBeforeItsLastDaySaysItIsClosed() {
+        LocalDate today = zone.today();
+        long early = Api.edition(today.plusDays(3).toString());
+        long onItsDay = Api.edition(today.toString());
+        Api.advance(early, "REGISTRATION_OPEN");
+        Api.advance(onItsDay, "REGISTRATION_OPEN");
+        String page = "/organiser/editions/" + early;
+        String asked = "Le forum n’est pas fini\u00a0: son dernier jour est le " + Messages.longDate(today.plusDays(3), Locale.FRENCH)
+                + ". Le passer dès maintenant à «\u00a0Forum tenu\u00a0» arrête les inscriptions, les annulations et les"
+                + " changements de séance, et sa page publique dira qu’il est clos. Le statut ne revient jamais en arrière.";
+        String plain = "Passer à «\u00a0Forum tenu\u00a0»\u00a0? Le statut ne revient jamais en arrière.";
+
+        Pages organiser = Pages.signIn();
+        organiser.get(page).then().statusCode(200)
+                .body(containsString("data-confirm=\"" + asked + "\""))
+                .body(containsString("data-confirm=\"Passer à «\u00a0Inscriptions closes\u00a0»\u00a0? Le statut ne revient"))
+                .body(not(containsString("data-confirm=\"" + plain + "\"")));
+        organiser.form(page + "/status", Map.of("status", "HELD")).then().statusCode(200)
+                .body(containsString("<h1>" + asked + "</h1>"));
+        Api.organiser().get("/api/v1/editions/" + early).then().body("status", equalTo("REGISTRATION_OPEN"));
+        organiser.get("/organiser/editions/" + onItsDay).then().statusCode(200)
+                .body(containsString("data-confirm=\"" + plain + "\"")).body(not(containsString("n’est pas fini")));
+
+        organiser.form(page + "/status", Map.of("status", "HELD", "confirmed", "yes")).then().statusCode(303);
+        Api.advance(onItsDay, "HELD");
+        given().get("/editions/" + early).then().statusCode(200)
+                .body(containsString("Ce forum est clos\u00a0: il ne prend plus d’inscription ni de changement."))
+                .body(not(containsString("a eu lieu"))).body(not(containsString("/register#register\"")));
+        given().header("Accept-Language", "en").get("/editions/" + early).then().statusCode(200)
+                .body(containsString("This forum is closed: it takes no more registrations or changes."));
+        String home = given().get("/").then().statusCode(200).extract().asString();
+        int listed = home.indexOf("href=\"/editions/" + early + "\"");
+        assertTrue(listed > 0 && (home.indexOf("<section id=\"past\">") < 0 || listed < home.indexOf("<section id=\"past\">")),
+                "among the forums to come, by its date");
+        assertTrue(home.indexOf("Ce forum est clos\u00a0:", listed) > listed, home);
+        assertTrue(home.indexOf("href=\"/editions/" + onItsDay + "\"") > home.indexOf("<section id=\"past\">"), "took place");
+        given().get("/editions/" + onItsDay).then().statusCode(200)
+                .body(containsString("Ce forum a eu lieu le " + Messages.longDate(today, Locale.FRENCH)));
+    }
+
     @Test
     void theHomePageListsTheForumsToComeThenThoseThatTookPlace() {
         LocalDate today = zone.today();

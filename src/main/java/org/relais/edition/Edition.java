@@ -119,6 +119,11 @@ public class Edition extends PanacheEntityBase {
         return status.isBefore(EditionStatus.HELD) && !beforeForum();
     }
 
+    /** Whether its last day is still to come where it is held (not on that day itself); never for an edition without days. */
+    public boolean lastDayToCome() {
+        return !days.isEmpty() && ForumZone.current().today().isBefore(lastDay());
+    }
+
     public LocalDate firstDay() {
         return days.isEmpty() ? null : days.get(0).date;
     }

@@ -48,7 +48,11 @@ public class EditionPages {
 
         static native TemplateInstance show(Edition edition, List<Space> spaces, List<Stand> stands, int sessionCount,
                 long registered, List<Conflict> conflicts, List<Guest> guests, Form guestForm, List<String> kinds,
-                List<EditionStatus> next, String problem);
+                List<StatusMove> next, String problem);
+    }
+
+    /** A status the edition can move to, with the question asked before it moves ({@link #moveQuestion}). */
+    public record StatusMove(EditionStatus status, String question) {
     }
 
     @Inject
@@ -142,10 +146,11 @@ public class EditionPages {
     public Object changeStatus(@RestPath Long id, MultivaluedMap<String, String> submitted) {
         Form form = new Form(submitted);
         EditionStatus next = new Errors().oneOf("status", form.text("status"), EditionStatus.class, false);
-        if (!Confirmation.given(form.text("confirmed")) && next != null && editions.get(id).status.isBefore(next)) {
-            String label = Messages.label(next); // a move the rules refuse is refused at once
-            return Confirmation.ask(Messages.get("status_move_confirm", label), "/organiser/editions/" + id + "/status",
-                    Messages.get("status_move_to", label), "/organiser/editions/" + id,
+        Edition edition = editions.get(id);
+        if (!Confirmation.given(form.text("confirmed")) && next != null && edition.status.isBefore(next)) {
+            // a move the rules refuse is refused at once
+            return Confirmation.ask(moveQuestion(edition, next), "/organiser/editions/" + id + "/status",
+                    Messages.get("status_move_to", Messages.label(next)), "/organiser/editions/" + id,
                     List.of(new Confirmation.Field("status", next.name())));
         }
         return form.submit(() -> {
@@ -188,11 +193,22 @@ public class EditionPages {
         return Redirects.to("/organiser/editions/" + id + "#guests", "deleted");
     }
 
+    /**
+     * What is asked before a move: that the status never goes back; and, for a move to held (or past it) before the
+     * forum's last day, what it stops at once, since "held" and "archived" sit beside "closed" among the buttons.
+     */
+    private static String moveQuestion(Edition edition, EditionStatus status) {
+        String label = Messages.label(status);
+        return !status.isBefore(EditionStatus.HELD) && edition.lastDayToCome()
+                ? Messages.get("status_move_early_confirm", label, Messages.longDate(edition.lastDay(), Messages.current()))
+                : Messages.get("status_move_confirm", label);
+    }
+
     private TemplateInstance show(Edition edition, Form guestForm, String problem) {
-        List<EditionStatus> next = new ArrayList<>();
+        List<StatusMove> next = new ArrayList<>();
         for (EditionStatus status : EditionStatus.values()) {
             if (edition.status.isBefore(status)) {
-                next.add(status);
+                next.add(new StatusMove(status, moveQuestion(edition, status)));
             }
         }
         return Templates.show(edition, Space.listByEdition(edition), Stand.listByEdition(edition),

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
@@ -101,24 +102,29 @@ public class RegistrationPages {
     public record Listed(Edition edition, boolean open, String notOpen) {
     }
 
-    /** The forums to come, with their registration, then those that have taken place, each with its page. */
+    /**
+     * The forums to come, with their registration, then those that have taken place, each with its page. One closed
+     * before its last day stays among those to come, by its date, saying it is closed.
+     */
     @GET
     @Transactional
     public TemplateInstance home() {
         List<Edition> shown = Edition.list("status <> ?1 order by number desc", EditionStatus.DRAFT);
+        Predicate<Edition> tookPlace = e -> registrations.isPast(e) && !e.lastDayToCome();
         return Templates.home(
-                shown.stream().filter(e -> !registrations.isPast(e))
+                shown.stream().filter(tookPlace.negate())
                         .map(e -> {
                             Taking taking = taking(e);
                             return new Listed(e, taking.form(), taking.notOpen());
                         }).toList(),
-                shown.stream().filter(registrations::isPast).toList());
+                shown.stream().filter(tookPlace).toList());
     }
 
     /** Why a forum that is not open takes no registration, in words: it opens on a date, it is closed, it has taken place. */
     private String notOpen(Edition edition) {
-        if (registrations.isPast(edition)) {
+        if (registrations.isPast(edition)) { // past by its status before its last day: closed, not "took place on"
             return edition.days.isEmpty() ? Messages.get("edition_held_undated")
+                    : edition.lastDayToCome() ? Messages.get("edition_closed_early")
                     : Messages.get("edition_held", Messages.longDate(edition.lastDay(), Messages.current()));
         }
         if (edition.status == EditionStatus.REGISTRATION_OPEN && edition.registrationOpensOn != null

@@ -342,7 +342,9 @@ class OrganiserBrowserTest {
             dialog.dismiss();
         });
         page.locator("button", new Page.LocatorOptions().setHasText("Passer à « Archivée »")).click();
-        assertEquals(List.of("Passer à «\u00a0Archivée\u00a0»\u00a0? Le statut ne revient jamais en arrière."), asked);
+        assertEquals(List.of("Le forum n’est pas fini\u00a0: son dernier jour est le jeudi 8 mai 2031. Le passer dès maintenant"
+                + " à «\u00a0Archivée\u00a0» arrête les inscriptions, les annulations et les changements de séance, et sa page"
+                + " publique dira qu’il est clos. Le statut ne revient jamais en arrière."), asked);
         Api.organiser().get("/api/v1/editions/" + edition).then().body("status", org.hamcrest.Matchers.equalTo("DRAFT"));
         page.onceDialog(dialog -> dialog.accept());
         page.locator("button", new Page.LocatorOptions().setHasText("Passer à « Inscriptions ouvertes »")).click();
