@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.relais.web.Messages;
 
 /** The door and stand pages without JavaScript: plain forms, a link and a PIN, walk-ins, leads. */
 @QuarkusTest
@@ -139,6 +140,31 @@ class DoorPagesTest {
         String later = door.form("/door/editions/" + edition + "/scan", scan).asString();
         assertTrue(later.contains("Déjà enregistré·e\u00a0: Zoé Veille, le " + day + " à 10:02 (Entrée 1)")
                 && later.contains("answer warn"), later);
+    }
+
+    /**
+     * A volunteer trying the scanner before the forum (the day before, say) is told, on the screen and after a scan,
+     * that a scan still records an arrival and how to take a test back; on the forum's day, nothing is said.
+     */
+    @Test
+    void theDoorSaysWhenTodayIsNoneOfTheForumsDays() {
+        long ahead = Api.openEdition(2);
+        java.time.LocalDate first = java.time.LocalDate.parse(Api.forumDay());
+        String warned = "Aujourd’hui n’est pas un jour de ce forum (" + Messages.longDate(first, java.util.Locale.FRENCH) + ", "
+                + Messages.longDate(first.plusDays(1), java.util.Locale.FRENCH) + ")\u00a0: un badge scanné ici est pourtant"
+                + " enregistré comme arrivé, et un relais arrivé ne peut plus annuler son inscription. Pour un essai, touchez"
+                + " «\u00a0Annuler cette arrivée\u00a0» aussitôt après.";
+        Pages door = Pages.signIn();
+        assertTrue(door.get("/door/editions/" + ahead).asString().contains(warned), "on the screen");
+        String answered = door.form("/door/editions/" + ahead + "/scan", Map.of("code", "???")).asString();
+        assertTrue(answered.contains(warned) && answered.contains("✗ Code illisible"), answered);
+        String english = door.get("/door/editions/" + ahead + "?lang=en").asString();
+        assertTrue(english.contains("Today is not a day of this forum (") && english.contains("press “Undo this arrival”"), english);
+
+        long today = Api.edition(java.time.LocalDate.now(PARIS).toString());
+        Api.advance(today, "REGISTRATION_OPEN");
+        String onItsDay = door.get("/door/editions/" + today).asString();
+        assertTrue(onItsDay.contains("id=\"scan-form\"") && !onItsDay.contains("not-a-forum-day"), onItsDay);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
@@ -46,7 +47,7 @@ public class DoorPages {
         static native TemplateInstance index(List<Edition> editions);
 
         static native TemplateInstance screen(Edition edition, String station, String publicKey, Shown shown,
-                String query, List<DoorService.Found> found);
+                String query, List<DoorService.Found> found, String notAForumDay);
 
         static native TemplateInstance walkIn(Edition edition, Form form, List<NetworkReference.Term> sectors,
                 List<NetworkReference.Term> roles, String station);
@@ -110,7 +111,8 @@ public class DoorPages {
     public TemplateInstance screen(@RestPath Long id, @RestQuery String q, @RestQuery String station) {
         access.door(id);
         List<DoorService.Found> found = q == null || q.isBlank() ? List.of() : door.search(id, q);
-        return Templates.screen(editions.get(id), station(station), keys.publicKeyBase64(), null, q, found);
+        Edition edition = editions.get(id);
+        return Templates.screen(edition, station(station), keys.publicKeyBase64(), null, q, found, notAForumDay(edition));
     }
 
     /** A scan from the screen's script: always 200, the answer in words. */
@@ -170,7 +172,20 @@ public class DoorPages {
 
     /** The check-in screen again, with an answer in place of the search. */
     private TemplateInstance answered(Long id, String station, Shown shown) {
-        return Templates.screen(editions.get(id), station, keys.publicKeyBase64(), shown, null, List.of());
+        Edition edition = editions.get(id);
+        return Templates.screen(edition, station, keys.publicKeyBase64(), shown, null, List.of(), notAForumDay(edition));
+    }
+
+    /**
+     * The screen's warning on a day that is none of the forum's (a volunteer trying the scanner the day before): a scan
+     * still records an arrival, and a relay who has arrived can no longer cancel. None for an edition without days.
+     */
+    private String notAForumDay(Edition edition) {
+        if (edition.days.isEmpty() || edition.day(forum.today()).isPresent()) {
+            return null;
+        }
+        return Messages.get("door_not_forum_day", edition.days.stream()
+                .map(d -> Messages.longDate(d.date, Messages.current())).collect(Collectors.joining(", ")));
     }
 
     @GET
