@@ -45,8 +45,7 @@ public class PublicUrl {
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
         if (host == null) {
-            throw new Main.StartRefused("relais.public-url (environment RELAIS_PUBLIC_URL) must be the address people open"
-                    + " Relais at, such as https://forum.example.org; \"" + setting + "\" is not one.");
+            throw Main.StartRefused.inWords("start_public_url_not_an_address", setting);
         }
     }
 

@@ -26,15 +26,21 @@ class PublicUrlTest {
         assertFalse(new PublicUrl("http://192.168.1.20:8080").onlyHere(), "a machine of the venue's network is reachable there");
     }
 
-    /** A setting that is not an address would make every link given out a broken one: Relais says so and does not start. */
+    /**
+     * A setting that is not an address would make every link given out a broken one: Relais says so and does not start,
+     * in the system's language as every other start refusal.
+     */
     @Test
     void aSettingThatIsNoAddressRefusesTheStartInOneLine() {
         for (String wrong : List.of("forum.example.org", "ftp://forum.example.org", "https://", "http://forum example.org", "")) {
             PublicUrl url = new PublicUrl(wrong);
             Main.StartRefused refused = assertThrows(Main.StartRefused.class, () -> url.onStart(null), wrong);
             assertEquals("Relais did not start: relais.public-url (environment RELAIS_PUBLIC_URL) must be the address people open"
-                    + " Relais at, such as https://forum.example.org; \"" + wrong.strip() + "\" is not one.",
+                    + " Relais at, such as https://forum.example.org; “" + wrong.strip() + "” is not one.",
                     Main.explain(new RuntimeException(refused), java.util.Locale.ENGLISH));
+            assertEquals("Relais n’a pas démarré\u00a0: relais.public-url (environnement RELAIS_PUBLIC_URL) doit être l’adresse à"
+                    + " laquelle on ouvre Relais, par exemple https://forum.example.org\u00a0; «\u00a0" + wrong.strip()
+                    + "\u00a0» n’en est pas une.", Main.explain(new RuntimeException(refused), java.util.Locale.FRANCE));
         }
     }
 }
