@@ -1196,6 +1196,11 @@ class RegistrationPagesTest {
         long onItsDay = Api.edition(today.toString());
         Api.advance(early, "REGISTRATION_OPEN");
         Api.advance(onItsDay, "REGISTRATION_OPEN");
+        String relay = "/r/" + Api.register(early, Api.relay("Awa", "closed-early-" + System.nanoTime() + "@example.org",
+                List.of())).getString("manageToken");
+        String relayOnItsDay = "/r/" + Api.register(onItsDay, Api.relay("Awa", "held-on-day-" + System.nanoTime() + "@example.org",
+                List.of())).getString("manageToken");
+        given().get(relay).then().statusCode(200).body(not(containsString("ne se modifie plus")));
         String page = "/organiser/editions/" + early;
         String asked = "Le forum n’est pas fini\u00a0: son dernier jour est le " + Messages.longDate(today.plusDays(3), Locale.FRENCH)
                 + ". Le passer dès maintenant à «\u00a0Forum tenu\u00a0» arrête les inscriptions, les annulations et les"
@@ -1228,6 +1233,14 @@ class RegistrationPagesTest {
         assertTrue(home.indexOf("href=\"/editions/" + onItsDay + "\"") > home.indexOf("<section id=\"past\">"), "took place");
         given().get("/editions/" + onItsDay).then().statusCode(200)
                 .body(containsString("Ce forum a eu lieu le " + Messages.longDate(today, Locale.FRENCH)));
+        // The relays' pages say why nothing can be changed there any more.
+        given().get(relay).then().statusCode(200)
+                .body(containsString("<p class=\"notice\">Ce forum est clos\u00a0: votre inscription ne se modifie plus.</p>"))
+                .body(not(containsString("a eu lieu")));
+        given().header("Accept-Language", "en").get(relay).then().statusCode(200)
+                .body(containsString("This forum is closed: your registration no longer changes."));
+        given().get(relayOnItsDay).then().statusCode(200).body(containsString("Ce forum a eu lieu le "
+                + Messages.longDate(today, Locale.FRENCH) + "\u00a0: votre inscription ne se modifie plus."));
     }
 
     @Test

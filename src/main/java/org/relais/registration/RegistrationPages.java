@@ -54,7 +54,7 @@ public class RegistrationPages {
         static native TemplateInstance manage(Registration registration, List<Booking> bookings, List<Offer> offers,
                 boolean open, Form form, String problem, boolean detailsOpen, Form details, List<Accessibility> needs,
                 List<NetworkReference.Term> sectors, List<NetworkReference.Term> roles, boolean leftSome,
-                boolean registeredAgain, String meant);
+                boolean registeredAgain, String meant, String over);
 
         static native TemplateInstance privacy(int retentionMonths);
     }
@@ -122,16 +122,24 @@ public class RegistrationPages {
 
     /** Why a forum that is not open takes no registration, in words: it opens on a date, it is closed, it has taken place. */
     private String notOpen(Edition edition) {
-        if (registrations.isPast(edition)) { // past by its status before its last day: closed, not "took place on"
-            return edition.days.isEmpty() ? Messages.get("edition_held_undated")
-                    : edition.lastDayToCome() ? Messages.get("edition_closed_early")
-                    : Messages.get("edition_held", Messages.longDate(edition.lastDay(), Messages.current()));
+        if (registrations.isPast(edition)) {
+            return over(edition, "edition");
         }
         if (edition.status == EditionStatus.REGISTRATION_OPEN && edition.registrationOpensOn != null
                 && forum.today().isBefore(edition.registrationOpensOn)) {
             return Messages.get("registration_opens_on", Messages.longDate(edition.registrationOpensOn, Messages.current()));
         }
         return Messages.get("registration_closed");
+    }
+
+    /**
+     * A forum that is over, in words, for its page ({@code edition_…}) or a relay's ({@code own_forum_…}): it took place on
+     * its last day; or, moved to held before that day, it is closed, since it has not taken place on a date to come.
+     */
+    private static String over(Edition edition, String words) {
+        return edition.days.isEmpty() ? Messages.get(words + "_held_undated")
+                : edition.lastDayToCome() ? Messages.get(words + "_closed_early")
+                : Messages.get(words + "_held", Messages.longDate(edition.lastDay(), Messages.current()));
     }
 
     @GET
@@ -330,7 +338,8 @@ public class RegistrationPages {
             return Templates.manage(r, bookings, queries.offers(r.edition), registrations.isOpen(r.edition), choices, problem,
                     registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r, reference),
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles(),
-                    !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain(), r.askedAddress().orElse(null));
+                    !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain(), r.askedAddress().orElse(null),
+                    registrations.isPast(r.edition) ? over(r.edition, "own_forum") : null);
         });
     }
 
