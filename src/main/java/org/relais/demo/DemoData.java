@@ -206,7 +206,7 @@ public class DemoData {
         editions.update(id, new EditionData(null, edition.number, edition.title, edition.theme, edition.host.id,
                 new EditionData.Venue("Maison de la Radio (Maison ronde)", "116 avenue du Président-Kennedy, 75016 Paris",
                         "Métro Passy, Ranelagh ou RER C Avenue du Président-Kennedy. Entrée principale accessible "
-                                + "de plain-pied ; ascenseurs vers les studios."),
+                                + "de plain-pied\u00a0; ascenseurs vers les studios."),
                 EditionData.of(edition).days(), edition.registrationOpensOn, edition.registrationClosesOn, 250, null, null));
         Map<String, Space> spaces = Map.of(
                 "agora", space(id, "Agora", "HALL", "60", "24", null),
@@ -214,7 +214,7 @@ public class DemoData {
                 "105", space(id, "Studio 105", "STUDIO", "20", "16", 230),
                 "a1", space(id, "Atelier radio 1", "STUDIO", "8", "6", 12),
                 "a2", space(id, "Atelier radio 2", "STUDIO", "8", "6", 12),
-                "hall", space(id, "Hall d'accueil", "HALL", "20", "12", null),
+                "hall", space(id, "Hall d’accueil", "HALL", "20", "12", null),
                 "salle", space(id, "Salle de rencontre", "ROOM", "14", "10", 60));
         int number = 1;
         for (Institution institution : members()) {
@@ -231,20 +231,20 @@ public class DemoData {
                 "Les établissements présentent leur offre aux relais et échangent sur les projets communs.",
                 spaces.get("agora"), "10:30", "16:00", null, null, false);
         for (String[] slot : new String[][] {{"11:00", "12:00"}, {"14:00", "15:00"}}) {
-            session(id, "WORKSHOP", "Atelier radio : réaliser une interview",
-                    "Prise de son, questions, montage : une interview de bout en bout avec une équipe de Radio France.",
+            session(id, "WORKSHOP", "Atelier radio\u00a0: réaliser une interview",
+                    "Prise de son, questions, montage\u00a0: une interview de bout en bout avec une équipe de Radio France.",
                     spaces.get("a1"), slot[0], slot[1], 12, rf, true);
         }
-        session(id, "WORKSHOP", "Atelier radio : le reportage sonore", "Raconter un lieu par le son.", spaces.get("a2"),
+        session(id, "WORKSHOP", "Atelier radio\u00a0: le reportage sonore", "Raconter un lieu par le son.", spaces.get("a2"),
                 "11:00", "12:00", 12, rf, true);
-        session(id, "WORKSHOP", "Éducation aux médias : vrai ou faux ?",
+        session(id, "WORKSHOP", "Éducation aux médias\u00a0: vrai ou faux\u00a0?",
                 "Repérer une fausse information et en parler avec ses publics.", spaces.get("a2"), "14:00", "15:00", 12,
                 rf, true);
         for (String[] slot : new String[][] {{"11:00", "12:00"}, {"13:30", "14:30"}, {"15:00", "16:00"}}) {
             session(id, "VISIT", "Visite de la Maison de la Radio", "Studios, couloirs et coulisses de la Maison ronde.",
                     spaces.get("hall"), slot[0], slot[1], 25, rf, true);
         }
-        session(id, "TALK", "Les archives audiovisuelles en classe et en atelier", "Avec l'INA.", spaces.get("salle"),
+        session(id, "TALK", "Les archives audiovisuelles en classe et en atelier", "Avec l’INA.", spaces.get("salle"),
                 "12:00", "13:00", 60, ina, true);
         session(id, "BROADCAST", "Émission en public", "Une émission enregistrée en direct, avec les relais en public.",
                 spaces.get("105"), "12:30", "13:30", 200, rf, true);
