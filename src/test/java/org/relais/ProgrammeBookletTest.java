@@ -55,6 +55,7 @@ class ProgrammeBookletTest {
             assertTrue(text.contains(expected), "missing “" + expected + "” in:\n" + text);
         }
         assertFalse(text.contains("booklet_"), "every word comes from the bundles");
+        assertFalse(text.lines().anyMatch(line -> line.startsWith(":")), "a label keeps its colon (\"Places :\"):\n" + text);
         // The day's grid says the hours it spans, its end included, which has no hour's row of its own.
         int glance = java.util.stream.IntStream.rangeClosed(1, PdfTools.pages(fr))
                 .filter(p -> PdfTools.text(fr, p).contains("La journée en un coup d’œil")).findFirst().orElseThrow();

@@ -480,15 +480,14 @@ public final class BookletPdf {
                     p.add(new Text(" · "));
                 }
                 first = false;
-                addWords(p, f.label(), bold);
-                p.add(new Text(sep()).setFont(bold));
+                addWords(p, f.label(), bold, sep()); // in the label's own text: no line starts with its colon
                 addWords(p, f.value());
             }
             return p;
         }
 
         private String sep() {
-            return b.language().startsWith("fr") ? " : " : ": ";
+            return b.language().startsWith("fr") ? "\u00a0: " : ": ";
         }
 
         private Paragraph heading(String text, String role, float size) {
@@ -512,19 +511,22 @@ public final class BookletPdf {
         }
 
         private void addWords(Paragraph p, Words words) {
-            addWords(p, words, null);
+            addWords(p, words, null, "");
         }
 
-        /** The first language as it is; the second after a slash, marked with its language for screen readers. */
-        private void addWords(Paragraph p, Words words, PdfFont font) {
-            Text first = text(words.first());
+        /**
+         * The first language as it is; the second after a slash, marked with its language for screen readers; then
+         * {@code tail} (a label's colon) in the same text as the last words, so that a line never breaks before it.
+         */
+        private void addWords(Paragraph p, Words words, PdfFont font, String tail) {
+            Text first = text(words.bilingual() ? words.first() : words.first() + tail);
             if (font != null) {
                 first.setFont(font);
             }
             p.add(first);
             if (words.bilingual()) {
                 p.add(new Text(" / "));
-                Text second = text(words.second());
+                Text second = text(words.second() + tail);
                 second.getAccessibilityProperties().setLanguage(b.secondLanguage());
                 if (font != null) {
                     second.setFont(font);
