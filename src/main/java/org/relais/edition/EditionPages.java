@@ -200,7 +200,7 @@ public class EditionPages {
     private static String moveQuestion(Edition edition, EditionStatus status) {
         String label = Messages.label(status);
         return !status.isBefore(EditionStatus.HELD) && edition.lastDayToCome()
-                ? Messages.get("status_move_early_confirm", label, Messages.longDate(edition.lastDay(), Messages.current()))
+                ? Messages.get("status_move_early_confirm", label, edition.lastDay())
                 : Messages.get("status_move_confirm", label);
     }
 

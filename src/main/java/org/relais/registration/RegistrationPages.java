@@ -139,7 +139,7 @@ public class RegistrationPages {
     private static String over(Edition edition, String words) {
         return edition.days.isEmpty() ? Messages.get(words + "_held_undated")
                 : edition.lastDayToCome() ? Messages.get(words + "_closed_early")
-                : Messages.get(words + "_held", Messages.longDate(edition.lastDay(), Messages.current()));
+                : Messages.get(words + "_held", edition.lastDay());
     }
 
     @GET
