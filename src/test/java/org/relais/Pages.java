@@ -68,7 +68,11 @@ public final class Pages {
      * there, sent once the page would no longer show it.
      */
     public Response formOpenedOn(String opened, String path, Map<String, String> fields) {
-        String token = token(opened); // before request(): opening the page may set the cookies it needs
+        return formWithToken(tokenOf(opened), path, fields); // the token first: opening the page may set the cookies it needs
+    }
+
+    /** Submits to {@code path} a form with a token read before: a tab left open while things changed elsewhere. */
+    public Response formWithToken(String token, String path, Map<String, String> fields) {
         RequestSpecification request = request().formParam("csrf-token", token);
         fields.forEach(request::formParam);
         Response response = request.post(path);
@@ -78,14 +82,15 @@ public final class Pages {
 
     /** Submits {@code encoded}, a form's body as a client wrote it, after the form's own token. */
     public Response rawForm(String path, String encoded) {
-        String token = token(path);
+        String token = tokenOf(path);
         Response response = request().contentType("application/x-www-form-urlencoded")
                 .body("csrf-token=" + token + "&" + encoded).post(path);
         cookies.putAll(response.getCookies());
         return response;
     }
 
-    private String token(String path) {
+    /** The form token of the page {@code path} as it opens now, for a form sent later with {@link #formWithToken}. */
+    public String tokenOf(String path) {
         Matcher token = TOKEN.matcher(pageOf(path).asString());
         if (!token.find()) {
             throw new IllegalStateException("no CSRF token on " + path);

@@ -938,12 +938,12 @@ class RegistrationPagesTest {
 
         Api.advance(edition, "REGISTRATION_CLOSED", "HELD");
         pages.get(attendees).then().statusCode(200).body(containsString("Assise")).body(containsString("Attend"))
-                .body(containsString("Le forum a eu lieu : les places et les listes d’attente ne se modifient plus."))
+                .body(containsString("Ce forum est clos : les places et les listes d’attente ne se modifient plus."))
                 .body(not(containsString("/bookings/")));
         pages.get(relay).then().statusCode(200).body(not(containsString("/bookings/")))
                 .body(not(containsString(relay + "/sessions\""))).body(not(containsString(relay + "/cancel")))
                 .body(containsString("où il retrouve son inscription")); // the link sent again no longer changes anything
-        String refused = "Le forum a eu lieu : les places et les listes d’attente ne se modifient plus.";
+        String refused = "Ce forum est clos : les places et les listes d’attente ne se modifient plus.";
         pages.form("/organiser/editions/" + edition + "/bookings/" + moving.get(0) + "/remove", Map.of()).then().statusCode(409)
                 .body(containsString(refused));
         pages.form("/organiser/editions/" + edition + "/bookings/" + moving.get(1) + "/confirm", Map.of()).then().statusCode(409)
@@ -965,9 +965,9 @@ class RegistrationPagesTest {
         assertEquals(mailsBefore, mailbox.getMailsSentTo(waitingEmail).size(), "no mail about a past forum");
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("WAITLISTED"));
         Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(409)
-                .body("detail", equalTo("Le forum a eu lieu : « Atelier 11:30 » avait des inscrits et ne se supprime plus."));
+                .body("detail", equalTo("Ce forum est clos : « Atelier 11:30 » a des inscrits et ne se supprime plus."));
         pages.form("/organiser/editions/" + edition + "/sessions/" + session + "/delete", Map.of()).then().statusCode(409)
-                .body(containsString("<p class=\"problem\" role=\"alert\">Le forum a eu lieu : « Atelier 11:30 » avait des inscrits"))
+                .body(containsString("<p class=\"problem\" role=\"alert\">Ce forum est clos : « Atelier 11:30 » a des inscrits"))
                 .body(containsString("value=\"Atelier 11:30\"")); // its form, as stored
         Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + other).then().statusCode(204); // nobody had it
     }
@@ -1201,6 +1201,10 @@ class RegistrationPagesTest {
         String relayOnItsDay = "/r/" + Api.register(onItsDay, Api.relay("Awa", "held-on-day-" + System.nanoTime() + "@example.org",
                 List.of())).getString("manageToken");
         given().get(relay).then().statusCode(200).body(not(containsString("ne se modifie plus")));
+        Pages tab = Pages.anonymous(); // each relay's page, opened while the forum is open
+        String opened = tab.tokenOf(relay);
+        Pages tabOnItsDay = Pages.anonymous();
+        String openedOnItsDay = tabOnItsDay.tokenOf(relayOnItsDay);
         String page = "/organiser/editions/" + early;
         String asked = "Le forum n’est pas fini\u00a0: son dernier jour est le " + Messages.longDate(today.plusDays(3), Locale.FRENCH)
                 + ". Le passer dès maintenant à «\u00a0Forum tenu\u00a0» arrête les inscriptions, les annulations et les"
@@ -1222,9 +1226,11 @@ class RegistrationPagesTest {
         Api.advance(onItsDay, "HELD");
         given().get("/editions/" + early).then().statusCode(200)
                 .body(containsString("Ce forum est clos\u00a0: il ne prend plus d’inscription ni de changement."))
+                .body(containsString("Aucune séance n’est au programme de ce forum."))
                 .body(not(containsString("a eu lieu"))).body(not(containsString("/register#register\"")));
         given().header("Accept-Language", "en").get("/editions/" + early).then().statusCode(200)
-                .body(containsString("This forum is closed: it takes no more registrations or changes."));
+                .body(containsString("This forum is closed: it takes no more registrations or changes."))
+                .body(containsString("No session is on this forum’s programme."));
         String home = given().get("/").then().statusCode(200).extract().asString();
         int listed = home.indexOf("href=\"/editions/" + early + "\"");
         assertTrue(listed > 0 && (home.indexOf("<section id=\"past\">") < 0 || listed < home.indexOf("<section id=\"past\">")),
@@ -1241,6 +1247,11 @@ class RegistrationPagesTest {
                 .body(containsString("This forum is closed: your registration no longer changes."));
         given().get(relayOnItsDay).then().statusCode(200).body(containsString("Ce forum a eu lieu le "
                 + Messages.longDate(today, Locale.FRENCH) + "\u00a0: votre inscription ne se modifie plus."));
+        // A cancellation sent from a page opened before the forum was closed is refused in the same words.
+        tab.formWithToken(opened, relay + "/cancel", Map.of()).then().statusCode(409)
+                .body(containsString("Ce forum est clos\u00a0: cette inscription ne s’annule plus.")).body(not(containsString("a eu lieu")));
+        tabOnItsDay.formWithToken(openedOnItsDay, relayOnItsDay + "/cancel", Map.of()).then().statusCode(409)
+                .body(containsString("Le forum a eu lieu\u00a0: cette inscription ne s’annule plus."));
     }
 
     @Test

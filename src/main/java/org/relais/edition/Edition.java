@@ -124,6 +124,14 @@ public class Edition extends PanacheEntityBase {
         return !days.isEmpty() && ForumZone.current().today().isBefore(lastDay());
     }
 
+    /**
+     * Moved to held (or archived) before its last day: over, though it has not taken place. Whatever says it is over says
+     * it is closed, not that it took place on a day still to come.
+     */
+    public boolean closedEarly() {
+        return !status.isBefore(EditionStatus.HELD) && lastDayToCome();
+    }
+
     public LocalDate firstDay() {
         return days.isEmpty() ? null : days.get(0).date;
     }

@@ -110,7 +110,7 @@ public class RegistrationPages {
     @Transactional
     public TemplateInstance home() {
         List<Edition> shown = Edition.list("status <> ?1 order by number desc", EditionStatus.DRAFT);
-        Predicate<Edition> tookPlace = e -> registrations.isPast(e) && !e.lastDayToCome();
+        Predicate<Edition> tookPlace = e -> registrations.isPast(e) && !e.closedEarly();
         return Templates.home(
                 shown.stream().filter(tookPlace.negate())
                         .map(e -> {
@@ -138,7 +138,7 @@ public class RegistrationPages {
      */
     private static String over(Edition edition, String words) {
         return edition.days.isEmpty() ? Messages.get(words + "_held_undated")
-                : edition.lastDayToCome() ? Messages.get(words + "_closed_early")
+                : edition.closedEarly() ? Messages.get(words + "_closed_early")
                 : Messages.get(words + "_held", edition.lastDay());
     }
 

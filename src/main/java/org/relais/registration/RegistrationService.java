@@ -377,7 +377,7 @@ public class RegistrationService {
         errors.throwIfAny();
         lockedStanding(r);
         if (!detailsOpen(r.edition)) {
-            throw new ConflictException("conflict_details_closed");
+            throw over(r.edition, "conflict_details_closed", "conflict_details_closed_early");
         }
         boolean newAddress = newAddress(r, data, errors);
         if (newAddress && errors.isEmpty() && outbox.linkSentLately(r)) {
@@ -479,7 +479,8 @@ public class RegistrationService {
     private void cancelStanding(Registration registration, MailKind told) {
         Registration r = lockedStanding(registration);
         if (!r.cancellable()) {
-            throw new ConflictException(r.checkedInAt != null ? "conflict_cancel_arrived" : "conflict_cancel_after_forum");
+            throw r.checkedInAt != null ? new ConflictException("conflict_cancel_arrived")
+                    : over(r.edition, "conflict_cancel_after_forum", "conflict_cancel_closed_early");
         }
         cancelled(r);
         outbox.queue(told, r, null);
@@ -797,7 +798,8 @@ public class RegistrationService {
         ProgrammeSession session = lockedSession(deleting.editionId(), deleting.sessionId());
         List<Booking> bookings = Booking.listBySession(session);
         if (!session.edition.beforeForum() && !bookings.isEmpty()) {
-            throw new ConflictException("conflict_session_delete_after_forum", session.title);
+            throw over(session.edition, "conflict_session_delete_after_forum", "conflict_session_delete_closed_early",
+                    session.title);
         }
         List<ProgrammeSession> waited = waitedForBySeatedIn(session);
         for (Booking booking : bookings) {
@@ -831,10 +833,18 @@ public class RegistrationService {
         return booking;
     }
 
+    /**
+     * A refusal because the forum is over: in the words of a forum that took place or, moved to held before its last day,
+     * of one that is closed.
+     */
+    private static ConflictException over(Edition edition, String tookPlace, String closedEarly, Object... args) {
+        return new ConflictException(edition.closedEarly() ? closedEarly : tookPlace, args);
+    }
+
     /** The organisers' hand on seats and waiting lists stops once the forum is held: the lists say who had a seat. */
     private static void checkBeforeForum(Edition edition) {
         if (!edition.beforeForum()) {
-            throw new ConflictException("conflict_bookings_after_forum");
+            throw over(edition, "conflict_bookings_after_forum", "conflict_bookings_closed_early");
         }
     }
 
