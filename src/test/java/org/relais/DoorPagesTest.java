@@ -144,7 +144,8 @@ class DoorPagesTest {
 
     /**
      * A volunteer trying the scanner before the forum (the day before, say) is told, on the screen and after a scan,
-     * that a scan still records an arrival and how to take a test back; on the forum's day, nothing is said.
+     * that a scan still records an arrival and how to take a test back; at a session's door and a stand, what a scan
+     * records there. On the forum's day (the session's, at its door), nothing is said.
      */
     @Test
     void theDoorSaysWhenTodayIsNoneOfTheForumsDays() {
@@ -158,13 +159,36 @@ class DoorPagesTest {
         assertTrue(door.get("/door/editions/" + ahead).asString().contains(warned), "on the screen");
         String answered = door.form("/door/editions/" + ahead + "/scan", Map.of("code", "???")).asString();
         assertTrue(answered.contains(warned) && answered.contains("✗ Code illisible"), answered);
+        // A session's door says it by the session's day; a stand's screen by the forum's, a contact noted there staying.
+        long workshop = Api.workshop(ahead, "Atelier à venir", 4); // on the first day
+        String room = door.get("/door/editions/" + ahead + "/sessions/" + workshop).asString();
+        assertTrue(room.contains("Aujourd’hui n’est pas le jour de cette séance (" + Messages.longDate(first, java.util.Locale.FRENCH)
+                + ")\u00a0: un badge scanné ici est pourtant compté comme entré dans la salle. Pour un essai, touchez"
+                + " «\u00a0Annuler cette entrée\u00a0» aussitôt après."), room);
+        long stand = Api.stand(ahead, 1, Api.institution("Essai"));
+        String standScreen = door.get("/stand/editions/" + ahead + "/stands/" + stand).asString();
+        assertTrue(standScreen.contains(warned.substring(0, warned.indexOf("pourtant")) + "pourtant noté parmi les contacts du"
+                + " stand, et il y reste."), standScreen);
+        // and in English (the language the door keeps from now on)
         String english = door.get("/door/editions/" + ahead + "?lang=en").asString();
         assertTrue(english.contains("Today is not a day of this forum (") && english.contains("press “Undo this arrival”"), english);
+        String roomInEnglish = door.get("/door/editions/" + ahead + "/sessions/" + workshop + "?lang=en").asString();
+        assertTrue(roomInEnglish.contains("Today is not this session’s day (") && roomInEnglish.contains("press “Undo this entry”"),
+                roomInEnglish);
+        assertTrue(door.get("/stand/editions/" + ahead + "/stands/" + stand + "?lang=en").asString()
+                .contains("a badge scanned here is still saved among the stand’s contacts, and stays there."));
 
         long today = Api.edition(java.time.LocalDate.now(PARIS).toString());
         Api.advance(today, "REGISTRATION_OPEN");
         String onItsDay = door.get("/door/editions/" + today).asString();
         assertTrue(onItsDay.contains("id=\"scan-form\"") && !onItsDay.contains("not-a-forum-day"), onItsDay);
+        long todays = Api.session(today, Api.space(today, "Studio", "STUDIO", 12), java.time.LocalDate.now(PARIS).toString(),
+                "11:00", "12:00", 4);
+        String roomOnItsDay = door.get("/door/editions/" + today + "/sessions/" + todays).asString();
+        assertTrue(roomOnItsDay.contains("id=\"scan-form\"") && !roomOnItsDay.contains("not-the-sessions-day"), roomOnItsDay);
+        String standOnItsDay = door.get("/stand/editions/" + today + "/stands/" + Api.stand(today, 1, Api.institution("Jour")))
+                .asString();
+        assertTrue(standOnItsDay.contains("id=\"scan-form\"") && !standOnItsDay.contains("not-a-forum-day"), standOnItsDay);
     }
 
     @Test

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public class DoorPages {
                 Map<Long, RoomService.Count> counts);
 
         static native TemplateInstance room(Edition edition, RoomService.Room room, Shown shown, String problem,
-                String publicKey);
+                String publicKey, String notTheSessionsDay);
     }
 
     @Inject
@@ -181,11 +182,18 @@ public class DoorPages {
      * still records an arrival, and a relay who has arrived can no longer cancel. None for an edition without days.
      */
     private String notAForumDay(Edition edition) {
-        if (edition.days.isEmpty() || edition.day(forum.today()).isPresent()) {
+        return notTheDay(forum.today(), edition.days.stream().map(d -> d.date).toList(), "door_not_forum_day");
+    }
+
+    /**
+     * A scanning screen's warning ({@code words}, given the days written out) on a day that is none of {@code days}: a
+     * scan there still counts. Null on one of them, and without days.
+     */
+    static String notTheDay(LocalDate today, List<LocalDate> days, String words) {
+        if (days.isEmpty() || days.contains(today)) {
             return null;
         }
-        return Messages.get("door_not_forum_day", edition.days.stream()
-                .map(d -> Messages.longDate(d.date, Messages.current())).collect(Collectors.joining(", ")));
+        return Messages.get(words, days.stream().map(d -> Messages.longDate(d, Messages.current())).collect(Collectors.joining(", ")));
     }
 
     @GET
@@ -347,7 +355,9 @@ public class DoorPages {
 
     /** A room's screen (its lists as {@code find} asks), with the key its script checks kept scans with. */
     private TemplateInstance roomPage(Long id, Long sessionId, String find, Shown shown, String problem) {
-        return Templates.room(editions.get(id), rooms.room(id, sessionId, find), shown, problem, keys.publicKeyBase64());
+        RoomService.Room room = rooms.room(id, sessionId, find);
+        return Templates.room(editions.get(id), room, shown, problem, keys.publicKeyBase64(),
+                notTheDay(forum.today(), List.of(room.session().day), "room_not_session_day"));
     }
 
     private String station(String given) {

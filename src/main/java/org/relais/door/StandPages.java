@@ -34,7 +34,7 @@ public class StandPages {
         static native TemplateInstance index(List<Stand> stands);
 
         static native TemplateInstance stand(Stand stand, List<Lead> leads, Form form, String query,
-                List<DoorService.Found> found, Lead last, String problem, String publicKey);
+                List<DoorService.Found> found, Lead last, String problem, String publicKey, String notAForumDay);
     }
 
     @Inject
@@ -54,6 +54,9 @@ public class StandPages {
 
     @Inject
     org.relais.badge.SigningKeys keys;
+
+    @Inject
+    org.relais.web.ForumZone forum;
 
     @GET
     public Response index() {
@@ -128,7 +131,8 @@ public class StandPages {
                 : door.search(id, q).stream().filter(f -> f.kind().equals("REGISTRATION") && !f.cancelled()).toList();
         List<Lead> all = leads.leads(id, standId);
         Lead last = leadId == null ? null : all.stream().filter(l -> l.id.equals(leadId)).findFirst().orElse(null);
-        return Templates.stand(stand, all, form, q, found, last, problem, keys.publicKeyBase64());
+        return Templates.stand(stand, all, form, q, found, last, problem, keys.publicKeyBase64(), DoorPages.notTheDay(
+                forum.today(), stand.edition.days.stream().map(d -> d.date).toList(), "stand_not_forum_day"));
     }
 
     /** The stands a signed-in person may hold. */
