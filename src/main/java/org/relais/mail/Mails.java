@@ -164,15 +164,12 @@ public class Mails {
 
     /** A session as a mail's sentence names it: its title, day, start and end, then what the sentence adds. */
     private static Object[] when(About s, Object... then) {
-        Object[] said = {s.title(), longDate(s.day()), ForumZone.hhmm(s.startsAt()), ForumZone.hhmm(s.endsAt())};
+        Object[] said = {s.title(), s.day(), ForumZone.hhmm(s.startsAt()), ForumZone.hhmm(s.endsAt())};
         Object[] all = java.util.Arrays.copyOf(said, said.length + then.length);
         System.arraycopy(then, 0, all, said.length, then.length);
         return all;
     }
 
-    private static String longDate(LocalDate day) {
-        return Messages.longDate(day, Messages.current());
-    }
 
     /**
      * Must run in a transaction: it reads the registration as it is now, with its {@code bookings}

@@ -127,7 +127,7 @@ public class RegistrationPages {
         }
         if (edition.status == EditionStatus.REGISTRATION_OPEN && edition.registrationOpensOn != null
                 && forum.today().isBefore(edition.registrationOpensOn)) {
-            return Messages.get("registration_opens_on", Messages.longDate(edition.registrationOpensOn, Messages.current()));
+            return Messages.get("registration_opens_on", edition.registrationOpensOn);
         }
         return Messages.get("registration_closed");
     }

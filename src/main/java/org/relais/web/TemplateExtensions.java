@@ -77,7 +77,7 @@ public class TemplateExtensions {
             return "";
         }
         java.time.ZonedDateTime local = ForumZone.current().local(at);
-        return Messages.get("moment", longDate(local.toLocalDate()), hhmm(local.toLocalTime()));
+        return Messages.get("moment", local.toLocalDate(), hhmm(local.toLocalTime()));
     }
 
     /** A moment stored, as its time of day where the forum is held ("10:05"). */
