@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestPath;
@@ -193,7 +194,8 @@ public class DoorPages {
         if (days.isEmpty() || days.contains(today)) {
             return null;
         }
-        return Messages.get(words, days.stream().map(d -> Messages.longDate(d, Messages.current())).collect(Collectors.joining(", ")));
+        Locale reader = Messages.current();
+        return Messages.get(words, days.stream().map(d -> Messages.longDate(d, reader)).collect(Collectors.joining(", ")));
     }
 
     @GET

@@ -170,7 +170,6 @@ public class Mails {
         return all;
     }
 
-
     /**
      * Must run in a transaction: it reads the registration as it is now, with its {@code bookings}
      * ({@link Booking#listByRegistration}). Only for an entry that is not {@link #outdated}: every mail
