@@ -13,7 +13,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.relais.mail.OutboxMail;
 import org.relais.mail.OutboxWorker;
@@ -26,8 +28,17 @@ import org.relais.mail.OutboxWorker;
 @TestProfile(SmtpOutageTest.RealSmtp.class)
 class SmtpOutageTest {
 
-    /** The real mailer, pointed at a port where, at first, nobody listens. */
+    /**
+     * The real mailer, pointed at a port where, at first, nobody listens. A send that hangs (see below) gives up after
+     * 10 s rather than the mailer's 60: the test then retries it sooner, and the suite waits less.
+     */
     public static class RealSmtp extends FakeSmtp.RealMailer {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("quarkus.mailer.timeout", "10s");
+            return config;
+        }
     }
 
     @Inject

@@ -162,7 +162,7 @@ public class OutboxWorker {
                     failure = e;
                 }
             }
-            LOG.warnf("Outbox mail %d not sent, will retry: %s", claimed.id(), failure.getMessage());
+            LOG.warnf("Outbox mail %d not sent, will retry: %s", claimed.id(), reason(failure));
             RuntimeException e = failure;
             QuarkusTransaction.requiringNew().run(() -> failed(OutboxMail.findById(claimed.id()), e));
         }
@@ -233,7 +233,21 @@ public class OutboxWorker {
         entry.claimedUntil = null;
         entry.claimToken = null;
         entry.nextAttemptAt = OffsetDateTime.now().plus(RETRY.get(Math.min(entry.attempts, RETRY.size()) - 1));
-        String message = String.valueOf(e.getMessage());
+        String message = reason(e);
         entry.lastError = message.length() > 1000 ? message.substring(0, 1000) : message;
+    }
+
+    /**
+     * What a failed send says of itself, for the log and the organisers' list: its message, or its causes' first; or its
+     * kind, for a failure without words (the mailer giving up on a server that does not answer: "TimeoutException", where
+     * the organisers read "null" before).
+     */
+    static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 }
