@@ -4,7 +4,7 @@
 // Without JavaScript it is sent as it is; what cannot be undone then asks on a page of its own
 // (Confirmation.java): a relay's cancellation, erasure and giving up a session, and an organiser's
 // cancellation, erasure, removal from a session, deletion of a session, new layout of a hall,
-// status move and deletion of a draft.
+// status move and deletion of a draft, and a stand's removal of a contact.
 document.addEventListener('submit', function (event) {
   var form = event.target;
   var ask = form.dataset && form.dataset.confirm;

@@ -1,6 +1,8 @@
 package org.relais;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,7 +147,7 @@ class DoorPagesTest {
     /**
      * A volunteer trying the scanner before the forum (the day before, say) is told, on the screen and after a scan,
      * that a scan still records an arrival and how to take a test back; at a session's door and a stand, what a scan
-     * records there. On the forum's day (the session's, at its door), nothing is said.
+     * records there and how to take it back. On the forum's day (the session's, at its door), nothing is said.
      */
     @Test
     void theDoorSaysWhenTodayIsNoneOfTheForumsDays() {
@@ -168,7 +170,7 @@ class DoorPagesTest {
         long stand = Api.stand(ahead, 1, Api.institution("Essai"));
         String standScreen = door.get("/stand/editions/" + ahead + "/stands/" + stand).asString();
         assertTrue(standScreen.contains(warned.substring(0, warned.indexOf("pourtant")) + "pourtant noté parmi les contacts du"
-                + " stand, et il y reste."), standScreen);
+                + " stand. Après un essai, retirez-le de la liste."), standScreen);
         // and in English (the language the door keeps from now on)
         String english = door.get("/door/editions/" + ahead + "?lang=en").asString();
         assertTrue(english.contains("Today is not a day of this forum (") && english.contains("press “Undo this arrival”"), english);
@@ -176,7 +178,7 @@ class DoorPagesTest {
         assertTrue(roomInEnglish.contains("Today is not this session’s day (") && roomInEnglish.contains("press “Undo this entry”"),
                 roomInEnglish);
         assertTrue(door.get("/stand/editions/" + ahead + "/stands/" + stand + "?lang=en").asString()
-                .contains("a badge scanned here is still saved among the stand’s contacts, and stays there."));
+                .contains("a badge scanned here is still saved among the stand’s contacts. After a test, remove it from the list."));
 
         long today = Api.edition(java.time.LocalDate.now(PARIS).toString());
         Api.advance(today, "REGISTRATION_OPEN");
@@ -348,6 +350,52 @@ class DoorPagesTest {
         ZonedDateTime firstSeen = java.time.LocalDateTime.parse(seen.group(1).replace(' ', 'T')).atZone(PARIS);
         ZonedDateTime now = ZonedDateTime.now(PARIS);
         assertTrue(!firstSeen.isAfter(now) && firstSeen.isAfter(now.minusMinutes(5)), firstSeen + " at " + now);
+    }
+
+    /**
+     * A contact scanned by mistake (or in a test before the forum) comes off the stand's list after a question, its
+     * notes with it: from the list, the CSV and the relay's page; the same relay's contact at another stand stays.
+     */
+    @Test
+    void aStandTakesAContactOffItsList() {
+        long edition = Api.openEdition();
+        long louvre = Api.stand(edition, 3, Api.institution("Louvre"));
+        long orsay = Api.stand(edition, 4, Api.institution("Orsay"));
+        io.restassured.path.json.JsonPath awa = Api.register(edition, Api.relay("Awa", "lead-off-" + System.nanoTime()
+                + "@example.org", List.of()));
+        String bilal = DoorApiTest.register(edition, "Bilal", "Sow", "CCAS").getString("code");
+        String leads = "/api/v1/editions/" + edition + "/stands/";
+        long mistaken = Api.organiser().body(Map.of("code", awa.getString("code"), "note", "Scanné par erreur"))
+                .post(leads + louvre + "/leads").then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.organiser().body(Map.of("code", bilal, "note", "Visite en mars")).post(leads + louvre + "/leads").then().statusCode(201);
+        long elsewhere = Api.organiser().body(Map.of("code", awa.getString("code"), "note", "Visite au musée"))
+                .post(leads + orsay + "/leads").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        Pages staff = Pages.signIn();
+        String screen = "/stand/editions/" + edition + "/stands/" + louvre;
+        String remove = screen + "/leads/" + mistaken + "/remove";
+        String asked = "Retirer Awa Relais des contacts du stand, avec ses notes\u00a0?";
+        assertTrue(staff.get(screen).asString().contains("action=\"" + remove + "\"")
+                && staff.get(screen).asString().contains("data-confirm=\"" + asked + "\""));
+        // Without JavaScript, the question is a page; nothing is removed until it is answered.
+        staff.form(remove, Map.of()).then().statusCode(200).body(containsString("<h1>" + asked + "</h1>"));
+        Api.organiser().get(leads + louvre + "/leads").then().body("size()", equalTo(2));
+        staff.formOpenedOn(screen, remove, Map.of("confirmed", "yes")).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.containsString("done=lead-removed"));
+        String after = staff.get(screen + "?done=lead-removed").asString();
+        assertTrue(after.contains("Contact retiré.") && !after.contains("Scanné par erreur") && after.contains("Visite en mars"),
+                after);
+        Api.organiser().get(leads + louvre + "/leads").then().body("name", contains("Bilal Sow"));
+        String csv = staff.get(screen + "/leads.csv").asString();
+        assertTrue(!csv.contains("Awa") && csv.contains("Bilal"), csv);
+        // What Relais keeps about the relay no longer holds that stand's note; the other stand's stays, as does its contact.
+        String relaysPage = given().get("/r/" + awa.getString("manageToken") + "/data").asString();
+        assertTrue(!relaysPage.contains("Scanné par erreur") && relaysPage.contains("Visite au musée"), relaysPage);
+        Api.organiser().get(leads + orsay + "/leads/" + elsewhere).then().statusCode(200);
+        // Another stand's contact is not this stand's to remove; one removed is gone.
+        staff.formOpenedOn(screen, screen + "/leads/" + elsewhere + "/remove", Map.of("confirmed", "yes")).then().statusCode(404);
+        staff.formOpenedOn(screen, remove, Map.of("confirmed", "yes")).then().statusCode(404);
+        Api.organiser().get(leads + orsay + "/leads").then().body("size()", equalTo(1));
     }
 
     @Test

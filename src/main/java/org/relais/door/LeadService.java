@@ -58,6 +58,18 @@ public class LeadService {
     }
 
     /**
+     * Takes a contact off the stand's list, its notes with it: a badge scanned by mistake, a relay who changed their mind,
+     * a test before the forum. After the stand's lock, as a scan of the same relay is.
+     */
+    public void remove(Long editionId, Long standId, Long leadId) {
+        Stand stand = stand(editionId, standId);
+        if (!Stand.lock(stand.id)) {
+            throw new NotFoundException("stand", standId);
+        }
+        lead(editionId, standId, leadId).delete();
+    }
+
+    /**
      * Records a lead from a badge's code (or, from the stand's search, a registration id): a relay
      * scanned twice keeps one lead, with both notes. Returns whether it was new.
      */

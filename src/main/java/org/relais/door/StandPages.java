@@ -14,13 +14,16 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.relais.account.Account;
 import org.relais.edition.EditionStatus;
 import org.relais.network.NetworkReference;
 import org.relais.venue.Stand;
+import org.relais.web.Confirmation;
 import org.relais.web.Form;
+import org.relais.web.Messages;
 import org.relais.web.Redirects;
 
 /** A stand's screen: scan a relay's badge or find them by name, add a note, download the contacts. */
@@ -103,6 +106,26 @@ public class StandPages {
             // A scanner presses Enter before anyone types a note: the next page offers the note for this relay.
             return Redirects.to("/stand/editions/" + id + "/stands/" + standId + "?lead=" + lead.id, "lead-saved");
         }, problem -> page(id, standId, form, null, null, problem));
+    }
+
+    /**
+     * Takes a contact off the list, after asking (in a dialog, or on a page without JavaScript): its notes go with it,
+     * from the stand's list and CSV and from what the relay reads of them.
+     */
+    @POST
+    @Path("editions/{id}/stands/{standId}/leads/{leadId}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@RestPath Long id, @RestPath Long standId, @RestPath Long leadId, @RestForm String confirmed) {
+        Stand stand = leads.stand(id, standId);
+        access.stand(id, stand.institution.id);
+        String page = "/stand/editions/" + id + "/stands/" + standId;
+        if (!Confirmation.given(confirmed)) {
+            Lead lead = leads.lead(id, standId, leadId);
+            return Confirmation.asking(Messages.get("lead_remove_confirm", lead.registration.fullName()),
+                    page + "/leads/" + leadId + "/remove", Messages.get("lead_remove"), page);
+        }
+        leads.remove(id, standId, leadId);
+        return Redirects.to(page, "lead-removed");
     }
 
     /** The badge's code a text ends with, as a scanner types it; null when it ends with none. */

@@ -10,8 +10,8 @@ import java.util.List;
  * {@code data-confirm} is asked about in a dialog by {@code relais.js}, which then sends it with
  * {@code confirmed=yes}; sent without it (no JavaScript), the handler of one that cannot be undone
  * (a relay's or an organiser's cancellation, an erasure, a removal from a session, a session's
- * deletion, a hall laid out again, a status move, a draft's deletion) answers this page, which asks
- * the same question and sends the form again, confirmed.
+ * deletion, a hall laid out again, a status move, a draft's deletion, a stand's contact removed)
+ * answers this page, which asks the same question and sends the form again, confirmed.
  */
 public final class Confirmation {
 
