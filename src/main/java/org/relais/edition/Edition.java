@@ -119,17 +119,20 @@ public class Edition extends PanacheEntityBase {
         return status.isBefore(EditionStatus.HELD) && !beforeForum();
     }
 
-    /** Whether its last day is still to come where it is held (not on that day itself); never for an edition without days. */
-    public boolean lastDayToCome() {
-        return !days.isEmpty() && ForumZone.current().today().isBefore(lastDay());
-    }
-
     /**
      * Moved to held (or archived) before its last day: over, though it has not taken place. Whatever says it is over says
      * it is closed, not that it took place on a day still to come.
      */
     public boolean closedEarly() {
-        return !status.isBefore(EditionStatus.HELD) && lastDayToCome();
+        return closesEarly(status);
+    }
+
+    /**
+     * Whether a status held or past it would close the forum before its last day (not on that day itself): what
+     * {@link #closedEarly} says once it has, and what the organiser is asked about before. Never without days.
+     */
+    public boolean closesEarly(EditionStatus to) {
+        return !to.isBefore(EditionStatus.HELD) && !days.isEmpty() && ForumZone.current().today().isBefore(lastDay());
     }
 
     public LocalDate firstDay() {

@@ -199,7 +199,7 @@ public class EditionPages {
      */
     private static String moveQuestion(Edition edition, EditionStatus status) {
         String label = Messages.label(status);
-        return !status.isBefore(EditionStatus.HELD) && edition.lastDayToCome()
+        return edition.closesEarly(status)
                 ? Messages.get("status_move_early_confirm", label, edition.lastDay())
                 : Messages.get("status_move_confirm", label);
     }

@@ -50,7 +50,7 @@ public class RegistrationListPages {
 
         static native TemplateInstance attendees(Edition edition, ProgrammeSession session, List<Booking> seated,
                 List<Booking> waiting, Map<Long, List<RegistrationQueries.Offer>> moves, List<NeedCount> needs,
-                long entered, boolean full, String problem);
+                long entered, boolean full, String problem, String over);
 
         static native TemplateInstance registration(Edition edition, Registration registration, List<Booking> bookings,
                 Map<Long, List<RegistrationQueries.Offer>> moves, List<RegistrationQueries.Offer> additions, Form form,
@@ -306,7 +306,9 @@ public class RegistrationListPages {
         }
         long entered = seated.stream().filter(b -> b.attendedAt != null).count(); // scanned at the room's door
         boolean full = session.seats != null && seated.size() >= session.seats; // no seat to give until seats are added
-        return Templates.attendees(edition, session, seated, waiting, moves, NeedCount.of(seated), entered, full, problem);
+        String over = edition.beforeForum() ? null : RegistrationService.bookingsOver(edition).localizedMessage();
+        return Templates.attendees(edition, session, seated, waiting, moves, NeedCount.of(seated), entered, full, problem,
+                over);
     }
 
     /**

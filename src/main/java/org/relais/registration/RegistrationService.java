@@ -844,8 +844,13 @@ public class RegistrationService {
     /** The organisers' hand on seats and waiting lists stops once the forum is held: the lists say who had a seat. */
     private static void checkBeforeForum(Edition edition) {
         if (!edition.beforeForum()) {
-            throw over(edition, "conflict_bookings_after_forum", "conflict_bookings_closed_early");
+            throw bookingsOver(edition);
         }
+    }
+
+    /** Why seats and waiting lists no longer change, once the forum is over: the refusal, and the attendees' page's words. */
+    static ConflictException bookingsOver(Edition edition) {
+        return over(edition, "conflict_bookings_after_forum", "conflict_bookings_closed_early");
     }
 
     /**
