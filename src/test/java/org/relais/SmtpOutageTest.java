@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.relais.mail.OutboxMail;
 import org.relais.mail.OutboxWorker;
+import org.relais.mail.SendFailure;
 
 /**
  * An SMTP outage loses no mail, the organisers are told, and the mail goes out once when the server
@@ -80,7 +81,15 @@ class SmtpOutageTest {
         String list = organiser.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200).extract()
                 .asString();
         assertTrue(list.contains("1 e-mail à un relais n’a pas encore pu partir"), list);
-        assertTrue(list.contains("Dernier échec : « ") && list.contains("Connection refused"), list);
+        // in their words, with what to check, and the mail client's own as the detail
+        assertTrue(list.contains("Dernier échec\u00a0: le serveur de messagerie refuse la connexion (détail\u00a0:"
+                + " «\u00a0Connection refused"), list);
+        assertTrue(list.contains("Vérifiez son adresse et son port (quarkus.mailer.host, quarkus.mailer.port, voir"
+                + " config/example/application.properties), et qu’il est en marche."), list);
+        String english = organiser.get("/organiser/editions/" + edition + "/registrations?lang=en").then().statusCode(200)
+                .extract().asString();
+        assertTrue(english.contains("The last failure: the mail server refuses the connection (detail: “Connection"
+                + " refused"), english);
 
         try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(RealSmtp.class), true)) {
             assertEquals(0, worker.sendDue(), "not due yet");
@@ -106,6 +115,53 @@ class SmtpOutageTest {
             String after = organiser.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200)
                     .extract().asString();
             assertFalse(after.contains("pas encore pu partir"), "sent: nothing more to say");
+        }
+    }
+
+    /**
+     * A server that refuses a relay's address: the organisers read whose, in their words, and the mail goes once the
+     * address is one the server takes. The name is the relay's, hostile text included, and shown escaped.
+     */
+    @Test
+    void aRefusedAddressIsNamedSoThatTheOrganisersCanCorrectIt() throws Exception {
+        long edition = Api.openEdition();
+        String email = "nobody-" + System.nanoTime() + "@example.org";
+        Map<String, Object> relay = Api.relay("Awa <b>", email, List.of());
+        given().contentType(ContentType.JSON).body(relay).post("/api/v1/editions/" + edition + "/registrations").then()
+                .statusCode(201);
+        try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(RealSmtp.class), true)) {
+            smtp.refuseRecipients = "550 5.1.1 <" + email + ">: no such user here";
+            for (int round = 0; round < 3 && mailTo(email).attempts == 0; round++) {
+                worker.sendDue();
+            }
+            OutboxMail refused = mailTo(email);
+            assertNull(refused.sentAt);
+            assertEquals(1, refused.attempts);
+            assertEquals(SendFailure.RECIPIENT, refused.failureKind, refused.lastError);
+            Pages organiser = Pages.signIn();
+            String list = organiser.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200)
+                    .extract().asString();
+            assertTrue(list.contains("Dernier échec\u00a0: le serveur de messagerie refuse l’adresse de Awa &lt;b&gt; Relais, "
+                    + email + " (détail\u00a0: «\u00a0recipient address not accepted"), list);
+            assertTrue(list.contains("Vérifiez-la avec le relais et corrigez-la en ouvrant son nom dans la liste ci-dessous"),
+                    list);
+            assertFalse(list.contains("Awa <b>"), "escaped");
+            String english = organiser.get("/organiser/editions/" + edition + "/registrations?lang=en").then()
+                    .statusCode(200).extract().asString();
+            assertTrue(english.contains("The last failure: the mail server refuses the address of Awa &lt;b&gt; Relais, "
+                    + email + " (detail: “recipient address not accepted"), english);
+
+            // the server takes it now (as it would a corrected address): the mail goes, once, and the words go
+            smtp.refuseRecipients = null;
+            QuarkusTransaction.requiringNew().run(() -> OutboxMail.update("nextAttemptAt = ?1 where id = ?2",
+                    OffsetDateTime.now().minusSeconds(1), refused.id));
+            for (int round = 0; round < 3 && mailTo(email).sentAt == null; round++) {
+                worker.sendDue();
+            }
+            assertNotNull(mailTo(email).sentAt);
+            assertEquals(1, smtp.messages.stream().filter(m -> m.contains(email)).count());
+            assertFalse(organiser.get("/organiser/editions/" + edition + "/registrations").asString()
+                    .contains("pas encore pu partir"));
         }
     }
 

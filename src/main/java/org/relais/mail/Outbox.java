@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.relais.programme.ProgrammeSession;
 import org.relais.registration.Registration;
+import org.relais.web.Messages;
 import org.relais.web.PublicUrl;
 import org.relais.web.RowLocks;
 
@@ -42,8 +43,21 @@ public class Outbox {
     @ConfigProperty(name = "relais.mail.hold-when-mock", defaultValue = "false")
     boolean holdWhenMock;
 
-    /** An edition's e-mails that failed at least once and wait to be tried again, and the latest failure. */
-    public record Undelivered(long count, String lastError) {
+    /**
+     * An edition's e-mails that failed at least once and wait to be tried again, and the latest failure: its kind, the
+     * mail client's words, and the relay it was for (named when the server refused their address).
+     */
+    public record Undelivered(long count, SendFailure kind, String detail, String relayName, String relayEmail) {
+
+        /** The latest failure in the reader's words. */
+        public String why() {
+            return Messages.get("SendFailure_" + kind.name(), relayName, relayEmail);
+        }
+
+        /** What to check after such a failure, in the reader's words. */
+        public String check() {
+            return Messages.get(kind.check);
+        }
     }
 
     /** The sender relays see ({@code Relais <relais@localhost>} unless set). */
@@ -178,7 +192,9 @@ public class Outbox {
         }
         OutboxMail latest = OutboxMail.find(failing + " order by nextAttemptAt desc, id desc", editionId).firstResult();
         String error = latest.lastError == null ? "" : latest.lastError;
+        Registration relay = latest.registration;
         // "io.netty.channel.…ConnectException: Connection refused: …" says no more to an organiser without its class.
-        return Optional.of(new Undelivered(count, error.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", "")));
+        return Optional.of(new Undelivered(count, latest.failureKind == null ? SendFailure.OTHER : latest.failureKind,
+                error.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", ""), relay.fullName(), relay.email));
     }
 }

@@ -77,6 +77,11 @@ public class OutboxMail extends PanacheEntityBase {
     /** Why the last attempt failed, or why the mail was set aside. */
     @Column(name = "last_error")
     public String lastError;
+    /** The kind of the last failure, for the organisers' words ({@link #lastError} is the mail client's). */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "failure_kind")
+    public SendFailure failureKind;
 
     /** How {@link #lastError} begins for a mail marked done unsent, because it had become untrue before it went. */
     public static final String SET_ASIDE = "Set aside: ";

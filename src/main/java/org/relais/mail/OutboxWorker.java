@@ -235,6 +235,7 @@ public class OutboxWorker {
         entry.nextAttemptAt = OffsetDateTime.now().plus(RETRY.get(Math.min(entry.attempts, RETRY.size()) - 1));
         String message = reason(e);
         entry.lastError = message.length() > 1000 ? message.substring(0, 1000) : message;
+        entry.failureKind = SendFailure.of(e);
     }
 
     /**
