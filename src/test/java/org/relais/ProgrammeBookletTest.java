@@ -70,6 +70,8 @@ class ProgrammeBookletTest {
         assertTrue(english.contains("The day at a glance") && english.contains("Participating institutions")
                 && english.contains("Tuesday, 6 February 2018") && english.contains("needed, when you register"), english);
         assertFalse(english.contains("La journée en un coup d’œil"));
+        // each language's colon after a label, from the bundles: none before it in English
+        assertTrue(english.contains("Seats: ") && english.contains("Where: ") && !english.contains("Seats :"), english);
         assertEquals(List.of(), PdfTools.pdfUaFailures(en), "PDF/UA-1 in English");
 
         Path both = fetch(forum.id, "lang=both", "booklet-both.pdf");
@@ -77,7 +79,9 @@ class ProgrammeBookletTest {
         assertTrue(bilingual.contains("La journée en un coup d’œil / The day at a glance")
                 && bilingual.contains("Informations pratiques / Practical information")
                 // The plan's legend too, not only the pages' headings.
-                && bilingual.contains("Issue de secours / Emergency exit") && bilingual.contains("Musée / Museum"),
+                && bilingual.contains("Issue de secours / Emergency exit") && bilingual.contains("Musée / Museum")
+                // a label in two languages ends with the second's colon, after its words
+                && bilingual.contains("Places / Seats: ") && !bilingual.contains("Seats :"),
                 bilingual);
         assertEquals(List.of(), PdfTools.pdfUaFailures(both), "PDF/UA-1 in two languages");
     }

@@ -8,11 +8,12 @@ import java.util.List;
  *
  * @param language the document's language (BCP 47: {@code fr}, {@code en})
  * @param secondLanguage the language of every {@link Words#second()} in a bilingual booklet, else null
+ * @param colon what follows a fact's label, in each language ("\u00a0: " in French, ": " in English)
  */
 public record Booklet(String language, String secondLanguage, String documentTitle, Cover cover, Words glanceTitle,
         List<GlanceDay> glance, Words sessionsTitle, List<SessionDay> days, Words noSession, Words planTitle,
         List<PlanPdf.Figure> plans, Words directoryTitle, List<Entry> directory, Words guestsTitle, List<Entry> guests,
-        Words practicalTitle, List<Fact> practical) {
+        Words practicalTitle, List<Fact> practical, Words colon) {
 
     /** A text in the booklet's language and, in a bilingual booklet, the same in the second language. */
     public record Words(String first, String second) {

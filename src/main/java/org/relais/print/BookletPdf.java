@@ -480,14 +480,10 @@ public final class BookletPdf {
                     p.add(new Text(" · "));
                 }
                 first = false;
-                addWords(p, f.label(), bold, sep()); // in the label's own text: no line starts with its colon
+                addWords(p, f.label(), bold, b.colon()); // in the label's own text: no line starts with its colon
                 addWords(p, f.value());
             }
             return p;
-        }
-
-        private String sep() {
-            return b.language().startsWith("fr") ? "\u00a0: " : ": ";
         }
 
         private Paragraph heading(String text, String role, float size) {
@@ -511,22 +507,23 @@ public final class BookletPdf {
         }
 
         private void addWords(Paragraph p, Words words) {
-            addWords(p, words, null, "");
+            addWords(p, words, null, new Words("", ""));
         }
 
         /**
          * The first language as it is; the second after a slash, marked with its language for screen readers; then
-         * {@code tail} (a label's colon) in the same text as the last words, so that a line never breaks before it.
+         * {@code tail} (a label's colon) in the language of the last words and in the same text, so that a line never
+         * breaks before it: "Lieu\u00a0: ", "Where: ", "Lieu / Where: ".
          */
-        private void addWords(Paragraph p, Words words, PdfFont font, String tail) {
-            Text first = text(words.bilingual() ? words.first() : words.first() + tail);
+        private void addWords(Paragraph p, Words words, PdfFont font, Words tail) {
+            Text first = text(words.bilingual() ? words.first() : words.first() + tail.first());
             if (font != null) {
                 first.setFont(font);
             }
             p.add(first);
             if (words.bilingual()) {
                 p.add(new Text(" / "));
-                Text second = text(words.second() + tail);
+                Text second = text(words.second() + (tail.second() == null ? tail.first() : tail.second()));
                 second.getAccessibilityProperties().setLanguage(b.secondLanguage());
                 if (font != null) {
                     second.setFont(font);

@@ -139,7 +139,7 @@ public class ProgrammeBooklet {
                 Messages.get(language.first, "booklet_document_title", edition.title), cover, t.w("booklet_glance"), glance,
                 t.w("booklet_sessions"), days, t.w("booklet_no_session"), t.w("floorplan"), plans, t.w("booklet_directory"),
                 directory(edition, stands, t), t.w("booklet_guests"), guests(edition, t), t.w("booklet_practical"),
-                practical(edition, t));
+                practical(edition, t), t.w("colon").then(" "));
     }
 
     private Booklet.SessionEntry entry(ProgrammeSession s, Edition edition, Texts t) {

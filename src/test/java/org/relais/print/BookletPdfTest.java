@@ -53,7 +53,7 @@ class BookletPdfTest {
                 List.of(new Booklet.Entry("Musée", facts, "Une offre pour les relais."), new Booklet.Entry("مكتبة الحي", facts,
                         "نستقبل العائلات كل يوم سبت في المكتبة لقراءة القصص معا ونقدم ورشات للكتابة والرسم للأطفال والكبار")),
                 Words.of("Invités"), List.of(),
-                Words.of("Pratique"), facts);
+                Words.of("Pratique"), facts, new Words("\u00a0: ", ": "));
 
         Path file = Path.of("target/print/booklet-synthetic.pdf");
         Files.createDirectories(file.getParent());
@@ -134,7 +134,7 @@ class BookletPdfTest {
                 Words.of("Le programme"), List.of(new Booklet.SessionDay(Words.of("mardi 2 février"), List.of(
                         new Booklet.SessionEntry("15:30–16:00", Words.of("Rencontre"), talk, "", facts)))),
                 Words.of("rien"), Words.of("Plan"), List.of(), Words.of("Établissements"), List.of(), Words.of("Invités"),
-                List.of(), Words.of("Pratique"), facts);
+                List.of(), Words.of("Pratique"), facts, Words.of("\u00a0: "));
         Path file = Path.of("target/print/booklet-late-title.pdf");
         Files.createDirectories(file.getParent());
         try (OutputStream out = Files.newOutputStream(file)) {
