@@ -123,7 +123,7 @@ public class RegistrationPages {
     /** Why a forum that is not open takes no registration, in words: it opens on a date, it is closed, it has taken place. */
     private String notOpen(Edition edition) {
         if (registrations.isPast(edition)) {
-            return over(edition, "edition");
+            return over(edition, "edition_held", "edition_held_undated", "edition_closed_early");
         }
         if (edition.status == EditionStatus.REGISTRATION_OPEN && edition.registrationOpensOn != null
                 && forum.today().isBefore(edition.registrationOpensOn)) {
@@ -133,13 +133,14 @@ public class RegistrationPages {
     }
 
     /**
-     * A forum that is over, in words, for its page ({@code edition_…}) or a relay's ({@code own_forum_…}): it took place on
-     * its last day; or, moved to held before that day, it is closed, since it has not taken place on a date to come.
+     * A forum that is over, in words, for its page or a relay's: it took place on its last day ({@code held}, or
+     * {@code undated} without days); or, moved to held before that day, it is closed, since it has not taken place on a
+     * date to come. The keys given whole, as the refusals' are ({@code RegistrationService.over}).
      */
-    private static String over(Edition edition, String words) {
-        return edition.days.isEmpty() ? Messages.get(words + "_held_undated")
-                : edition.closedEarly() ? Messages.get(words + "_closed_early")
-                : Messages.get(words + "_held", edition.lastDay());
+    private static String over(Edition edition, String held, String undated, String closedEarly) {
+        return edition.days.isEmpty() ? Messages.get(undated)
+                : edition.closedEarly() ? Messages.get(closedEarly)
+                : Messages.get(held, edition.lastDay());
     }
 
     @GET
@@ -339,7 +340,8 @@ public class RegistrationPages {
                     registrations.detailsOpen(r.edition), details != null ? details : detailsOf(r, reference),
                     List.of(Accessibility.values()), reference.relaySectors(), reference.relayRoles(),
                     !LeftSession.notHeld(r, bookings).isEmpty(), r.registeredAgain(), r.askedAddress().orElse(null),
-                    registrations.isPast(r.edition) ? over(r.edition, "own_forum") : null);
+                    registrations.isPast(r.edition)
+                            ? over(r.edition, "own_forum_held", "own_forum_held_undated", "own_forum_closed_early") : null);
         });
     }
 
