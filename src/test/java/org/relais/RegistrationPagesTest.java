@@ -692,7 +692,15 @@ class RegistrationPagesTest {
 
         pages.form("/organiser/editions/" + edition + "/bookings/" + thirdBooking + "/confirm", Map.of())
                 .then().statusCode(409).body(containsString("est complet : ajoutez des places"));
-        pages.form("/organiser/editions/" + edition + "/bookings/" + thirdBooking + "/up", Map.of()).then().statusCode(303);
+        // a change lands where it was made on a long list: the relay's row, which says it is done
+        String up = pages.form("/organiser/editions/" + edition + "/bookings/" + thirdBooking + "/up", Map.of()).then()
+                .statusCode(303).extract().header("Location");
+        assertTrue(up.endsWith(page + "?done=saved&at=b" + thirdBooking + "#b" + thirdBooking), up);
+        String landed = pages.get(up.substring(up.indexOf(page), up.indexOf('#'))).then().statusCode(200).extract().asString();
+        String row = landed.substring(landed.indexOf("<tr id=\"b" + thirdBooking + "\">"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("Trois") && row.contains("<p class=\"flash\" role=\"status\">"), row);
+        assertEquals(1, landed.split("class=\"flash\"").length - 1, "said once, in the row, not at the top too");
         given().get("/api/v1/registrations/" + third).then().body("sessions[0].waitlistPosition", equalTo(1));
         given().get("/api/v1/registrations/" + second).then().body("sessions[0].waitlistPosition", equalTo(2));
 
@@ -704,7 +712,12 @@ class RegistrationPagesTest {
                 .body(containsString("action=\"" + removal + "\"")).body(containsString(">Retirer</button>"))
                 .body(containsString("<a href=\"" + page + "\">Non, revenir en arrière</a>"));
         given().get("/api/v1/registrations/" + third).then().body("sessions[0].waitlistPosition", equalTo(1));
-        pages.form(removal, Map.of("confirmed", "yes")).then().statusCode(303);
+        // a removal lands at the list the relay was in, now without them
+        pages.form(removal, Map.of("confirmed", "yes")).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith(page + "?done=saved&at=seated#seated"));
+        String seated = pages.get(page + "?done=saved&at=seated").then().statusCode(200).extract().asString();
+        assertTrue(seated.contains("<h2 id=\"seated\">") && seated.indexOf("class=\"flash\"") > seated.indexOf("<h2 id=\"seated\">")
+                && seated.indexOf("class=\"flash\"") < seated.indexOf("<h2 id=\"waiting\">"), seated);
         given().get("/api/v1/registrations/" + third).then().body("sessions[0].status", equalTo("CONFIRMED"));
         given().get("/api/v1/registrations/" + second).then().body("sessions[0].waitlistPosition", equalTo(1));
     }
@@ -743,7 +756,7 @@ class RegistrationPagesTest {
         assertFalse(forY.contains("<option value=\"" + d + "\">"), "D is hers already");
 
         pages.form("/organiser/editions/" + edition + "/bookings/" + movable.get(0) + "/move", Map.of("sessionId", String.valueOf(b)))
-                .then().statusCode(303).header("Location", endsWith(pageA + "?done=booking-moved"));
+                .then().statusCode(303).header("Location", endsWith(pageA + "?done=booking-moved&at=seated#seated")); // where X sat
         given().get("/api/v1/registrations/" + x).then().body("sessions.sessionId", equalTo(List.of((int) b)))
                 .body("sessions[0].status", equalTo("CONFIRMED"));
         given().get("/api/v1/registrations/" + y).then().body("sessions[0].sessionId", equalTo((int) a))

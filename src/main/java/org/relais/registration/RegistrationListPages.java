@@ -241,8 +241,21 @@ public class RegistrationListPages {
                 case "clear-entry" -> registrations.clearEntry(id, bookingId);
                 default -> throw new jakarta.ws.rs.NotFoundException();
             }
-            return Redirects.to("/organiser/editions/" + id + "/sessions/" + sessionId + "/attendees", "saved");
+            // back where the organiser was on a long list: at the relay's row, or at the list a removal left
+            String part = action.equals("remove") ? list(place) : "b" + bookingId;
+            return Redirects.to("/organiser/editions/" + id + "/sessions/" + sessionId + "/attendees#" + part, "saved");
         }, problem -> attendeesPage(id, sessionId, problem));
+    }
+
+    /** The list a booking is in on its session's page, by its heading's id: {@code seated} or {@code waiting}. */
+    private static String list(RegistrationQueries.Place place) {
+        return place.waiting() ? "waiting" : "seated";
+    }
+
+    /** A booking's row on its session's page ({@code {b.anchor}}, {@code b12}): where an action on it lands. */
+    @io.quarkus.qute.TemplateExtension
+    static String anchor(Booking booking) {
+        return "b" + booking.id;
     }
 
     /**
@@ -257,7 +270,7 @@ public class RegistrationListPages {
         Form sent = new Form(submitted);
         boolean fromRelay = "registration".equals(sent.text("back"));
         String page = fromRelay ? "/organiser/editions/" + id + "/registrations/" + place.registrationId()
-                : "/organiser/editions/" + id + "/sessions/" + place.sessionId() + "/attendees";
+                : "/organiser/editions/" + id + "/sessions/" + place.sessionId() + "/attendees#" + list(place);
         Function<String, TemplateInstance> showAgain = fromRelay ? problem -> storedPage(id, place.registrationId(), problem)
                 : problem -> attendeesPage(id, place.sessionId(), problem);
         return giveSeat(sent.text("sessionId"), session -> {

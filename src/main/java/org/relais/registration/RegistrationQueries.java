@@ -163,7 +163,7 @@ public class RegistrationQueries {
      * registration it is ({@code who}: their full name), and whether its forum is still to come, when
      * organisers may change it by hand, for the question asked before a removal.
      */
-    public record Place(Long sessionId, Long registrationId, String who, boolean beforeForum) {
+    public record Place(Long sessionId, Long registrationId, String who, boolean beforeForum, boolean waiting) {
     }
 
     /** Where the booking of that id in that edition stands; any other is not found. */
@@ -173,7 +173,7 @@ public class RegistrationQueries {
             throw new org.relais.web.NotFoundException("booking", bookingId);
         }
         return new Place(booking.session.id, booking.registration.id, booking.registration.fullName(),
-                booking.session.edition.beforeForum());
+                booking.session.edition.beforeForum(), booking.status == BookingStatus.WAITLISTED);
     }
 
     public RegistrationView view(String token) {
