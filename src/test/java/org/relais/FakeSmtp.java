@@ -33,8 +33,8 @@ public final class FakeSmtp implements AutoCloseable {
     public final Semaphore held = new Semaphore(0);
     private final AtomicLong taken = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
-    /** While set, the reply to every recipient ({@code RCPT TO}), as a server refusing an address gives it. */
-    public volatile String refuseRecipients;
+    /** While set, an address this server refuses ({@code RCPT TO}), as a server that has no such user does. */
+    public volatile String refuseRecipient;
     /** While set, each message waits at its end, unanswered, until {@link #release()}. */
     private volatile CountDownLatch release;
     private final boolean keep;
@@ -150,8 +150,9 @@ public final class FakeSmtp implements AutoCloseable {
                 String command = line.toUpperCase();
                 if (command.startsWith("EHLO") || command.startsWith("HELO")) {
                     say(out, "250 fake");
-                } else if (command.startsWith("RCPT") && refuseRecipients != null) {
-                    say(out, refuseRecipients);
+                } else if (command.startsWith("RCPT") && refuseRecipient != null
+                        && line.toLowerCase().contains("<" + refuseRecipient.toLowerCase() + ">")) {
+                    say(out, "550 5.1.1 <" + refuseRecipient + ">: no such user here");
                 } else if (command.startsWith("DATA")) {
                     say(out, "354 go on");
                     StringBuilder message = new StringBuilder();

@@ -119,18 +119,19 @@ class SmtpOutageTest {
     }
 
     /**
-     * A server that refuses a relay's address: the organisers read whose, in their words, and the mail goes once the
-     * address is one the server takes. The name is the relay's, hostile text included, and shown escaped.
+     * A server that refuses a relay's address: the organisers read whose, in their words, with the way to their
+     * registration; corrected there, the address gets the mail. The name is the relay's, hostile text included, shown
+     * escaped.
      */
     @Test
     void aRefusedAddressIsNamedSoThatTheOrganisersCanCorrectIt() throws Exception {
         long edition = Api.openEdition();
         String email = "nobody-" + System.nanoTime() + "@example.org";
         Map<String, Object> relay = Api.relay("Awa <b>", email, List.of());
-        given().contentType(ContentType.JSON).body(relay).post("/api/v1/editions/" + edition + "/registrations").then()
-                .statusCode(201);
+        io.restassured.path.json.JsonPath registered = given().contentType(ContentType.JSON).body(relay)
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().jsonPath();
         try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(RealSmtp.class), true)) {
-            smtp.refuseRecipients = "550 5.1.1 <" + email + ">: no such user here";
+            smtp.refuseRecipient = email;
             for (int round = 0; round < 3 && mailTo(email).attempts == 0; round++) {
                 worker.sendDue();
             }
@@ -139,29 +140,36 @@ class SmtpOutageTest {
             assertEquals(1, refused.attempts);
             assertEquals(SendFailure.RECIPIENT, refused.failureKind, refused.lastError);
             Pages organiser = Pages.signIn();
-            String list = organiser.get("/organiser/editions/" + edition + "/registrations").then().statusCode(200)
-                    .extract().asString();
+            String registrations = "/organiser/editions/" + edition + "/registrations";
+            String list = organiser.get(registrations).then().statusCode(200).extract().asString();
             assertTrue(list.contains("Dernier échec\u00a0: le serveur de messagerie refuse l’adresse de Awa &lt;b&gt; Relais, "
                     + email + " (détail\u00a0: «\u00a0recipient address not accepted"), list);
-            assertTrue(list.contains("Vérifiez-la avec le relais et corrigez-la en ouvrant son nom dans la liste ci-dessous"),
-                    list);
+            assertTrue(list.contains("Vérifiez-la avec le relais et corrigez-la sur son inscription\u00a0: l’e-mail partira"
+                    + " vers la nouvelle adresse à son prochain essai.\n  <a href=\"" + registrations + "/"
+                    + registered.getLong("id") + "\">Ouvrir l’inscription de Awa &lt;b&gt; Relais</a>"), list);
             assertFalse(list.contains("Awa <b>"), "escaped");
-            String english = organiser.get("/organiser/editions/" + edition + "/registrations?lang=en").then()
-                    .statusCode(200).extract().asString();
+            String english = organiser.get(registrations + "?lang=en").then().statusCode(200).extract().asString();
             assertTrue(english.contains("The last failure: the mail server refuses the address of Awa &lt;b&gt; Relais, "
                     + email + " (detail: “recipient address not accepted"), english);
+            assertTrue(english.contains(">Open the registration of Awa &lt;b&gt; Relais</a>"), english);
 
-            // the server takes it now (as it would a corrected address): the mail goes, once, and the words go
-            smtp.refuseRecipients = null;
-            QuarkusTransaction.requiringNew().run(() -> OutboxMail.update("nextAttemptAt = ?1 where id = ?2",
-                    OffsetDateTime.now().minusSeconds(1), refused.id));
-            for (int round = 0; round < 3 && mailTo(email).sentAt == null; round++) {
+            // corrected (here by the relay's link, as their page or the organisers' would): the new address gets
+            // its mail, and the organisers' message goes
+            String corrected = "awa-" + System.nanoTime() + "@example.org";
+            Map<String, Object> details = new HashMap<>(relay);
+            details.remove("consent");
+            details.remove("sessionIds");
+            details.put("email", corrected);
+            given().contentType(ContentType.JSON).body(details)
+                    .put("/api/v1/registrations/" + registered.getString("manageToken") + "/details").then().statusCode(200);
+            QuarkusTransaction.requiringNew().run(() -> OutboxMail.update("nextAttemptAt = ?1 where sentAt is null"
+                    + " and registration.id = ?2", OffsetDateTime.now().minusSeconds(1), registered.getLong("id")));
+            for (int round = 0; round < 3 && smtp.messages.stream().noneMatch(m -> m.contains(corrected)); round++) {
                 worker.sendDue();
             }
-            assertNotNull(mailTo(email).sentAt);
-            assertEquals(1, smtp.messages.stream().filter(m -> m.contains(email)).count());
-            assertFalse(organiser.get("/organiser/editions/" + edition + "/registrations").asString()
-                    .contains("pas encore pu partir"));
+            assertTrue(smtp.messages.stream().anyMatch(m -> m.contains("To: " + corrected)), smtp.messages.toString());
+            assertFalse(smtp.messages.stream().anyMatch(m -> m.contains("To: " + email)), "never to the refused one");
+            assertFalse(organiser.get(registrations).asString().contains("pas encore pu partir"));
         }
     }
 

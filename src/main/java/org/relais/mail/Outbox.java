@@ -47,7 +47,13 @@ public class Outbox {
      * An edition's e-mails that failed at least once and wait to be tried again, and the latest failure: its kind, the
      * mail client's words, and the relay it was for (named when the server refused their address).
      */
-    public record Undelivered(long count, SendFailure kind, String detail, String relayName, String relayEmail) {
+    public record Undelivered(long count, SendFailure kind, String detail, Long registrationId, String relayName,
+            String relayEmail) {
+
+        /** The server refused the relay's address: theirs for the organisers to correct, on their registration. */
+        public boolean refusedAddress() {
+            return kind == SendFailure.RECIPIENT;
+        }
 
         /** The latest failure in the reader's words. */
         public String why() {
@@ -195,6 +201,6 @@ public class Outbox {
         Registration relay = latest.registration;
         // "io.netty.channel.…ConnectException: Connection refused: …" says no more to an organiser without its class.
         return Optional.of(new Undelivered(count, latest.failureKind == null ? SendFailure.OTHER : latest.failureKind,
-                error.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", ""), relay.fullName(), relay.email));
+                error.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", ""), relay.id, relay.fullName(), relay.email));
     }
 }
