@@ -146,7 +146,10 @@ class SmtpOutageTest {
                     + email + " (détail\u00a0: «\u00a0recipient address not accepted"), list);
             assertTrue(list.contains("Vérifiez-la avec le relais et corrigez-la sur son inscription\u00a0: l’e-mail partira"
                     + " vers la nouvelle adresse à son prochain essai.\n  <a href=\"" + registrations + "/"
-                    + registered.getLong("id") + "\">Ouvrir l’inscription de Awa &lt;b&gt; Relais</a>"), list);
+                    + registered.getLong("id") + "#f-email\">Ouvrir l’inscription de Awa &lt;b&gt; Relais</a>"), list);
+            // that page has the address's field where the link lands
+            assertTrue(organiser.get(registrations + "/" + registered.getLong("id")).then().statusCode(200).extract()
+                    .asString().contains("id=\"f-email\" name=\"email\" type=\"email\" value=\"" + email + "\""));
             assertFalse(list.contains("Awa <b>"), "escaped");
             String english = organiser.get(registrations + "?lang=en").then().statusCode(200).extract().asString();
             assertTrue(english.contains("The last failure: the mail server refuses the address of Awa &lt;b&gt; Relais, "
