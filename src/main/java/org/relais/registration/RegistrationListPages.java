@@ -242,7 +242,7 @@ public class RegistrationListPages {
                 default -> throw new jakarta.ws.rs.NotFoundException();
             }
             // back where the organiser was on a long list: at the relay's row, or at the list a removal left
-            String part = action.equals("remove") ? list(place) : "b" + bookingId;
+            String part = action.equals("remove") ? list(place) : row(bookingId);
             return Redirects.to("/organiser/editions/" + id + "/sessions/" + sessionId + "/attendees#" + part, "saved");
         }, problem -> attendeesPage(id, sessionId, problem));
     }
@@ -255,7 +255,11 @@ public class RegistrationListPages {
     /** A booking's row on its session's page ({@code {b.anchor}}, {@code b12}): where an action on it lands. */
     @io.quarkus.qute.TemplateExtension
     static String anchor(Booking booking) {
-        return "b" + booking.id;
+        return row(booking.id);
+    }
+
+    private static String row(Long bookingId) {
+        return "b" + bookingId;
     }
 
     /**
