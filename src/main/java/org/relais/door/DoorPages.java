@@ -183,7 +183,7 @@ public class DoorPages {
      * still records an arrival, and a relay who has arrived can no longer cancel. None for an edition without days.
      */
     private String notAForumDay(Edition edition) {
-        return notTheDay(forum.today(), edition.days.stream().map(d -> d.date).toList(), "door_not_forum_day");
+        return notTheDay(forum.today(), edition.dates(), "door_not_forum_day");
     }
 
     /**

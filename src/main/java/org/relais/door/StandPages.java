@@ -155,7 +155,7 @@ public class StandPages {
         List<Lead> all = leads.leads(id, standId);
         Lead last = leadId == null ? null : all.stream().filter(l -> l.id.equals(leadId)).findFirst().orElse(null);
         return Templates.stand(stand, all, form, q, found, last, problem, keys.publicKeyBase64(), DoorPages.notTheDay(
-                forum.today(), stand.edition.days.stream().map(d -> d.date).toList(), "stand_not_forum_day"));
+                forum.today(), stand.edition.dates(), "stand_not_forum_day"));
     }
 
     /** The stands a signed-in person may hold. */

@@ -135,6 +135,11 @@ public class Edition extends PanacheEntityBase {
         return !to.isBefore(EditionStatus.HELD) && !days.isEmpty() && ForumZone.current().today().isBefore(lastDay());
     }
 
+    /** Its days' dates, in order. */
+    public List<LocalDate> dates() {
+        return days.stream().map(d -> d.date).toList();
+    }
+
     public LocalDate firstDay() {
         return days.isEmpty() ? null : days.get(0).date;
     }

@@ -78,11 +78,11 @@ public class EditionService {
     public Edition update(Long id, EditionData data) {
         Edition edition = locked(id);
         boolean rescheduled = !edition.keepsDays(data.days());
-        List<LocalDate> before = edition.days.stream().map(d -> d.date).toList();
+        List<LocalDate> before = edition.dates();
         LocalDate firstDay = edition.firstDay();
         apply(edition, data);
         if (rescheduled) {
-            long shift = shift(before, edition.days.stream().map(d -> d.date).toList());
+            long shift = shift(before, edition.dates());
             if (shift != 0) {
                 ProgrammeSession.listByEdition(edition).forEach(session -> session.day = session.day.plusDays(shift));
             }
