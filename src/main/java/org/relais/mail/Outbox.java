@@ -168,6 +168,17 @@ public class Outbox {
                 OffsetDateTime.now().minus(LINK_AGAIN_AFTER)) > 0;
     }
 
+    /**
+     * A registration's mails still waiting go at the worker's next round, whatever their next try: after a new
+     * address, one the server refused at the old address (retried up to two hours apart) waits no more.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dueNow(Registration registration) {
+        OffsetDateTime now = OffsetDateTime.now();
+        OutboxMail.update("nextAttemptAt = ?1 where registration = ?2 and sentAt is null and nextAttemptAt > ?1", now,
+                registration);
+    }
+
     private OutboxMail queue(MailKind kind, Registration registration, ProgrammeSession session, boolean linked) {
         if (registration.email == null) {
             return null; // a walk-in who gave no e-mail

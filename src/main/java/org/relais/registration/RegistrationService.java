@@ -416,7 +416,8 @@ public class RegistrationService {
     /**
      * The relay's or the organisers' correction applied. A new address gets a new link at once: whoever
      * received the old one (at an address mistyped, perhaps a stranger's) no longer opens the relay's page.
-     * Mails still waiting are written when sent, so they too go to the new address with the new link.
+     * Mails still waiting are written when sent, so they too go to the new address with the new link, at once: one
+     * the server refused at the old address does not wait for its next try.
      */
     private Registration corrected(Registration r, RegistrationData data, boolean newAddress) {
         applyDetails(r, data);
@@ -425,6 +426,7 @@ public class RegistrationService {
             r.activeEmail = emailKey(data.email());
             r.manageToken = Tokens.manageToken();
             r.addressKept = false;
+            outbox.dueNow(r);
             outbox.queue(MailKind.MANAGE_LINK, r, null);
         }
         return r;
