@@ -165,6 +165,7 @@ class ProgrammeBookletTest {
         String page = organiser.get("/organiser/editions/" + draft + "/programme").then().statusCode(200).extract().asString();
         assertTrue(page.contains("action=\"/organiser/editions/" + draft + "/programme.pdf\"") && page.contains("name=\"large\"")
                 && page.contains("value=\"both\""), page);
+        assertFalse(page.contains("id=\"unprintable\""), "nothing to print as boxes: " + page);
         byte[] pdf = organiser.request().get("/organiser/editions/" + draft + "/programme.pdf?lang=both&large=true").then()
                 .statusCode(200).contentType("application/pdf").extract().asByteArray();
         Path file = Path.of("target/print/booklet-draft.pdf");
@@ -176,6 +177,66 @@ class ProgrammeBookletTest {
         long open = Api.openEdition();
         String public_ = given().get("/editions/" + open).then().statusCode(200).extract().asString();
         assertTrue(public_.contains("/api/v1/editions/" + open + "/programme.pdf?lang=fr"), public_);
+    }
+
+    @Test
+    void theProgrammeAndPlanPagesNameWhatWouldPrintAsEmptyBoxes() {
+        long edition = Api.edition(Api.forumDay());
+        String base = "/api/v1/editions/" + edition;
+        long hall = Api.organiser().body(Map.of("name", "Hall \uD83C\uDFAA", "kind", "HALL", "widthM", 30, "depthM", 20))
+                .post(base + "/spaces").then().statusCode(201).extract().jsonPath().getLong("id");
+        long museum = Api.institution("博物馆");
+        Api.organiser().body(Map.of("number", 1, "institutionId", museum, "spaceId", hall))
+                .post(base + "/stands").then().statusCode(201);
+        Api.organiser().body(Map.of("number", 2, "institutionId", Api.institution("Ελληνικό"), "spaceId", hall))
+                .post(base + "/stands").then().statusCode(201);
+        Api.organiser().body(Map.of("spaceId", hall, "aisleM", 2.0)).post(base + "/floorplan/layout").then().statusCode(200);
+        long studio = Api.space(edition, "Studio 7", "STUDIO", 40);
+        Api.organiser().body(Map.of("kind", "WORKSHOP", "title", "Atelier \uD83C\uDFA8 couleurs", "day", Api.forumDay(),
+                "startsAt", "11:00", "endsAt", "12:00", "spaceId", studio, "seats", 10)).post(base + "/sessions").then()
+                .statusCode(201);
+        Api.organiser().body(Map.of("kind", "TALK", "title", "Débat en grec : Ελένη", "description", "Récit 王 et 王小",
+                "day", Api.forumDay(), "startsAt", "14:00", "endsAt", "15:00", "spaceId", studio)).post(base + "/sessions")
+                .then().statusCode(201);
+        Api.organiser().body(Map.of("name", "Чайковский", "kind", "other")).post(base + "/guests").then().statusCode(201);
+        Api.organiser().body(Map.of("name", "王小明", "kind", "other")).post(base + "/guests").then().statusCode(201);
+
+        Pages organiser = Pages.signIn();
+        String e = "/organiser/editions/" + edition;
+        String programme = unprintable(organiser.get(e + "/programme?lang=fr").then().statusCode(200).extract().asString());
+        // each thing once, under its name, linked to where it is corrected, its letters once: a session's description
+        // under its title, an institution's short name (its stand on the plan) under its name
+        assertTrue(programme.contains("<p>5 textes du programme portent des lettres que la police du programme imprimé ne"
+                + " sait pas dessiner"), programme);
+        assertTrue(programme.contains("<li><a href=\"" + e + "/spaces/" + hall + "#form\">Hall \uD83C\uDFAA</a>\u00a0: "
+                + "«\u00a0\uD83C\uDFAA\u00a0»</li>"), programme);
+        assertTrue(programme.contains("\">Atelier \uD83C\uDFA8 couleurs</a>\u00a0: «\u00a0\uD83C\uDFA8\u00a0»</li>"), programme);
+        assertTrue(programme.contains("\">Débat en grec : Ελένη</a>\u00a0: «\u00a0王小\u00a0»</li>"), programme);
+        assertTrue(programme.contains("<li><a href=\"/organiser/institutions/" + museum + "\">博物馆 (musée)</a>\u00a0: "
+                + "«\u00a0博物馆\u00a0»</li>"), programme);
+        assertTrue(programme.contains("<li><a href=\"" + e + "#guests\">王小明</a>\u00a0: «\u00a0王小明\u00a0»</li>"), programme);
+        assertFalse(programme.contains("Ελληνικό") || programme.contains("Чайковский") || programme.contains("Studio 7"),
+                "Greek, Cyrillic and Latin print: " + programme);
+        // the links lead where each is corrected
+        assertTrue(organiser.get(e + "/sessions/" + Api.organiser().get(base + "/sessions").then().extract().jsonPath()
+                .getLong("find { it.title == 'Débat en grec : Ελένη' }.id")).then().statusCode(200).extract().asString()
+                .contains("Récit 王 et 王小"));
+        assertTrue(unprintable(organiser.get(e + "/programme?lang=en").then().statusCode(200).extract().asString())
+                .contains("<p>5 texts of the programme have letters the printed programme’s font cannot draw"));
+
+        String plan = unprintable(organiser.get(e + "/floorplan?lang=fr&spaceId=" + hall).then().statusCode(200).extract()
+                .asString());
+        assertTrue(plan.contains("<p>2 noms du plan portent des lettres que la police du plan en PDF ne sait pas dessiner"),
+                plan);
+        assertTrue(plan.contains(">Hall \uD83C\uDFAA</a>") && plan.contains(">博物馆 (musée)</a>"), plan);
+        assertFalse(plan.contains("Atelier") || plan.contains("Ελληνικό") || plan.contains("王小明"), plan);
+    }
+
+    /** The part of a page that lists what would print as empty boxes. */
+    private static String unprintable(String page) {
+        int at = page.indexOf("id=\"unprintable\"");
+        assertTrue(at > 0, page);
+        return page.substring(at, page.indexOf("</div>", at));
     }
 
     private static Path fetch(long edition, String query, String name) {

@@ -23,6 +23,7 @@ import org.relais.print.Booklet.Fact;
 import org.relais.print.Booklet.Words;
 import org.relais.print.BookletPdf;
 import org.relais.print.PlanPdf;
+import org.relais.print.Unprintable;
 import org.relais.venue.FloorPlanService;
 import org.relais.venue.Space;
 import org.relais.venue.Stand;
@@ -89,6 +90,41 @@ public class ProgrammeBooklet {
         return jakarta.ws.rs.core.Response
                 .ok((jakarta.ws.rs.core.StreamingOutput) out -> BookletPdf.write(booklet, options, out), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + name + "\"").build();
+    }
+
+    /**
+     * What the booklet would print with empty boxes: each thing it prints with what the organisers typed (the edition's
+     * words, a space, a session, an institution, a guest) whose texts have letters its faces cannot draw, under its name,
+     * with where to correct it. The things are read as {@link #gather} reads them.
+     */
+    public List<Unprintable> unprintable(Long editionId) {
+        Edition edition = editions.get(editionId);
+        String pages = "/organiser/editions/" + editionId;
+        Unprintable.Found found = new Unprintable.Found().check(edition.title, pages + "/edit", edition.title, edition.theme,
+                edition.venueName, edition.venueAddress, edition.venueAccessNotes);
+        for (Space s : Space.listByEdition(edition)) {
+            found.check(s.name, pages + "/spaces/" + s.id + "#form", s.name);
+        }
+        List<ProgrammeSession> sessions = programme.sessions(editionId);
+        for (ProgrammeSession s : sessions) {
+            found.check(s.title, pages + "/sessions/" + s.id + "#form", s.title, s.description);
+        }
+        for (Institution i : taking(edition, Stand.listByEdition(edition))) {
+            found.check(i.name, institutionPage(i), i.name, i.shortName, i.offer, i.correspondentName, i.correspondentEmail,
+                    i.correspondentPhone, i.website);
+        }
+        // the host's and the sessions' hosts' names print too ("Accueilli par"), in or out of the directory
+        java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(edition.host),
+                sessions.stream().map(s -> s.institution).filter(java.util.Objects::nonNull))
+                .forEach(i -> found.check(i.name, institutionPage(i), i.name));
+        for (Guest g : Guest.listByEdition(edition)) {
+            found.check(g.name, pages + "#guests", g.name, g.kind, g.description);
+        }
+        return found.list();
+    }
+
+    private static String institutionPage(Institution i) {
+        return "/organiser/institutions/" + i.id;
     }
 
     /** The booklet's content, read from the edition in one transaction. */
@@ -165,12 +201,17 @@ public class ProgrammeBooklet {
         return new Words(space.name + ", " + stepFree.first(), stepFree.second());
     }
 
-    private List<Booklet.Entry> directory(Edition edition, List<Stand> stands, Texts t) {
+    /** The institutions taking part, as the directory lists them: those ticked, and any with a stand, by name. */
+    private static List<Institution> taking(Edition edition, List<Stand> stands) {
         List<Institution> taking = new ArrayList<>(edition.participants);
         // An institution with a stand takes part even if the organiser did not tick it.
         stands.stream().map(s -> s.institution).filter(i -> i != null && !taking.contains(i)).forEach(taking::add);
+        return org.relais.web.Collation.byName(taking, i -> i.name);
+    }
+
+    private List<Booklet.Entry> directory(Edition edition, List<Stand> stands, Texts t) {
         List<Booklet.Entry> entries = new ArrayList<>();
-        for (Institution i : org.relais.web.Collation.byName(taking, i -> i.name)) {
+        for (Institution i : taking(edition, stands)) {
             List<Fact> facts = new ArrayList<>();
             List<String> numbers = stands.stream().filter(s -> i.equals(s.institution) && s.number != null)
                     .sorted(Comparator.comparing(s -> s.number)).map(s -> String.valueOf(s.number)).toList();

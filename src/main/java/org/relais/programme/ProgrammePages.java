@@ -40,7 +40,8 @@ public class ProgrammePages {
                 ProgrammeSession editing, Form form, List<SessionKind> kinds, List<Space> spaces,
                 List<Institution> institutions, String problem);
 
-        static native TemplateInstance grid(Edition edition, ProgrammeGrid grid, List<Conflict> conflicts);
+        static native TemplateInstance grid(Edition edition, ProgrammeGrid grid, List<Conflict> conflicts,
+                List<org.relais.print.Unprintable> unprintable);
 
         static native TemplateInstance conflicts(Edition edition, List<Conflict> conflicts);
     }
@@ -119,7 +120,7 @@ public class ProgrammePages {
         List<Conflict> conflicts = programme.conflicts(id);
         ProgrammeGrid grid = ProgrammeGrid.of(edition, Space.listByEdition(edition), programme.sessions(id), conflicts,
                 Messages.get("no_space"));
-        return Templates.grid(edition, grid, conflicts);
+        return Templates.grid(edition, grid, conflicts, booklet.unprintable(id));
     }
 
     @Inject

@@ -34,7 +34,7 @@ public class FloorPlanPages {
     static class Templates {
         static native TemplateInstance floorplan(Edition edition, List<Space> halls, Space hall, String svg,
                 List<String> problems, List<Obstacle> obstacles, List<Stand> stands, long placed, List<ObstacleKind> kinds,
-                Form form, String problem, String part);
+                Form form, String problem, String part, List<org.relais.print.Unprintable> unprintable);
     }
 
     @Inject
@@ -139,7 +139,7 @@ public class FloorPlanPages {
                 .findFirst().orElse(halls.isEmpty() ? null : halls.get(0));
         if (hall == null) {
             return Templates.floorplan(edition, halls, null, null, List.of(), List.of(), List.of(), 0,
-                    List.of(ObstacleKind.values()), form, problem, part);
+                    List.of(ObstacleKind.values()), form, problem, part, List.of());
         }
         String svg = hall.widthM == null || hall.depthM == null ? null : floor.svg(id, hall.id);
         List<String> problems = floor.problems(id, hall.id).stream().map(floor::message).toList();
@@ -154,7 +154,8 @@ public class FloorPlanPages {
             form.with("seen", stored.value("seen"));
         }
         return Templates.floorplan(edition, halls, hall, svg, problems, floor.obstacles(id, hall.id), stands, placed(hall),
-                List.of(ObstacleKind.values()), form, problem, part);
+                List.of(ObstacleKind.values()), form, problem, part,
+                svg == null ? List.of() : floor.unprintable(id, hall.id));
     }
 
     /** The table of a hall's positions filled from what is stored. */

@@ -233,6 +233,25 @@ public class FloorPlanService {
                 + Messages.get("floor_pdf_alt_index", plan.indexTitle(), index);
     }
 
+    /**
+     * What the hall's plan would print with empty boxes: its title's names (the hall's, the edition's), and the names
+     * and short names of the institutions of its placed stands, as {@link #plans} prints them, each with where to
+     * correct it.
+     */
+    public List<org.relais.print.Unprintable> unprintable(Long editionId, Long spaceId) {
+        Edition edition = editions.get(editionId);
+        Space hall = venue.space(editionId, spaceId);
+        String pages = "/organiser/editions/" + editionId;
+        org.relais.print.Unprintable.Found found = new org.relais.print.Unprintable.Found()
+                .check(hall.name, pages + "/spaces/" + hall.id + "#form", hall.name)
+                .check(edition.title, pages + "/edit", edition.title, edition.venueName);
+        for (Stand s : Stand.<Stand>list("space = ?1 and positionX is not null order by number", hall)) {
+            found.check(s.institution.name, "/organiser/institutions/" + s.institution.id, s.institution.name,
+                    s.institution.shortName);
+        }
+        return found.list();
+    }
+
     /** The plan of each hall with placed stands (or of the one named), in the words of the current language. */
     public List<org.relais.print.PlanPdf.Plan> plans(Long editionId, Long spaceId) {
         Edition edition = editions.get(editionId);

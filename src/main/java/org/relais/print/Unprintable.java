@@ -1,0 +1,38 @@
+package org.relais.print;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A thing a document prints (a session, a space, an institution) whose typed texts have letters the faces cannot draw
+ * ({@link Face#missing}), which would print as empty boxes: its name, those letters, each once, and the page where
+ * it is corrected.
+ */
+public record Unprintable(String name, String missing, String href) {
+
+    /** Gathers them as things are checked, in the order met; one thing (its page) once, its texts' letters together. */
+    public static final class Found {
+        private final Map<String, Unprintable> byPage = new LinkedHashMap<>();
+
+        /** Checks the thing's texts (nulls skipped), corrected at {@code href}. */
+        public Found check(String name, String href, String... texts) {
+            StringBuilder all = new StringBuilder();
+            for (String text : texts) {
+                if (text != null) {
+                    all.append(text).append(' ');
+                }
+            }
+            String missing = Face.missing(all.toString());
+            if (!missing.isEmpty()) {
+                byPage.merge(href, new Unprintable(name, missing, href),
+                        (before, more) -> new Unprintable(before.name(), Face.missing(before.missing() + more.missing()), href));
+            }
+            return this;
+        }
+
+        public List<Unprintable> list() {
+            return List.copyOf(byPage.values());
+        }
+    }
+}
