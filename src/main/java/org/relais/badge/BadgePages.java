@@ -36,7 +36,7 @@ public class BadgePages {
     static class Templates {
         static native TemplateInstance badges(Edition edition, List<SheetLayout> layouts, List<BadgeRole> roles,
                 List<BadgeRole> holderRoles, Form choice, String query, boolean valid, long relays,
-                List<BadgeHolder> holders, List<BadgeService.Unprintable> unprintable, List<Institution> institutions,
+                List<BadgeHolder> holders, List<org.relais.print.Unprintable> unprintable, List<Institution> institutions,
                 Form form, String problem);
     }
 

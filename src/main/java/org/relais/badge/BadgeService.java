@@ -25,6 +25,7 @@ import org.relais.print.BadgeImage;
 import org.relais.print.BadgePdf;
 import org.relais.print.Face;
 import org.relais.print.SheetLayout;
+import org.relais.print.Unprintable;
 import org.relais.registration.Registration;
 import org.relais.registration.RegistrationStatus;
 import org.relais.web.Errors;
@@ -60,13 +61,10 @@ public class BadgeService {
         return Registration.countConfirmed(editions.get(editionId));
     }
 
-    /** A badge that would print some of its letters as empty boxes: whose, and which letters. */
-    public record Unprintable(String name, String organisation, String missing, Long registrationId) {
-    }
-
     /**
      * The badges of an edition, its confirmed relays' then its {@code holders}', each by surname, whose name or
-     * organisation has letters the badge's faces cannot draw: the badges page says so before printing.
+     * organisation has letters the badge's faces cannot draw: the badges page says so before printing, each linked to
+     * where it is corrected (the relay's registration, the holders' list).
      */
     public List<Unprintable> unprintable(Long editionId, List<BadgeHolder> holders) {
         Edition edition = editions.get(editionId);
@@ -74,20 +72,20 @@ public class BadgeService {
         for (Object[] r : Registration.getEntityManager().createQuery("select r.id, r.firstName, r.lastName, r.organisation"
                 + " from Registration r where r.edition = ?1 and r.status = ?2 order by r.sortLast, r.sortFirst, r.id",
                 Object[].class).setParameter(1, edition).setParameter(2, RegistrationStatus.CONFIRMED).getResultList()) {
-            unprintable((String) r[1], (String) r[2], (String) r[3], (Long) r[0], found);
+            unprintable((String) r[1], (String) r[2], (String) r[3], "/organiser/editions/" + editionId + "/registrations/" + r[0],
+                    found);
         }
         for (BadgeHolder h : holders) {
-            unprintable(h.firstName, h.lastName, h.organisation, null, found);
+            unprintable(h.firstName, h.lastName, h.organisation, "#holders", found);
         }
         return found;
     }
 
-    private static void unprintable(String first, String last, String organisation, Long registrationId,
-            List<Unprintable> found) {
+    private static void unprintable(String first, String last, String organisation, String href, List<Unprintable> found) {
         String missing = Face.missing(Registration.badgeText(first, last, organisation));
         if (!missing.isEmpty()) {
             String name = (first == null ? "" : first + " ") + (last == null ? "" : last);
-            found.add(new Unprintable(name.strip(), organisation, missing, registrationId));
+            found.add(new Unprintable(name.strip(), organisation, missing, href));
         }
     }
 

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A thing a document prints (a session, a space, an institution) whose typed texts have letters the faces cannot draw
- * ({@link Face#missing}), which would print as empty boxes: its name, those letters, each once, and the page where
- * it is corrected.
+ * A thing a document prints (a badge, a session, a space, an institution) whose typed texts have letters the faces
+ * cannot draw ({@link Face#missing}), which would print as empty boxes: its name, what else tells it apart (a badge's
+ * organisation), or null, those letters, each once, and the page where it is corrected.
  */
-public record Unprintable(String name, String missing, String href) {
+public record Unprintable(String name, String detail, String missing, String href) {
 
     /** Gathers them as things are checked, in the order met; one thing (its page) once, its texts' letters together. */
     public static final class Found {
@@ -25,8 +25,8 @@ public record Unprintable(String name, String missing, String href) {
             }
             String missing = Face.missing(all.toString());
             if (!missing.isEmpty()) {
-                byPage.merge(href, new Unprintable(name, missing, href),
-                        (before, more) -> new Unprintable(before.name(), Face.missing(before.missing() + more.missing()), href));
+                byPage.merge(href, new Unprintable(name, null, missing, href), (before, more) -> new Unprintable(before.name(),
+                        null, Face.missing(before.missing() + more.missing()), href));
             }
             return this;
         }
