@@ -200,13 +200,14 @@ class ProgrammeBookletTest {
                 .then().statusCode(201);
         Api.organiser().body(Map.of("name", "Чайковский", "kind", "other")).post(base + "/guests").then().statusCode(201);
         Api.organiser().body(Map.of("name", "王小明", "kind", "other")).post(base + "/guests").then().statusCode(201);
+        Api.organiser().body(Map.of("name", "李华", "kind", "other")).post(base + "/guests").then().statusCode(201);
 
         Pages organiser = Pages.signIn();
         String e = "/organiser/editions/" + edition;
         String programme = unprintable(organiser.get(e + "/programme?lang=fr").then().statusCode(200).extract().asString());
         // each thing once, under its name, linked to where it is corrected, its letters once: a session's description
         // under its title, an institution's short name (its stand on the plan) under its name
-        assertTrue(programme.contains("<p>5 textes du programme portent des lettres que la police du programme imprimé ne"
+        assertTrue(programme.contains("<p>6 textes du programme portent des lettres que la police du programme imprimé ne"
                 + " sait pas dessiner"), programme);
         assertTrue(programme.contains("<li><a href=\"" + e + "/spaces/" + hall + "#form\">Hall \uD83C\uDFAA</a>\u00a0: "
                 + "«\u00a0\uD83C\uDFAA\u00a0»</li>"), programme);
@@ -215,6 +216,8 @@ class ProgrammeBookletTest {
         assertTrue(programme.contains("<li><a href=\"/organiser/institutions/" + museum + "\">博物馆 (musée)</a>\u00a0: "
                 + "«\u00a0博物馆\u00a0»</li>"), programme);
         assertTrue(programme.contains("<li><a href=\"" + e + "#guests\">王小明</a>\u00a0: «\u00a0王小明\u00a0»</li>"), programme);
+        assertTrue(programme.contains("<li><a href=\"" + e + "#guests\">李华</a>\u00a0: «\u00a0李华\u00a0»</li>"),
+                "two guests listed on one page, each by name: " + programme);
         assertFalse(programme.contains("Ελληνικό") || programme.contains("Чайковский") || programme.contains("Studio 7"),
                 "Greek, Cyrillic and Latin print: " + programme);
         // the links lead where each is corrected
@@ -222,7 +225,7 @@ class ProgrammeBookletTest {
                 .getLong("find { it.title == 'Débat en grec : Ελένη' }.id")).then().statusCode(200).extract().asString()
                 .contains("Récit 王 et 王小"));
         assertTrue(unprintable(organiser.get(e + "/programme?lang=en").then().statusCode(200).extract().asString())
-                .contains("<p>5 texts of the programme have letters the printed programme’s font cannot draw"));
+                .contains("<p>6 texts of the programme have letters the printed programme’s font cannot draw"));
 
         String plan = unprintable(organiser.get(e + "/floorplan?lang=fr&spaceId=" + hall).then().statusCode(200).extract()
                 .asString());

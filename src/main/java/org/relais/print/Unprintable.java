@@ -11,9 +11,12 @@ import java.util.Map;
  */
 public record Unprintable(String name, String detail, String missing, String href) {
 
-    /** Gathers them as things are checked, in the order met; one thing (its page) once, its texts' letters together. */
+    /**
+     * Gathers them as things are checked, in the order met; one thing (its name at its page) once, its texts' letters
+     * together. Things listed on one page (an edition's guests) are told apart by their names.
+     */
     public static final class Found {
-        private final Map<String, Unprintable> byPage = new LinkedHashMap<>();
+        private final Map<String, Unprintable> byThing = new LinkedHashMap<>();
 
         /** Checks the thing's texts (nulls skipped), corrected at {@code href}. */
         public Found check(String name, String href, String... texts) {
@@ -25,14 +28,14 @@ public record Unprintable(String name, String detail, String missing, String hre
             }
             String missing = Face.missing(all.toString());
             if (!missing.isEmpty()) {
-                byPage.merge(href, new Unprintable(name, null, missing, href), (before, more) -> new Unprintable(before.name(),
+                byThing.merge(href + " " + name, new Unprintable(name, null, missing, href), (before, more) -> new Unprintable(before.name(),
                         null, Face.missing(before.missing() + more.missing()), href));
             }
             return this;
         }
 
         public List<Unprintable> list() {
-            return List.copyOf(byPage.values());
+            return List.copyOf(byThing.values());
         }
     }
 }
