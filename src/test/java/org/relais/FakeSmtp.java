@@ -35,6 +35,8 @@ public final class FakeSmtp implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     /** While set, an address this server refuses ({@code RCPT TO}), as a server that has no such user does. */
     public volatile String refuseRecipient;
+    /** The reply that refuses it, the address in place of {@code %s}: by default, a server that has no such user. */
+    public volatile String refusal = "550 5.1.1 <%s>: no such user here";
     /** While set, each message waits at its end, unanswered, until {@link #release()}. */
     private volatile CountDownLatch release;
     private final boolean keep;
@@ -152,7 +154,7 @@ public final class FakeSmtp implements AutoCloseable {
                     say(out, "250 fake");
                 } else if (command.startsWith("RCPT") && refuseRecipient != null
                         && line.toLowerCase().contains("<" + refuseRecipient.toLowerCase() + ">")) {
-                    say(out, "550 5.1.1 <" + refuseRecipient + ">: no such user here");
+                    say(out, String.format(refusal, refuseRecipient));
                 } else if (command.startsWith("DATA")) {
                     say(out, "354 go on");
                     StringBuilder message = new StringBuilder();

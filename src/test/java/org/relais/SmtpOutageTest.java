@@ -177,6 +177,32 @@ class SmtpOutageTest {
         }
     }
 
+    /**
+     * A server that will not pass mail on without a sign-in refuses every relay's address, with words of its rules:
+     * the organisers are sent to the settings, not to the relay's address, which is not at fault.
+     */
+    @Test
+    void aRelayingDenialIsTheServersRuleNotTheRelaysAddress() throws Exception {
+        long edition = Api.openEdition();
+        String email = "far-" + System.nanoTime() + "@example.org";
+        given().contentType(ContentType.JSON).body(Api.relay("Awa", email, List.of()))
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
+        try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(RealSmtp.class), true)) {
+            smtp.refuseRecipient = email;
+            smtp.refusal = "554 5.7.1 <%s>: Relay access denied";
+            for (int round = 0; round < 3 && mailTo(email).attempts == 0; round++) {
+                worker.sendDue();
+            }
+            assertEquals(SendFailure.POLICY, mailTo(email).failureKind, mailTo(email).lastError);
+            String list = Pages.signIn().get("/organiser/editions/" + edition + "/registrations?lang=fr").then()
+                    .statusCode(200).extract().asString();
+            assertTrue(list.contains("Dernier échec\u00a0: le serveur de messagerie refuse, selon ses propres règles, de faire"
+                    + " suivre l’e-mail à " + email + " (et non parce que cette adresse serait fausse)"), list);
+            assertTrue(list.contains("Vérifiez l’identifiant et le mot de passe (quarkus.mailer.username"), list);
+            assertFalse(list.contains("Ouvrir l’inscription"), "the address is not the organisers' to correct: " + list);
+        }
+    }
+
     private static OutboxMail mailTo(String email) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find("registration.email", email)
                 .firstResult());

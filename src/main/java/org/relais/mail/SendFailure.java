@@ -28,6 +28,13 @@ public enum SendFailure {
     SENDER("from"),
     /** The server refused the relay's address. */
     RECIPIENT("recipient"),
+    /**
+     * The server refused to pass the mail on to the relay by its own rules, not for their address: relaying denied
+     * without a sign-in, a sender not of its domain, Relais's machine blocked (a reply of class 7, security or policy).
+     */
+    POLICY("policy"),
+    /** The server asked to try again later (a 4xx reply: greylisting, a mailbox or a server busy): it goes by itself. */
+    DEFERRED("later"),
     /** The message is larger than the server takes. */
     TOO_LARGE("size"),
     /** Anything else: the detail says what. */
@@ -39,6 +46,9 @@ public enum SendFailure {
     SendFailure(String check) {
         this.check = "mail_check_" + check;
     }
+
+    /** An enhanced status code of RFC 3463's subject 7, security or policy ("5.7.1"), in a reply's words. */
+    private static final java.util.regex.Pattern POLICY_STATUS = java.util.regex.Pattern.compile("\\b[45]\\.7\\.\\d{1,3}\\b");
 
     /** The kind of the first cause, outermost first, that says one. */
     public static SendFailure of(Throwable failure) {
@@ -69,7 +79,8 @@ public enum SendFailure {
             return CLOSED;
         }
         String words = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-        int code = t instanceof SMTPException smtp ? smtp.getReplyCode() : 0;
+        SMTPException smtp = t instanceof SMTPException e ? e : null;
+        int code = smtp == null ? 0 : smtp.getReplyCode();
         // the Vert.x mail client's own words, and the reply codes of RFC 4954 (530, 534, 535) and 5321 (552): a server
         // wanting a sign-in refuses the sender with 530
         if (words.contains("starttls")) {
@@ -79,8 +90,12 @@ public enum SendFailure {
                 || code == 535) {
             return LOGIN;
         }
+        if (smtp != null && smtp.isTransient()) {
+            return DEFERRED;
+        }
         if (words.startsWith("recipient address not accepted") || words.startsWith("no recipient addresses")) {
-            return RECIPIENT;
+            // "554 5.7.1 <awa@…>: Relay access denied" is the server's rule, not the address: RFC 3463's subject 7
+            return words.contains("relay") || POLICY_STATUS.matcher(words).find() ? POLICY : RECIPIENT;
         }
         if (words.startsWith("sender address not accepted")) {
             return SENDER;

@@ -45,6 +45,17 @@ class FailureReasonTest {
         assertEquals(SendFailure.LOGIN, SendFailure.of(smtp("AUTH PLAIN failed", 535, "5.7.8 Bad credentials")));
         assertEquals(SendFailure.SENDER, SendFailure.of(smtp("sender address not accepted", 550, "5.7.1 Not our domain")));
         assertEquals(SendFailure.RECIPIENT, SendFailure.of(smtp("recipient address not accepted", 550, "5.1.1 No such user")));
+        assertEquals(SendFailure.RECIPIENT, SendFailure.of(smtp("recipient address not accepted", 553, "sorry, no mailbox here")));
+        // refused by the server's rules, not for the address: relaying without a sign-in, a blocked sender
+        assertEquals(SendFailure.POLICY, SendFailure.of(smtp("recipient address not accepted", 554,
+                "5.7.1 <awa@example.org>: Relay access denied")));
+        assertEquals(SendFailure.POLICY, SendFailure.of(smtp("recipient address not accepted", 550, "relay not permitted")));
+        assertEquals(SendFailure.POLICY, SendFailure.of(smtp("recipient address not accepted", 550,
+                "5.7.54 SMTP; Unable to deliver in non-accepted domain")));
+        // a temporary refusal, whatever it is of: it goes by itself at a later try
+        assertEquals(SendFailure.DEFERRED, SendFailure.of(smtp("recipient address not accepted", 450, "4.2.0 Greylisted")));
+        assertEquals(SendFailure.DEFERRED, SendFailure.of(smtp("recipient address not accepted", 451, "4.7.1 Try again later")));
+        assertEquals(SendFailure.DEFERRED, SendFailure.of(smtp("sending data failed", 452, "4.3.1 Insufficient system storage")));
         assertEquals(SendFailure.TOO_LARGE, SendFailure.of(smtp("sending data failed", 552, "5.3.4 Message too big")));
         assertEquals(SendFailure.CLOSED, SendFailure.of(new IllegalStateException("Connection was closed.")));
         assertEquals(SendFailure.OTHER, SendFailure.of(new IllegalStateException("a template could not be rendered")));
