@@ -203,6 +203,49 @@ class SmtpOutageTest {
         }
     }
 
+    /**
+     * A temporary refusal after a refused address is the latest failure, "nothing to do": the refused address, which
+     * is the organisers' to correct, is still named, with its link.
+     */
+    @Test
+    void aRefusedAddressStaysNamedBehindALaterTemporaryRefusal() throws Exception {
+        long edition = Api.openEdition();
+        String wrong = "wrong-" + System.nanoTime() + "@example.org";
+        String grey = "grey-" + System.nanoTime() + "@example.org";
+        long refused = given().contentType(ContentType.JSON).body(Api.relay("Awa", wrong, List.of()))
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().jsonPath().getLong("id");
+        try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(RealSmtp.class), true)) {
+            smtp.refuseRecipient = wrong;
+            refused(wrong, SendFailure.RECIPIENT);
+            given().contentType(ContentType.JSON).body(Api.relay("Zoé", grey, List.of()))
+                    .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
+            smtp.refuseRecipient = grey;
+            smtp.refusal = "450 4.2.0 <%s>: Recipient address rejected: Greylisted";
+            refused(grey, SendFailure.DEFERRED);
+            String registrations = "/organiser/editions/" + edition + "/registrations";
+            String list = Pages.signIn().get(registrations + "?lang=fr").then().statusCode(200).extract().asString();
+            assertTrue(list.contains("Dernier échec\u00a0: le serveur de messagerie demande de réessayer plus tard (un refus"
+                    + " temporaire)"), list);
+            assertTrue(list.contains("Rien à faire, sauf si cela dure plusieurs heures"), list);
+            assertTrue(list.contains("Le serveur a refusé l’adresse d’un autre relais, à vérifier avec lui et à corriger sur son"
+                    + " inscription\u00a0: <a href=\"" + registrations + "/" + refused + "#f-email\">Awa Relais</a> (" + wrong
+                    + ")."), list);
+        }
+    }
+
+    /**
+     * Sends until the mail to that address has failed with that kind: a first send just after another test's server
+     * closed may fail otherwise (the connection cut), and is then tried again at once.
+     */
+    private void refused(String email, SendFailure kind) {
+        for (int round = 0; round < 3 && mailTo(email).failureKind != kind; round++) {
+            QuarkusTransaction.requiringNew().run(() -> OutboxMail.update("nextAttemptAt = ?1 where registration.email = ?2"
+                    + " and sentAt is null", OffsetDateTime.now().minusSeconds(1), email));
+            worker.sendDue();
+        }
+        assertEquals(kind, mailTo(email).failureKind, mailTo(email).lastError);
+    }
+
     private static OutboxMail mailTo(String email) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find("registration.email", email)
                 .firstResult());

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -43,12 +44,17 @@ public class Outbox {
     @ConfigProperty(name = "relais.mail.hold-when-mock", defaultValue = "false")
     boolean holdWhenMock;
 
+    /** A relay whose address the mail server refused, for the organisers to check with them and correct. */
+    public record Refused(Long registrationId, String name, String email) {
+    }
+
     /**
      * An edition's e-mails that failed at least once and wait to be tried again, and the latest failure: its kind, the
-     * mail client's words, and the relay it was for (named when the server refused their address).
+     * mail client's words, and the relay it was for (named when the server refused their address); and the other relays
+     * whose address was refused, whom a later failure of another kind (a temporary refusal, say) would hide.
      */
     public record Undelivered(long count, SendFailure kind, String detail, Long registrationId, String relayName,
-            String relayEmail) {
+            String relayEmail, List<Refused> alsoRefused) {
 
         /** The server refused the relay's address: theirs for the organisers to correct, on their registration. */
         public boolean refusedAddress() {
@@ -210,8 +216,12 @@ public class Outbox {
         OutboxMail latest = OutboxMail.find(failing + " order by nextAttemptAt desc, id desc", editionId).firstResult();
         String error = latest.lastError == null ? "" : latest.lastError;
         Registration relay = latest.registration;
+        List<Refused> alsoRefused = OutboxMail.<OutboxMail>list(failing + " and failureKind = ?2 and registration <> ?3"
+                + " order by id", editionId, SendFailure.RECIPIENT, relay).stream().map(m -> m.registration).distinct()
+                .map(r -> new Refused(r.id, r.fullName(), r.email)).toList();
         // "io.netty.channel.…ConnectException: Connection refused: …" says no more to an organiser without its class.
         return Optional.of(new Undelivered(count, latest.failureKind == null ? SendFailure.OTHER : latest.failureKind,
-                error.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", ""), relay.id, relay.fullName(), relay.email));
+                error.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", ""), relay.id, relay.fullName(), relay.email,
+                alsoRefused));
     }
 }
