@@ -46,6 +46,8 @@ class FailureReasonTest {
         assertEquals(SendFailure.SENDER, SendFailure.of(smtp("sender address not accepted", 550, "5.7.1 Not our domain")));
         assertEquals(SendFailure.RECIPIENT, SendFailure.of(smtp("recipient address not accepted", 550, "5.1.1 No such user")));
         assertEquals(SendFailure.RECIPIENT, SendFailure.of(smtp("recipient address not accepted", 553, "sorry, no mailbox here")));
+        assertEquals(SendFailure.RECIPIENT, SendFailure.of(smtp("recipient address not accepted", 550,
+                "5.1.1 <relay-team@example.org>: no such user")));
         // refused by the server's rules, not for the address: relaying without a sign-in, a blocked sender
         assertEquals(SendFailure.POLICY, SendFailure.of(smtp("recipient address not accepted", 554,
                 "5.7.1 <awa@example.org>: Relay access denied")));
