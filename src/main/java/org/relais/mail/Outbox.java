@@ -213,7 +213,8 @@ public class Outbox {
         if (count == 0) {
             return Optional.empty();
         }
-        OutboxMail latest = OutboxMail.find(failing + " order by nextAttemptAt desc, id desc", editionId).firstResult();
+        // the latest failure, not the furthest next try: a mail refused for hours waits longest, and would hide a new outage
+        OutboxMail latest = OutboxMail.find(failing + " order by lastFailedAt desc, id desc", editionId).firstResult();
         String error = latest.lastError == null ? "" : latest.lastError;
         Registration relay = latest.registration;
         List<Refused> alsoRefused = OutboxMail.<OutboxMail>list(failing + " and failureKind = ?2 and registration <> ?3"

@@ -63,6 +63,9 @@ public class OutboxMail extends PanacheEntityBase {
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     public int attempts;
+    /** When the last attempt failed; null until one has. */
+    @Column(name = "last_failed_at")
+    public OffsetDateTime lastFailedAt;
     @Column(name = "next_attempt_at")
     public OffsetDateTime nextAttemptAt;
     /** Set while one worker sends it, so that two instances never send the same mail. */

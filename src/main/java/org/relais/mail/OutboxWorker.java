@@ -232,7 +232,8 @@ public class OutboxWorker {
         entry.attempts++;
         entry.claimedUntil = null;
         entry.claimToken = null;
-        entry.nextAttemptAt = OffsetDateTime.now().plus(RETRY.get(Math.min(entry.attempts, RETRY.size()) - 1));
+        entry.lastFailedAt = OffsetDateTime.now();
+        entry.nextAttemptAt = entry.lastFailedAt.plus(RETRY.get(Math.min(entry.attempts, RETRY.size()) - 1));
         String message = reason(e);
         entry.lastError = message.length() > 1000 ? message.substring(0, 1000) : message;
         entry.failureKind = SendFailure.of(e);
