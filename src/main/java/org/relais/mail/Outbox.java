@@ -44,8 +44,11 @@ public class Outbox {
     @ConfigProperty(name = "relais.mail.hold-when-mock", defaultValue = "false")
     boolean holdWhenMock;
 
-    /** A relay whose address the mail server refused, for the organisers to check with them and correct. */
-    public record Refused(Long registrationId, String name, String email) {
+    /** A relay a mail was for, as the organisers' message names them, with their registration to open. */
+    public record Relay(Long registrationId, String name, String email) {
+        static Relay of(Registration r) {
+            return new Relay(r.id, r.fullName(), r.email);
+        }
     }
 
     /**
@@ -53,8 +56,7 @@ public class Outbox {
      * mail client's words, and the relay it was for (named when the server refused their address); and the other relays
      * whose address was refused, whom a later failure of another kind (a temporary refusal, say) would hide.
      */
-    public record Undelivered(long count, SendFailure kind, String detail, Long registrationId, String relayName,
-            String relayEmail, List<Refused> alsoRefused) {
+    public record Undelivered(long count, SendFailure kind, String detail, Relay relay, List<Relay> alsoRefused) {
 
         /** The server refused the relay's address: theirs for the organisers to correct, on their registration. */
         public boolean refusedAddress() {
@@ -63,7 +65,7 @@ public class Outbox {
 
         /** The latest failure in the reader's words. */
         public String why() {
-            return Messages.get("SendFailure_" + kind.name(), relayName, relayEmail);
+            return Messages.get("SendFailure_" + kind.name(), relay.name(), relay.email());
         }
 
         /** What to check after such a failure, in the reader's words. */
@@ -216,13 +218,11 @@ public class Outbox {
         // the latest failure, not the furthest next try: a mail refused for hours waits longest, and would hide a new outage
         OutboxMail latest = OutboxMail.find(failing + " order by lastFailedAt desc, id desc", editionId).firstResult();
         String error = latest.lastError == null ? "" : latest.lastError;
-        Registration relay = latest.registration;
-        List<Refused> alsoRefused = OutboxMail.<OutboxMail>list(failing + " and failureKind = ?2 and registration <> ?3"
-                + " order by id", editionId, SendFailure.RECIPIENT, relay).stream().map(m -> m.registration).distinct()
-                .map(r -> new Refused(r.id, r.fullName(), r.email)).toList();
+        List<Relay> alsoRefused = OutboxMail.<OutboxMail>list(failing + " and failureKind = ?2 and registration <> ?3"
+                + " order by id", editionId, SendFailure.RECIPIENT, latest.registration).stream().map(m -> m.registration)
+                .distinct().map(Relay::of).toList();
         // "io.netty.channel.…ConnectException: Connection refused: …" says no more to an organiser without its class.
         return Optional.of(new Undelivered(count, latest.failureKind == null ? SendFailure.OTHER : latest.failureKind,
-                error.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", ""), relay.id, relay.fullName(), relay.email,
-                alsoRefused));
+                error.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", ""), Relay.of(latest.registration), alsoRefused));
     }
 }
