@@ -95,9 +95,10 @@ public enum SendFailure {
         }
         if (words.startsWith("recipient address not accepted") || words.startsWith("no recipient addresses")) {
             // "554 5.7.1 <awa@…>: Relay access denied" is the server's rule, not the address: RFC 3463's subject 7, or
-            // "relay" in the server's words (not in the address they quote: <relay-team@…>)
+            // "relay" in the server's words (not in the address they quote: <relay-team@…>), or qmail's "rcpthosts"
             String said = words.replaceAll("<[^>]*>", "");
-            return said.contains("relay") || POLICY_STATUS.matcher(said).find() ? POLICY : RECIPIENT;
+            return said.contains("relay") || said.contains("rcpthosts") || POLICY_STATUS.matcher(said).find()
+                    ? POLICY : RECIPIENT;
         }
         if (words.startsWith("sender address not accepted")) {
             return SENDER;

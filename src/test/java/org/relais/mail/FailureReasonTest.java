@@ -54,6 +54,11 @@ class FailureReasonTest {
         assertEquals(SendFailure.POLICY, SendFailure.of(smtp("recipient address not accepted", 550, "relay not permitted")));
         assertEquals(SendFailure.POLICY, SendFailure.of(smtp("recipient address not accepted", 550,
                 "5.7.54 SMTP; Unable to deliver in non-accepted domain")));
+        // qmail's relay denial: its status in a "(#5.7.1)" at the end, or without one (a reply rewritten by a filter)
+        assertEquals(SendFailure.POLICY, SendFailure.of(smtp("recipient address not accepted", 553,
+                "sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)")));
+        assertEquals(SendFailure.POLICY, SendFailure.of(smtp("recipient address not accepted", 553,
+                "sorry, that domain isn't in my list of allowed rcpthosts")));
         // a temporary refusal, whatever it is of: it goes by itself at a later try
         assertEquals(SendFailure.DEFERRED, SendFailure.of(smtp("recipient address not accepted", 450, "4.2.0 Greylisted")));
         assertEquals(SendFailure.DEFERRED, SendFailure.of(smtp("recipient address not accepted", 451, "4.7.1 Try again later")));
