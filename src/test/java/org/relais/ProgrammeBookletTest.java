@@ -207,7 +207,7 @@ class ProgrammeBookletTest {
         String programme = unprintable(organiser.get(e + "/programme?lang=fr").then().statusCode(200).extract().asString());
         // each thing once, under its name, linked to where it is corrected, its letters once: a session's description
         // under its title, an institution's short name (its stand on the plan) under its name
-        assertTrue(programme.contains("<p>6 textes du programme portent des lettres que la police du programme imprimé ne"
+        assertTrue(programme.contains("<p>6 éléments du programme portent des lettres que la police du programme imprimé ne"
                 + " sait pas dessiner"), programme);
         assertTrue(programme.contains("<li><a href=\"" + e + "/spaces/" + hall + "#form\">Hall \uD83C\uDFAA</a>\u00a0: "
                 + "«\u00a0\uD83C\uDFAA\u00a0»</li>"), programme);
@@ -225,11 +225,11 @@ class ProgrammeBookletTest {
                 .getLong("find { it.title == 'Débat en grec : Ελένη' }.id")).then().statusCode(200).extract().asString()
                 .contains("Récit 王 et 王小"));
         assertTrue(unprintable(organiser.get(e + "/programme?lang=en").then().statusCode(200).extract().asString())
-                .contains("<p>6 texts of the programme have letters the printed programme’s font cannot draw"));
+                .contains("<p>6 items of the programme have letters the printed programme’s font cannot draw"));
 
         String plan = unprintable(organiser.get(e + "/floorplan?lang=fr&spaceId=" + hall).then().statusCode(200).extract()
                 .asString());
-        assertTrue(plan.contains("<p>2 noms du plan portent des lettres que la police du plan en PDF ne sait pas dessiner"),
+        assertTrue(plan.contains("<p>2 éléments du plan portent des lettres que la police du plan en PDF ne sait pas dessiner"),
                 plan);
         assertTrue(plan.contains(">Hall \uD83C\uDFAA</a>") && plan.contains(">博物馆 (musée)</a>"), plan);
         assertFalse(plan.contains("Atelier") || plan.contains("Ελληνικό") || plan.contains("王小明"), plan);
