@@ -227,6 +227,56 @@ class RegistrationMailTest {
         assertEquals(0, worker.sendDue(), "nothing left to send");
     }
 
+    /**
+     * Mails still waiting when the forum is over (a mail server down on the day, an address refused until corrected)
+     * are set aside: a confirmation, a seat or a promotion would come after the day they are about. The cancellation
+     * the relay waits for, and a link asked for, still go. Over is moved to held, or its last day gone by with nobody
+     * moving it.
+     */
+    @Test
+    void aMailAboutAForumThatIsOverIsSetAside() {
+        String run = "over-" + System.nanoTime();
+        for (String over : List.of("held", "past")) {
+            long edition = Api.openEdition();
+            long room = Api.space(edition, "Studio", "STUDIO", 40);
+            long session = Api.session(edition, room, Api.forumDay(), "11:00", "12:00", 1);
+            String seated = register(edition, Api.relay("S", run + "-" + over + "-s@example.org", List.of(session)));
+            long waiting = Api.register(edition, Api.relay("W", run + "-" + over + "-w@example.org", List.of(session)))
+                    .getLong("id");
+            String leaving = register(edition, Api.relay("L", run + "-" + over + "-l@example.org", List.of()));
+            given().delete("/api/v1/registrations/" + seated).then().statusCode(204); // W moves up: a promotion
+            given().delete("/api/v1/registrations/" + leaving).then().statusCode(204);
+            registrations.sendLinkByOrganiser(edition, waiting);
+            if (over.equals("held")) {
+                Api.advance(edition, "REGISTRATION_CLOSED", "HELD");
+            } else { // its day gone by, the organisers not having moved it: still open for registration
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> org.relais.edition.EditionDay.update(
+                        "date = ?1 where edition.id = ?2", LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1), edition));
+            }
+
+            worker.sendDue();
+            String to = run + "-" + over;
+            assertEquals(List.of("Inscription annulée : Forum ouvert"), subjects(to + "-s@example.org"),
+                    "the cancellation, still true: " + over);
+            assertEquals(List.of("Inscription annulée : Forum ouvert"), subjects(to + "-l@example.org"), over);
+            assertEquals(List.of("Votre lien d’inscription : Forum ouvert"), subjects(to + "-w@example.org"),
+                    "the link asked for, and neither the confirmation nor the promotion: " + over);
+            List<String> setAside = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.mail.OutboxMail
+                    .<org.relais.mail.OutboxMail>list("registration.email like ?1 and sentAt is not null and lastError is not null"
+                            + " order by id", to + "-%")
+                    .stream().map(m -> m.kind + " " + m.registration.email.substring(to.length()) + ": " + m.lastError).toList());
+            assertEquals(List.of("CONFIRMATION -s@example.org: Set aside: the registration was cancelled before it went",
+                    "CONFIRMATION -w@example.org: Set aside: the forum was over before it went",
+                    "CONFIRMATION -l@example.org: Set aside: the registration was cancelled before it went",
+                    "PROMOTION -w@example.org: Set aside: the forum was over before it went"), setAside, over);
+        }
+        assertEquals(0, worker.sendDue(), "nothing left to send");
+    }
+
+    private List<String> subjects(String email) {
+        return mailbox.getMailsSentTo(email).stream().map(Mail::getSubject).toList();
+    }
+
     @Test
     void aBadgeThatCannotBeDrawnDoesNotHoldTheMailBack() {
         worker.sendDue(); // the other tests' mails first, with their badges

@@ -94,9 +94,11 @@ public class Mails {
      * cancelled since (but the cancellation's own, by the relay or the organisers), a seat announced
      * that the relay no longer holds (or in a session deleted since), a withdrawal or a seat given away
      * from a session the relay holds again, a session's new time that has changed again (a later mail
-     * says the last) or for a session the relay dropped, the forum's new days when they changed again.
-     * Such a mail waited (a rush, a mail server down) while the relay changed their mind; it is set
-     * aside, never sent. Must run in a transaction; {@code bookings} are the registration's as they are now.
+     * says the last) or for a session the relay dropped, the forum's new days when they changed again;
+     * and anything but a cancellation or a link asked for once the forum is over (moved to held, or its
+     * last day gone by): a confirmation, a seat, a reminder would come after the day they are about.
+     * Such a mail waited (a rush, a mail server down, an address refused until corrected) while things
+     * changed; it is set aside, never sent. Must run in a transaction; {@code bookings} are the registration's as they are now.
      */
     static String outdated(OutboxMail entry, List<Booking> bookings) {
         if (entry.registration.anonymisedAt != null) {
@@ -107,6 +109,9 @@ public class Mails {
         }
         if (entry.registration.status != RegistrationStatus.CONFIRMED) {
             return OutboxMail.SET_ASIDE + "the registration was cancelled before it went";
+        }
+        if (entry.kind != MailKind.MANAGE_LINK && !entry.registration.edition.beforeForum()) {
+            return OutboxMail.SET_ASIDE + "the forum was over before it went";
         }
         boolean seatGiven = entry.kind == MailKind.PROMOTION || entry.kind == MailKind.SEAT_BOOKED;
         if (seatGiven && entry.session == null) {
