@@ -37,6 +37,8 @@ public final class FakeSmtp implements AutoCloseable {
     public volatile String refuseRecipient;
     /** The reply that refuses it, the address in place of {@code %s}: by default, a server that has no such user. */
     public volatile String refusal = "550 5.1.1 <%s>: no such user here";
+    /** While set, the server takes one message per connection, closing it once the message is taken, as some do. */
+    public volatile boolean onePerConnection;
     /** While set, each message waits at its end, unanswered, until {@link #release()}. */
     private volatile CountDownLatch release;
     private final boolean keep;
@@ -174,6 +176,9 @@ public final class FakeSmtp implements AutoCloseable {
                     }
                     taken.incrementAndGet();
                     say(out, "250 queued");
+                    if (onePerConnection) {
+                        return;
+                    }
                 } else if (command.startsWith("QUIT")) {
                     say(out, "221 bye");
                     return;

@@ -1,7 +1,7 @@
 package org.relais.mail;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.relais.registration.Admissions;
 import org.relais.registration.Booking;
@@ -44,7 +45,17 @@ public class OutboxWorker {
     private int sending;
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    /** How long a send may take before it counts as failed, as the Quarkus blocking mailer waits. */
+    @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s")
+    Duration timeout;
+
+    /** The event loop mails are handed to the mail client on ({@link #send}). */
+    private io.vertx.core.Context loop;
 
     @Inject
     Mails mails;
@@ -54,6 +65,11 @@ public class OutboxWorker {
 
     @Inject
     Outbox outbox;
+
+    @jakarta.annotation.PostConstruct
+    void onEventLoop() {
+        loop = ((io.vertx.core.impl.VertxInternal) vertx).createEventLoopContext();
+    }
 
     @Scheduled(every = "${relais.mail.poll:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() throws InterruptedException {
@@ -132,6 +148,23 @@ public class OutboxWorker {
     }
 
     /**
+     * Sends one mail and waits for it, as Quarkus's blocking mailer does, but hands it to the mail client on an event
+     * loop. The Vert.x mail client (4.5), asked from another thread, takes a new connection over at its event loop's next
+     * turn: a server that greets at once (on this machine, or nearby) may have greeted before, its greeting is dropped,
+     * and the send waits out {@code quarkus.mailer.timeout} (60 s), then fails (9 new connections in 100 in
+     * {@code SmtpOutageTest}). Asked on an event loop, it takes the connection over at once. The Quarkus mailer's copy
+     * of the attachments (the badge, some 30 KB, byte by byte: about 7 ms) runs on that loop too.
+     */
+    private void send(Mail mail) {
+        var sending = mailer.send(mail).runSubscriptionOn(task -> loop.runOnContext(v -> task.run())).await();
+        if (timeout.isZero()) {
+            sending.indefinitely(); // as the blocking mailer reads 0
+        } else {
+            sending.atMost(timeout);
+        }
+    }
+
+    /**
      * Claims, renders and sends one batch. A slow mail server must not outlast the claim (another
      * instance could then take the rest and send it too): what is left when half the claim has gone
      * is given back, unsent and untried, for the next round; so is what is left when Relais stops.
@@ -152,7 +185,7 @@ public class OutboxWorker {
                     continue;
                 }
                 try {
-                    mailer.send(claimed.mail());
+                    send(claimed.mail());
                     QuarkusTransaction.requiringNew().run(() -> OutboxMail.update(
                             "sentAt = ?1, claimedUntil = null, claimToken = null where id = ?2", OffsetDateTime.now(),
                             claimed.id()));
