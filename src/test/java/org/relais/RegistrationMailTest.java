@@ -209,21 +209,17 @@ class RegistrationMailTest {
         given().delete("/api/v1/registrations/" + quitter).then().statusCode(204);
 
         worker.sendDue();
-        List<String> toW = mailbox.getMailsSentTo(run + "-w@example.org").stream().map(Mail::getSubject).toList();
+        List<String> toW = subjects(run + "-w@example.org");
         assertEquals(1, toW.size(), toW.toString());
         assertTrue(toW.get(0).startsWith("Votre inscription : "), "the confirmation, not the promotion: " + toW);
-        List<String> toQ = mailbox.getMailsSentTo(run + "-q@example.org").stream().map(Mail::getSubject).toList();
+        List<String> toQ = subjects(run + "-q@example.org");
         assertEquals(1, toQ.size(), toQ.toString());
         assertTrue(toQ.get(0).startsWith("Inscription annulée : "), "the cancellation only: " + toQ);
 
         // Set aside for good, with the reason: not tried again.
-        List<String> setAside = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.mail.OutboxMail
-                .<org.relais.mail.OutboxMail>list("registration.email like ?1 and sentAt is not null and lastError is not null"
-                        + " order by id", run + "-%")
-                .stream().map(m -> m.kind + " " + m.registration.email + ": " + m.lastError).toList());
         assertEquals(List.of("CONFIRMATION " + run + "-a@example.org: Set aside: the registration was cancelled before it went",
                 "PROMOTION " + run + "-w@example.org: Set aside: the relay no longer holds the seat it announces",
-                "CONFIRMATION " + run + "-q@example.org: Set aside: the registration was cancelled before it went"), setAside);
+                "CONFIRMATION " + run + "-q@example.org: Set aside: the registration was cancelled before it went"), setAside(run));
         assertEquals(0, worker.sendDue(), "nothing left to send");
     }
 
@@ -261,20 +257,24 @@ class RegistrationMailTest {
             assertEquals(List.of("Inscription annulée : Forum ouvert"), subjects(to + "-l@example.org"), over);
             assertEquals(List.of("Votre lien d’inscription : Forum ouvert"), subjects(to + "-w@example.org"),
                     "the link asked for, and neither the confirmation nor the promotion: " + over);
-            List<String> setAside = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.mail.OutboxMail
-                    .<org.relais.mail.OutboxMail>list("registration.email like ?1 and sentAt is not null and lastError is not null"
-                            + " order by id", to + "-%")
-                    .stream().map(m -> m.kind + " " + m.registration.email.substring(to.length()) + ": " + m.lastError).toList());
-            assertEquals(List.of("CONFIRMATION -s@example.org: Set aside: the registration was cancelled before it went",
-                    "CONFIRMATION -w@example.org: Set aside: the forum was over before it went",
-                    "CONFIRMATION -l@example.org: Set aside: the registration was cancelled before it went",
-                    "PROMOTION -w@example.org: Set aside: the forum was over before it went"), setAside, over);
+            assertEquals(List.of("CONFIRMATION " + to + "-s@example.org: Set aside: the registration was cancelled before it went",
+                    "CONFIRMATION " + to + "-w@example.org: Set aside: the forum was over before it went",
+                    "CONFIRMATION " + to + "-l@example.org: Set aside: the registration was cancelled before it went",
+                    "PROMOTION " + to + "-w@example.org: Set aside: the forum was over before it went"), setAside(to), over);
         }
         assertEquals(0, worker.sendDue(), "nothing left to send");
     }
 
     private List<String> subjects(String email) {
         return mailbox.getMailsSentTo(email).stream().map(Mail::getSubject).toList();
+    }
+
+    /** The mails set aside, unsent, of the relays whose address begins with {@code run}: kind, address and reason. */
+    private static List<String> setAside(String run) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.relais.mail.OutboxMail
+                .<org.relais.mail.OutboxMail>list("registration.email like ?1 and sentAt is not null and lastError is not null"
+                        + " order by id", run + "-%")
+                .stream().map(m -> m.kind + " " + m.registration.email + ": " + m.lastError).toList());
     }
 
     @Test
@@ -370,7 +370,7 @@ class RegistrationMailTest {
         given().delete("/api/v1/registrations/" + seated).then().statusCode(204);
 
         worker.sendDue();
-        List<String> subjects = mailbox.getMailsSentTo(email).stream().map(Mail::getSubject).toList();
+        List<String> subjects = subjects(email);
         assertEquals(2, subjects.size(), subjects.toString());
         assertTrue(subjects.contains("Your registration: Forum ouvert"), subjects.toString());
         assertTrue(subjects.contains("A seat has freed up: Forum ouvert"), subjects.toString());
@@ -913,7 +913,7 @@ class RegistrationMailTest {
     /** The one mail to that address whose subject starts so. */
     private Mail only(String email, String subject) {
         List<Mail> mails = mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().startsWith(subject)).toList();
-        assertEquals(1, mails.size(), email + ": " + mailbox.getMailsSentTo(email).stream().map(Mail::getSubject).toList());
+        assertEquals(1, mails.size(), email + ": " + subjects(email));
         return mails.get(0);
     }
 }
