@@ -119,6 +119,29 @@ class SmtpOutageTest {
     }
 
     /**
+     * Once the forum is over, the organisers' count of mails that could not go leaves out those that will be set aside
+     * at their next try (a confirmation after the day): only a cancellation, which still goes, is counted.
+     */
+    @Test
+    void onceTheForumIsOverOnlyTheMailsThatStillGoAreCounted() {
+        long edition = Api.openEdition();
+        String run = "over-" + System.nanoTime();
+        given().contentType(ContentType.JSON).body(Api.relay("Awa", run + "-a@example.org", List.of()))
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
+        String leaving = given().contentType(ContentType.JSON).body(Api.relay("Bintou", run + "-b@example.org", List.of()))
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().path("manageToken");
+        given().delete("/api/v1/registrations/" + leaving).then().statusCode(204);
+        worker.sendDue(); // no server: Awa's confirmation and Bintou's cancellation fail
+        String registrations = "/organiser/editions/" + edition + "/registrations";
+        Pages organiser = Pages.signIn();
+        assertTrue(organiser.get(registrations).asString().contains("2 e-mails à des relais n’ont pas encore pu partir"));
+
+        Api.advance(edition, "REGISTRATION_CLOSED", "HELD");
+        String list = organiser.get(registrations).then().statusCode(200).extract().asString();
+        assertTrue(list.contains("1 e-mail à un relais n’a pas encore pu partir"), "the cancellation only: " + list);
+    }
+
+    /**
      * A server that takes one mail per connection: every mail goes on a new connection, which the server greets at once,
      * and every one is heard. The Vert.x mail client, asked for a connection from another thread than its event loop,
      * dropped the greeting of a server that greets at once (9 new connections in 100 here, on the fifty-sixth machine):

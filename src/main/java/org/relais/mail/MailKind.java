@@ -19,6 +19,14 @@ public enum MailKind {
         return this == CANCELLATION || this == CANCELLED_BY_ORGANISERS;
     }
 
+    /**
+     * Whether the mail still goes once the forum is over: a cancellation, true whenever it arrives, and a link asked for
+     * (the relay's page still shows what Relais keeps of them). Any other would come after the day it is about.
+     */
+    public boolean goesAfterTheForum() {
+        return endsRegistration() || this == MANAGE_LINK;
+    }
+
     /** Whether the organisers took a session from the relay, who may choose another while registration is open. */
     public boolean losesASession() {
         return this == WITHDRAWAL || this == SESSION_CANCELLED;

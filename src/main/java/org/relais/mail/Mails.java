@@ -110,7 +110,7 @@ public class Mails {
         if (entry.registration.status != RegistrationStatus.CONFIRMED) {
             return OutboxMail.SET_ASIDE + "the registration was cancelled before it went";
         }
-        if (entry.kind != MailKind.MANAGE_LINK && !entry.registration.edition.beforeForum()) {
+        if (!entry.kind.goesAfterTheForum() && !entry.registration.edition.beforeForum()) {
             return OutboxMail.SET_ASIDE + "the forum was over before it went";
         }
         boolean seatGiven = entry.kind == MailKind.PROMOTION || entry.kind == MailKind.SEAT_BOOKED;

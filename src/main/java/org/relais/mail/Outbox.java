@@ -26,8 +26,11 @@ import org.relais.web.RowLocks;
 public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
-    /** An edition's mails not sent yet (nor set aside): what both organisers' notices count. */
     private static final String UNSENT = "registration.edition.id = ?1 and sentAt is null";
+    /** Of those, the kinds that still go once the forum is over, as a query's list. */
+    private static final String AFTER_THE_FORUM = java.util.Arrays.stream(MailKind.values())
+            .filter(MailKind::goesAfterTheForum).map(k -> MailKind.class.getName() + "." + k.name())
+            .collect(java.util.stream.Collectors.joining(", ", " and kind in (", ")"));
 
     /**
      * How long after the link went to a registration the public form's asking sends it no more, and its
@@ -125,8 +128,17 @@ public class Outbox {
     /** How many of the edition's e-mails are held back, or empty when mail is not held. */
     @Transactional
     public Optional<Long> heldBack(Long editionId) {
-        return held() ? Optional.of(OutboxMail.count(UNSENT, editionId))
+        return held() ? Optional.of(OutboxMail.count(unsent(editionId), editionId))
                 : Optional.empty();
+    }
+
+    /**
+     * The edition's mails not sent yet (nor set aside) that will still go, what both organisers' notices count: once the
+     * forum is over, those of the kinds that go after it; the others will be set aside at their next try.
+     */
+    private static String unsent(Long editionId) {
+        org.relais.edition.Edition edition = org.relais.edition.Edition.findById(editionId);
+        return edition == null || edition.beforeForum() ? UNSENT : UNSENT + AFTER_THE_FORUM;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -210,7 +222,7 @@ public class Outbox {
     /** The edition's e-mails that could not be sent yet, or empty when every one went (or is still to try). */
     @Transactional
     public Optional<Undelivered> undelivered(Long editionId) {
-        String failing = UNSENT + " and attempts > 0";
+        String failing = unsent(editionId) + " and attempts > 0";
         long count = OutboxMail.count(failing, editionId);
         if (count == 0) {
             return Optional.empty();
