@@ -67,8 +67,7 @@ class SmtpOutageTest {
     void aMailWaitsThroughTheOutageAndIsSentOnceAfterwards() throws Exception {
         long edition = Api.openEdition();
         String email = "outage-" + System.nanoTime() + "@example.org";
-        given().contentType(ContentType.JSON).body(Api.relay("Outage", email, List.of()))
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
+        Api.register(edition, Api.relay("Outage", email, List.of()));
 
         assertEquals(0, worker.sendDue(), "no server: nothing sent");
         OutboxMail waiting = mailTo(email);
@@ -126,10 +125,8 @@ class SmtpOutageTest {
     void onceTheForumIsOverOnlyTheMailsThatStillGoAreCounted() {
         long edition = Api.openEdition();
         String run = "over-" + System.nanoTime();
-        given().contentType(ContentType.JSON).body(Api.relay("Awa", run + "-a@example.org", List.of()))
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
-        String leaving = given().contentType(ContentType.JSON).body(Api.relay("Bintou", run + "-b@example.org", List.of()))
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().path("manageToken");
+        Api.register(edition, Api.relay("Awa", run + "-a@example.org", List.of()));
+        String leaving = Api.register(edition, Api.relay("Bintou", run + "-b@example.org", List.of())).getString("manageToken");
         given().delete("/api/v1/registrations/" + leaving).then().statusCode(204);
         worker.sendDue(); // no server: Awa's confirmation and Bintou's cancellation fail
         String registrations = "/organiser/editions/" + edition + "/registrations";
@@ -154,8 +151,7 @@ class SmtpOutageTest {
         String run = "greeted-" + System.nanoTime();
         int relays = 100;
         for (int i = 0; i < relays; i++) {
-            given().contentType(ContentType.JSON).body(Api.relay("Greeted", run + "-" + i + "@example.org", List.of()))
-                    .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
+            Api.register(edition, Api.relay("Greeted", run + "-" + i + "@example.org", List.of()));
         }
         try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(RealSmtp.class), true)) {
             smtp.onePerConnection = true;
@@ -179,8 +175,7 @@ class SmtpOutageTest {
         long edition = Api.openEdition();
         String email = "nobody-" + System.nanoTime() + "@example.org";
         Map<String, Object> relay = Api.relay("Awa <b>", email, List.of());
-        io.restassured.path.json.JsonPath registered = given().contentType(ContentType.JSON).body(relay)
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().jsonPath();
+        io.restassured.path.json.JsonPath registered = Api.register(edition, relay);
         try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(RealSmtp.class), true)) {
             smtp.refuseRecipient = email;
             for (int round = 0; round < 3 && mailTo(email).attempts == 0; round++) {
@@ -236,8 +231,7 @@ class SmtpOutageTest {
     void aRelayingDenialIsTheServersRuleNotTheRelaysAddress() throws Exception {
         long edition = Api.openEdition();
         String email = "far-" + System.nanoTime() + "@example.org";
-        given().contentType(ContentType.JSON).body(Api.relay("Awa", email, List.of()))
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
+        Api.register(edition, Api.relay("Awa", email, List.of()));
         try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(RealSmtp.class), true)) {
             smtp.refuseRecipient = email;
             smtp.refusal = "554 5.7.1 <%s>: Relay access denied";
@@ -260,16 +254,14 @@ class SmtpOutageTest {
         long edition = Api.openEdition();
         String wrong = "wrong-" + System.nanoTime() + "@example.org";
         String grey = "grey-" + System.nanoTime() + "@example.org";
-        long refused = given().contentType(ContentType.JSON).body(Api.relay("Awa", wrong, List.of()))
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201).extract().jsonPath().getLong("id");
+        long refused = Api.register(edition, Api.relay("Awa", wrong, List.of())).getLong("id");
         try (FakeSmtp smtp = new FakeSmtp(FakeSmtp.portOf(RealSmtp.class), true)) {
             smtp.refuseRecipient = wrong;
             refused(wrong, SendFailure.RECIPIENT);
             // refused for hours already: its next try is the furthest off, yet the latest failure is the next one
             QuarkusTransaction.requiringNew().run(() -> OutboxMail.update("attempts = 4, nextAttemptAt = ?1"
                     + " where registration.email = ?2", OffsetDateTime.now().plusHours(2), wrong));
-            given().contentType(ContentType.JSON).body(Api.relay("Zoé", grey, List.of()))
-                    .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
+            Api.register(edition, Api.relay("Zoé", grey, List.of()));
             smtp.refuseRecipient = grey;
             smtp.refusal = "450 4.2.0 <%s>: Recipient address rejected: Greylisted";
             refused(grey, SendFailure.DEFERRED);
