@@ -34,6 +34,11 @@ public class Institution extends PanacheEntityBase {
     public String charter = "";
     public String offer;
 
+    /** Its page on the organisers' side, where it is corrected. */
+    public String organiserPage() {
+        return "/organiser/institutions/" + id;
+    }
+
     public List<String> charterKeys() {
         return charter == null || charter.isBlank() ? List.of() : Arrays.asList(charter.split(","));
     }

@@ -102,11 +102,11 @@ public class InstitutionPages {
         return form.submit(() -> {
             if (existing == null) {
                 Institution created = institutions.create(data);
-                return Redirects.to("/organiser/institutions/" + created.id, "created");
+                return Redirects.to(created.organiserPage(), "created");
             }
             form.failIfChangedMeanwhile(filled(existing));
             institutions.update(existing.id, data);
-            return Redirects.to("/organiser/institutions/" + existing.id, "saved");
+            return Redirects.to(existing.organiserPage(), "saved");
         }, problem -> form(existing, form, problem));
     }
 

@@ -110,21 +110,17 @@ public class ProgrammeBooklet {
             found.check(s.title, pages + "/sessions/" + s.id + "#form", s.title, s.description);
         }
         for (Institution i : taking(edition, Stand.listByEdition(edition))) {
-            found.check(i.name, institutionPage(i), i.name, i.shortName, i.offer, i.correspondentName, i.correspondentEmail,
+            found.check(i.name, i.organiserPage(), i.name, i.shortName, i.offer, i.correspondentName, i.correspondentEmail,
                     i.correspondentPhone, i.website);
         }
         // the host's and the sessions' hosts' names print too ("Accueilli par"), in or out of the directory
         java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(edition.host),
                 sessions.stream().map(s -> s.institution).filter(java.util.Objects::nonNull))
-                .forEach(i -> found.check(i.name, institutionPage(i), i.name));
+                .forEach(i -> found.check(i.name, i.organiserPage(), i.name));
         for (Guest g : Guest.listByEdition(edition)) {
             found.check(g.name, pages + "#guests", g.name, g.kind, g.description);
         }
         return found.list();
-    }
-
-    private static String institutionPage(Institution i) {
-        return "/organiser/institutions/" + i.id;
     }
 
     /** The booklet's content, read from the edition in one transaction. */

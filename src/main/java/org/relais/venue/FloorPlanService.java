@@ -246,7 +246,7 @@ public class FloorPlanService {
                 .check(hall.name, pages + "/spaces/" + hall.id + "#form", hall.name)
                 .check(edition.title, pages + "/edit", edition.title, edition.venueName);
         for (Stand s : Stand.<Stand>list("space = ?1 and positionX is not null order by number", hall)) {
-            found.check(s.institution.name, "/organiser/institutions/" + s.institution.id, s.institution.name,
+            found.check(s.institution.name, s.institution.organiserPage(), s.institution.name,
                     s.institution.shortName);
         }
         return found.list();
