@@ -75,6 +75,40 @@ class EditionApiTest {
         given().get("/api/v1/editions/" + id).then().body("title", equalTo("Forum 2030-03-03"));
     }
 
+    /**
+     * A date is written YYYY-MM-DD: a number is refused naming its field (Jackson read 20000 as 4 October
+     * 2024, days since 1970), and a year mistyped is named rather than kept: a forum in the year 202 or
+     * 20,270 was saved, shown and written into its calendar.
+     */
+    @Test
+    void aDateIsWrittenAsADateInAYearOfOurs() {
+        long id = Api.edition("2030-03-04");
+        long hall = Api.space(id, "Agora", "HALL", null);
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum",
+                        "days", List.of(Map.of("date", 20000, "opensAt", "10:00", "closesAt", "16:00"))))
+                .put("/api/v1/editions/" + id).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("days.0.date"));
+        Map<String, Object> session = Api.sessionBody(hall, "2030-03-04", "10:00", "11:00", 20);
+        session.put("day", 20881); // 4 March 2027, as days since 1970
+        Api.organiser().body(session).post("/api/v1/editions/" + id + "/sessions").then().statusCode(400).body("errors.field", contains("day"));
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum",
+                        "days", List.of(Map.of("date", "0203-03-04", "opensAt", "10:00", "closesAt", "16:00")),
+                        "registrationOpensOn", "+20270-01-01"))
+                .put("/api/v1/editions/" + id).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("days.0.date", "registrationOpensOn"))
+                .body("errors[0].message", equalTo("Une date des années 2000 à 2099."));
+        Api.organiser().header("Accept-Language", "en").body(Map.of("number", Api.uniqueNumber(), "title", "Forum",
+                        "days", List.of(Map.of("date", "2207-03-04", "opensAt", "10:00", "closesAt", "16:00"))))
+                .put("/api/v1/editions/" + id).then().statusCode(422)
+                .body("errors[0].message", equalTo("A date in the years 2000 to 2099."));
+        given().get("/api/v1/editions/" + id).then().body("days.date", contains("2030-03-04"))
+                .body("registrationOpensOn", equalTo(null));
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum", "registrationOpensOn", "",
+                        "days", List.of(Map.of("date", "2030-03-05", "opensAt", "10:00", "closesAt", "16:00"))))
+                .put("/api/v1/editions/" + id).then().statusCode(200) // an empty date is still none, where none will do
+                .body("days.date", contains("2030-03-05")).body("registrationOpensOn", equalTo(null));
+    }
+
     @Test
     void statusMovesOnlyForward() {
         long id = Api.edition("2030-03-01");

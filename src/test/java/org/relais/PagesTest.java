@@ -148,6 +148,15 @@ class PagesTest {
     }
 
     @Test
+    void aYearMistypedKeepsTheFormAndMarksTheDate() {
+        Pages.signIn().form("/organiser/editions/new", Map.of("number", String.valueOf(Api.uniqueNumber()),
+                        "title", "Forum mal daté", "days.0.date", "0203-04-10", "days.0.opensAt", "10:00",
+                        "days.0.closesAt", "16:00"))
+                .then().statusCode(422).body(containsString("value=\"Forum mal daté\""))
+                .body(containsString("<small class=\"error\" id=\"e-days.0.date\">Une date des années 2000 à 2099."));
+    }
+
+    @Test
     void aDuplicateNumberKeepsTheFormAndSaysWhy() {
         long edition = Api.edition("2030-02-06");
         int number = given().get("/api/v1/editions/" + edition).then().extract().path("number");

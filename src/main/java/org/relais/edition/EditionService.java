@@ -205,7 +205,7 @@ public class EditionService {
                 errors.add("days." + i, "error_required");
                 continue;
             }
-            errors.required(at + "date", day.date());
+            errors.forumDate(at + "date", errors.required(at + "date", day.date()));
             errors.required(at + "opensAt", day.opensAt());
             errors.required(at + "closesAt", day.closesAt());
             errors.order(at + "opensAt", day.opensAt(), at + "closesAt", day.closesAt());
@@ -216,6 +216,8 @@ public class EditionService {
                 last = day.date();
             }
         }
+        errors.forumDate("registrationOpensOn", data.registrationOpensOn());
+        errors.forumDate("registrationClosesOn", data.registrationClosesOn());
         errors.order("registrationOpensOn", data.registrationOpensOn(), "registrationClosesOn", data.registrationClosesOn());
         if (last != null && data.registrationClosesOn() != null && data.registrationClosesOn().isAfter(last)) {
             errors.add("registrationClosesOn", "error_registration_after_forum");

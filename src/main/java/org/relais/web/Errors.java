@@ -110,6 +110,17 @@ public final class Errors {
         }
     }
 
+    /**
+     * A date of a forum or of its registration, in the years 2000 to 2099: a year mistyped (0202, 2207,
+     * +20270) is named rather than kept, and every date stays one that calendars and the API write as YYYY-MM-DD.
+     */
+    public LocalDate forumDate(String field, LocalDate value) {
+        if (value != null && (value.getYear() < 2000 || value.getYear() > 2099)) {
+            add(field, "error_date_years", 2000, 2099);
+        }
+        return value;
+    }
+
     public void order(String startField, LocalDate start, String endField, LocalDate end) {
         if (start != null && end != null && end.isBefore(start)) {
             add(endField, "error_date_order");
