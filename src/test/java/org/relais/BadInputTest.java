@@ -341,9 +341,14 @@ class BadInputTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", not(containsString("at "))).body(not(containsString("Exception")));
         Api.organiser().body("{\"number\": \"trois\"}").post("/api/v1/editions")
-                .then().statusCode(400).body("errors[0].field", equalTo("number"));
+                .then().statusCode(400).body("errors[0].field", equalTo("number"))
+                .body("errors[0].message", equalTo("Un nombre entier."));
         Api.organiser().body("{\"days\": [{\"date\": \"2030-13-45\"}]}").post("/api/v1/editions")
-                .then().statusCode(400).body("errors[0].field", equalTo("days.0.date"));
+                .then().statusCode(400).body("errors[0].field", equalTo("days.0.date"))
+                .body("errors[0].message", equalTo("Une date au format AAAA-MM-JJ."));
+        Api.organiser().header("Accept-Language", "en").body("{\"days\": [{\"opensAt\": \"25:99\"}]}").post("/api/v1/editions")
+                .then().statusCode(400).body("errors[0].field", equalTo("days.0.opensAt"))
+                .body("errors[0].message", equalTo("A time as HH:MM."));
         Api.organiser().post("/api/v1/editions").then().statusCode(400).contentType("application/problem+json");
         Map<String, Object> relay = Api.relay("R", "needs-" + System.nanoTime() + "@example.org", List.of());
         relay.put("accessibilityNeeds", 7);

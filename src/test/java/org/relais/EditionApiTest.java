@@ -87,7 +87,8 @@ class EditionApiTest {
         Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum",
                         "days", List.of(Map.of("date", 20000, "opensAt", "10:00", "closesAt", "16:00"))))
                 .put("/api/v1/editions/" + id).then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", contains("days.0.date"));
+                .body("errors.field", contains("days.0.date"))
+                .body("errors[0].message", equalTo("Une date au format AAAA-MM-JJ."));
         Map<String, Object> session = Api.sessionBody(hall, "2030-03-04", "10:00", "11:00", 20);
         session.put("day", 20881); // 4 March 2027, as days since 1970
         Api.organiser().body(session).post("/api/v1/editions/" + id + "/sessions").then().statusCode(400).body("errors.field", contains("day"));

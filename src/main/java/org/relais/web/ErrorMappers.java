@@ -311,9 +311,24 @@ public class ErrorMappers {
                     && unknown.getKnownPropertyIds() != null
                             ? Messages.get("error_unknown_field", unknown.getKnownPropertyIds().stream()
                                     .map(String::valueOf).collect(Collectors.joining(", ")))
-                            : Messages.get("error_wrong_type")));
+                            : wanted(e)));
         }
         return answer(uri, 400, Messages.get("problem_malformed_detail"), errors);
+    }
+
+    /**
+     * What a field sent with a value it cannot take asks for, in the words the pages use for it ("Une date
+     * au format AAAA-MM-JJ.", "Un nombre entier." for a fraction or a text where a whole number goes); a
+     * type these words do not cover (a list, a yes or no, a length, whose page words write 2,5 where JSON
+     * writes 2.5) is "of an unexpected type".
+     */
+    private static String wanted(JsonProcessingException e) {
+        Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        String key = type == java.time.LocalDate.class ? "error_date"
+                : type == java.time.LocalTime.class ? "error_time"
+                : type == Integer.class || type == int.class || type == Long.class || type == long.class ? "error_number"
+                : "error_wrong_type";
+        return Messages.get(key);
     }
 
     private Response signIn(UriInfo uri) {
