@@ -110,6 +110,29 @@ class EditionApiTest {
                 .body("days.date", contains("2030-03-05")).body("registrationOpensOn", equalTo(null));
     }
 
+    /** A window opening after the forum would never open: the forum's page said "Les inscriptions ouvriront le…" after its day. */
+    @Test
+    void theRegistrationWindowEndsWithTheForum() {
+        long id = Api.edition("2030-03-06");
+        Map<String, Object> day = Map.of("date", "2030-03-06", "opensAt", "10:00", "closesAt", "16:00");
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum", "days", List.of(day),
+                        "registrationOpensOn", "2030-03-07"))
+                .put("/api/v1/editions/" + id).then().statusCode(422)
+                .body("errors.field", contains("registrationOpensOn"))
+                .body("errors[0].message", equalTo("Les inscriptions doivent s’ouvrir au plus tard le dernier jour du forum."));
+        Api.organiser().header("Accept-Language", "en").body(Map.of("number", Api.uniqueNumber(), "title", "Forum",
+                        "days", List.of(day), "registrationOpensOn", "2030-03-01", "registrationClosesOn", "2030-03-07"))
+                .put("/api/v1/editions/" + id).then().statusCode(422)
+                .body("errors.field", contains("registrationClosesOn"))
+                .body("errors[0].message", equalTo("Registration must close on the forum’s last day at the latest."));
+        given().get("/api/v1/editions/" + id).then().body("registrationOpensOn", equalTo(null))
+                .body("registrationClosesOn", equalTo(null));
+        Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum", "days", List.of(day),
+                        "registrationOpensOn", "2030-03-06", "registrationClosesOn", "2030-03-06"))
+                .put("/api/v1/editions/" + id).then().statusCode(200) // on the day itself, at the door's time
+                .body("registrationOpensOn", equalTo("2030-03-06"));
+    }
+
     @Test
     void statusMovesOnlyForward() {
         long id = Api.edition("2030-03-01");

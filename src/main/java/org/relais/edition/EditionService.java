@@ -219,6 +219,9 @@ public class EditionService {
         errors.forumDate("registrationOpensOn", data.registrationOpensOn());
         errors.forumDate("registrationClosesOn", data.registrationClosesOn());
         errors.order("registrationOpensOn", data.registrationOpensOn(), "registrationClosesOn", data.registrationClosesOn());
+        if (last != null && data.registrationOpensOn() != null && data.registrationOpensOn().isAfter(last)) {
+            errors.add("registrationOpensOn", "error_registration_opens_after_forum"); // it would never open
+        }
         if (last != null && data.registrationClosesOn() != null && data.registrationClosesOn().isAfter(last)) {
             errors.add("registrationClosesOn", "error_registration_after_forum");
         }
