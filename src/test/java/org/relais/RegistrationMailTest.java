@@ -190,6 +190,17 @@ class RegistrationMailTest {
         assertFalse(cancelled.getText().contains("badge"), cancelled.getText());
     }
 
+    /** A domain with accents, as French ones may have, is written to in its ASCII form, which servers resolve. */
+    @Test
+    void aDomainWithAccentsIsWrittenToInItsAsciiForm() {
+        long edition = Api.openEdition();
+        String name = "jean-" + System.nanoTime();
+        Api.register(edition, Api.relay("Jean", name + "@crèche-soleil.fr", List.of()));
+        worker.sendDue();
+        assertEquals(1, mailbox.getMailsSentTo(name + "@xn--crche-soleil-ydb.fr").size(), "the confirmation");
+        assertEquals(0, mailbox.getMailsSentTo(name + "@crèche-soleil.fr").size());
+    }
+
     /**
      * A mail that waited (a rush, a mail server down) while the relay changed their mind is set
      * aside: no seat announced that they no longer hold, no confirmation after their cancellation.

@@ -75,6 +75,29 @@ public class Mails {
     }
 
     /**
+     * The address as mail servers read it: a domain with accents, as French ones may have
+     * ({@code crèche-soleil.fr}), in its ASCII form ({@code xn--crche-soleil-ydb.fr}); the mail client
+     * would send it as typed, which no server resolves. Java knows IDNA 2003 only, which maps some
+     * letters to others ({@code straße.de} to {@code strasse.de}, today another domain): a domain is
+     * converted only if it reads back the same, and otherwise goes as typed, to fail in words.
+     */
+    static String asciiDomain(String address) {
+        int at = address.lastIndexOf('@');
+        String domain = address.substring(at + 1);
+        if (domain.chars().allMatch(c -> c < 128)) {
+            return address;
+        }
+        try {
+            String ascii = java.net.IDN.toASCII(domain, java.net.IDN.ALLOW_UNASSIGNED);
+            String same = java.text.Normalizer.normalize(domain.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFKC);
+            return java.net.IDN.toUnicode(ascii, java.net.IDN.ALLOW_UNASSIGNED).equals(same)
+                    ? address.substring(0, at + 1) + ascii : address;
+        } catch (IllegalArgumentException e) { // a label too long: no server would have it either
+            return address;
+        }
+    }
+
+    /**
      * The relay's badge as their page gives it, drawn as the registration is now. A badge that cannot
      * be drawn must not hold back the e-mail: it goes without, and says nothing of a badge.
      */
@@ -196,7 +219,7 @@ public class Mails {
         return Messages.in(locale, () -> {
             String subject = Messages.get("mail_subject_" + entry.kind, r.edition.title);
             String intro = intro(entry.kind, r, session) + afterIntro(entry.kind, open);
-            Mail mail = Mail.withText(r.email, subject,
+            Mail mail = Mail.withText(asciiDomain(r.email), subject,
                     Templates.text(entry.kind, r, bookings, session, intro, manageUrl, againUrl, badge != null,
                             !left.isEmpty()).render())
                     .setHtml(Templates.html(entry.kind, r, bookings, session, intro, manageUrl, againUrl, badge != null,

@@ -173,6 +173,10 @@ public final class Errors {
         String text = text(field, value, 254, required);
         if (text != null && !EMAIL.matcher(text).matches()) {
             add(field, "error_email");
+        } else if (text != null && text.substring(0, text.lastIndexOf('@')).chars().anyMatch(c -> c > 127)) {
+            // andré@orange.fr, a French keyboard's habit: Relais's mail client does not speak SMTPUTF8, so no
+            // server would take it; a domain with accents is sent in its ASCII form (Mails.asciiDomain).
+            add(field, "error_email_name_letters");
         }
         return text;
     }
