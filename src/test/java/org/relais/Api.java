@@ -114,7 +114,9 @@ public final class Api {
     public static io.restassured.path.json.JsonPath booked(long editionId, long sessionId, String firstName,
             String... lastName) {
         Map<String, Object> body = relay(firstName,
-                "booked-" + firstName.toLowerCase(java.util.Locale.ROOT) + "-" + System.nanoTime() + "@example.org",
+                "booked-" + java.text.Normalizer.normalize(firstName, java.text.Normalizer.Form.NFD)
+                        .replaceAll("[^\\p{ASCII}]", "").toLowerCase(java.util.Locale.ROOT) // Zoé's address is zoe-…
+                        + "-" + System.nanoTime() + "@example.org",
                 List.of(sessionId));
         if (lastName.length > 0) {
             body.put("lastName", lastName[0]);
