@@ -508,7 +508,8 @@ class RegistrationApiTest {
         long edition = Api.openEdition();
         String run = String.valueOf(System.nanoTime());
         for (String slip : List.of("r" + run + "@example.org.", "r" + run + "@example..org", "r" + run + "@.example.org",
-                "r" + run + "@gmail,co.uk")) {
+                "r" + run + "@gmail,co.uk", "r" + run + "@orange.fr_", "r" + run + "@gmail.c0m", "r" + run + "@-orange.fr",
+                "r" + run + "@exa_mple.org", "r" + run + "@192.168.1.20", "r" + run + "@example.c")) {
             JsonPath refused = register(edition, Api.relay("A", slip, List.of()), 422);
             assertEquals(List.of("email"), refused.getList("errors.field"), slip);
             assertEquals("Une adresse e-mail valide, comme nom@exemple.fr.", refused.getString("errors[0].message"), slip);
@@ -522,10 +523,11 @@ class RegistrationApiTest {
                     + " (andre@…, et non andré@…).", refused.getString("errors[0].message"), accented);
         }
         for (String address : List.of("r" + run + "@example.org", "r" + run + ".@docomo.ne.jp", "prenom.nom+" + run
-                + "@sub.exemple.co.uk", "r" + run + "@exemple.café")) {
+                + "@sub.exemple.co.uk", "r" + run + "@exemple.café", "r" + run + "@pochta.рф", "r" + run + "@xn--80aqc2a.xn--p1ai",
+                "r" + run + "@mairie-2.paris")) {
             assertEquals(address, register(edition, Api.relay("A", address, List.of()), 201).getString("email"), address);
         }
-        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().body("size()", equalTo(4));
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().body("size()", equalTo(7));
     }
 
     @Test

@@ -158,11 +158,14 @@ public final class Errors {
 
     /**
      * An address mail can reach: a name before the {@code @}, as liberal as the providers are ({@code name.@docomo.ne.jp}
-     * exists), then a domain of two labels or more, none empty. {@code name@example.org.} (a sentence's full stop),
-     * {@code name@example..org} and {@code name@gmail,co.uk} are slips that would keep every mail from the relay.
+     * exists), then a domain as the internet names hosts: two labels or more, each of letters (of any alphabet, for a
+     * domain with accents), digits and inner hyphens, the last of letters only (or its ASCII form, {@code xn--p1ai}).
+     * {@code name@example.org.} (a sentence's full stop), {@code name@example..org}, {@code name@gmail,co.uk},
+     * {@code name@orange.fr_} and {@code name@gmail.c0m} are slips that would keep every mail from the relay.
      */
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
-            .compile("^[^@\\s<>\"]+@[^@\\s<>\"().,;:\\[\\]\\\\]+(\\.[^@\\s<>\"().,;:\\[\\]\\\\]+)+$");
+            .compile("^[^@\\s<>\"]+@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}-]*[\\p{L}\\p{M}\\p{N}])?\\.)+"
+                    + "(?:\\p{L}[\\p{L}\\p{M}]+|[xX][nN]--[a-zA-Z0-9-]+)$");
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("^https?://[^\\s<>\"]+$");
     /** Digits and the signs that group them; four digits at least, so that {@code ----} is not a number. */
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern
