@@ -1,6 +1,7 @@
 package org.relais;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -464,6 +465,19 @@ class BadInputTest {
                 .body(containsString("\"xM\":0,")).extract().jsonPath().getLong("id");
         given().get(stands + "/" + stand).then().statusCode(200).body(containsString("\"widthM\":2.35,"))
                 .body(containsString("\"xM\":0,"));
+    }
+
+    /** A name of no-break spaces (pasted from a document) or invisible marks is no name: the badge would show a blank. */
+    @Test
+    void aNameThatShowsNothingIsMissing() {
+        long edition = Api.openEdition();
+        for (String blank : List.of("\u00a0", " \u00a0\u2003 ", "\u200b", "\ufeff")) {
+            Map<String, Object> relay = Api.relay(blank, "blank-" + System.nanoTime() + "@example.org", List.of());
+            given().contentType(ContentType.JSON).body(relay).post("/api/v1/editions/" + edition + "/registrations")
+                    .then().statusCode(422).body("errors.field", contains("firstName"))
+                    .body("errors[0].message", equalTo("Ce champ est obligatoire."));
+        }
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then().body("size()", equalTo(0));
     }
 
     @Test

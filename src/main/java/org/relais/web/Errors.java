@@ -56,7 +56,7 @@ public final class Errors {
 
     public String text(String field, String value, int max, boolean required) {
         String trimmed = value == null ? null : value.strip();
-        if (trimmed == null || trimmed.isEmpty()) {
+        if (trimmed == null || showsNothing(trimmed)) {
             if (required) {
                 add(field, "error_required");
             }
@@ -69,6 +69,16 @@ public final class Errors {
             add(field, "error_control_chars");
         }
         return trimmed;
+    }
+
+    /**
+     * Whether a text shows nothing: empty, or only spaces that {@link String#strip} keeps (a no-break space
+     * pasted from a document) and invisible marks (a zero-width space, a byte-order mark). A name of those is
+     * no name: the badge and the lists would show a blank. (Control characters are refused in their own words.)
+     */
+    private static boolean showsNothing(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     /**
