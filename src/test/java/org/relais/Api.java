@@ -40,10 +40,15 @@ public final class Api {
                 .post("/api/v1/editions/" + edition + "/stands").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** A forum day as an edition's body lists it, 10:00–16:00 on the given date (a text, or anything sent as it is). */
+    public static Map<String, Object> day(Object date) {
+        return Map.of("date", date, "opensAt", "10:00", "closesAt", "16:00");
+    }
+
     /** A one-day edition, 10:00-16:00 on the given date; returns its id. */
     public static long edition(String date) {
         return organiser().body(Map.of("number", uniqueNumber(), "title", "Forum " + date,
-                        "days", List.of(Map.of("date", date, "opensAt", "10:00", "closesAt", "16:00"))))
+                        "days", List.of(day(date))))
                 .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
@@ -55,8 +60,8 @@ public final class Api {
     /** An edition open for registration whose forum lasts {@code days} days from {@link #forumDay()}, 10:00–16:00. */
     public static long openEdition(int days) {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
-        List<Map<String, String>> forum = java.util.stream.IntStream.range(0, days).mapToObj(n -> Map.of("date",
-                java.time.LocalDate.parse(forumDay()).plusDays(n).toString(), "opensAt", "10:00", "closesAt", "16:00")).toList();
+        List<Map<String, Object>> forum = java.util.stream.IntStream.range(0, days)
+                .mapToObj(n -> day(java.time.LocalDate.parse(forumDay()).plusDays(n).toString())).toList();
         long id = organiser().body(Map.of("number", uniqueNumber(), "title", "Forum ouvert",
                         "registrationOpensOn", today.minusDays(1).toString(), "registrationClosesOn", today.plusDays(30).toString(),
                         "days", forum))
@@ -69,7 +74,7 @@ public final class Api {
     /** Takes no more than {@code relays} relays in an open edition (one of {@link #openEdition()}), which stays open. */
     public static void relayCapacity(long editionId, int relays) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("number", uniqueNumber(), "title", "Petit forum",
-                "relayCapacity", relays, "days", List.of(Map.of("date", forumDay(), "opensAt", "10:00", "closesAt", "16:00"))));
+                "relayCapacity", relays, "days", List.of(day(forumDay()))));
         body.put("registrationOpensOn", java.time.LocalDate.now().minusDays(1).toString());
         organiser().body(body).put("/api/v1/editions/" + editionId).then().statusCode(200);
     }

@@ -33,10 +33,10 @@ class CreatedAddressTest {
                 "shortName", "Adresses", "kind", "museum", "slug", "adresses-" + System.nanoTime()));
         String editions = "/api/v1/editions";
         long edition = createdAndReadAgain(editions, Map.of("number", Api.uniqueNumber(), "title", "Forum des adresses",
-                "days", List.of(Map.of("date", "2031-03-04", "opensAt", "10:00", "closesAt", "16:00"))));
+                "days", List.of(Api.day("2031-03-04"))));
         createdAndReadAgain(editions + "/" + edition + "/copy", Map.of("number", Api.uniqueNumber(),
                 "title", "Forum suivant",
-                "days", List.of(Map.of("date", "2032-03-09", "opensAt", "10:00", "closesAt", "16:00"))));
+                "days", List.of(Api.day("2032-03-09"))));
         String base = editions + "/" + edition;
         createdAndReadAgain(base + "/guests", Map.of("name", "Le Défenseur des droits", "kind", "other"));
         long hall = createdAndReadAgain(base + "/spaces", Map.of("name", "Agora", "kind", "HALL", "widthM", 30,

@@ -85,7 +85,7 @@ class EditionApiTest {
         long id = Api.edition("2030-03-04");
         long hall = Api.space(id, "Agora", "HALL", null);
         Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum",
-                        "days", List.of(Map.of("date", 20000, "opensAt", "10:00", "closesAt", "16:00"))))
+                        "days", List.of(Api.day(20000))))
                 .put("/api/v1/editions/" + id).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("days.0.date"))
                 .body("errors[0].message", equalTo("Une date au format AAAA-MM-JJ."));
@@ -93,19 +93,19 @@ class EditionApiTest {
         session.put("day", 20881); // 4 March 2027, as days since 1970
         Api.organiser().body(session).post("/api/v1/editions/" + id + "/sessions").then().statusCode(400).body("errors.field", contains("day"));
         Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum",
-                        "days", List.of(Map.of("date", "0203-03-04", "opensAt", "10:00", "closesAt", "16:00")),
+                        "days", List.of(Api.day("0203-03-04")),
                         "registrationOpensOn", "+20270-01-01"))
                 .put("/api/v1/editions/" + id).then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", contains("days.0.date", "registrationOpensOn"))
                 .body("errors[0].message", equalTo("Une date des années 2000 à 2099."));
         Api.organiser().header("Accept-Language", "en").body(Map.of("number", Api.uniqueNumber(), "title", "Forum",
-                        "days", List.of(Map.of("date", "2207-03-04", "opensAt", "10:00", "closesAt", "16:00"))))
+                        "days", List.of(Api.day("2207-03-04"))))
                 .put("/api/v1/editions/" + id).then().statusCode(422)
                 .body("errors[0].message", equalTo("A date in the years 2000 to 2099."));
         given().get("/api/v1/editions/" + id).then().body("days.date", contains("2030-03-04"))
                 .body("registrationOpensOn", equalTo(null));
         Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum", "registrationOpensOn", "",
-                        "days", List.of(Map.of("date", "2030-03-05", "opensAt", "10:00", "closesAt", "16:00"))))
+                        "days", List.of(Api.day("2030-03-05"))))
                 .put("/api/v1/editions/" + id).then().statusCode(200) // an empty date is still none, where none will do
                 .body("days.date", contains("2030-03-05")).body("registrationOpensOn", equalTo(null));
     }
@@ -114,7 +114,7 @@ class EditionApiTest {
     @Test
     void theRegistrationWindowEndsWithTheForum() {
         long id = Api.edition("2030-03-06");
-        Map<String, Object> day = Map.of("date", "2030-03-06", "opensAt", "10:00", "closesAt", "16:00");
+        Map<String, Object> day = Api.day("2030-03-06");
         Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum", "days", List.of(day),
                         "registrationOpensOn", "2030-03-07"))
                 .put("/api/v1/editions/" + id).then().statusCode(422)
@@ -177,7 +177,7 @@ class EditionApiTest {
         Api.session(source, space, "2030-02-06", "11:00", "12:00", 20);
 
         long copy = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum suivant",
-                        "days", List.of(Map.of("date", "2031-02-04", "opensAt", "10:00", "closesAt", "16:00"))))
+                        "days", List.of(Api.day("2031-02-04"))))
                 .post("/api/v1/editions/" + source + "/copy").then().statusCode(201).extract().jsonPath().getLong("id");
         given().get("/api/v1/editions/" + copy + "/spaces").then().body("name", contains("Agora"));
         long copiedSpace = given().get("/api/v1/editions/" + copy + "/spaces").then().extract().jsonPath().getLong("[0].id");
@@ -266,7 +266,7 @@ class EditionApiTest {
         long changed = Api.edition("2030-02-06");
         DeletedMeanwhile.whileHeld(() -> editions.delete(changed), () -> Api.organiser()
                         .body(Map.of("number", Api.uniqueNumber(), "title", "Forum changé",
-                                "days", List.of(Map.of("date", "2030-02-06", "opensAt", "10:00", "closesAt", "16:00"))))
+                                "days", List.of(Api.day("2030-02-06"))))
                         .put("/api/v1/editions/" + changed))
                 .then().statusCode(404);
         long published = Api.edition("2030-02-06");

@@ -142,7 +142,7 @@ class InstitutionApiTest {
         DeletedMeanwhile.whileHeld(() -> institutions.delete(alsoGone), () -> Api.organiser()
                         .body(Map.of("number", Api.uniqueNumber(), "title", "Forum accueilli", "hostInstitutionId", alsoGone,
                                 "participatingInstitutionIds", List.of(alsoGone),
-                                "days", List.of(Map.of("date", "2030-02-07", "opensAt", "10:00", "closesAt", "16:00"))))
+                                "days", List.of(Api.day("2030-02-07"))))
                         .post("/api/v1/editions"))
                 .then().statusCode(422).body("errors.field", hasItem("hostInstitutionId"))
                 .body("errors.field", hasItem("participatingInstitutionIds"));

@@ -59,12 +59,12 @@ class ProgrammeApiTest {
     void aSessionOffTheForumsDaysIsNamedWithItsDayInWords() {
         long edition = Api.edition("2030-02-06");
         Map<String, Object> forum = new java.util.HashMap<>(Map.of("number", Api.uniqueNumber(), "title", "Forum de deux jours",
-                "days", List.of(Map.of("date", "2030-02-06", "opensAt", "10:00", "closesAt", "16:00"),
-                        Map.of("date", "2030-02-07", "opensAt", "10:00", "closesAt", "16:00"))));
+                "days", List.of(Api.day("2030-02-06"),
+                        Api.day("2030-02-07"))));
         Api.organiser().body(forum).put("/api/v1/editions/" + edition).then().statusCode(200);
         long second = Api.session(edition, Api.space(edition, "Studio", "STUDIO", 12), "2030-02-07", "11:00", "12:00", 12);
-        forum.put("days", List.of(Map.of("date", "2030-02-06", "opensAt", "10:00", "closesAt", "16:00"),
-                Map.of("date", "2030-02-09", "opensAt", "10:00", "closesAt", "16:00")));
+        forum.put("days", List.of(Api.day("2030-02-06"),
+                Api.day("2030-02-09")));
         Api.organiser().body(forum).put("/api/v1/editions/" + edition).then().statusCode(200);
         Api.organiser().get("/api/v1/editions/" + edition + "/conflicts").then().statusCode(200)
                 .body("kind", contains("OUTSIDE_OPENING_HOURS")).body("[0].sessionIds", contains((int) second))
@@ -77,7 +77,7 @@ class ProgrammeApiTest {
         long participant = Api.institution("Sans stand");
         long withStand = Api.institution("Avec stand");
         Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum des conflits",
-                        "days", List.of(Map.of("date", "2030-02-06", "opensAt", "10:00", "closesAt", "16:00")),
+                        "days", List.of(Api.day("2030-02-06")),
                         "participatingInstitutionIds", List.of(participant, withStand)))
                 .put("/api/v1/editions/" + edition).then().statusCode(200);
         Api.organiser().body(Map.of("institutionId", withStand)).post("/api/v1/editions/" + edition + "/stands")

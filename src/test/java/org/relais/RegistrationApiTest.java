@@ -362,7 +362,7 @@ class RegistrationApiTest {
         String waiting = registered(edition, "Attente", session);
         String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusDays(1).toString();
         Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum passé",
-                        "days", List.of(Map.of("date", yesterday, "opensAt", "10:00", "closesAt", "16:00"))))
+                        "days", List.of(Api.day(yesterday))))
                 .put("/api/v1/editions/" + edition).then().statusCode(200).body("status", equalTo("REGISTRATION_OPEN"));
 
         given().delete("/api/v1/registrations/" + seated).then().statusCode(409).contentType("application/problem+json")

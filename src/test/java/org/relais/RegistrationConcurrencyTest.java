@@ -64,7 +64,7 @@ class RegistrationConcurrencyTest {
     void refusalsInsideASimultaneousGroupStayTheirOwn() throws Exception {
         long edition = Api.openEdition();
         Map<String, Object> settings = new HashMap<>(Map.of("number", Api.uniqueNumber(), "title", "Petit forum",
-                "relayCapacity", 25, "days", List.of(Map.of("date", Api.forumDay(), "opensAt", "10:00", "closesAt", "16:00"))));
+                "relayCapacity", 25, "days", List.of(Api.day(Api.forumDay()))));
         settings.put("registrationOpensOn", LocalDate.now().minusDays(1).toString());
         Api.organiser().body(settings).put("/api/v1/editions/" + edition).then().statusCode(200);
         long room = Api.space(edition, "Studio", "STUDIO", 40);

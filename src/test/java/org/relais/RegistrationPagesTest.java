@@ -175,8 +175,8 @@ class RegistrationPagesTest {
         String second = java.time.LocalDate.parse(first).plusDays(1).toString();
         long edition = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum de deux jours",
                 "registrationOpensOn", today.minusDays(1).toString(), "registrationClosesOn", today.plusDays(30).toString(),
-                "days", List.of(Map.of("date", first, "opensAt", "10:00", "closesAt", "16:00"),
-                        Map.of("date", second, "opensAt", "10:00", "closesAt", "16:00"))))
+                "days", List.of(Api.day(first),
+                        Api.day(second))))
                 .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
         Api.advance(edition, "REGISTRATION_OPEN");
         long room = Api.space(edition, "Studio", "STUDIO", 40);
@@ -1163,10 +1163,10 @@ class RegistrationPagesTest {
     void aForumWhoseLastDayHasGoneByTakesNoRegistrationEvenLeftOpen() {
         LocalDate today = zone.today();
         long over = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum resté ouvert",
-                        "days", List.of(Map.of("date", today.minusDays(1).toString(), "opensAt", "10:00", "closesAt", "16:00"))))
+                        "days", List.of(Api.day(today.minusDays(1).toString()))))
                 .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
         long onItsDay = Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", "Forum du jour",
-                        "days", List.of(Map.of("date", today.toString(), "opensAt", "10:00", "closesAt", "16:00"))))
+                        "days", List.of(Api.day(today.toString()))))
                 .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
         Api.advance(over, "REGISTRATION_OPEN");
         Api.advance(onItsDay, "REGISTRATION_OPEN");
@@ -1318,7 +1318,7 @@ class RegistrationPagesTest {
         return Api.organiser().body(Map.of("number", Api.uniqueNumber(), "title", title,
                         "registrationOpensOn", opensOn.toString(),
                         "registrationClosesOn", LocalDate.parse(day).minusDays(1).toString(),
-                        "days", List.of(Map.of("date", day, "opensAt", "10:00", "closesAt", "16:00"))))
+                        "days", List.of(Api.day(day))))
                 .post("/api/v1/editions").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 }
