@@ -189,7 +189,7 @@ class ChangedMeanwhileTest {
         String positions = "/organiser/editions/" + edition + "/floorplan/positions";
         String table = "spaceId=" + hall + "&stand=" + first + "&stand=" + second + "&x-" + first + "=1&y-" + first + "=1&x-"
                 + second + "=20&y-" + second + "=1";
-        String again = mine.rawForm(positions, table + "&seen=" + encoded(seen)).then().statusCode(409)
+        String again = mine.rawForm(positions, table + "&seen=" + Pages.encoded(seen)).then().statusCode(409)
                 .body(containsString("Ceci a été modifié ailleurs")).extract().asString();
         assertTrue(again.contains("name=\"x-" + first + "\" value=\"5\""), "their move taken");
         assertTrue(again.contains("id=\"e-x-" + first + "\""), "and marked");
@@ -198,7 +198,7 @@ class ChangedMeanwhileTest {
         given().get("/api/v1/editions/" + edition + "/stands/" + second).then().body("xM", equalTo(10));
 
         String shown = table.replace("x-" + first + "=1&y-" + first + "=1", "x-" + first + "=5&y-" + first + "=6");
-        mine.rawForm(positions, shown + "&seen=" + encoded(seen(again))).then().statusCode(303);
+        mine.rawForm(positions, shown + "&seen=" + Pages.encoded(seen(again))).then().statusCode(303);
         given().get("/api/v1/editions/" + edition + "/stands/" + first).then().body("xM", equalTo(5));
         given().get("/api/v1/editions/" + edition + "/stands/" + second).then().body("xM", equalTo(20));
     }
@@ -262,14 +262,14 @@ class ChangedMeanwhileTest {
 
         String choices = "/r/" + token + "/sessions";
         String mine = "sessionIds=" + morning + "&sessionIds=" + late;
-        String again = relay.rawForm(choices, mine + "&seen=" + encoded(seen)).then().statusCode(409).extract().asString();
+        String again = relay.rawForm(choices, mine + "&seen=" + Pages.encoded(seen)).then().statusCode(409).extract().asString();
         assertTrue(again.contains("Changé aussi entre-temps ailleurs, en «\u00a011:00 · Atelier 11:00, 14:00 · Atelier 14:00\u00a0»"), again);
         assertTrue(again.replaceAll("(?s).*<h2 id=\"change\"", "").contains("Ceci a été modifié ailleurs"), "said at the form");
         assertTrue(again.contains("value=\"" + late + "\" checked"), "my choice kept");
         assertTrue(!again.contains("value=\"" + afternoon + "\" checked"), again);
         given().get("/api/v1/registrations/" + token).then().body("sessions.sessionId",
                 org.hamcrest.Matchers.contains((int) morning, (int) afternoon));
-        relay.rawForm(choices, mine + "&seen=" + encoded(seen(again))).then().statusCode(303);
+        relay.rawForm(choices, mine + "&seen=" + Pages.encoded(seen(again))).then().statusCode(303);
         given().get("/api/v1/registrations/" + token).then().body("sessions.sessionId",
                 org.hamcrest.Matchers.contains((int) morning, (int) late));
     }
@@ -309,9 +309,6 @@ class ChangedMeanwhileTest {
         return html.substring(html.indexOf("<section id=\"details\""));
     }
 
-    private static String encoded(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-    }
 
     private static long placed(long edition, long hall, int number, int x) {
         return Api.organiser().body(Map.of("number", number, "institutionId", Api.institution("Stand " + number), "spaceId", hall,

@@ -80,13 +80,21 @@ public final class Pages {
         return response;
     }
 
-    /** Submits {@code encoded}, a form's body as a client wrote it, after the form's own token. */
+    /**
+     * Submits {@code encoded}, a form's body as a client wrote it ({@link #encoded}), after the form's own token,
+     * in UTF-8 as a browser sends it ({@link #form} sends what ISO-8859-1 holds).
+     */
     public Response rawForm(String path, String encoded) {
         String token = tokenOf(path);
-        Response response = request().contentType("application/x-www-form-urlencoded")
+        Response response = request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .body("csrf-token=" + token + "&" + encoded).post(path);
         cookies.putAll(response.getCookies());
         return response;
+    }
+
+    /** A value as a browser writes it in a form's body, for {@link #rawForm}. */
+    public static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The form token of the page {@code path} as it opens now, for a form sent later with {@link #formWithToken}. */
