@@ -403,6 +403,33 @@ class RegistrationPagesTest {
     }
 
     /**
+     * A name that begins with a right-to-left override (U+202E) turned its surname around with it on the relay's
+     * page ("tnopuD naeJ") and the rest of the mail's greeting line. What a text leaves open of such marks is closed
+     * where it ends, whether it came through the API or a page's form, so that it turns nothing after it around.
+     */
+    @Test
+    void aNameThatTurnsTextAroundTurnsNothingAfterIt() {
+        long edition = Api.openEdition();
+        String email = "rlo-" + System.nanoTime() + "@example.org";
+        Map<String, Object> body = Api.relay("\u202EJean", email, List.of());
+        body.put("lastName", "Dupont");
+        String token = register(edition, body);
+        given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("\u202EJean\u202C"))
+                .body("lastName", equalTo("Dupont"));
+        given().get("/r/" + token).then().statusCode(200).body(containsString("<dd>\u202EJean\u202C Dupont</dd>"));
+        worker.sendDue();
+        String greeting = mailbox.getMailsSentTo(email).get(0).getText().lines().findFirst().orElseThrow();
+        assertTrue(greeting.contains("\u202EJean\u202C"), greeting);
+
+        // As a browser sends it, in UTF-8: an Arabic first name in an isolate left open, an embedding in the organisation.
+        String fields = "firstName=" + Pages.encoded("\u2067\u062c\u0627\u0646") + "&lastName=Dupont&organisation=" + Pages.encoded("Maison \u202Babc")
+                + "&sector=french-language&role=volunteer&language=fr";
+        Pages.anonymous().rawForm("/r/" + token + "/details", fields).then().statusCode(303);
+        given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("\u2067\u062c\u0627\u0646\u2069"))
+                .body("organisation", equalTo("Maison \u202Babc\u202C"));
+    }
+
+    /**
      * A relay who mistyped their address sees it on the page they land on and corrects it there: a new link goes to
      * the new address, and the old one (which a stranger may have received) opens nothing. A malformed address, or one another registration uses, is refused with the field marked and
      * what was typed kept; the page cannot be made to mail one address after another.

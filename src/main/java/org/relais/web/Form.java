@@ -42,11 +42,13 @@ public final class Form {
     /**
      * A form as a browser sent it. A browser sends every line end of a text area as CRLF; it is read
      * as one line feed, as the API takes it, so that a text keeps one form whichever way it came (and
-     * its length is counted in the characters a person typed).
+     * its length is counted in the characters a person typed). The direction marks a value left open
+     * are closed where it ends ({@link DirectionMarks}), as the API's are.
      */
     public Form(MultivaluedMap<String, String> submitted) {
         submitted.forEach((name, sent) -> {
-            List<String> list = sent.stream().map(v -> v == null ? null : v.replace("\r\n", "\n").replace('\r', '\n')).toList();
+            List<String> list = sent.stream()
+                    .map(v -> v == null ? null : DirectionMarks.closed(v.replace("\r\n", "\n").replace('\r', '\n'))).toList();
             multi.put(name, list);
             if (!list.isEmpty()) {
                 values.put(name, list.get(0));
