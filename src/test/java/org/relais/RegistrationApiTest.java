@@ -581,6 +581,25 @@ class RegistrationApiTest {
         given().get("/api/v1/registrations/not-a-token").then().statusCode(404).contentType("application/problem+json");
     }
 
+    /**
+     * A domain with accents may be written in letters or in its ASCII form, an accent typed with its letter or apart:
+     * each was another address to the rule of one registration per address, so the same relay could register twice.
+     */
+    @Test
+    void anAddressIsOneWhicheverWayItsDomainIsWritten() {
+        long edition = Api.openEdition();
+        String name = "jean" + System.nanoTime();
+        register(edition, Api.relay("A", name + "@crèche-soleil.fr", List.of()), 201);
+        register(edition, Api.relay("A", name + "@xn--crche-soleil-ydb.fr", List.of()), 409);
+        register(edition, Api.relay("A", name + "@XN--CRCHE-SOLEIL-YDB.FR", List.of()), 409);
+        register(edition, Api.relay("A", name + "@cre\u0300che-soleil.fr", List.of()), 409);
+        register(edition, Api.relay("A", name.toUpperCase() + "@CRÈCHE-SOLEIL.FR", List.of()), 409);
+        String other = "marie" + System.nanoTime();
+        register(edition, Api.relay("B", other + "@xn--crche-soleil-ydb.fr", List.of()), 201);
+        register(edition, Api.relay("B", other + "@crèche-soleil.fr", List.of()), 409);
+        register(edition, Api.relay("C", other + "@creche-soleil.fr", List.of()), 201); // without the accent, another domain
+    }
+
     @Test
     void theEditionsCapacityIsEnforced() {
         long edition = Api.openEdition();

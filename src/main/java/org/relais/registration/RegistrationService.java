@@ -234,9 +234,21 @@ public class RegistrationService {
                 .setParameter(1, editionId).setParameter(2, emails).getResultList());
     }
 
-    /** An e-mail as one active registration per edition holds it: trimmed, in lower case; null if blank. */
+    /**
+     * An e-mail as one active registration per edition holds it: trimmed, in lower case, a domain given in its
+     * ASCII form read back in letters ({@code xn--crche-soleil-ydb.fr} is {@code crèche-soleil.fr}), an accent typed
+     * apart joined to its letter; null if blank. One address however it is written is one registration.
+     */
     static String emailKey(String email) {
-        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String key = email.strip().toLowerCase(Locale.ROOT);
+        int at = key.lastIndexOf('@');
+        if (at >= 0 && key.indexOf("xn--", at) > at) {
+            key = key.substring(0, at + 1) + java.net.IDN.toUnicode(key.substring(at + 1), java.net.IDN.ALLOW_UNASSIGNED);
+        }
+        return java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFC);
     }
 
     /** A registration checked and signed, on its way to the lock; then what became of it. */
