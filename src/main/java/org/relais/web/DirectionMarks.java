@@ -36,8 +36,11 @@ public final class DirectionMarks {
                 open = push(open, PDI);
             } else if (c == PDF && open != null && open.length() > 0 && open.charAt(open.length() - 1) == PDF) {
                 open.setLength(open.length() - 1); // inside an isolate, a PDF closes nothing outside it
-            } else if (c == PDI && open != null && open.lastIndexOf(String.valueOf(PDI)) >= 0) {
-                open.setLength(open.lastIndexOf(String.valueOf(PDI)));
+            } else if (c == PDI && open != null) {
+                int isolate = open.lastIndexOf(String.valueOf(PDI)); // the embeddings opened inside it close with it
+                if (isolate >= 0) {
+                    open.setLength(isolate);
+                }
             }
         }
         return open == null || open.length() == 0 ? text : text + open.reverse();
