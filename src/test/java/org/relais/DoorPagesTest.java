@@ -71,6 +71,18 @@ class DoorPagesTest {
                 + " pour une tablette ou un téléphone à l’entrée, Relais doit être réglé sur son adresse publique (relais.public-url)."), page);
     }
 
+    /**
+     * The form that makes a door or stand account asks for someone else's address and a new password: a browser
+     * took it for a sign-in form and could fill in the organiser's own saved address and password.
+     */
+    @Test
+    void theAccountFormIsNotFilledInWithTheOrganisersOwnSignIn() {
+        long edition = Api.openEdition();
+        String page = Pages.signIn().get("/organiser/editions/" + edition + "/door").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<input id=\"f-email\" name=\"email\" type=\"email\" value=\"\" autocomplete=\"off\">"), page);
+        assertTrue(page.contains("<input id=\"f-password\" name=\"password\" type=\"password\" value=\"\" autocomplete=\"new-password\">"), page);
+    }
+
     @Test
     void aVolunteerWithALinkChecksInAndRegistersAWalkIn() {
         long edition = Api.openEdition();
