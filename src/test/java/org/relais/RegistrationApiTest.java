@@ -112,7 +112,11 @@ class RegistrationApiTest {
         given().get("/api/v1/registrations/" + second.getString("manageToken")).then().statusCode(200)
                 .body("firstName", equalTo("Bilal")).body("sessions[0].waitlistPosition", equalTo(1))
                 // The answer to the registration says the moment as it is stored, to the microsecond.
-                .body("createdAt", equalTo(second.getString("createdAt")));
+                .body("createdAt", equalTo(second.getString("createdAt")))
+                // The fields as sent, the consent included, and when it was given.
+                .body("consent", equalTo(true)).body("consentAt", equalTo(second.getString("createdAt")));
+        Api.organiser().get("/api/v1/editions/" + edition + "/registrations").then()
+                .body("consent", equalTo(List.of(true, true, true))).body("consentAt[0]", equalTo(first.getString("createdAt")));
     }
 
     /**

@@ -6,12 +6,15 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A registration as the API shows it: to its relay through the manage link, and to organisers. */
+/**
+ * A registration as the API shows it: to its relay through the manage link, and to organisers. Its fields as
+ * sent, the consent included (no registration is made without it; {@code consentAt} is when it was given).
+ */
 public record RegistrationView(Long id, Long editionId, String manageToken, String manageUrl, String code,
         RegistrationStatus status, String firstName, String lastName, String email, String phone, String organisation,
         String sector, String role, RegistrationData.AccessibilityData accessibilityNeeds, String language,
-        OffsetDateTime createdAt, OffsetDateTime cancelledAt, OffsetDateTime checkedInAt, List<SessionChoice> sessions,
-        OffsetDateTime anonymisedAt) {
+        boolean consent, OffsetDateTime consentAt, OffsetDateTime createdAt, OffsetDateTime cancelledAt,
+        OffsetDateTime checkedInAt, List<SessionChoice> sessions, OffsetDateTime anonymisedAt) {
 
     /** One chosen session: a seat, or a place on the waiting list. */
     public record SessionChoice(Long sessionId, BookingStatus status, Integer waitlistPosition, String title, LocalDate day,
@@ -27,7 +30,7 @@ public record RegistrationView(Long id, Long editionId, String manageToken, Stri
                 r.lastName, r.email, r.phone, r.organisation, r.sector, r.role,
                 new RegistrationData.AccessibilityData(r.accessibilityNeeds().stream().map(Enum::name).toList(),
                         r.accessibilityNotes),
-                r.language, r.createdAt, r.cancelledAt, r.checkedInAt,
+                r.language, r.consentAt != null, r.consentAt, r.createdAt, r.cancelledAt, r.checkedInAt,
                 bookings.stream().map(b -> new SessionChoice(b.session.id, b.status, b.waitlistPosition, b.session.title,
                         b.session.day, b.session.startsAt, b.session.endsAt)).toList(), r.anonymisedAt);
     }
