@@ -356,6 +356,16 @@ class BadInputTest {
         given().contentType(ContentType.JSON).body(relay).post("/api/v1/editions/" + Api.openEdition() + "/registrations")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("accessibilityNeeds")).body(not(containsString("Exception")));
+        // A list or an object where a text goes says what the field takes, as a date's or a number's does.
+        for (Object notText : List.of(List.of("Awa"), Map.of("first", "Awa"))) {
+            relay.put("accessibilityNeeds", null);
+            relay.put("firstName", notText);
+            given().contentType(ContentType.JSON).body(relay).post("/api/v1/editions/" + Api.openEdition() + "/registrations")
+                    .then().statusCode(400).body("errors[0].field", equalTo("firstName"))
+                    .body("errors[0].message", equalTo("Un texte, entre guillemets."));
+        }
+        Api.organiser().header("Accept-Language", "en").body(Map.of("number", 3, "title", List.of())).post("/api/v1/editions")
+                .then().statusCode(400).body("errors[0].field", equalTo("title")).body("errors[0].message", equalTo("A text, in quotes."));
     }
 
     /** A length typed as no number said "Un nombre entier", though 2,5 is one. */

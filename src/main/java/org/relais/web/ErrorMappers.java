@@ -318,7 +318,8 @@ public class ErrorMappers {
 
     /**
      * What a field sent with a value it cannot take asks for, in the words the pages use for it ("Une date
-     * au format AAAA-MM-JJ.", "Un nombre entier." for a fraction or a text where a whole number goes); a
+     * au format AAAA-MM-JJ.", "Un nombre entier." for a fraction or a text where a whole number goes; a list or an
+     * object where a text goes, "Un texte, entre guillemets."); a
      * type these words do not cover (a list, a yes or no, a length, whose page words write 2,5 where JSON
      * writes 2.5) is "of an unexpected type".
      */
@@ -327,6 +328,7 @@ public class ErrorMappers {
         String key = type == java.time.LocalDate.class ? "error_date"
                 : type == java.time.LocalTime.class ? "error_time"
                 : type == Integer.class || type == int.class || type == Long.class || type == long.class ? "error_number"
+                : type == String.class ? "error_text"
                 : "error_wrong_type";
         return Messages.get(key);
     }
