@@ -22,6 +22,26 @@ document.addEventListener('submit', function (event) {
   }
 });
 
+// A form sent back opens at what to correct, with the focus: its first field marked (a screen reader reads
+// the field's message), or else its problem (an address already registered, a change made elsewhere). The
+// page opened at its top, the sessions' or spaces' form a screen below their lists; a relay's forms opened
+// at their top (#register, #change, #details), the field to correct perhaps a dozen fields further down.
+// Without JavaScript, pages open as before; so do the pages that put the focus where they need it (a door's
+// or a stand's scanner field, the sign-in).
+window.addEventListener('load', function () {
+  var marked = document.querySelector('[aria-invalid=true], fieldset.invalid')
+    || document.querySelector('p.problem[role=alert]');
+  if (!marked || document.querySelector('[autofocus]')) {
+    return;
+  }
+  if (!marked.matches('input, select, textarea')) {
+    marked.setAttribute('tabindex', '-1'); // a group of boxes, a problem: focusable, not in the tab order
+  }
+  var shown = marked.closest('.field, fieldset') || marked; // with its label or legend, and its message
+  marked.focus({ preventScroll: true });
+  shown.scrollIntoView({ block: shown.offsetHeight > window.innerHeight / 2 ? 'start' : 'center' });
+});
+
 // An error page's "go back" returns to the page before, where what was typed is still there. It
 // shows only where there is a page to go back to; its link leads home otherwise.
 document.querySelectorAll('[data-back]').forEach(function (back) {

@@ -134,6 +134,9 @@ class OrganiserBrowserTest {
         assertThat(page.locator(".field.invalid #f-endsAt")).isVisible();
         assertThat(page.locator("#e-endsAt")).hasText("La fin doit venir après le début.");
         assertThat(page.locator("[name=title]")).hasValue("Débat <script>alert(1)</script>");
+        // The page opens at the field to correct, below the list of sessions, not at its top.
+        assertThat(page.locator("#f-endsAt")).isFocused();
+        assertThat(page.locator("#e-endsAt")).isInViewport();
         Browser.screenshot(page, "session-form-error");
         // Read in English instead: the form is the same, with what was typed.
         page.locator("a[hreflang=en]").click();

@@ -85,6 +85,32 @@ class RelayBrowserTest {
         }
     }
 
+    /**
+     * A second registration with the same address marks no field: the page opens at what it says, with the focus,
+     * rather than at the form's first field, the offer to send the link again beside it.
+     */
+    @Test
+    void aSecondRegistrationWithTheSameAddressOpensAtWhatItSays() {
+        long edition = Api.openEdition();
+        String email = "again-" + System.nanoTime() + "@example.org";
+        Api.register(edition, Api.relay("Maryam", email, List.of()));
+        try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
+            Page page = context.newPage();
+            page.navigate(Browser.url(base, "/editions/" + edition));
+            page.locator("[name=firstName]").fill("Maryam");
+            page.locator("[name=lastName]").fill("Benali");
+            page.locator("[name=email]").fill(email);
+            page.locator("[name=organisation]").fill("Centre social Belleville");
+            page.locator("[name=sector]").selectOption("french-language");
+            page.locator("[name=role]").selectOption("trainer");
+            page.locator("[name=consent]").check();
+            page.locator("#register button[type=submit]").click();
+            assertThat(page.locator("#register p.problem")).containsText("est déjà inscrit·e");
+            assertThat(page.locator("#register p.problem")).isFocused();
+            assertThat(page.locator("#register p.problem")).isInViewport();
+        }
+    }
+
     @Test
     void registersOnAPhoneThenChangesAndCancelsThroughTheLink() {
         long edition = Api.openEdition();
@@ -111,6 +137,9 @@ class RelayBrowserTest {
             page.locator("#register button[type=submit]").click();
             assertThat(page.locator("#e-consent")).hasText("Acceptez la notice de confidentialité pour vous inscrire.");
             assertThat(page.locator("#e-email")).isVisible();
+            // The page opens at the first field to correct, the address, not at the form's top.
+            assertThat(page.locator("#f-email")).isFocused();
+            assertThat(page.locator("#e-email")).isInViewport();
             assertThat(page.locator("[name=firstName]")).hasValue("Maryam");
             assertThat(page.locator(".choice:has-text('Atelier 11:00') input")).isChecked();
             Browser.screenshot(page, "relay-form-errors-phone");
