@@ -85,6 +85,16 @@ class RelayBrowserTest {
         }
     }
 
+    /** The relay's details on the public form, as Maryam Benali of a social centre types them. */
+    private static void fillDetails(Page page, String email) {
+        page.locator("[name=firstName]").fill("Maryam");
+        page.locator("[name=lastName]").fill("Benali");
+        page.locator("[name=email]").fill(email);
+        page.locator("[name=organisation]").fill("Centre social Belleville");
+        page.locator("[name=sector]").selectOption("french-language");
+        page.locator("[name=role]").selectOption("trainer");
+    }
+
     /**
      * A second registration with the same address marks no field: the page opens at what it says, with the focus,
      * rather than at the form's first field, the offer to send the link again beside it.
@@ -97,12 +107,7 @@ class RelayBrowserTest {
         try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
             Page page = context.newPage();
             page.navigate(Browser.url(base, "/editions/" + edition));
-            page.locator("[name=firstName]").fill("Maryam");
-            page.locator("[name=lastName]").fill("Benali");
-            page.locator("[name=email]").fill(email);
-            page.locator("[name=organisation]").fill("Centre social Belleville");
-            page.locator("[name=sector]").selectOption("french-language");
-            page.locator("[name=role]").selectOption("trainer");
+            fillDetails(page, email);
             page.locator("[name=consent]").check();
             page.locator("#register button[type=submit]").click();
             assertThat(page.locator("#register p.problem")).containsText("est déjà inscrit·e");
@@ -126,12 +131,7 @@ class RelayBrowserTest {
             page.locator("a.button[href='#register']").click();
 
             // A first try without consent and with an invalid e-mail: the form comes back filled, fields marked.
-            page.locator("[name=firstName]").fill("Maryam");
-            page.locator("[name=lastName]").fill("Benali");
-            page.locator("[name=email]").fill("pas-une-adresse");
-            page.locator("[name=organisation]").fill("Centre social Belleville");
-            page.locator("[name=sector]").selectOption("french-language");
-            page.locator("[name=role]").selectOption("trainer");
+            fillDetails(page, "pas-une-adresse");
             page.locator("input[name='accessibilityNeeds.needs'][value=HEARING_LOOP]").check();
             page.locator(".choice:has-text('Atelier 11:00') input").check();
             page.locator("#register button[type=submit]").click();
