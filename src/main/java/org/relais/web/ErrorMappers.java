@@ -317,11 +317,10 @@ public class ErrorMappers {
     }
 
     /**
-     * What a field sent with a value it cannot take asks for, in the words the pages use for it ("Une date
-     * au format AAAA-MM-JJ.", "Un nombre entier." for a fraction or a text where a whole number goes; a list or an
-     * object where a text goes, "Un texte, entre guillemets."); a
-     * type these words do not cover (a list, a yes or no, a length, whose page words write 2,5 where JSON
-     * writes 2.5) is "of an unexpected type".
+     * What a field sent a value it cannot take asks for: a date, a time or a whole number in the words the pages use
+     * ("Une date au format AAAA-MM-JJ.", "Un nombre entier." for a fraction or a word), a text in JSON's ("Un texte,
+     * entre guillemets." for a list or an object). Where a list, a yes or no or a length goes (the pages' words for a
+     * length write 2,5 where JSON writes 2.5), the value is "of an unexpected type".
      */
     private static String wanted(JsonProcessingException e) {
         Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
