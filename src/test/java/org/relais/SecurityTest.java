@@ -106,6 +106,30 @@ class SecurityTest {
         pages.get("/organiser/editions").then().statusCode(200).body(containsString("<h1>"));
     }
 
+    /**
+     * The sign-in cookie is sealed with the key kept in {@code relais.session-key-file} ({@code target/session-key} in
+     * tests, made at the first start): a restart reads the same key and signs nobody out. Read with Quarkus's own
+     * format (3.31: a byte giving the IV's length, the IV, AES-GCM of {@code expiry:name} under SHA-256 of the key).
+     */
+    @Test
+    void theSignInCookieIsSealedWithTheKeyKeptForTheNextStart() throws Exception {
+        String kept = java.nio.file.Files.readString(java.nio.file.Path.of(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("relais.session-key-file", String.class))).strip();
+        io.restassured.response.Response login = given().redirects().follow(false).formParam("j_username", Api.ORGANISER)
+                .formParam("j_password", Api.PASSWORD).post("/j_security_check");
+        java.nio.ByteBuffer sealed = java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(login.getCookie("relais-session")));
+        byte[] iv = new byte[sealed.get()];
+        sealed.get(iv);
+        byte[] rest = new byte[sealed.remaining()];
+        sealed.get(rest);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        byte[] aes = java.security.MessageDigest.getInstance("SHA-256").digest(kept.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        cipher.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(aes, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, iv));
+        String opened = new String(cipher.doFinal(rest), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertEquals(Api.ORGANISER, opened.substring(opened.indexOf(':') + 1));
+    }
+
     @Test
     void signingOutEndsTheSession() {
         Pages pages = Pages.signIn();
