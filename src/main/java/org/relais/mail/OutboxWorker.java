@@ -66,6 +66,9 @@ public class OutboxWorker {
     @Inject
     Outbox outbox;
 
+    @Inject
+    org.relais.web.DiskRoom disk;
+
     @jakarta.annotation.PostConstruct
     void onEventLoop() {
         loop = ((io.vertx.core.impl.VertxInternal) vertx).createEventLoopContext();
@@ -132,7 +135,8 @@ public class OutboxWorker {
     /** One batch, unless Relais is stopping or mail is held (then nothing is claimed), counted while under way. */
     private Batch sendBatch() {
         synchronized (this) {
-            if (stopping || outbox.held()) {
+            // While the disk has no room, a mail sent could not be marked sent, and would go twice: it waits (DiskRoom).
+            if (stopping || outbox.held() || disk.low()) {
                 return new Batch(0, 0);
             }
             sending++;

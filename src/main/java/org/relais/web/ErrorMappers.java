@@ -49,6 +49,9 @@ public class ErrorMappers {
     @jakarta.inject.Inject
     PageAddresses pages;
 
+    @jakarta.inject.Inject
+    DiskRoom disk;
+
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.form.location-cookie",
             defaultValue = "quarkus-redirect-location")
     String locationCookie;
@@ -73,6 +76,13 @@ public class ErrorMappers {
         String detail = Messages.get("problem_not_found", Messages.get("thing_" + e.what()));
         // A form sent for something deleted since it was opened: say that nothing was saved, and why.
         return answer(uri, 404, sendsAForm(uri) ? detail + " " + Messages.get("problem_not_found_on_save") : detail, null);
+    }
+
+    /** A change refused, or failed, for want of room on the disk: nothing was written, and the same change will do once there is. */
+    @ServerExceptionMapper
+    public Response diskFull(DiskRoom.Full e, UriInfo uri) {
+        disk.logRefusal(path(uri));
+        return build(uri, 503, Messages.get("problem_disk_full"), null).header(HttpHeaders.RETRY_AFTER, "60").build();
     }
 
     @ServerExceptionMapper
@@ -235,6 +245,12 @@ public class ErrorMappers {
         return java.util.stream.Stream.iterate(e, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
     }
 
+    /** A failure, its causes and the exceptions suppressed along the way, where SmallRye Config and a failed commit put their reasons. */
+    static java.util.stream.Stream<Throwable> everyCause(Throwable t) {
+        return causes(t).flatMap(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c),
+                java.util.Arrays.stream(c.getSuppressed()).flatMap(ErrorMappers::everyCause)));
+    }
+
     /** An exception no other mapper knows: a 503 if the database is out of reach, else a 500, logged. */
     Response unexpected(Exception e, UriInfo uri) {
         if (e.getClass() == RuntimeException.class && String.valueOf(e.getMessage()).startsWith("Param limit of ")) {
@@ -248,6 +264,9 @@ public class ErrorMappers {
             // RESTEasy decoding an address a second time, behind a matrix parameter: "/editions/%25;x=1"
             // ("invalid escape sequence", or "unterminated escape sequence" when the % comes last)
             return answer(uri, 400, Messages.get("problem_unreadable_address"), null);
+        }
+        if (DiskRoom.exhausted(e)) {
+            return diskFull(new DiskRoom.Full(), uri);
         }
         if (databaseUnavailable(e)) {
             logOutage(uri, e);

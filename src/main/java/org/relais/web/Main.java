@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 /**
  * Starts Relais as Quarkus would, but says in one line why a start was refused when the reason is
  * one a person can act on (the database already open by another Relais, the database out of reach,
- * the port taken, the first organiser's settings missing, a setting whose value cannot be read or is
+ * a full disk, the port taken, the first organiser's settings missing, a setting whose value cannot be read or is
  * out of bounds), instead of a stack trace of fifty lines.
  * Any other failure is logged whole, as before.
  */
@@ -52,6 +52,9 @@ public class Main {
      * language (French, else English); null otherwise.
      */
     static String explain(Throwable failure, java.util.Locale locale) {
+        if (DiskRoom.exhausted(failure)) {
+            return Messages.get(locale, "start_disk_full");
+        }
         for (Throwable t : ErrorMappers.causes(failure).toList()) {
             if (t instanceof StartRefused refused) {
                 return refused.said(locale);
@@ -76,13 +79,13 @@ public class Main {
 
     /** A setting whose value is not of its type ({@code relais.reminder.days-before=two}): which, and why. */
     private static String unreadableSetting(Throwable failure, java.util.Locale locale) {
-        for (Throwable t : everyCause(failure).toList()) {
+        for (Throwable t : ErrorMappers.everyCause(failure).toList()) {
             Matcher m = UNREADABLE.matcher(String.valueOf(t.getMessage()));
             if (m.find()) {
                 return Messages.get(locale, "start_setting_unreadable", m.group(1), environmentName(m.group(1)), m.group(2).strip());
             }
         }
-        for (Throwable t : everyCause(failure).toList()) {
+        for (Throwable t : ErrorMappers.everyCause(failure).toList()) {
             Matcher m = NOT_LOADED.matcher(String.valueOf(t.getMessage()));
             if (m.find() && t.getSuppressed().length > 0) {
                 return Messages.get(locale, "start_setting_unreadable", m.group(1), environmentName(m.group(1)),
@@ -90,12 +93,6 @@ public class Main {
             }
         }
         return null;
-    }
-
-    /** A failure, its causes and the exceptions suppressed along the way, where SmallRye Config puts its reasons. */
-    private static java.util.stream.Stream<Throwable> everyCause(Throwable t) {
-        return ErrorMappers.causes(t).flatMap(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c),
-                java.util.Arrays.stream(c.getSuppressed()).flatMap(Main::everyCause)));
     }
 
     /** The environment variable that gives a setting: {@code relais.time-zone} is {@code RELAIS_TIME_ZONE}. */

@@ -58,6 +58,19 @@ class MainTest {
                 Locale.ENGLISH), "a migration that fails is a fault of Relais, logged whole");
     }
 
+    /** As the demonstration's first start on a full disk failed: H2's write refused under Hibernate's and Quarkus's wrappers. */
+    @Test
+    void aFullDiskIsSaidInOneLine() {
+        Throwable full = new RuntimeException("Failed to start quarkus", new IllegalStateException(
+                "could not execute batch [General error: \"org.h2.mvstore.MVStoreException: Writing to … failed\" [50000-240]]",
+                new IllegalStateException("Writing to sun.nio.ch.FileChannelImpl failed; length 32768 at 126976 [2.4.240/2]",
+                        new java.io.IOException("No space left on device"))));
+        assertEquals("Relais n’a pas démarré\u00a0: le disque qui tient ses données est plein. Faites-y de la place, puis relancez Relais.",
+                Main.explain(full, java.util.Locale.FRENCH));
+        assertEquals("Relais did not start: the disk that holds its data is full. Make room on it, then start Relais again.",
+                Main.explain(full, java.util.Locale.ENGLISH));
+    }
+
     @Test
     void aSettingThatCannotBeReadIsSaidInOneLine() {
         // SmallRye Config's own refusal, as Quarkus carries it: suppressed under its ConfigurationException.

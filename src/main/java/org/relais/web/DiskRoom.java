@@ -1,0 +1,168 @@
+package org.relais.web;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Keeps Relais from writing into a full disk. The embedded database (H2) says a change is saved before
+ * it reaches the disk; on a full disk it closes, opens again from what the disk holds, and what it had
+ * said was saved meanwhile is gone, while relays were told they were registered (measured: 343 of 716
+ * registrations on a disk that filled while relays registered). So while the disk holding the
+ * database's folder has less room than {@code relais.disk.least-free}, every change is refused in words
+ * ({@link Full}, a 503), nothing is written, the outbox waits, signed-in pages say why, and the
+ * readiness check says DOWN. PostgreSQL refuses a commit it cannot write: its "disk full" is the same
+ * answer ({@link #exhausted}).
+ */
+@ApplicationScoped
+@Default
+@Named("diskRoom")
+@Readiness
+public class DiskRoom implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(DiskRoom.class);
+
+    private static final Set<String> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+    /** Signing out writes nothing: it is never refused. */
+    private static final String SIGN_OUT = "/logout";
+
+    /** While changes are refused, the log says so once a minute. */
+    private static final long LOG_EVERY = TimeUnit.MINUTES.toNanos(1);
+
+    private final AtomicLong logged = new AtomicLong(System.nanoTime() - LOG_EVERY);
+
+    /** The folder whose disk is watched; null when none is (a database elsewhere, in memory, or on a server). */
+    private final Path folder;
+
+    /** The least room left for changes to be taken, in bytes; 0 takes them whatever the room. */
+    private volatile long least;
+
+    @Inject
+    DiskRoom(@ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
+            @ConfigProperty(name = "relais.disk.folder") Optional<String> folder,
+            @ConfigProperty(name = "relais.disk.least-free") MemorySize least) {
+        this(folder.map(Path::of).orElseGet(() -> url.map(DiskRoom::folderOf).orElse(null)), least.asLongValue());
+    }
+
+    DiskRoom(Path folder, long least) {
+        this.folder = folder == null ? null : folder.toAbsolutePath().normalize();
+        this.least = least;
+    }
+
+    /** Sets the least room, as {@code relais.disk.least-free} does at start: for tests, which write their data first. */
+    void requireAtLeast(long bytes) {
+        least = bytes;
+    }
+
+    /** The folder of an H2 file database ({@code jdbc:h2:file:./data/relais;…}, or without {@code file:}); null for any other. */
+    static Path folderOf(String url) {
+        String prefix = "jdbc:h2:";
+        if (!url.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return null;
+        }
+        String name = url.substring(prefix.length()).split(";", 2)[0];
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("zip:")) {
+            return null;
+        }
+        name = lower.startsWith("file:") ? name.substring("file:".length()) : name;
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return Path.of(name).toAbsolutePath().normalize().getParent();
+    }
+
+    /** The room left on the disk holding the folder, in bytes; empty when nothing is watched or it cannot be read. */
+    Optional<Long> room() {
+        if (folder == null) {
+            return Optional.empty();
+        }
+        // The folder itself may not be made yet: its nearest existing parent is on the same disk, or near enough.
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing == null ? Optional.empty() : Optional.of(Files.getFileStore(existing).getUsableSpace());
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether changes are refused now. Read on every change and every signed-in page (one system call), and by the
+     * outbox, which waits meanwhile: a mail sent and not marked sent would go twice.
+     */
+    public boolean low() {
+        return least > 0 && room().map(room -> room < least).orElse(false);
+    }
+
+    /** The room left in megabytes, rounded down, for the words that say it. */
+    public long roomInMegabytes() {
+        return room().orElse(0L) / (1024 * 1024);
+    }
+
+    @ServerRequestFilter
+    public void refuseChanges(ContainerRequestContext request) {
+        if (CHANGES.contains(request.getMethod()) && !SIGN_OUT.equals(request.getUriInfo().getPath()) && low()) {
+            throw new Full();
+        }
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        Optional<Long> room = room();
+        // Anyone may read the health check: the room, not where the data lives.
+        return HealthCheckResponse.named("Disk room for the database").status(!low())
+                .withData("room", room.map(String::valueOf).orElse(folder == null ? "not watched" : "unknown"))
+                .withData("least", least).build();
+    }
+
+    /**
+     * Whether a failure is a disk that could not take a write: the system's own words, wherever they sit among
+     * the causes and the exceptions suppressed along the way (H2's commit puts them there), or PostgreSQL's disk full.
+     */
+    static boolean exhausted(Throwable failure) {
+        return ErrorMappers.everyCause(failure).anyMatch(t -> t instanceof IOException io && io.getMessage() != null
+                && (io.getMessage().contains("No space left on device") || io.getMessage().contains("not enough space on the disk"))
+                || t instanceof java.sql.SQLException sql && "53100".equals(sql.getSQLState()));
+    }
+
+    /** Says in the log, once a minute at most, why changes are refused or failed. */
+    void logRefusal(String path) {
+        long now = System.nanoTime();
+        long last = logged.get();
+        if (now - last >= LOG_EVERY && logged.compareAndSet(last, now)) {
+            LOG.errorf("Changes are refused (this one %s): the disk holding %s has %s bytes left, under relais.disk.least-free (%d),"
+                    + " or could not take a write. Make room on it; changes are taken again as soon as there is.",
+                    path, folder == null ? "the database" : folder, room().map(String::valueOf).orElse("an unknown number of"), least);
+        }
+    }
+
+    /** A change refused because the disk has no room for it: nothing was written. */
+    public static class Full extends RuntimeException {
+
+        public Full() {
+            super("the disk holding Relais's data has no room for a change", null, false, false);
+        }
+    }
+}
