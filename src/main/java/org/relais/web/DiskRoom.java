@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,6 +54,9 @@ public class DiskRoom implements HealthCheck {
     /** The folder whose disk is watched; null when none is (a database elsewhere, in memory, or on a server). */
     private final Path folder;
 
+    /** The disk holding the folder, once the folder is there. */
+    private volatile FileStore store;
+
     /** The least room left for changes to be taken, in bytes; 0 takes them whatever the room. */
     private volatile long least;
 
@@ -93,19 +97,31 @@ public class DiskRoom implements HealthCheck {
 
     /** The room left on the disk holding the folder, in bytes; empty when nothing is watched or it cannot be read. */
     Optional<Long> room() {
-        if (folder == null) {
-            return Optional.empty();
-        }
-        // The folder itself may not be made yet: its nearest existing parent is on the same disk, or near enough.
-        Path existing = folder;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
         try {
-            return existing == null ? Optional.empty() : Optional.of(Files.getFileStore(existing).getUsableSpace());
+            FileStore disk = disk();
+            return disk == null ? Optional.empty() : Optional.of(disk.getUsableSpace());
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The disk holding the folder, found once the folder is there (finding it reads the system's list of disks);
+     * until then, that of its nearest existing parent, found again at each call.
+     */
+    private FileStore disk() throws IOException {
+        if (store != null || folder == null) {
+            return store;
+        }
+        if (Files.isDirectory(folder)) {
+            store = Files.getFileStore(folder);
+            return store;
+        }
+        Path existing = folder.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? null : Files.getFileStore(existing);
     }
 
     /**

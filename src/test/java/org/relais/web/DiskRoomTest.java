@@ -28,9 +28,11 @@ class DiskRoomTest {
     }
 
     @Test
-    void changesAreRefusedBelowTheLeastRoomReadOnTheRealDisk() {
+    void changesAreRefusedBelowTheLeastRoomReadOnTheRealDisk() throws IOException {
         DiskRoom room = new DiskRoom(dir.resolve("data/not-made-yet"), 1);
         assertTrue(room.room().orElseThrow() > 0, "read through the nearest folder that exists");
+        java.nio.file.Files.createDirectories(dir.resolve("data/not-made-yet"));
+        assertTrue(room.room().orElseThrow() > 0, "and through the folder once made");
         assertFalse(room.low());
         room.requireAtLeast(Long.MAX_VALUE);
         assertTrue(room.low());
