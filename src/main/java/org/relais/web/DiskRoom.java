@@ -132,9 +132,9 @@ public class DiskRoom implements HealthCheck {
         return least > 0 && room().map(room -> room < least).orElse(false);
     }
 
-    /** The room left in megabytes, rounded down, for the words that say it. */
-    public long roomInMegabytes() {
-        return room().orElse(0L) / (1024 * 1024);
+    /** The room left in megabytes, to a tenth rounded down, for the words that say it ("0,2 Mo", not "0 Mo"). */
+    public double roomInMegabytes() {
+        return Math.floor(room().orElse(0L) * 10.0 / (1024 * 1024)) / 10;
     }
 
     @ServerRequestFilter

@@ -34,6 +34,9 @@ class DiskRoomTest {
         java.nio.file.Files.createDirectories(dir.resolve("data/not-made-yet"));
         assertTrue(room.room().orElseThrow() > 0, "and through the folder once made");
         assertFalse(room.low());
+        double megabytes = room.roomInMegabytes();
+        assertTrue(megabytes > 0 && megabytes * 1024 * 1024 <= room.room().orElseThrow() && megabytes * 10 == Math.floor(megabytes * 10),
+                "to a tenth, rounded down: " + megabytes);
         room.requireAtLeast(Long.MAX_VALUE);
         assertTrue(room.low());
         room.requireAtLeast(0);
