@@ -24,10 +24,12 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Keeps Relais from writing into a full disk. The embedded database (H2) says a change is saved before
- * it reaches the disk; on a full disk it closes, opens again from what the disk holds, and what it had
- * said was saved meanwhile is gone, while relays were told they were registered (measured: 343 of 716
- * registrations on a disk that filled while relays registered). So while the disk holding the
+ * Keeps Relais from writing into a full disk. On a full disk the embedded database (H2) fails its writes,
+ * closes, and opens again from what the disk holds; with H2's default delay before writing, what it had
+ * said was saved meanwhile was gone, while relays were told they were registered (measured: 343 of 716
+ * registrations on a disk that filled while relays registered). Each commit is now written before it is
+ * confirmed ({@code WRITE_DELAY=0}), so H2 refuses rather than loses; still, refused by H2 one after
+ * another, mails sent could not be marked sent, and nobody would be told. So while the disk holding the
  * database's folder has less room than {@code relais.disk.least-free}, every change is refused in words
  * ({@link Full}, a 503), nothing is written, the outbox waits, signed-in pages say why, and the
  * readiness check says DOWN. PostgreSQL refuses a commit it cannot write: its "disk full" is the same
