@@ -45,9 +45,6 @@ public class DiskRoom implements HealthCheck {
 
     private static final Set<String> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
-    /** Signing out writes nothing: it is never refused. */
-    private static final String SIGN_OUT = "/logout";
-
     /** While changes are refused, the log says so once a minute. */
     private static final long LOG_EVERY = TimeUnit.MINUTES.toNanos(1);
 
@@ -131,7 +128,11 @@ public class DiskRoom implements HealthCheck {
      * outbox, which waits meanwhile: a mail sent and not marked sent would go twice.
      */
     public boolean low() {
-        return least > 0 && room().map(room -> room < least).orElse(false);
+        return below(room());
+    }
+
+    private boolean below(Optional<Long> room) {
+        return least > 0 && room.map(left -> left < least).orElse(false);
     }
 
     /** The room left in megabytes, to a tenth rounded down, for the words that say it ("0,2 Mo", not "0 Mo"). */
@@ -141,7 +142,7 @@ public class DiskRoom implements HealthCheck {
 
     @ServerRequestFilter
     public void refuseChanges(ContainerRequestContext request) {
-        if (CHANGES.contains(request.getMethod()) && !SIGN_OUT.equals(request.getUriInfo().getPath()) && low()) {
+        if (CHANGES.contains(request.getMethod()) && !SignInPages.SIGN_OUT.equals(request.getUriInfo().getPath()) && low()) {
             throw new Full();
         }
     }
@@ -150,7 +151,7 @@ public class DiskRoom implements HealthCheck {
     public HealthCheckResponse call() {
         Optional<Long> room = room();
         // Anyone may read the health check: the room, not where the data lives.
-        return HealthCheckResponse.named("Disk room for the database").status(!low())
+        return HealthCheckResponse.named("Disk room for the database").status(!below(room))
                 .withData("room", room.map(String::valueOf).orElse(folder == null ? "not watched" : "unknown"))
                 .withData("least", least).build();
     }

@@ -18,6 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.TEXT_HTML)
 public class SignInPages {
 
+    /** Signing out's address: it writes nothing, so a disk with no room never refuses it ({@link DiskRoom}). */
+    static final String SIGN_OUT = "/logout";
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean error, boolean unsent);
@@ -76,13 +79,13 @@ public class SignInPages {
      * links here, to the button that the other pages carry themselves. Nobody signed in is shown the sign-in form.
      */
     @GET
-    @Path("logout")
+    @Path(SIGN_OUT)
     public Response signOutPage() {
         return identity.isAnonymous() ? Response.seeOther(URI.create("/login")).build() : Response.ok(Templates.logout()).build();
     }
 
     @POST
-    @Path("logout")
+    @Path(SIGN_OUT)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout() {
         NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
