@@ -107,7 +107,7 @@
         answerFrom(said, answer);
         if (search && search.value.trim().length >= 2) { runSearch(); }
         refocus();
-      }, function () { show('bad', words.wordsWait, []); });
+      }, function (e) { show('bad', waitWords(e, words), []); });
     });
     var verify = signature(root);
 
@@ -118,16 +118,16 @@
         paint(answer, body.tone, body.headline, body.lines);
         scanExtras(body);
         refocus();
-      }).catch(function () { offline(item); });
+      }).catch(function (e) { offline(item, e); });
     }
 
     // ---- Brief outages: check the scan's signature here, keep it, send it later. ----
 
-    function offline(item) {
+    function offline(item, why) {
       verify(item.code).then(function (verdict) {
         if (refused(verdict, show, words)) { return; }
         item.scannedAt = new Date().toISOString();
-        var n = kept.keep(item);
+        var n = kept.keep(item, why);
         show('warn', words.wordsKept.replace('{0}', String(n)), verdict === 'good' ? [] : [words.wordsUnchecked]);
         kept.said(item, 0);
       });
@@ -243,20 +243,20 @@
 
     function scan(code) {
       var item = { code: code };
-      post(root.dataset.scan, item).then(answered).catch(function () { offline(item); });
+      post(root.dataset.scan, item).then(answered).catch(function (e) { offline(item, e); });
     }
 
     // Without the service, the page's lists answer: whose badge it is, and where they stand.
-    function offline(item) {
+    function offline(item, why) {
       verify(item.code).then(function (verdict) {
         if (refused(verdict, show, words)) { return; }
         admit(document.querySelector('#room-lists li[data-holder="' + holderOf(item.code) + '"]'), item,
-          verdict === 'good' ? [] : [words.wordsUnchecked]);
+          verdict === 'good' ? [] : [words.wordsUnchecked], why);
       });
     }
 
     // The line of the person scanned (or let in) through an outage says whether they come in; an entry is kept.
-    function admit(line, item, more) {
+    function admit(line, item, more, why) {
       if (!line) { show('bad', words.wordsNotBooked, [words.wordsNotBookedHint]); return; }
       var name = line.dataset.name;
       if (line.dataset.position) {
@@ -265,7 +265,7 @@
       }
       if (line.hasAttribute('data-came')) { show('warn', words.wordsAlready.replace('{0}', name), []); return; }
       item.scannedAt = new Date().toISOString();
-      var n = kept.keep(item);
+      var n = kept.keep(item, why);
       line.setAttribute('data-came', '');
       var tag = line.querySelector('.tag');
       if (tag) { tag.className = 'tag'; tag.textContent = '✓ ' + words.wordsCame; }
@@ -284,7 +284,7 @@
       if (form.classList.contains('let-in')) {
         var item = { registrationId: Number(form.querySelector('input[name=registrationId]').value) };
         var line = form.closest('li');
-        post(root.dataset.letIn, item).then(answered).catch(function () { admit(line, item, []); });
+        post(root.dataset.letIn, item).then(answered).catch(function (e) { admit(line, item, [], e); });
         return;
       }
       sendInPlace(form, root.dataset.page, function (said) {
@@ -297,7 +297,7 @@
         }
         var lists = said.getElementById('room-lists');
         if (lists) { document.getElementById('room-lists').replaceWith(lists); filter(); }
-      }, function () { show('bad', words.wordsWait, []); });
+      }, function (e) { show('bad', waitWords(e, words), []); });
     });
 
     // Finding a name in the lists as it is typed: the lines that do not match are hidden.
@@ -383,7 +383,7 @@
       send(item).then(function (r) {
         kept.online();
         if (r.redirected) { location.assign(r.url); } else { form.submit(); } // refused: the page says why
-      }).catch(function () { offline(item); });
+      }).catch(function (e) { offline(item, e); });
     });
 
     // A note for the relay just saved, or a contact saved from the search's list: as the plain form, but through an
@@ -394,7 +394,7 @@
       e.preventDefault();
       sendInPlace(other, page, function (said, r) {
         if (r.redirected) { location.assign(r.url); } else { other.submit(); } // refused: the page says why
-      }, function () { show('bad', words.wordsWait, []); });
+      }, function (e) { show('bad', waitWords(e, words), []); });
     });
 
     // The contacts as the service has them, once the kept ones are sent.
@@ -411,11 +411,11 @@
     }
 
     // The field is emptied for the next badge whatever the answer; a refused badge's note stays.
-    function offline(item) {
+    function offline(item, why) {
       code.value = '';
       verify(item.code).then(function (verdict) {
         if (refused(verdict, show, words)) { return; }
-        var n = kept.keep(item);
+        var n = kept.keep(item, why);
         note.value = '';
         // What the service said of the badge before (a code it could not read) is no longer what the field holds.
         document.getElementById('stand-problem').textContent = '';
@@ -481,7 +481,8 @@
   // refusal included); a sign-in page in its place (a redirect elsewhere than the screen's page) means it is not.
   function postForm(url, body, page) {
     return fetch(url, { method: 'POST', body: body, credentials: 'same-origin' }).then(function (r) {
-      if (r.status >= 500 || (r.redirected && new URL(r.url).pathname !== page)) { throw new Error('service ' + r.status); }
+      if (r.status >= 500) { return unavailable(r); }
+      if (r.redirected && new URL(r.url).pathname !== page) { throw new Error('signed out'); }
       return r;
     });
   }
@@ -510,11 +511,33 @@
       body: JSON.stringify(item),
       credentials: 'same-origin'
     }).then(function (r) {
-      if (r.status >= 500 || r.status === 0) { throw new Error('service ' + r.status); }
+      if (r.status >= 500 || r.status === 0) { return unavailable(r); }
       if (r.redirected || (r.headers.get('Content-Type') || '').indexOf('json') < 0) { throw new Error('signed out'); }
       return r.json();
     });
   }
+
+  // A failure for an answer the service could not give: its error's full is true when the service said, as a problem
+  // (JSON or an error page, by its type), that its disk is nearly full and it saves nothing; false for an outage.
+  function unavailable(r) {
+    var media = r.headers.get('Content-Type') || '';
+    var type = media.indexOf('json') >= 0 ? r.json().then(function (problem) { return problem.type; })
+      : media.indexOf('html') >= 0 ? r.text().then(function (html) {
+        var said = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-problem]');
+        return said ? said.dataset.problem : null;
+      }) : Promise.resolve(null);
+    return type.catch(function () { return null; }).then(function (t) {
+      var e = new Error('service ' + r.status);
+      var screen = document.querySelector('[data-disk-full]');
+      e.full = screen !== null && t === screen.dataset.diskFull;
+      throw e;
+    });
+  }
+
+  function isFull(why) { return Boolean(why && why.full); }
+
+  // What a change that waits for the service says when it was not made: why, as the service gave it.
+  function waitWords(why, words) { return isFull(why) ? words.wordsFullWait : words.wordsWait; }
 
   // A door's answer to a kept scan, when it is a refusal (a problem's title and detail in place of an answer too).
   function refusedScan(body) {
@@ -581,10 +604,12 @@
       box.appendChild(seen);
     }
 
+    // Whether the service, the last time it was asked, answered that its disk is nearly full (rather than nothing).
+    var full = false;
     function notice() {
       var n = queue().length;
       connection.hidden = n === 0;
-      connection.textContent = words.wordsOffline.replace('{0}', String(n));
+      connection.textContent = (full ? words.wordsFull : words.wordsOffline).replace('{0}', String(n));
     }
 
     // The lines of the screen's answer that speak of a kept scan, if it is still the one shown.
@@ -616,6 +641,7 @@
       if (flushing || q.length === 0) { return; }
       flushing = true;
       deliver(q[0]).then(function (told) {
+        full = false;
         settle(q[0], told);
         var refusal = told && !told.recorded ? told : null;
         if (refusal) {
@@ -636,7 +662,7 @@
           notice();
           flush();
         }
-      }).catch(function () { flushing = false; notice(); });
+      }).catch(function (e) { flushing = false; full = isFull(e); notice(); });
     }
     setInterval(flush, 3000);
     notice();
@@ -644,7 +670,9 @@
     flush();
 
     return {
-      keep: function (item) {
+      // Keeps a scan the service did not take, why (the error) saying whether it could not answer or save.
+      keep: function (item, why) {
+        full = isFull(why);
         if (!item.scannedAt) { item.keptAt = new Date().toISOString(); }
         item.keptId = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
         var q = queue(); q.push(item); save(q); notice(); return q.length;

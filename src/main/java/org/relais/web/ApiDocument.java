@@ -81,8 +81,10 @@ public class ApiDocument implements OASFilter {
             add(responses, "409", "A conflict with the state of the data: full, closed, cancelled, already there,"
                     + " still in use");
         }
-        add(responses, "503", "The database is out of reach for a moment: send the same request again after"
-                + " Retry-After");
+        add(responses, "503", method == PathItem.HttpMethod.GET
+                ? "The database is out of reach for a moment: send the same request again after Retry-After"
+                : "The database is out of reach for a moment, or the disk holding it is nearly full (type "
+                        + DiskRoom.PROBLEM_TYPE + "): nothing was written; send the same request again after Retry-After");
         responses.getAPIResponses().forEach((code, response) -> {
             if (response.getDescription() == null || response.getDescription().isBlank()) {
                 response.setDescription(SUCCESS.getOrDefault(code, "OK"));

@@ -43,6 +43,12 @@ public class DiskRoom implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(DiskRoom.class);
 
+    /**
+     * The type of the problem (RFC 9457) a refused change answers, on a page too: a door's screen tells the disk's case
+     * from an outage by it. A tag URI, a name that leads nowhere.
+     */
+    public static final String PROBLEM_TYPE = "tag:relais,2026:disk-full";
+
     private static final Set<String> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     /** While changes are refused, the log says so once a minute. */
@@ -72,7 +78,7 @@ public class DiskRoom implements HealthCheck {
     }
 
     /** Sets the least room, as {@code relais.disk.least-free} does at start: for tests, which write their data first. */
-    void requireAtLeast(long bytes) {
+    public void requireAtLeast(long bytes) {
         least = bytes;
     }
 
@@ -138,6 +144,11 @@ public class DiskRoom implements HealthCheck {
     /** The room left in megabytes, to a tenth rounded down, for the words that say it ("0,2 Mo", not "0 Mo"). */
     public double roomInMegabytes() {
         return Math.floor(room().orElse(0L) * 10.0 / (1024 * 1024)) / 10;
+    }
+
+    /** {@link #PROBLEM_TYPE}, for the door's screens, whose script tells the disk's refusal by it. */
+    public String problemType() {
+        return PROBLEM_TYPE;
     }
 
     @ServerRequestFilter

@@ -58,8 +58,8 @@ public class ErrorMappers {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(int status, String title, String detail, List<FieldError> errors, String home,
-                String again);
+        static native TemplateInstance page(int status, String type, String title, String detail, List<FieldError> errors,
+                String home, String again);
     }
 
     @ServerExceptionMapper
@@ -82,7 +82,8 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response diskFull(DiskRoom.Full e, UriInfo uri) {
         disk.logRefusal(path(uri));
-        return build(uri, 503, Messages.get("problem_disk_full"), null).header(HttpHeaders.RETRY_AFTER, "60").build();
+        return build(uri, 503, DiskRoom.PROBLEM_TYPE, Messages.get("problem_disk_full"), null, null, null)
+                .header(HttpHeaders.RETRY_AFTER, "60").build();
     }
 
     @ServerExceptionMapper
@@ -193,7 +194,7 @@ public class ErrorMappers {
             return;
         }
         String form = http.path();
-        Response page = build(request.getUriInfo(), 400, Messages.get("problem_form_refused"), null,
+        Response page = build(request.getUriInfo(), 400, Problem.NO_TYPE, Messages.get("problem_form_refused"), null,
                 Messages.get("problem_title_form_refused"), pages.pageOf(form)).build();
         // Rendered here: Qute's response filter, which renders the pages the resources answer, may have run already.
         Object entity = page.getEntity() instanceof TemplateInstance template ? template.render() : page.getEntity();
@@ -437,22 +438,23 @@ public class ErrorMappers {
     }
 
     private Response.ResponseBuilder build(UriInfo uri, int status, String detail, List<FieldError> errors) {
-        return build(uri, status, detail, errors, null, null);
+        return build(uri, status, Problem.NO_TYPE, detail, errors, null, null);
     }
 
     /**
-     * The answer, a problem or a page. A page's {@code heading} says what happened where the status's name would
-     * not, and {@code again} is a page to open again, linked in place of "go back"; null for neither.
+     * The answer, a problem or a page, of a {@code type} a screen's script can tell ({@link Problem#NO_TYPE} for none;
+     * a page carries it too). A page's {@code heading} says what happened where the status's name would not, and
+     * {@code again} is a page to open again, linked in place of "go back"; null for neither.
      */
-    private Response.ResponseBuilder build(UriInfo uri, int status, String detail, List<FieldError> errors,
+    private Response.ResponseBuilder build(UriInfo uri, int status, String type, String detail, List<FieldError> errors,
             String heading, String again) {
         String title = title(status);
         if (isApi(uri) || scriptAsksForJson()) {
             return Response.status(status).type(Problem.MEDIA_TYPE)
-                    .entity(new Problem("about:blank", title, status, detail, path(uri), errors));
+                    .entity(new Problem(type, title, status, detail, path(uri), errors));
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.page(status, heading != null ? heading : title, detail,
+                .entity(Templates.page(status, Problem.NO_TYPE.equals(type) ? null : type, heading != null ? heading : title, detail,
                         errors == null ? List.of() : errors, home(path(uri)), again));
     }
 

@@ -8,4 +8,6 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** RFC 9457's type of a problem that its status and words say all of. */
+    public static final String NO_TYPE = "about:blank";
 }

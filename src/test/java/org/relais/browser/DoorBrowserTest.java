@@ -33,6 +33,9 @@ class DoorBrowserTest {
     @Inject
     org.relais.door.RoomService rooms;
 
+    @Inject
+    org.relais.web.DiskRoom disk;
+
     private static String register(long edition, String first, String last) {
         return registered(edition, first, last).getString("code");
     }
@@ -536,6 +539,48 @@ class DoorBrowserTest {
                     .body("registered", org.hamcrest.Matchers.equalTo(0));
             page.locator("#q").fill("benali");
             assertThat(page.locator("#found li .tag")).containsText("Annulée");
+        }
+    }
+
+    @Test
+    void aDiskNearlyFullIsSaidAtTheDoorAndTheScansWaitForRoom() {
+        long edition = Api.openEdition();
+        String awa = register(edition, "Awa", "Diallo");
+        String bilal = register(edition, "Bilal", "Sow");
+        DoorAccounts.Created link = accounts.create(edition,
+                new DoorAccounts.AccessData("DOOR_LINK", "Entrée 1", null, null, null));
+        String full = "Le service ne peut rien enregistrer pour l’instant : le disque qui tient ses données est presque plein.";
+
+        try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
+            Page page = context.newPage();
+            signIn(page, link, edition);
+            scanner(page, awa);
+            assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Awa Diallo");
+            try {
+                disk.requireAtLeast(Long.MAX_VALUE);
+                // Taking her arrival back waits for room, and says so, not that the service is away (its page, read).
+                page.locator("#answer .undo button").click();
+                assertThat(page.locator("#answer .headline")).hasText("✗ " + full
+                        + " Rien n’a été changé ; prévenez l’équipe du forum.");
+                // A scan is kept, the band saying why (the service's problem, read as JSON), and still after a retry.
+                scanner(page, bilal);
+                assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil (1 en attente)");
+                String band = "⚠ " + full + " Prévenez l’équipe du forum. Les scans sont gardés sur cet appareil (1 en attente)"
+                        + " et seront envoyés dès qu’il aura de nouveau de la place.";
+                assertThat(page.locator("#connection")).hasText(band);
+                page.waitForResponse("**/scan", () -> { });
+                assertThat(page.locator("#connection")).hasText(band);
+                assertEquals(List.of(), Browser.barriers(page), "door-disk-full");
+                Browser.screenshot(page, "door-disk-full");
+                Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn",
+                        org.hamcrest.Matchers.equalTo(1));
+            } finally {
+                disk.requireAtLeast(0);
+            }
+            assertThat(page.locator("#connection")).containsText("tous les scans gardés ont été envoyés",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+            Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn",
+                    org.hamcrest.Matchers.equalTo(2));
         }
     }
 

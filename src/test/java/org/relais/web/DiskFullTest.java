@@ -48,6 +48,7 @@ class DiskFullTest {
             given().contentType(ContentType.JSON).body(Api.relay("Plein", fresh, List.of(workshop))).header("Accept-Language", "fr")
                     .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", "60")
+                    .body("type", equalTo("tag:relais,2026:disk-full"))
                     .body("detail", containsString("le disque qui tient ses données est presque plein. Rien n’a été enregistré."));
             given().contentType(ContentType.JSON).body(Api.relay("Full", fresh, List.of(workshop))).header("Accept-Language", "en")
                     .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(503)
@@ -55,7 +56,8 @@ class DiskFullTest {
             Api.organiser().contentType(ContentType.JSON).body(Map.of("name", "Salle pleine", "kind", "ROOM", "seats", 10))
                     .post("/api/v1/editions/" + edition + "/spaces").then().statusCode(503);
             organiser.form("/organiser/editions/" + edition + "/sessions", Map.of("title", "Jamais")).then().statusCode(503)
-                    .contentType(containsString("text/html")).body(containsString("Rien n’a été enregistré."));
+                    .contentType(containsString("text/html")).body(containsString("Rien n’a été enregistré."))
+                    .body(containsString("data-problem=\"tag:relais,2026:disk-full\""));
             Pages.anonymous().form("/editions/" + edition + "/register", Map.of("firstName", "Plein", "email", fresh)).then()
                     .statusCode(503).body(containsString("le disque qui tient ses données est presque plein"));
 
@@ -77,5 +79,13 @@ class DiskFullTest {
                 .body("size()", equalTo(1)).body("firstName", equalTo(List.of("Avant")));
         given().contentType(ContentType.JSON).body(Api.relay("Plein", fresh, List.of(workshop)))
                 .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(201);
+        // The API's document says which 503 it is, on a change; a read is never refused for the disk.
+        given().accept("application/json").get("/q/openapi").then()
+                .body("paths.'/api/v1/editions/{id}/registrations'.post.responses.'503'.description",
+                        containsString("nearly full (type tag:relais,2026:disk-full)"))
+                .body("paths.'/api/v1/editions/{id}/registrations'.get.responses.'503'.description", not(containsString("disk")));
+        // Another problem says nothing more than its status and words, the disk's type gone with it.
+        given().contentType(ContentType.JSON).body(Api.relay("Plein", fresh, List.of(workshop)))
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(409).body("type", equalTo("about:blank"));
     }
 }
