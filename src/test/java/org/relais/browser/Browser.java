@@ -71,6 +71,14 @@ final class Browser {
     }
 
     /**
+     * Every word of up to twelve letters or digits of a table's cell that the page breaks across two lines ("90 / 0",
+     * "Bibliothèqu / e"), as "word: cell"; empty when every such word is whole. Addresses and longer words may break.
+     */
+    static List<String> brokenWords(Page page) {
+        return check(page, "broken.js");
+    }
+
+    /**
      * Every message of a form sent back that is not tied to its field (no control's
      * aria-describedby names it, or its control is not flagged aria-invalid), which axe-core does
      * not look for; empty when a screen reader reads each problem on its field.

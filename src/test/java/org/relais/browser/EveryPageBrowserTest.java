@@ -78,6 +78,7 @@ class EveryPageBrowserTest {
         List<String> small = new java.util.ArrayList<>();
         List<String> barriers = new java.util.ArrayList<>();
         List<String> cut = new java.util.ArrayList<>();
+        List<String> broken = new java.util.ArrayList<>();
         for (int[] size : SIZES) {
             for (String lang : LANGUAGES) {
                 try (BrowserContext context = Browser.context(lang, size[0], size[1])) {
@@ -107,6 +108,7 @@ class EveryPageBrowserTest {
                         Browser.smallTargets(page).forEach(t -> small.add(path + " " + lang + " " + size[0] + ": " + t));
                         Browser.barriers(page).forEach(b -> barriers.add(path + " " + lang + " " + size[0] + ": " + b));
                         Browser.cutHints(page).forEach(h -> cut.add(path + " " + lang + " " + size[0] + ": " + h));
+                        Browser.brokenWords(page).forEach(w -> broken.add(path + " " + lang + " " + size[0] + ": " + w));
                         String name = (path.replaceAll("[^a-z0-9]+", "-") + "-" + lang + "-" + size[0]).replaceAll("^-", "");
                         Browser.screenshot(page, "pages/" + name);
                     }
@@ -132,6 +134,7 @@ class EveryPageBrowserTest {
         assertEquals("", String.join("\n", small), "controls too small to tap");
         assertEquals("", String.join("\n", barriers), "accessibility barriers");
         assertEquals("", String.join("\n", cut), "hints cut off by their field");
+        assertEquals("", String.join("\n", broken), "short words broken across lines");
         assertEquals("", String.join("\n", wide), "pages wider than 320 px");
     }
 
