@@ -66,12 +66,15 @@ class EveryPageBrowserTest {
                 "/door/editions/" + forum.id + "/sessions/" + booked, "/door/editions/" + forum.id + "?q=ma", "/stand",
                 "/stand/editions/" + forum.id + "/stands/" + stand, "/organiser/nothing-here", "/logout");
         Edition open = Edition.findByNumber(900).orElseThrow();
+        long workshop = ProgrammeSession.<ProgrammeSession>list("edition = ?1 and registration = true", open).get(0).id;
+        java.util.Map<String, Object> pasted = Api.relay("Page", "every-page-" + System.nanoTime() + "@example.org", List.of(workshop));
+        pasted.put("organisation", "Maisondesassociations".repeat(7)); // one word of 147 letters: a paste gone wrong, kept as typed
         io.restassured.path.json.JsonPath relay = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
-                .body(Api.relay("Page", "every-page-" + System.nanoTime() + "@example.org",
-                        List.of(ProgrammeSession.<ProgrammeSession>list("edition = ?1 and registration = true", open).get(0).id)))
-                .post("/api/v1/editions/" + open.id + "/registrations").then().statusCode(201).extract().jsonPath();
+                .body(pasted).post("/api/v1/editions/" + open.id + "/registrations").then().statusCode(201).extract().jsonPath();
         paths = new java.util.ArrayList<>(paths);
-        paths.addAll(List.of("/organiser/editions/" + open.id + "/registrations/" + relay.getLong("id"), "/", "/editions/" + open.id,
+        paths.addAll(List.of("/organiser/editions/" + open.id + "/registrations",
+                "/organiser/editions/" + open.id + "/sessions/" + workshop + "/attendees",
+                "/organiser/editions/" + open.id + "/registrations/" + relay.getLong("id"), "/", "/editions/" + open.id,
                 "/r/" + relay.getString("manageToken"), "/privacy", "/r/" + relay.getString("manageToken") + "/data",
                 "/organiser/editions/" + open.id + "/registrations/" + relay.getLong("id") + "/data"));
 
