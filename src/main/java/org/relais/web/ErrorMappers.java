@@ -454,8 +454,8 @@ public class ErrorMappers {
                     .entity(new Problem(type, title, status, detail, path(uri), errors));
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.page(status, Problem.NO_TYPE.equals(type) ? null : type, heading != null ? heading : title, detail,
-                        errors == null ? List.of() : errors, home(path(uri)), again));
+                .entity(Templates.page(status, Problem.NO_TYPE.equals(type) ? null : type, heading != null ? heading : title,
+                        detail, errors == null ? List.of() : errors, home(path(uri)), again));
     }
 
     /** A form or body too large to read: a page says so in words, and that nothing was saved. */
