@@ -71,8 +71,9 @@ final class Browser {
     }
 
     /**
-     * Every word of up to twelve letters or digits of a table's cell that the page breaks across two lines ("90 / 0",
-     * "Bibliothèqu / e"), as "word: cell"; empty when every such word is whole. Addresses and longer words may break.
+     * Every word of up to twelve letters or digits that the page breaks across two lines ("90 / 0", "Bibliothèqu / e" in a
+     * table's narrow column), as "word: its element's text"; empty when every such word is whole. Addresses and longer
+     * words may break.
      */
     static List<String> brokenWords(Page page) {
         return check(page, "broken.js");
