@@ -554,6 +554,7 @@ class DoorBrowserTest {
         try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
             Page page = context.newPage();
             signIn(page, link, edition);
+            assertThat(page.locator("#code")).isFocused(); // the scanner types where the screen's script put the cursor
             scanner(page, awa);
             assertThat(page.locator("#answer .headline")).containsText("Bienvenue, Awa Diallo");
             try {
