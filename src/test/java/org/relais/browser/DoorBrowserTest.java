@@ -56,7 +56,7 @@ class DoorBrowserTest {
     private static void refusedOnReturn(Page page, int count, String... said) {
         assertThat(page.locator("#refused")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
                 .setTimeout(10_000));
-        assertThat(page.locator("#refused .headline")).hasText("Refusés au retour du service : " + count);
+        assertThat(page.locator("#refused .headline")).hasText("Refusés à leur envoi : " + count);
         assertThat(page.locator("#refused li")).hasCount(count);
         for (String words : said) {
             assertThat(page.locator("#refused")).containsText(words);
@@ -200,7 +200,7 @@ class DoorBrowserTest {
             // the service has it.
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("ok"));
             assertThat(page.locator("#answer .headline")).hasText("✓ Bienvenue, Paul Martin");
-            assertThat(page.locator("#answer > p:not(:has(a))").last()).hasText("✓ Enregistré au retour du service.");
+            assertThat(page.locator("#answer > p:not(:has(a))").last()).hasText("✓ Enregistré à son envoi.");
             assertThat(page.locator("#answer")).not().containsText("Gardé sur cet appareil");
             // Under it, as under any scan's answer, his badge and the undo: a wrong badge scanned through the outage
             // is taken back from where it is seen.
@@ -367,7 +367,7 @@ class DoorBrowserTest {
             assertEquals(3, rooms.counts(edition).get(workshop).entered(), "the kept entries arrived once, the refused one not");
             // Emma's answer, still on screen, now says the service has her entry.
             assertThat(page.locator("#answer > p")).hasText(new String[] {"✓ Emma Petit : place confirmée, entrez",
-                "✓ Enregistré au retour du service."});
+                "✓ Enregistré à son envoi."});
             assertThat(page.locator("li[data-name='Dina Haddad'] .undo button")).hasText("Annuler cette entrée");
             refusedOnReturn(page, 1, "Farid Kone n’a pas de place dans cette séance");
             assertEquals(List.of(), Browser.barriers(page), "room-refused");
@@ -459,7 +459,7 @@ class DoorBrowserTest {
             page.locator("#scan-form button[type=submit]").click();
             assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile("warn"));
             assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil (1 en attente)");
-            assertThat(page.locator("#answer")).containsText("le contact et sa note seront enregistrés au retour du service");
+            assertThat(page.locator("#answer")).containsText("le contact et sa note seront enregistrés dès que le service le pourra");
             assertThat(page.locator("#connection")).isVisible();
             assertThat(page.locator("#code")).hasValue("");
             assertThat(page.locator("#f-note")).hasValue("");
@@ -565,7 +565,9 @@ class DoorBrowserTest {
                         + " Rien n’a été changé ; prévenez l’équipe du forum.");
                 // A scan is kept, the band saying why (the service's problem, read as JSON), and still after a retry.
                 scanner(page, bilal);
-                assertThat(page.locator("#answer .headline")).containsText("Gardé sur cet appareil (1 en attente)");
+                // Its answer says it waits for the service, true of a full disk as of an outage.
+                assertThat(page.locator("#answer .headline")).hasText("Gardé sur cet appareil (1 en attente)\u00a0: le badge"
+                        + " est authentique, l’arrivée sera enregistrée dès que le service le pourra.");
                 String band = "⚠ " + full + " Prévenez l’équipe du forum. Les scans sont gardés sur cet appareil (1 en attente)"
                         + " et seront envoyés dès qu’il aura de nouveau de la place.";
                 assertThat(page.locator("#connection")).hasText(band);
@@ -578,8 +580,10 @@ class DoorBrowserTest {
             } finally {
                 disk.requireAtLeast(0);
             }
-            assertThat(page.locator("#connection")).containsText("tous les scans gardés ont été envoyés",
-                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+            assertThat(page.locator("#connection")).hasText("✓ Le service enregistre de nouveau\u00a0: tous les scans gardés"
+                    + " ont été envoyés.", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                    .setTimeout(10_000));
+            assertThat(page.locator("#answer > p:not(:has(a))").last()).hasText("✓ Enregistré à son envoi.");
             Api.organiser().get("/api/v1/editions/" + edition + "/attendance").then().body("checkedIn",
                     org.hamcrest.Matchers.equalTo(2));
         }
