@@ -119,7 +119,7 @@ class EveryPageBrowserTest {
                 }
             }
         }
-        // 320 px wide, as a desktop zoomed to 400 % (WCAG 1.4.10, reflow): nothing to scroll sideways.
+        // 320 px wide, as a desktop zoomed to 400 % (WCAG 1.4.10, reflow): nothing to scroll sideways, no short word broken.
         List<String> wide = new java.util.ArrayList<>();
         for (String lang : SECOND_RUN ? List.<String>of() : LANGUAGES) {
             try (BrowserContext context = Browser.context(lang, 320, 640)) {
@@ -131,6 +131,7 @@ class EveryPageBrowserTest {
                     if (((Number) overflow).intValue() > 0) {
                         wide.add(path + " " + lang + ": " + overflow + " px too wide");
                     }
+                    Browser.brokenWords(page).forEach(w -> broken.add(path + " " + lang + " 320: " + w));
                 }
             }
         }
