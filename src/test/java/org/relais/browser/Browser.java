@@ -13,10 +13,14 @@ import java.util.List;
  * Debian's Chromium, driven by Playwright for Java without downloading a browser of its own
  * (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; RELAIS_CHROMIUM names another binary). One browser serves
  * every test of the run; each test opens its own context (cookies, language, screen size).
+ * Screenshots are taken with {@code -Drelais.screenshots=true} only, into target/screenshots, for a
+ * person to look at: nothing reads them, and on the slowest machines they cost the suite a minute.
  */
 final class Browser {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final boolean SCREENSHOTS_TAKEN = Boolean.getBoolean("relais.screenshots");
+    private static final String AXE = resource("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js");
     private static com.microsoft.playwright.Browser shared;
 
     private Browser() {
@@ -37,9 +41,15 @@ final class Browser {
         return shared;
     }
 
+    /**
+     * A context whose every page starts with axe-core loaded (the browser runs it as each page opens,
+     * outside the pages' security policy), so that {@link #barriers} need not send its 500 KB again.
+     */
     static BrowserContext context(String locale, int width, int height) {
-        return shared().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale(locale)
-                .setViewportSize(width, height));
+        BrowserContext context = shared().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale(locale).setViewportSize(width, height));
+        context.addInitScript(AXE);
+        return context;
     }
 
     static String url(URL base, String path) {
@@ -96,8 +106,9 @@ final class Browser {
     @SuppressWarnings("unchecked")
     static List<String> barriers(Page page) {
         if (!Boolean.TRUE.equals(page.evaluate("() => typeof axe !== 'undefined'"))) {
-            // Evaluated, not added as a script tag, which the pages' security policy refuses.
-            page.evaluate(resource("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js"));
+            // A page not opened by an address (an e-mail's HTML set as its content): evaluated, not added
+            // as a script tag, which the pages' security policy refuses.
+            page.evaluate(AXE);
         }
         return (List<String>) page.evaluate("async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
                 + "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})).violations"
@@ -118,6 +129,9 @@ final class Browser {
     }
 
     static void screenshot(Page page, String name) {
+        if (!SCREENSHOTS_TAKEN) {
+            return;
+        }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

@@ -23,7 +23,7 @@ import org.relais.venue.Stand;
  * Every organiser page, in French and English, on a desktop and on a phone: it opens, speaks the
  * language asked for, nothing is wider than the screen (the grid scrolls inside its own box), and
  * every text it shows stands out from its background enough to be read (WCAG AA contrast).
- * Screenshots land in target/screenshots/pages for a person to look at.
+ * With -Drelais.screenshots=true, screenshots land in target/screenshots/pages for a person to look at.
  */
 @QuarkusTest
 class EveryPageBrowserTest {
