@@ -106,8 +106,8 @@ final class Browser {
     @SuppressWarnings("unchecked")
     static List<String> barriers(Page page) {
         if (!Boolean.TRUE.equals(page.evaluate("() => typeof axe !== 'undefined'"))) {
-            // A page not opened by an address (an e-mail's HTML set as its content): evaluated, not added
-            // as a script tag, which the pages' security policy refuses.
+            // A page of a context not made by context(): evaluated, not added as a script tag, which the
+            // pages' security policy refuses.
             page.evaluate(AXE);
         }
         return (List<String>) page.evaluate("async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
