@@ -66,19 +66,21 @@ class RegistrationPagesTest {
         long two = Api.session(edition, studio, second.toString(), "11:00", "12:00", 10);
         String onFirst = Messages.shortDate(first, Locale.FRENCH) + ", 11:00–12:00";
         String onSecond = Messages.shortDate(second, Locale.FRENCH) + ", 11:00–12:00";
+        String onFirstHtml = Messages.shortDate(first, Locale.FRENCH) + ", " + hours("11:00–12:00");
+        String onSecondHtml = Messages.shortDate(second, Locale.FRENCH) + ", " + hours("11:00–12:00");
 
-        given().get("/editions/" + edition).then().statusCode(200).body(containsString("<strong>" + onFirst + "</strong>"))
-                .body(containsString("<strong>" + onSecond + "</strong>"));
+        given().get("/editions/" + edition).then().statusCode(200).body(containsString("<strong>" + onFirstHtml + "</strong>"))
+                .body(containsString("<strong>" + onSecondHtml + "</strong>"));
         given().get("/editions/" + edition + "?lang=en").then()
-                .body(containsString("<strong>" + Messages.shortDate(first, Locale.ENGLISH) + ", 11:00–12:00</strong>"));
+                .body(containsString("<strong>" + Messages.shortDate(first, Locale.ENGLISH) + ", " + hours("11:00–12:00") + "</strong>"));
         String email = "two-days-" + System.nanoTime() + "@example.org";
         JsonPath registered = Api.register(edition, Api.relay("Deux", email, List.of(one, two)));
         given().get("/r/" + registered.getString("manageToken")).then().statusCode(200)
-                .body(containsString("<li><strong>" + onFirst + "</strong> · Atelier 11:00"))
-                .body(containsString("<li><strong>" + onSecond + "</strong> · Atelier 11:00"));
+                .body(containsString("<li><strong>" + onFirstHtml + "</strong> · Atelier 11:00"))
+                .body(containsString("<li><strong>" + onSecondHtml + "</strong> · Atelier 11:00"));
         Pages organiser = Pages.signIn();
         organiser.get("/organiser/editions/" + edition + "/registrations/" + registered.getLong("id")).then()
-                .body(containsString("<tr><td>" + onFirst + " · ")).body(containsString("<tr><td>" + onSecond + " · "));
+                .body(containsString("<tr><td>" + onFirstHtml + " · ")).body(containsString("<tr><td>" + onSecondHtml + " · "));
         organiser.get("/organiser/editions/" + edition + "/registrations").then()
                 .body(containsString("<small>" + Messages.shortDate(first, Locale.FRENCH) + ", 11:00 Atelier 11:00"))
                 .body(containsString("<small>" + Messages.shortDate(second, Locale.FRENCH) + ", 11:00 Atelier 11:00"));
@@ -86,7 +88,7 @@ class RegistrationPagesTest {
                 .statusCode(200).body(containsString(onFirst.replace("–12:00", "") + " Atelier 11:00 · Studio"))
                 .body(containsString(onSecond.replace("–12:00", "") + " Atelier 11:00 · Studio"));
         organiser.get("/door/editions/" + edition + "/sessions").then().statusCode(200)
-                .body(containsString("<td>" + onFirst + " Atelier 11:00")).body(containsString("<td>" + onSecond + " Atelier 11:00"));
+                .body(containsString("<td>" + onFirstHtml + " Atelier 11:00")).body(containsString("<td>" + onSecondHtml + " Atelier 11:00"));
         Api.advance(edition, "REGISTRATION_CLOSED"); // the relay can still give up a seat, each named with its day
         given().get("/r/" + registered.getString("manageToken")).then()
                 .body(containsString(">Libérer ma place à " + Messages.shortDate(first, Locale.FRENCH) + ", 11:00 · Atelier 11:00<"))
@@ -95,11 +97,11 @@ class RegistrationPagesTest {
         Mail confirmation = mailbox.getMailsSentTo(email).get(0);
         assertTrue(confirmation.getText().contains("- " + onFirst + " · Atelier 11:00")
                 && confirmation.getText().contains("- " + onSecond + " · Atelier 11:00"), confirmation.getText());
-        assertTrue(confirmation.getHtml().contains("<li>" + onFirst + " · Atelier 11:00"), confirmation.getHtml());
+        assertTrue(confirmation.getHtml().contains("<li>" + onFirstHtml + " · Atelier 11:00"), confirmation.getHtml());
 
         long oneDay = Api.openEdition();
         Api.session(oneDay, Api.space(oneDay, "Studio", "STUDIO", 40), Api.forumDay(), "11:00", "12:00", 10);
-        given().get("/editions/" + oneDay).then().body(containsString("<strong>11:00–12:00</strong>"));
+        given().get("/editions/" + oneDay).then().body(containsString("<strong>" + hours("11:00–12:00") + "</strong>"));
     }
 
     @Test
@@ -843,7 +845,7 @@ class RegistrationPagesTest {
 
         Pages pages = Pages.signIn();
         String html = pages.get(page).then().statusCode(200).extract().asString();
-        assertTrue(html.contains("11:00–12:00 · <a href=\"/organiser/editions/" + edition + "/sessions/" + a
+        assertTrue(html.contains(hours("11:00–12:00") + " · <a href=\"/organiser/editions/" + edition + "/sessions/" + a
                 + "/attendees\">Atelier 11:00</a>"), html);
         assertTrue(html.contains("place réservée"), html);
         assertTrue(html.contains("<option value=\"" + c + "\">") && html.contains("<option value=\"" + d + "\">"), html);
@@ -1022,6 +1024,11 @@ class RegistrationPagesTest {
     private static String moveList(String html, String booking) {
         int form = html.indexOf("/bookings/" + booking + "/move");
         return html.substring(form, html.indexOf("</select>", form));
+    }
+
+    /** A time range as the pages write it (tags/hours.html): kept on one line, a narrow screen breaking it nowhere. */
+    private static String hours(String range) {
+        return "<span style=\"white-space: nowrap\">" + range + "</span>";
     }
 
     /** The bookings a session's page offers to move, in its order: the seated, then the waiting list. */
