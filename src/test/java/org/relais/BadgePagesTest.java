@@ -69,7 +69,7 @@ class BadgePagesTest {
         assertTrue(chosen.contains("value=\"a4-8\"> Planches A4 de 8 badges (90\u00a0×\u00a055\u00a0mm) avec traits de coupe"), chosen);
 
         // A wrong choice on the page is said in words, not a broken image.
-        String refused = pages.get(e + "/badges?layout=a3-99").then().statusCode(200).extract().asString();
+        String refused = pages.get(e + "/badges?layout=a3-99").then().statusCode(422).extract().asString();
         assertTrue(refused.contains("a3-99") && !refused.contains("preview.png"), "the unknown layout is named");
 
         // The relay's page offers their badge.

@@ -55,10 +55,13 @@ public class BadgePages {
     @Inject
     io.vertx.core.http.HttpServerRequest http;
 
+    /** The page; a sheet asked for in its address that names nothing is marked on its form, a 422 as on the other pages. */
     @GET
     @Path("badges")
-    public TemplateInstance page(@RestPath Long id) {
-        return page(id, new Form().with("role", "STAFF"), null);
+    public Response page(@RestPath Long id) {
+        Form choice = choice();
+        TemplateInstance page = page(id, new Form().with("role", "STAFF"), null, choice);
+        return Response.status(choice.hasErrors() ? 422 : 200).entity(page).build();
     }
 
     @GET
@@ -133,23 +136,30 @@ public class BadgePages {
     }
 
     private TemplateInstance page(Long id, Form form, String problem) {
+        return page(id, form, problem, choice());
+    }
+
+    private TemplateInstance page(Long id, Form form, String problem, Form choice) {
         Edition edition = editions.get(id);
+        String query = http.query(); // as sent: the address UriInfo builds fails on some odd ones
+        List<BadgeHolder> holders = badges.holders(id);
+        return Templates.badges(edition, SheetLayout.all(), List.of(BadgeRole.values()), BadgeRole.HOLDER_ROLES, choice,
+                query == null ? "" : "?" + query, !choice.hasErrors(), badges.relayCount(id), holders,
+                badges.unprintable(id, holders), institutions.list(), form, problem);
+    }
+
+    /** The sheet asked for in the page's address (A4 by 8 when none), with what names nothing marked. */
+    private Form choice() {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
         Form choice = new Form(q);
         if (q.getFirst("layout") == null) {
             choice.with("layout", "a4-8");
         }
-        boolean valid = true;
         try {
             request();
         } catch (InvalidInputException e) {
             choice.errors().addAll(e.errors());
-            valid = false;
         }
-        String query = http.query(); // as sent: the address UriInfo builds fails on some odd ones
-        List<BadgeHolder> holders = badges.holders(id);
-        return Templates.badges(edition, SheetLayout.all(), List.of(BadgeRole.values()), BadgeRole.HOLDER_ROLES, choice,
-                query == null ? "" : "?" + query, valid, badges.relayCount(id), holders, badges.unprintable(id, holders),
-                institutions.list(), form, problem);
+        return choice;
     }
 }
