@@ -303,7 +303,7 @@ class PagesTest {
         assertTrue(shown.indexOf(flash) > shown.indexOf("<h2>Invités</h2>"), "said in the guests' part");
         assertTrue(shown.indexOf(flash) == shown.lastIndexOf(flash), "said once, not at the top too");
         assertTrue(shown.contains("lang=en#guests\""), "the language switch opens the same part");
-        organiser.get(page + "?done=created").then().body(containsString("<main>\n" + flash)); // a new edition: at the top
+        organiser.get(page + "?done=created").then().body(containsString("<main id=\"content\">\n" + flash)); // a new edition: at the top
         String holder = organiser.form(page + "/badge-holders", Map.of("role", "STAFF", "firstName", "Léa", "lastName", "Martin",
                 "organisation", "Musée")).then().statusCode(303).extract().header("Location");
         assertTrue(holder.endsWith(page + "/badges?done=created&at=holders#holders"), holder);

@@ -1,7 +1,10 @@
 package org.relais.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.net.URL;
@@ -126,6 +129,23 @@ final class Browser {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The keyboard's first stop on the page as it opened is the link to its content, hidden until then and
+     * shown once reached, in {@code words}; followed, it takes the next stop past the header, into the page.
+     */
+    static void skipsToContent(Page page, String words) {
+        Locator skip = page.locator("a.skip");
+        assertThat(skip).not().isInViewport();
+        page.keyboard().press("Tab");
+        assertThat(skip).isFocused();
+        assertThat(skip).hasText(words);
+        assertThat(skip).isInViewport();
+        page.keyboard().press("Enter");
+        page.keyboard().press("Tab");
+        assertThat(page.locator("main :focus")).hasCount(1);
+        assertThat(skip).not().isInViewport();
     }
 
     static void screenshot(Page page, String name) {

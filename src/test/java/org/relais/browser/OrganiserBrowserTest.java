@@ -63,6 +63,15 @@ class OrganiserBrowserTest {
         assertThat(page.locator("header .who")).hasText(Api.ORGANISER);
     }
 
+    /** An organiser's page, past its header and menus at the keyboard's first stop, in English too. */
+    @Test
+    void theFirstStopOfTheKeyboardLeadsPastTheMenus() {
+        long edition = Api.edition("2031-05-06");
+        signIn();
+        page.navigate(url("/organiser/editions/" + edition + "?lang=en"));
+        Browser.skipsToContent(page, "Skip to content");
+    }
+
     @Test
     void aWrongPasswordIsSaidInWords() {
         page.navigate(url("/login"));

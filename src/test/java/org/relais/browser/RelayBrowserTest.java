@@ -99,6 +99,17 @@ class RelayBrowserTest {
      * A second registration with the same address marks no field: the page opens at what it says, with the focus,
      * rather than at the form's first field, the offer to send the link again beside it.
      */
+    /** On a phone with a keyboard (or a switch), the forum's page lets a relay go past its header at the first stop. */
+    @Test
+    void theFirstStopOfTheKeyboardLeadsPastTheHeader() {
+        long edition = Api.openEdition();
+        try (BrowserContext context = Browser.context("fr-FR", 390, 844)) {
+            Page page = context.newPage();
+            page.navigate(Browser.url(base, "/editions/" + edition));
+            Browser.skipsToContent(page, "Aller au contenu");
+        }
+    }
+
     @Test
     void aSecondRegistrationWithTheSameAddressOpensAtWhatItSays() {
         long edition = Api.openEdition();
