@@ -1163,17 +1163,17 @@ class RegistrationPagesTest {
                 .body(not(containsString("<script>alert(1)")));
     }
 
-    /** A screen reader on the sector's choice says it is wrong and why, as on a text field. */
+    /** A screen reader on the sector's choice says it is required, wrong and why, as on a text field; and the consent too. */
     @Test
     void aChoiceLeftEmptyIsFlaggedAndTiedToItsMessage() {
         long edition = Api.openEdition();
         Pages.anonymous().form("/editions/" + edition + "/register", Map.of("firstName", "Awa", "lastName", "Diallo",
                         "email", "choice-" + System.nanoTime() + "@example.org", "organisation", "Asso", "role", "educator"))
                 .then().statusCode(422)
-                .body(containsString("<select id=\"f-sector\" name=\"sector\" aria-invalid=\"true\" aria-describedby=\"e-sector\">"))
+                .body(containsString("<select id=\"f-sector\" name=\"sector\" required aria-invalid=\"true\" aria-describedby=\"e-sector\">"))
                 .body(containsString("<small class=\"error\" id=\"e-sector\">"))
-                .body(containsString("<select id=\"f-role\" name=\"role\">"))
-                .body(containsString("aria-invalid=\"true\" aria-describedby=\"e-consent\">"))
+                .body(containsString("<select id=\"f-role\" name=\"role\" required>"))
+                .body(containsString("name=\"consent\" value=\"true\" required aria-invalid=\"true\" aria-describedby=\"e-consent\">"))
                 .body(containsString("<small class=\"error\" id=\"e-consent\">"));
     }
 

@@ -93,6 +93,15 @@ final class Browser {
     }
 
     /**
+     * Every field whose label shows it must be filled (its asterisk, hidden from screen readers) while its
+     * control does not say so (no {@code required}), as its label's words; empty when a screen reader hears
+     * "required" wherever the page shows an asterisk. axe-core does not compare the two.
+     */
+    static List<String> unsaidRequired(Page page) {
+        return check(page, "required.js");
+    }
+
+    /**
      * Every message of a form sent back that is not tied to its field (no control's
      * aria-describedby names it, or its control is not flagged aria-invalid), which axe-core does
      * not look for; empty when a screen reader reads each problem on its field.

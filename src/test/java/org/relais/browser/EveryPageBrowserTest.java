@@ -110,6 +110,8 @@ class EveryPageBrowserTest {
                         assertEquals(List.of(), Browser.faintText(page), path + " in " + lang + " at " + size[0] + " px");
                         Browser.smallTargets(page).forEach(t -> small.add(path + " " + lang + " " + size[0] + ": " + t));
                         Browser.barriers(page).forEach(b -> barriers.add(path + " " + lang + " " + size[0] + ": " + b));
+                        Browser.unsaidRequired(page).forEach(f -> barriers.add(path + " " + lang + " " + size[0]
+                                + ": required, not said to a screen reader: " + f));
                         Browser.cutHints(page).forEach(h -> cut.add(path + " " + lang + " " + size[0] + ": " + h));
                         Browser.brokenWords(page).forEach(w -> broken.add(path + " " + lang + " " + size[0] + ": " + w));
                         String name = (path.replaceAll("[^a-z0-9]+", "-") + "-" + lang + "-" + size[0]).replaceAll("^-", "");
