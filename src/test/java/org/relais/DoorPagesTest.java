@@ -124,6 +124,9 @@ class DoorPagesTest {
                 .formParam("lastName", "").formParam("organisation", "PJJ").post("/door/editions/" + edition + "/walk-in");
         assertEquals(422, bad.statusCode());
         assertTrue(bad.asString().contains("value=\"Karim\"") && bad.asString().contains("id=\"e-lastName\""));
+        // its consent, shown as required, says so to a screen reader too
+        assertTrue(bad.asString().contains("name=\"consent\" value=\"true\" required aria-invalid=\"true\" aria-describedby=\"e-consent\">"),
+                bad.asString());
         String done = given().cookies(all).formParam("csrf-token", token.group(1)).formParam("firstName", "Karim")
                 .formParam("lastName", "Benali").formParam("organisation", "PJJ").formParam("sector", "french-language")
                 .formParam("role", "volunteer").formParam("consent", "true").formParam("station", "Entrée 2")
