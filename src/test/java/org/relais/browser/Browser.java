@@ -102,6 +102,14 @@ final class Browser {
     }
 
     /**
+     * Every form that shows an asterisk without first saying what it means (the sentence of
+     * {@code tags/requirednote}), as its address; empty when each such form says it before its fields.
+     */
+    static List<String> unexplainedAsterisks(Page page) {
+        return check(page, "asterisk.js");
+    }
+
+    /**
      * Every message of a form sent back that is not tied to its field (no control's
      * aria-describedby names it, or its control is not flagged aria-invalid), which axe-core does
      * not look for; empty when a screen reader reads each problem on its field.

@@ -112,6 +112,8 @@ class EveryPageBrowserTest {
                         Browser.barriers(page).forEach(b -> barriers.add(path + " " + lang + " " + size[0] + ": " + b));
                         Browser.unsaidRequired(page).forEach(f -> barriers.add(path + " " + lang + " " + size[0]
                                 + ": required, not said to a screen reader: " + f));
+                        Browser.unexplainedAsterisks(page).forEach(f -> barriers.add(path + " " + lang + " " + size[0]
+                                + ": asterisks, not said what they mean, in the form " + f));
                         Browser.cutHints(page).forEach(h -> cut.add(path + " " + lang + " " + size[0] + ": " + h));
                         Browser.brokenWords(page).forEach(w -> broken.add(path + " " + lang + " " + size[0] + ": " + w));
                         String name = (path.replaceAll("[^a-z0-9]+", "-") + "-" + lang + "-" + size[0]).replaceAll("^-", "");
