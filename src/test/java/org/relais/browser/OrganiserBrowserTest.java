@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -156,6 +157,20 @@ class OrganiserBrowserTest {
         Browser.screenshot(page, "session-form-switched-to-english");
         page.locator("form.stack button[type=submit]").click();
         assertThat(page.locator("#e-endsAt")).hasText("The end must come after the start.");
+    }
+
+    @Test
+    void aMarkedGroupTakesTheFocusWithItsRedBorderInSight() {
+        long edition = Api.edition("2031-03-02");
+        signIn();
+        page.navigate(url("/organiser/editions/" + edition + "/badges?layout=a3-99"));
+        Locator group = page.locator("fieldset.invalid");
+        assertThat(group).isFocused();
+        // The focus ring is drawn around the group's red border, not over it (where only its top would show).
+        double offset = ((Number) group.evaluate("g => parseFloat(getComputedStyle(g).outlineOffset)")).doubleValue();
+        double border = ((Number) group.evaluate("g => parseFloat(getComputedStyle(g).borderTopWidth)")).doubleValue();
+        assertTrue(offset > 0 && border > 0, "outline offset " + offset + " px, border " + border + " px");
+        Browser.screenshot(page, "badges-marked-layout-focused");
     }
 
     @Test
