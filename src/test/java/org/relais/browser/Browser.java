@@ -94,8 +94,9 @@ final class Browser {
 
     /**
      * Every field whose label shows it must be filled (its asterisk, hidden from screen readers) while its
-     * control does not say so (no {@code required}), as its label's words; empty when a screen reader hears
-     * "required" wherever the page shows an asterisk. axe-core does not compare the two.
+     * control does not say so (no {@code required}), and every control that says so without the asterisk, each
+     * as why and its label's words; empty when a screen reader hears "required" wherever the page shows an
+     * asterisk, and only there. axe-core does not compare the two.
      */
     static List<String> unsaidRequired(Page page) {
         return check(page, "required.js");

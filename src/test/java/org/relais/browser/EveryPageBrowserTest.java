@@ -64,7 +64,8 @@ class EveryPageBrowserTest {
                 e + "/sessions/" + session + "/attendees", e + "/sessions/" + booked + "/attendees", e + "/badges", e + "/floorplan", e + "/door", "/door", "/door/editions/" + forum.id,
                 "/door/editions/" + forum.id + "/walk-in", "/door/editions/" + forum.id + "/live", "/door/editions/" + forum.id + "/sessions",
                 "/door/editions/" + forum.id + "/sessions/" + booked, "/door/editions/" + forum.id + "?q=ma", "/stand",
-                "/stand/editions/" + forum.id + "/stands/" + stand, "/organiser/nothing-here", "/logout");
+                "/stand/editions/" + forum.id + "/stands/" + stand, "/organiser/nothing-here", "/logout",
+                "/login", "/d/a-door-link");
         Edition open = Edition.findByNumber(900).orElseThrow();
         long workshop = ProgrammeSession.<ProgrammeSession>list("edition = ?1 and registration = true", open).get(0).id;
         java.util.Map<String, Object> pasted = Api.relay("Page", "every-page-" + System.nanoTime() + "@example.org", List.of(workshop));
@@ -110,8 +111,7 @@ class EveryPageBrowserTest {
                         assertEquals(List.of(), Browser.faintText(page), path + " in " + lang + " at " + size[0] + " px");
                         Browser.smallTargets(page).forEach(t -> small.add(path + " " + lang + " " + size[0] + ": " + t));
                         Browser.barriers(page).forEach(b -> barriers.add(path + " " + lang + " " + size[0] + ": " + b));
-                        Browser.unsaidRequired(page).forEach(f -> barriers.add(path + " " + lang + " " + size[0]
-                                + ": required, not said to a screen reader: " + f));
+                        Browser.unsaidRequired(page).forEach(f -> barriers.add(path + " " + lang + " " + size[0] + ": " + f));
                         Browser.unexplainedAsterisks(page).forEach(f -> barriers.add(path + " " + lang + " " + size[0]
                                 + ": asterisks, not said what they mean, in the form " + f));
                         Browser.cutHints(page).forEach(h -> cut.add(path + " " + lang + " " + size[0] + ": " + h));
