@@ -95,10 +95,6 @@ class RelayBrowserTest {
         page.locator("[name=role]").selectOption("trainer");
     }
 
-    /**
-     * A second registration with the same address marks no field: the page opens at what it says, with the focus,
-     * rather than at the form's first field, the offer to send the link again beside it.
-     */
     /** On a phone with a keyboard (or a switch), the forum's page lets a relay go past its header at the first stop. */
     @Test
     void theFirstStopOfTheKeyboardLeadsPastTheHeader() {
@@ -110,6 +106,10 @@ class RelayBrowserTest {
         }
     }
 
+    /**
+     * A second registration with the same address marks no field: the page opens at what it says, with the focus,
+     * rather than at the form's first field, the offer to send the link again beside it.
+     */
     @Test
     void aSecondRegistrationWithTheSameAddressOpensAtWhatItSays() {
         long edition = Api.openEdition();
