@@ -273,7 +273,6 @@ class OrganiserBrowserTest {
         }
     }
 
-    /** Deleting asks first, naming what goes; "no" keeps it. */
     /**
      * Two organisers open the same session; the colleague saves first. The second save does not undo
      * theirs: the form comes again with their seats in place and my title kept, and saving it keeps both.
@@ -317,6 +316,7 @@ class OrganiserBrowserTest {
                 .body("description", org.hamcrest.Matchers.equalTo("Apportez\nvos photos"));
     }
 
+    /** Deleting asks first, naming what goes; "no" keeps it. */
     @Test
     void deletingASpaceAsksFirst() {
         long edition = Api.edition("2031-05-06");

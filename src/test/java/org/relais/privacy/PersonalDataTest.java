@@ -283,8 +283,6 @@ class PersonalDataTest {
         given().get("/privacy").then().body(containsString("conservées " + months + " mois après le forum"));
     }
 
-    /** The Louvre's stand staff note a relay's badge at their stand; returns the stand's leads address. */
-    /** A relay who gave everything the form asks: a phone, a need and words about it. */
     /** Awa, with every detail, holds the only seat of a workshop; Bintou ({@code waiting}, her token) waits for it. */
     private record AwaSeated(long edition, long session, String email, JsonPath registered, String waiting) {
     }
@@ -299,6 +297,7 @@ class PersonalDataTest {
         return new AwaSeated(edition, session, email, awa, waiting);
     }
 
+    /** A relay who gave everything the form asks: a phone, a need and words about it. */
     private static JsonPath registerWithAll(long edition, String firstName, String email, long session, String phone,
             String need, String notes) {
         Map<String, Object> body = Api.relay(firstName, email, List.of(session));
@@ -307,6 +306,7 @@ class PersonalDataTest {
         return Api.register(edition, body);
     }
 
+    /** The Louvre's stand staff note a relay's badge at their stand; returns the stand's leads address. */
     private String noted(long edition, String code, String note) {
         long louvre = Api.institution("Louvre");
         long stand = Api.organiser().body(Map.of("number", 1, "institutionId", louvre))
