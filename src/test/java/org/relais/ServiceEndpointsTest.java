@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -137,6 +138,38 @@ class ServiceEndpointsTest {
         answersAsDocumented(document, "post", "/api/v1/editions/{id}/spaces/{spaceId}/obstacles", 404,
                 Api.organiser().body(Map.of("kind", "PILLAR"))
                         .post("/api/v1/editions/" + edition + "/spaces/999999/obstacles"));
+
+        // A format asked for that the operation does not give: 406, whose detail names those it gives.
+        Response xml = given().accept("application/xml").header("Accept-Language", "en").get("/api/v1/editions/" + edition);
+        answersAsDocumented(document, "get", "/api/v1/editions/{id}", 406, xml);
+        assertEquals("This address answers in application/json, which the Accept header does not ask for.",
+                xml.jsonPath().getString("detail"));
+        Response html = given().auth().preemptive().basic(Api.ORGANISER, Api.PASSWORD).accept("text/html")
+                .header("Accept-Language", "fr").get("/api/v1/editions/" + edition + "/badges.pdf");
+        answersAsDocumented(document, "get", "/api/v1/editions/{id}/badges.pdf", 406, html);
+        assertEquals("Cette adresse répond en application/pdf, que l’en-tête Accept ne demande pas.",
+                html.jsonPath().getString("detail"));
+        answersAsDocumented(document, "delete", own, 406,
+                given().accept("text/csv").delete("/api/v1/registrations/unknown-link"));
+    }
+
+    @Inject
+    org.relais.web.PageAddresses addresses;
+
+    @Test
+    void everyOperationOfTheApiSaysTheFormatsItAnswersInSoThatA406NamesThem() throws Exception {
+        // The document lists 406 on every operation: each must declare its formats (@Produces), or RESTEasy would
+        // answer it whatever Accept asks for, and a 406 would have nothing to name.
+        JsonNode paths = openApi().path("paths");
+        List<String> undeclared = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(path -> paths.path(path).fieldNames().forEachRemaining(method -> {
+            if (paths.path(path).path(method).path("responses").has("406")
+                    && addresses.formats(path.replaceAll("\\{[^}]*}", "1"), method.toUpperCase()).isEmpty()) {
+                undeclared.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        assertTrue(paths.size() > 40, "the API's operations are read: " + paths.size());
+        assertEquals(List.of(), undeclared);
     }
 
     @Test

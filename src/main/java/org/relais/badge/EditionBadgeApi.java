@@ -24,6 +24,7 @@ import org.relais.web.Bodies;
 
 /** An edition's badges through the API: the bulk PDF, single badges, and the people with a badge who are not relays. */
 @Path("/api/v1/editions/{id}")
+@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Account.ORGANISER)
 public class EditionBadgeApi {
 

@@ -19,6 +19,7 @@ import org.relais.account.Account;
  * erasure at their request ({@code 204}; unknown {@code 404}, already erased {@code 409}).
  */
 @Path("/api/v1/editions/{id}/registrations/{registrationId}")
+@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Account.ORGANISER)
 public class PersonalDataApi {
 

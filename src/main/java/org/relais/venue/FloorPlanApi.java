@@ -24,6 +24,7 @@ import org.relais.web.Bodies;
 
 /** The floor plan through the API: the automatic layout, the SVG, the checks and the obstacles. */
 @Path("/api/v1/editions/{id}")
+@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Account.ORGANISER)
 public class FloorPlanApi {
 

@@ -81,6 +81,8 @@ public class ApiDocument implements OASFilter {
             add(responses, "409", "A conflict with the state of the data: full, closed, cancelled, already there,"
                     + " still in use");
         }
+        add(responses, "406", "Not acceptable: Accept asks for none of the formats the operation answers in, which the"
+                + " detail names");
         add(responses, "503", method == PathItem.HttpMethod.GET
                 ? "The database is out of reach for a moment: send the same request again after Retry-After"
                 : "The database is out of reach for a moment, or the disk holding it is nearly full (type "

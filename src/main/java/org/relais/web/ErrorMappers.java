@@ -173,6 +173,11 @@ public class ErrorMappers {
             // with it, or 404 where another resource holds the address's start.
             return build(uri, 405, title(405), null).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
         }
+        Set<String> formats = status == 406 ? pages.formats(path, request.method().name()) : Set.of();
+        if (!formats.isEmpty()) {
+            // A format asked for that the address does not give: say which it gives (RFC 9110, 15.5.7).
+            return answer(uri, 406, Messages.get("problem_not_acceptable", String.join(", ", formats)), null);
+        }
         // An address that names no page (typed, cut short, an old bookmark): say what to do, not the status twice.
         return answer(uri, status, status == 404 && !isApi(uri) ? Messages.get("problem_no_page") : title(status), null);
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * can open as a page (every {@code GET} outside {@code /api}); and for a form's address the page it sits
  * under: a form's answer shown at its own address (a form sent back with its fields marked, a door's
  * scan without JavaScript) is read again as a page by a reload from the address bar, a bookmark or the
- * language switch.
+ * language switch; and the formats each method of an address answers in, which a 406 names.
  */
 @ApplicationScoped
 public class PageAddresses {
@@ -35,8 +36,8 @@ public class PageAddresses {
     @Inject
     BeanManager beans;
 
-    /** One method at one address. */
-    private record Route(Pattern address, String method, boolean api) {
+    /** One method at one address, and the formats it answers in (its {@code @Produces}, or its class's). */
+    private record Route(Pattern address, String method, boolean api, List<String> formats) {
     }
 
     private List<Route> routes;
@@ -69,6 +70,21 @@ public class PageAddresses {
             methods.add(HttpMethod.OPTIONS);
         }
         return methods;
+    }
+
+    /**
+     * The formats {@code method} at {@code rawPath} answers in, as its resource declares them ({@code HEAD}
+     * those of {@code GET}); empty where none is declared, or for an address no resource answers.
+     */
+    public Set<String> formats(String rawPath, String method) {
+        String read = HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method;
+        Set<String> formats = new TreeSet<>();
+        for (Route route : routes) {
+            if (route.method().equals(read) && route.address().matcher(rawPath).matches()) {
+                formats.addAll(route.formats());
+            }
+        }
+        return formats;
     }
 
     /**
@@ -127,7 +143,10 @@ public class PageAddresses {
                     if (verb != null) {
                         Path sub = method.getAnnotation(Path.class);
                         String path = join(root.value(), sub == null ? "" : sub.value());
-                        found.add(new Route(pattern(path), verb.value(), ErrorMappers.isApi(path)));
+                        Produces formats = method.isAnnotationPresent(Produces.class) ? method.getAnnotation(Produces.class)
+                                : bean.getBeanClass().getAnnotation(Produces.class);
+                        found.add(new Route(pattern(path), verb.value(), ErrorMappers.isApi(path),
+                                formats == null ? List.of() : List.of(formats.value())));
                     }
                 }
             }
