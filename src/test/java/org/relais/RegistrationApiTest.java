@@ -48,7 +48,8 @@ class RegistrationApiTest {
         Api.register(edition, Api.relay("Deux", email, List.of()));
         given().contentType("application/json").body(Api.relay("Deux", email, List.of()))
                 .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(409)
-                .body("detail", containsString("Nous pouvons renvoyer le lien de gestion à cette adresse."));
+                .body("detail", containsString("Nous pouvons renvoyer le lien de gestion à cette adresse."))
+                .body("type", equalTo("tag:relais,2026:already-registered")); // a program tells it by its type
 
         String link = "/api/v1/editions/" + edition + "/registrations/link";
         given().contentType("application/json").body(Map.of("email", email)).post(link).then().statusCode(202);
@@ -198,7 +199,8 @@ class RegistrationApiTest {
                 .then().statusCode(200).body("status", equalTo("CHECKED_IN"));
 
         given().delete("/api/v1/registrations/" + token).then().statusCode(409).contentType("application/problem+json")
-                .body("detail", equalTo("L’arrivée au forum est enregistrée : cette inscription ne s’annule plus."));
+                .body("detail", equalTo("L’arrivée au forum est enregistrée : cette inscription ne s’annule plus."))
+                .body("type", equalTo("tag:relais,2026:cancel-arrived"));
         given().get("/api/v1/registrations/" + token).then().body("status", equalTo("CONFIRMED"))
                 .body("sessions[0].status", equalTo("CONFIRMED"));
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("WAITLISTED"));
@@ -383,7 +385,8 @@ class RegistrationApiTest {
         given().delete("/api/v1/registrations/" + seated).then().statusCode(409)
                 .body("detail", equalTo("Le forum a eu lieu : cette inscription ne s’annule plus."));
         Api.organiser().delete("/api/v1/editions/" + edition + "/sessions/" + session).then().statusCode(409)
-                .body("detail", equalTo("Le forum a eu lieu : « Atelier 11:00 » avait des inscrits et ne se supprime plus."));
+                .body("detail", equalTo("Le forum a eu lieu : « Atelier 11:00 » avait des inscrits et ne se supprime plus."))
+                .body("type", equalTo("tag:relais,2026:forum-over")); // one kind, whichever change it refuses
         given().get("/api/v1/registrations/" + seated).then().body("status", equalTo("CONFIRMED"))
                 .body("firstName", equalTo("Assise")).body("sessions[0].status", equalTo("CONFIRMED"));
         given().get("/api/v1/registrations/" + waiting).then().body("sessions[0].status", equalTo("WAITLISTED"))
@@ -447,7 +450,8 @@ class RegistrationApiTest {
                 .put("/api/v1/registrations/" + token + "/details").then().statusCode(200).body("firstName", equalTo("Jérôme-Marie"));
         Api.advance(edition, "HELD");
         given().contentType(ContentType.JSON).body(details).put("/api/v1/registrations/" + token + "/details").then()
-                .statusCode(409).body("detail", equalTo("Ce forum est clos : cette inscription ne se modifie plus."));
+                .statusCode(409).body("detail", equalTo("Ce forum est clos : cette inscription ne se modifie plus."))
+                .body("type", equalTo("tag:relais,2026:forum-over"));
 
         long open = Api.openEdition();
         String cancelled = register(open, Api.relay("C", email(), List.of()), 201).getString("manageToken");

@@ -852,7 +852,7 @@ public class RegistrationService {
      * of one that is closed.
      */
     private static ConflictException over(Edition edition, String tookPlace, String closedEarly, Object... args) {
-        return new ConflictException(edition.closedEarly() ? closedEarly : tookPlace, args);
+        return ConflictException.forumOver(edition.closedEarly() ? closedEarly : tookPlace, args);
     }
 
     /** The organisers' hand on seats and waiting lists stops once the forum is held: the lists say who had a seat. */

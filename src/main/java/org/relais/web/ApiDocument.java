@@ -79,7 +79,7 @@ public class ApiDocument implements OASFilter {
         }
         if (method != PathItem.HttpMethod.GET) {
             add(responses, "409", "A conflict with the state of the data: full, closed, cancelled, already there,"
-                    + " still in use");
+                    + " still in use; its type names which (" + Problem.TYPES + "already-registered, for one)");
         }
         add(responses, "406", "Not acceptable: Accept asks for none of the formats the operation answers in, which the"
                 + " detail names");

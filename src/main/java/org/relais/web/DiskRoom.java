@@ -47,7 +47,7 @@ public class DiskRoom implements HealthCheck {
      * The type of the problem (RFC 9457) a refused change answers, on a page too: a door's screen tells the disk's case
      * from an outage by it. A tag URI, a name that leads nowhere.
      */
-    public static final String PROBLEM_TYPE = "tag:relais,2026:disk-full";
+    public static final String PROBLEM_TYPE = Problem.TYPES + "disk-full";
 
     private static final Set<String> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 

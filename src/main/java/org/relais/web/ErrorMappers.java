@@ -88,7 +88,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
-        return answer(uri, 409, e.localizedMessage(), null);
+        return build(uri, 409, e.type(), e.localizedMessage(), null, null, null).build();
     }
 
     @ServerExceptionMapper
@@ -106,7 +106,7 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         String refusal = refusal(e);
-        return answer(uri, 409, Messages.get(refusal != null ? refusal : "conflict_duplicate"), null);
+        return conflict(new ConflictException(refusal != null ? refusal : "conflict_duplicate"), uri);
     }
 
     /**
@@ -282,13 +282,13 @@ public class ErrorMappers {
         String refusal = refusal(e);
         if (refusal != null) { // a rule should have said why first: nothing was saved, and the log says where
             LOG.warnf("The database refused a change on %s, which no rule caught: %s", path(uri), e);
-            return answer(uri, 409, Messages.get(refusal), null);
+            return conflict(new ConflictException(refusal), uri);
         }
         if (causes(e).anyMatch(t -> t instanceof org.hibernate.StaleStateException)) {
             // Its row was gone when the change was written: another request (an organiser deleting what another is
             // saving) deleted it after this one read it. Nothing was saved; nothing is wrong with the service.
             LOG.infof("Deleted by another request while %s changed it: %s", path(uri), e);
-            return answer(uri, 409, Messages.get("conflict_deleted_meanwhile"), null);
+            return conflict(new ConflictException("conflict_deleted_meanwhile"), uri);
         }
         LOG.error("Unexpected error on " + path(uri), e);
         return answer(uri, 500, Messages.get("problem_internal"), null);

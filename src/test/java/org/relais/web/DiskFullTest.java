@@ -84,8 +84,9 @@ class DiskFullTest {
                 .body("paths.'/api/v1/editions/{id}/registrations'.post.responses.'503'.description",
                         containsString("nearly full (type tag:relais,2026:disk-full)"))
                 .body("paths.'/api/v1/editions/{id}/registrations'.get.responses.'503'.description", not(containsString("disk")));
-        // Another problem says nothing more than its status and words, the disk's type gone with it.
+        // Another problem says its own kind, the disk's type gone with it.
         given().contentType(ContentType.JSON).body(Api.relay("Plein", fresh, List.of(workshop)))
-                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(409).body("type", equalTo("about:blank"));
+                .post("/api/v1/editions/" + edition + "/registrations").then().statusCode(409)
+                .body("type", equalTo("tag:relais,2026:already-registered"));
     }
 }
