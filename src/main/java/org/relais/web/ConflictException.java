@@ -12,11 +12,12 @@ public class ConflictException extends RuntimeException {
     static final String FORUM_OVER = "forum-over";
 
     private final String key;
+    /** The kind when it is not named after the key; null where it is. */
     private final String kind;
     private final transient Object[] args;
 
     public ConflictException(String key, Object... args) {
-        this(args, key, key.replaceFirst("^(conflict|error)_", "").replace('_', '-'));
+        this(args, key, null);
     }
 
     private ConflictException(Object[] args, String key, String kind) {
@@ -35,7 +36,8 @@ public class ConflictException extends RuntimeException {
         return Messages.get(key, args);
     }
 
+    /** Read only when the clash is answered: a refusal caught and decided otherwise never names its kind. */
     public String type() {
-        return Problem.TYPES + kind;
+        return Problem.TYPES + (kind != null ? kind : key.replaceFirst("^(conflict|error)_", "").replace('_', '-'));
     }
 }
