@@ -631,6 +631,39 @@ class RegistrationPagesTest {
     }
 
     /**
+     * A page left open in another tab, once the registration is cancelled: whatever it sends (a cancellation,
+     * sessions, details with a field left wrong) is refused because the registration is cancelled, and the page
+     * says so once, as its answer, not a second time as its state.
+     */
+    @Test
+    void aTabLeftOpenOnACancelledRegistrationIsAnsweredOnceThatItIsCancelled() {
+        long edition = Api.openEdition();
+        long session = Api.workshop(edition, 12);
+        String token = Api.booked(edition, session, "Maryam").getString("manageToken");
+        String relay = "/r/" + token;
+        Pages tab = Pages.anonymous();
+        String opened = tab.tokenOf(relay);
+        Pages.anonymous().form(relay + "/cancel", Map.of("confirmed", "yes")).then().statusCode(303);
+        String cancelled = "Cette inscription est annulée.";
+        String unsent = Pages.anonymous().get(relay).then().statusCode(200).extract().asString();
+        assertEquals(1, count(unsent, "<p class=\"problem\">" + cancelled + "</p>"), unsent);
+        assertEquals(0, count(unsent, "role=\"alert\""), "nothing was sent: no answer to announce");
+        // details are checked before anything is looked up, as on the API (422); the page no longer shows their form
+        for (var sent : Map.of(
+                tab.formWithToken(opened, relay + "/cancel", Map.of("confirmed", "yes")), 409,
+                tab.formWithToken(opened, relay + "/sessions", Map.of("sessionIds", Long.toString(session))), 409,
+                tab.formWithToken(opened, relay + "/details", Map.of("firstName", "Maryam", "lastName", "", "email", "x")), 422)
+                .entrySet()) {
+            String page = sent.getKey().then().statusCode(sent.getValue()).extract().asString();
+            assertEquals(1, count(page, cancelled), page);
+            assertEquals(1, count(page, "<p class=\"problem\" role=\"alert\">" + cancelled + "</p>"), page);
+            assertEquals(0, count(page, "Ce champ est obligatoire"), "no field of a form the page no longer shows");
+        }
+        given().header("Accept-Language", "en").get(relay).then().statusCode(200)
+                .body(containsString("<p class=\"problem\">This registration is cancelled.</p>"));
+    }
+
+    /**
      * A relay's browser may fill in their own name, e-mail, phone and organisation, on the form and on their page
      * (WCAG 1.3.5); where someone else's are typed (an organiser's page, a door's walk-in) it neither fills them in
      * nor keeps them to suggest to the next person.
