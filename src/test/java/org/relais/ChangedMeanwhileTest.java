@@ -274,6 +274,48 @@ class ChangedMeanwhileTest {
                 org.hamcrest.Matchers.contains((int) morning, (int) late));
     }
 
+    /**
+     * A relay's page opened before registration closed (then before the forum was closed), what it sends changed
+     * elsewhere meanwhile: the page that answers no longer has that form to mark, and says so at its top, once, with
+     * the registration as it stands now; nothing is saved.
+     */
+    @Test
+    void aRelaysPageOpenedBeforeItsFormWentIsAnsweredAtItsTop() {
+        Workshops day = Workshops.open();
+        long edition = day.edition(), morning = day.morning(), afternoon = day.afternoon();
+        String email = "clos-" + System.nanoTime() + "@example.org";
+        String token = Api.register(edition, Api.relay("Clos", email, List.of(morning))).getString("manageToken");
+        Pages relay = Pages.anonymous();
+        String opened = relay.get("/r/" + token).then().statusCode(200).extract().asString();
+        String csrf = relay.tokenOf("/r/" + token);
+        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("sessionIds", List.of(morning, afternoon)))
+                .put("/api/v1/registrations/" + token + "/sessions").then().statusCode(200); // the organisers, or the API
+        Api.advance(edition, "REGISTRATION_CLOSED");
+        String answer = "<p class=\"problem\" role=\"alert\">Votre inscription a changé ailleurs depuis que cette page a été"
+                + " ouverte (par les organisateurs, ou dans un autre onglet)\u00a0: rien n’a été enregistré. La voici telle"
+                + " qu’elle est maintenant.</p>";
+        String sessions = relay.rawForm("/r/" + token + "/sessions", "sessionIds=" + morning + "&seen=" + Pages.encoded(seen(opened)))
+                .then().statusCode(409).extract().asString();
+        assertEquals(1, sessions.split(java.util.regex.Pattern.quote(answer), -1).length - 1, sessions);
+        assertTrue(!sessions.contains("Les champs signalés"), "no field on the page to mark");
+        assertTrue(sessions.contains("name=\"giveUp\" value=\"" + afternoon + "\""), "the sessions as they are now");
+        given().get("/api/v1/registrations/" + token).then().body("sessions.sessionId",
+                org.hamcrest.Matchers.contains((int) morning, (int) afternoon));
+
+        Map<String, String> details = new HashMap<>(Map.of("firstName", "Clos", "lastName", "Relais", "organisation",
+                "Association Lire ensemble", "sector", "french-language", "role", "volunteer", "language", "fr",
+                "seen", seen(ownDetails(opened))));
+        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("firstName", "Close", "lastName", "Relais", "email",
+                email, "organisation", "Association Lire ensemble", "sector", "french-language", "role", "volunteer",
+                "language", "fr")).put("/api/v1/registrations/" + token + "/details").then().statusCode(200);
+        Api.advance(edition, "HELD"); // closed before its day: details no longer change
+        String held = relay.formWithToken(csrf, "/r/" + token + "/details", details).then().statusCode(409).extract().asString();
+        assertEquals(1, held.split(java.util.regex.Pattern.quote(answer), -1).length - 1, held);
+        assertTrue(held.contains("<p class=\"notice\">Ce forum est clos\u00a0: votre inscription ne se modifie plus.</p>"),
+                "why the form is gone");
+        given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("Close"));
+    }
+
     /** Once registration closes, giving up a session keeps the others as they are now, one an organiser added included. */
     @Test
     void givingUpASessionKeepsOneAnOrganiserAddedSinceThePageOpened() {

@@ -1329,9 +1329,17 @@ class RegistrationPagesTest {
                 + Messages.longDate(today, Locale.FRENCH) + "\u00a0: votre inscription ne se modifie plus."));
         // A cancellation sent from a page opened before the forum was closed is refused in the same words.
         tab.formWithToken(opened, relay + "/cancel", Map.of()).then().statusCode(409)
-                .body(containsString("Ce forum est clos\u00a0: cette inscription ne s’annule plus.")).body(not(containsString("a eu lieu")));
+                .body(containsString("Ce forum est clos\u00a0: cette inscription ne s’annule plus.")).body(not(containsString("a eu lieu")))
+                .body(not(containsString("votre inscription ne se modifie plus"))); // said once, by the refusal
         tabOnItsDay.formWithToken(openedOnItsDay, relayOnItsDay + "/cancel", Map.of()).then().statusCode(409)
-                .body(containsString("Le forum a eu lieu\u00a0: cette inscription ne s’annule plus."));
+                .body(containsString("Le forum a eu lieu\u00a0: cette inscription ne s’annule plus."))
+                .body(not(containsString("votre inscription ne se modifie plus")));
+        // Details sent with a field left wrong are checked first (422), for a form the page no longer shows: the
+        // page's own words on the forum over are then the answer.
+        tab.formWithToken(opened, relay + "/details", Map.of("firstName", "Awa", "lastName", "", "email", "x")).then()
+                .statusCode(422).body(containsString("<p class=\"notice\" role=\"alert\">Ce forum est clos\u00a0: votre inscription"
+                        + " ne se modifie plus.</p>")).body(not(containsString("Ce champ est obligatoire")));
+        given().get(relay).then().body(containsString("<p class=\"notice\">Ce forum est clos\u00a0: votre inscription"));
     }
 
     @Test
