@@ -633,7 +633,8 @@ class RegistrationPagesTest {
     /**
      * A page left open in another tab, once the registration is cancelled: whatever it sends (a cancellation,
      * sessions, details with a field left wrong) is refused because the registration is cancelled, and the page
-     * says so once, as its answer, not a second time as its state.
+     * says so once, as its answer, not a second time as its state. Where it was cancelled, the confirmation
+     * says it, once too.
      */
     @Test
     void aTabLeftOpenOnACancelledRegistrationIsAnsweredOnceThatItIsCancelled() {
@@ -643,8 +644,14 @@ class RegistrationPagesTest {
         String relay = "/r/" + token;
         Pages tab = Pages.anonymous();
         String opened = tab.tokenOf(relay);
-        Pages.anonymous().form(relay + "/cancel", Map.of("confirmed", "yes")).then().statusCode(303);
+        String landed = Pages.anonymous().form(relay + "/cancel", Map.of("confirmed", "yes")).then().statusCode(303)
+                .extract().header("Location");
         String cancelled = "Cette inscription est annulée.";
+        // where it was cancelled, the confirmation says it, and the page's state does not say it again
+        String confirmed = Pages.anonymous().get(landed).then().statusCode(200).extract().asString();
+        assertEquals(1, count(confirmed, "<p class=\"flash\" role=\"status\">Votre inscription est annulée\u00a0; un e-mail vous le"
+                + " confirme.</p>"), confirmed);
+        assertEquals(0, count(confirmed, cancelled), confirmed);
         String unsent = Pages.anonymous().get(relay).then().statusCode(200).extract().asString();
         assertEquals(1, count(unsent, "<p class=\"problem\">" + cancelled + "</p>"), unsent);
         assertEquals(0, count(unsent, "role=\"alert\""), "nothing was sent: no answer to announce");
@@ -1337,7 +1344,7 @@ class RegistrationPagesTest {
         // Details sent with a field left wrong are checked first (422), for a form the page no longer shows: the
         // page's own words on the forum over are then the answer.
         tab.formWithToken(opened, relay + "/details", Map.of("firstName", "Awa", "lastName", "", "email", "x")).then()
-                .statusCode(422).body(containsString("<p class=\"notice\" role=\"alert\">Ce forum est clos\u00a0: votre inscription"
+                .statusCode(422).body(containsString("<p class=\"problem\" role=\"alert\">Ce forum est clos\u00a0: votre inscription"
                         + " ne se modifie plus.</p>")).body(not(containsString("Ce champ est obligatoire")));
         given().get(relay).then().body(containsString("<p class=\"notice\">Ce forum est clos\u00a0: votre inscription"));
     }

@@ -69,6 +69,11 @@ public class Viewer {
         return part != null && part.equals(landedAt()) ? said() : null;
     }
 
+    /** Whether the last POST did {@code what} ({@code ?done=what}): a page whose state says the same then leaves it to the confirmation. */
+    public boolean isDone(String what) {
+        return what.equals(request.getParam("done"));
+    }
+
     private String landedAt() {
         return part(request.getParam("at"));
     }

@@ -226,6 +226,7 @@ class RelayBrowserTest {
             page.onDialog(dialog -> dialog.accept());
             page.locator("button:has-text('Annuler mon inscription')").click();
             assertThat(page.locator(".flash")).hasText("Votre inscription est annulée\u00a0; un e-mail vous le confirme.");
+            assertThat(page.locator("p.problem")).hasCount(0); // the confirmation says it: the page's state does not again
             assertThat(page.locator("a.button")).hasText("S’inscrire à nouveau");
             worker.sendDue();
             assertTrue(mailbox.getMailsSentTo(email).stream().anyMatch(m -> m.getSubject().startsWith("Inscription annulée")));
