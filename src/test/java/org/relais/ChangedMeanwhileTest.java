@@ -296,7 +296,7 @@ class ChangedMeanwhileTest {
                 + " qu’elle est maintenant.</p>";
         String sessions = relay.rawForm("/r/" + token + "/sessions", "sessionIds=" + morning + "&seen=" + Pages.encoded(seen(opened)))
                 .then().statusCode(409).extract().asString();
-        assertEquals(1, sessions.split(java.util.regex.Pattern.quote(answer), -1).length - 1, sessions);
+        assertEquals(1, Pages.count(sessions, answer), sessions);
         assertTrue(!sessions.contains("Les champs signalés"), "no field on the page to mark");
         assertTrue(sessions.contains("name=\"giveUp\" value=\"" + afternoon + "\""), "the sessions as they are now");
         given().get("/api/v1/registrations/" + token).then().body("sessions.sessionId",
@@ -310,7 +310,7 @@ class ChangedMeanwhileTest {
                 "language", "fr")).put("/api/v1/registrations/" + token + "/details").then().statusCode(200);
         Api.advance(edition, "HELD"); // closed before its day: details no longer change
         String held = relay.formWithToken(csrf, "/r/" + token + "/details", details).then().statusCode(409).extract().asString();
-        assertEquals(1, held.split(java.util.regex.Pattern.quote(answer), -1).length - 1, held);
+        assertEquals(1, Pages.count(held, answer), held);
         assertTrue(held.contains("<p class=\"notice\">Ce forum est clos\u00a0: votre inscription ne se modifie plus.</p>"),
                 "why the form is gone");
         given().get("/api/v1/registrations/" + token).then().body("firstName", equalTo("Close"));

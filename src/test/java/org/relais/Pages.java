@@ -92,6 +92,11 @@ public final class Pages {
         return response;
     }
 
+    /** How many times {@code words} stand in a page: a sentence said once, not twice. */
+    public static int count(String page, String words) {
+        return page.split(java.util.regex.Pattern.quote(words), -1).length - 1;
+    }
+
     /** A value as a browser writes it in a form's body, for {@link #rawForm}. */
     public static String encoded(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);

@@ -594,16 +594,12 @@ class RegistrationPagesTest {
         String en = Pages.anonymous().get("/editions/" + edition + "?lang=en").then().statusCode(200).extract().asString();
         // Once in the programme, once among the form's choices, "en" and its language held together; nothing for a
         // session in the page's language.
-        assertEquals(2, count(fr, "· en\u00a0anglais</small>"), fr);
-        assertEquals(2, count(fr, "· en\u00a0français + langue des signes française</small>"), fr);
-        assertEquals(0, count(fr, "en\u00a0français</small>"), fr);
-        assertEquals(2, count(en, "· in\u00a0French</small>"), en);
-        assertEquals(2, count(en, "· in\u00a0French + French Sign Language</small>"), en);
-        assertEquals(0, count(en, "in\u00a0English</small>"), en);
-    }
-
-    private static int count(String page, String words) {
-        return page.split(java.util.regex.Pattern.quote(words), -1).length - 1;
+        assertEquals(2, Pages.count(fr, "· en\u00a0anglais</small>"), fr);
+        assertEquals(2, Pages.count(fr, "· en\u00a0français + langue des signes française</small>"), fr);
+        assertEquals(0, Pages.count(fr, "en\u00a0français</small>"), fr);
+        assertEquals(2, Pages.count(en, "· in\u00a0French</small>"), en);
+        assertEquals(2, Pages.count(en, "· in\u00a0French + French Sign Language</small>"), en);
+        assertEquals(0, Pages.count(en, "in\u00a0English</small>"), en);
     }
 
     /**
@@ -649,12 +645,12 @@ class RegistrationPagesTest {
         String cancelled = "Cette inscription est annulée.";
         // where it was cancelled, the confirmation says it, and the page's state does not say it again
         String confirmed = Pages.anonymous().get(landed).then().statusCode(200).extract().asString();
-        assertEquals(1, count(confirmed, "<p class=\"flash\" role=\"status\">Votre inscription est annulée\u00a0; un e-mail vous le"
+        assertEquals(1, Pages.count(confirmed, "<p class=\"flash\" role=\"status\">Votre inscription est annulée\u00a0; un e-mail vous le"
                 + " confirme.</p>"), confirmed);
-        assertEquals(0, count(confirmed, cancelled), confirmed);
+        assertEquals(0, Pages.count(confirmed, cancelled), confirmed);
         String unsent = Pages.anonymous().get(relay).then().statusCode(200).extract().asString();
-        assertEquals(1, count(unsent, "<p class=\"problem\">" + cancelled + "</p>"), unsent);
-        assertEquals(0, count(unsent, "role=\"alert\""), "nothing was sent: no answer to announce");
+        assertEquals(1, Pages.count(unsent, "<p class=\"problem\">" + cancelled + "</p>"), unsent);
+        assertEquals(0, Pages.count(unsent, "role=\"alert\""), "nothing was sent: no answer to announce");
         // details are checked before anything is looked up, as on the API (422); the page no longer shows their form
         for (var sent : Map.of(
                 tab.formWithToken(opened, relay + "/cancel", Map.of("confirmed", "yes")), 409,
@@ -662,9 +658,9 @@ class RegistrationPagesTest {
                 tab.formWithToken(opened, relay + "/details", Map.of("firstName", "Maryam", "lastName", "", "email", "x")), 422)
                 .entrySet()) {
             String page = sent.getKey().then().statusCode(sent.getValue()).extract().asString();
-            assertEquals(1, count(page, cancelled), page);
-            assertEquals(1, count(page, "<p class=\"problem\" role=\"alert\">" + cancelled + "</p>"), page);
-            assertEquals(0, count(page, "Ce champ est obligatoire"), "no field of a form the page no longer shows");
+            assertEquals(1, Pages.count(page, cancelled), page);
+            assertEquals(1, Pages.count(page, "<p class=\"problem\" role=\"alert\">" + cancelled + "</p>"), page);
+            assertEquals(0, Pages.count(page, "Ce champ est obligatoire"), "no field of a form the page no longer shows");
         }
         given().header("Accept-Language", "en").get(relay).then().statusCode(200)
                 .body(containsString("<p class=\"problem\">This registration is cancelled.</p>"));
